@@ -1,0 +1,103 @@
+"""The one place every journal database is opened: engine, SQLite settings, transactions, migrations.
+
+Callers get a `JournalDatabase` and use `read()` for a consistent snapshot or `write()` for a write
+transaction. Encryption at rest (SQLCipher) plugs in here and nowhere else.
+
+SQLite settings: WAL, synchronous=FULL (a commit survives power loss), foreign keys on, a busy timeout.
+The stdlib sqlite3 driver of Python 3.11 begins transactions on its own terms (not before SELECT or DDL,
+never IMMEDIATE); as SQLAlchemy's SQLite dialect documents, we switch that off (`isolation_level=None`)
+and emit BEGIN ourselves: `BEGIN IMMEDIATE` for writes, so a writer takes the write lock up front and
+waits on the busy timeout instead of failing with SQLITE_BUSY half-way, and plain BEGIN for reads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from storage import migrate
+from storage.errors import DatabaseProblem
+
+BUSY_TIMEOUT_S = 10.0
+_BEGIN_OPTION = "dala_begin"
+
+
+class JournalDatabase:
+    """An open journal file."""
+
+    def __init__(self, path: Path, engine: Engine, backup: Path | None) -> None:
+        self.path = path
+        self.engine = engine
+        # The copy written before this open migrated the file to a newer schema, if it did.
+        self.migration_backup = backup
+        self._writer = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any exception."""
+        with self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction: one consistent snapshot of the journal."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> JournalDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def make_engine(path: str | os.PathLike[str]) -> Engine:
+    """An engine on the SQLite file at `path` with the journal's settings (no migration)."""
+    engine = create_engine(
+        f"sqlite:///{Path(path)}",
+        connect_args={"timeout": BUSY_TIMEOUT_S},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see module docstring
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def open_database(path: str | os.PathLike[str]) -> JournalDatabase:
+    """Open (or create) the journal at `path`, migrating an older schema after backing the file up.
+
+    Raises DatabaseProblem for a file that is not a journal (or is damaged) and DatabaseFromNewerVersion
+    for one written by a newer app; in both cases the file is left as it was.
+    """
+    path = Path(path)
+    engine = make_engine(path)
+    try:
+        backup = migrate.upgrade(engine, path)
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise DatabaseProblem(path=str(path), reason=str(exc.orig)) from exc
+    return JournalDatabase(path, engine, backup)

@@ -1,0 +1,108 @@
+"""Errors the journal raises when it refuses something, each with a stable code and parameters.
+
+The message is English for logs and tests; the desktop app translates by `code`, filling in `params`,
+so a teacher reads the refusal in their own language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class JournalError(Exception):
+    """Base of every refusal; nothing was changed when one is raised."""
+
+    code = "journal_error"
+    template = "The journal refused the change."
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.template.format(**params))
+
+
+class ValidationError(JournalError, ValueError):
+    code = "invalid"
+    template = "Invalid value."
+
+
+class InvalidMark(ValidationError):
+    code = "invalid_mark"
+    template = "A mark of {value!r} is not allowed on the {scale} scale; allowed: {allowed}."
+
+
+class MarksNotAllowed(ValidationError):
+    code = "marks_not_allowed"
+    template = "This course is not graded (scale {scale}); only attendance and comments can be written."
+
+
+class InvalidAttendance(ValidationError):
+    code = "invalid_attendance"
+    template = "Unknown attendance code {value!r}; known codes: {allowed}."
+
+
+class TextTooLong(ValidationError):
+    code = "text_too_long"
+    template = "The {field} is {length} characters long; at most {limit} are allowed."
+
+
+class NotText(ValidationError):
+    code = "not_text"
+    template = "The {field} must be text, not {kind}."
+
+
+class InvalidScore(ValidationError):
+    code = "invalid_score"
+    template = "A score of {value!r} is outside 0–{max_points} for this work."
+
+
+class InvalidLesson(ValidationError):
+    code = "invalid_lesson"
+    template = "Cannot add this lesson: {reason}."
+
+
+class InvalidWork(ValidationError):
+    code = "invalid_work"
+    template = "Cannot add this summative work: {reason}."
+
+
+class NotFound(JournalError, LookupError):
+    code = "not_found"
+    template = "No {what} with id {id!r} in this journal."
+
+
+class PupilNotInCourse(JournalError):
+    code = "pupil_not_in_course"
+    template = "Pupil {pupil_id} is not in the class (or subgroup) of this course on {date}."
+
+
+class NotYourCourse(JournalError, PermissionError):
+    code = "not_your_course"
+    template = "Teacher {actor_id} does not teach course {course_id} and is not substituting in this lesson."
+
+
+class PeriodClosed(JournalError):
+    code = "period_closed"
+    template = "The period containing {date} is closed; its marks can no longer be changed."
+
+
+class OutsideSchoolYear(JournalError):
+    code = "outside_school_year"
+    template = "{date} is not in any term of the school year."
+
+
+class DatabaseProblem(JournalError):
+    code = "database_problem"
+    template = "Cannot open the journal file {path}: {reason}."
+
+
+class DatabaseFromNewerVersion(DatabaseProblem):
+    code = "database_newer"
+    template = (
+        "The journal file {path} was written by a newer version of Dala Journal (schema {revision}); "
+        "please update the app. The file was not changed."
+    )
+
+
+class TimetableInvalid(ValidationError):
+    code = "timetable_invalid"
+    template = "The timetable has {count} problem(s): {first}"

@@ -1,0 +1,399 @@
+"""The journal API: what a teacher does to the journal, validated, each change committed in one
+transaction together with its outbox operation and audit entry (storage.changelog).
+
+Every method either changes what it says and returns, or raises a storage.errors.JournalError and
+changes nothing. Setters return False when the value was already there (nothing is queued or audited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from storage import changelog, ids
+from storage.database import JournalDatabase
+from storage.errors import (
+    InvalidLesson,
+    InvalidWork,
+    NotFound,
+    NotYourCourse,
+    OutsideSchoolYear,
+    PeriodClosed,
+    PupilNotInCourse,
+)
+from storage.models import (
+    BellSlot,
+    ClassMembership,
+    Course,
+    Lesson,
+    LessonCell,
+    Period,
+    SubgroupMember,
+    SummativeScore,
+    SummativeWork,
+)
+from storage.models.journal import LESSON_KINDS, WORK_KINDS
+from storage.validation import check_attendance, check_mark, check_score, check_text
+
+_LESSON = Lesson.__table__
+_CELL = LessonCell.__table__
+_COURSE = Course.__table__
+_PERIOD = Period.__table__
+_MEMBER = ClassMembership.__table__
+_SUBMEMBER = SubgroupMember.__table__
+_WORK = SummativeWork.__table__
+_SCORE = SummativeScore.__table__
+_SLOT = BellSlot.__table__
+
+MAX_WORK_POINTS = 100
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Cell:
+    attendance: str | None = None
+    mark: int | None = None
+    comment: str | None = None
+    server_version: int = 0
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What a write into a lesson (or a summative work) needs to know to be checked."""
+
+    date: dt.date
+    course_id: int
+    teacher_id: int
+    substitute_id: int | None
+    class_id: int
+    subgroup_id: int | None
+    scale: str
+    closed: bool
+
+
+def _closed_on(date_col: Any) -> Any:
+    """1 when any period containing the date is closed."""
+    return (
+        select(func.coalesce(func.max(_PERIOD.c.closed), False))
+        .where(_PERIOD.c.start_date <= date_col, _PERIOD.c.end_date >= date_col)
+        .scalar_subquery()
+    )
+
+
+class Journal:
+    """The journal as one teacher (or a school admin) works on it from this device."""
+
+    def __init__(
+        self,
+        db: JournalDatabase,
+        actor_id: int,
+        *,
+        is_admin: bool = False,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self._db = db
+        self.actor_id = actor_id
+        self.is_admin = is_admin
+        self._clock = clock
+
+    # -- lesson cells ---------------------------------------------------------------------------
+
+    def set_mark(self, lesson_id: str, pupil_id: int, mark: int | None) -> bool:
+        return self._set_cell(lesson_id, pupil_id, "mark", mark)
+
+    def clear_mark(self, lesson_id: str, pupil_id: int) -> bool:
+        return self._set_cell(lesson_id, pupil_id, "mark", None)
+
+    def set_attendance(self, lesson_id: str, pupil_id: int, code: str | None) -> bool:
+        """`code` is a storage.attendance.Attendance value; None marks the pupil present."""
+        return self._set_cell(lesson_id, pupil_id, "attendance", code)
+
+    def set_comment(self, lesson_id: str, pupil_id: int, text: str | None) -> bool:
+        return self._set_cell(lesson_id, pupil_id, "comment", text)
+
+    def cell(self, lesson_id: str, pupil_id: int) -> Cell:
+        with self._db.read() as conn:
+            row = conn.execute(
+                select(_CELL.c.attendance, _CELL.c.mark, _CELL.c.comment, _CELL.c.server_version).where(
+                    _CELL.c.lesson_id == lesson_id, _CELL.c.pupil_id == pupil_id
+                )
+            ).first()
+        return Cell(*row) if row else Cell()
+
+    def _set_cell(self, lesson_id: str, pupil_id: int, field: str, raw: object) -> bool:
+        with self._db.write() as conn:
+            target = self._lesson_target(conn, lesson_id)
+            if field == "mark":
+                value: Any = check_mark(target.scale, raw)
+            elif field == "attendance":
+                value = check_attendance(raw)
+            else:
+                value = check_text("comment", raw)
+            self._check_writable(target)
+            self._check_member(conn, pupil_id, target)
+            old_row = conn.execute(
+                select(_CELL.c[field], _CELL.c.server_version).where(
+                    _CELL.c.lesson_id == lesson_id, _CELL.c.pupil_id == pupil_id
+                )
+            ).first()
+            old, base = (old_row[0], old_row[1]) if old_row else (None, 0)
+            if old == value:
+                return False
+            upsert = sqlite_insert(_CELL).values(lesson_id=lesson_id, pupil_id=pupil_id, server_version=0)
+            upsert = upsert.values({field: value}).on_conflict_do_update(
+                index_elements=[_CELL.c.lesson_id, _CELL.c.pupil_id], set_={field: value}
+            )
+            conn.execute(upsert)
+            self._record(conn, "cell", ids.cell_key(lesson_id, pupil_id), field, old, value, base)
+            return True
+
+    # -- lessons --------------------------------------------------------------------------------
+
+    def set_topic(self, lesson_id: str, text: str | None) -> bool:
+        return self._set_lesson_text(lesson_id, "topic", text)
+
+    def set_homework(self, lesson_id: str, text: str | None) -> bool:
+        return self._set_lesson_text(lesson_id, "homework", text)
+
+    def _set_lesson_text(self, lesson_id: str, field: str, raw: object) -> bool:
+        value = check_text(field, raw)
+        with self._db.write() as conn:
+            target = self._lesson_target(conn, lesson_id)
+            self._check_writable(target)
+            old, base = conn.execute(
+                select(_LESSON.c[field], _LESSON.c.server_version).where(_LESSON.c.id == lesson_id)
+            ).one()
+            if old == value:
+                return False
+            conn.execute(update(_LESSON).where(_LESSON.c.id == lesson_id).values({field: value}))
+            self._record(conn, "lesson", lesson_id, field, old, value, base)
+            return True
+
+    def add_lesson(
+        self,
+        course_id: int,
+        date: dt.date,
+        slot: int,
+        kind: str = "regular",
+        topic: str | None = None,
+        homework: str | None = None,
+    ) -> str:
+        """Add a lesson (an extra one, or one the timetable lacks); returns its id."""
+        if kind not in LESSON_KINDS:
+            raise InvalidLesson(reason=f"unknown lesson kind {kind!r}")
+        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+            raise InvalidLesson(reason=f"{date!r} is not a date")
+        topic = check_text("topic", topic)
+        homework = check_text("homework", homework)
+        with self._db.write() as conn:
+            course = conn.execute(
+                select(_COURSE.c.teacher_id, _COURSE.c.class_id, _COURSE.c.subgroup_id).where(
+                    _COURSE.c.id == course_id
+                )
+            ).first()
+            if course is None:
+                raise NotFound(what="course", id=course_id)
+            if not self.is_admin and course.teacher_id != self.actor_id:
+                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+            if not conn.execute(select(exists().where(_SLOT.c.number == slot))).scalar():
+                raise InvalidLesson(reason=f"slot {slot} is not in the bell schedule")
+            self._check_date_open(conn, date)
+            lesson_id = ids.lesson_id(course_id, date, slot)
+            if conn.execute(select(exists().where(_LESSON.c.id == lesson_id))).scalar():
+                raise InvalidLesson(reason=f"the course already has a lesson on {date} in slot {slot}")
+            self._check_slot_free(conn, course_id, course, date, slot)
+            record = {
+                "id": lesson_id, "course_id": course_id, "date": date.isoformat(), "slot": slot,
+                "kind": kind, "topic": topic, "homework": homework,
+            }
+            conn.execute(
+                insert(_LESSON).values(
+                    id=lesson_id, course_id=course_id, date=date, slot=slot, kind=kind,
+                    topic=topic, homework=homework, server_version=0,
+                )
+            )
+            self._record(conn, "lesson", lesson_id, "create", None, record, 0)
+            return lesson_id
+
+    def _check_slot_free(self, conn: Connection, course_id: int, course: Any, date: dt.date, slot: int) -> None:
+        """Neither the class (bar a parallel subgroup) nor the teacher may have another lesson in that slot."""
+        other = _COURSE.alias("other")
+        clash = conn.execute(
+            select(other.c.id, other.c.class_id, other.c.subgroup_id, other.c.teacher_id)
+            .select_from(_LESSON.join(other, other.c.id == _LESSON.c.course_id))
+            .where(
+                _LESSON.c.date == date,
+                _LESSON.c.slot == slot,
+                or_(other.c.class_id == course.class_id, other.c.teacher_id == course.teacher_id),
+            )
+        ).all()
+        for row in clash:
+            if row.teacher_id == course.teacher_id:
+                raise InvalidLesson(reason=f"the teacher already has a lesson on {date} in slot {slot}")
+            parallel = (
+                row.subgroup_id is not None
+                and course.subgroup_id is not None
+                and row.subgroup_id != course.subgroup_id
+            )
+            if not parallel:
+                raise InvalidLesson(reason=f"the class already has a lesson on {date} in slot {slot}")
+
+    # -- summative works ------------------------------------------------------------------------
+
+    def add_summative_work(
+        self,
+        course_id: int,
+        kind: str,
+        title: str,
+        max_points: int,
+        date: dt.date,
+        *,
+        section: str | None = None,
+        lesson_id: str | None = None,
+    ) -> str:
+        """Add a СОР (kind "sor") or СОЧ (kind "soch") held on `date`; returns its id."""
+        if kind not in WORK_KINDS:
+            raise InvalidWork(reason=f"unknown kind {kind!r}; use 'sor' or 'soch'")
+        title_text = check_text("title", title)
+        if title_text is None:
+            raise InvalidWork(reason="the title is empty")
+        section = check_text("section", section)
+        if (
+            not isinstance(max_points, int)
+            or isinstance(max_points, bool)
+            or not 1 <= max_points <= MAX_WORK_POINTS
+        ):
+            raise InvalidWork(reason=f"maximum points must be a whole number 1–{MAX_WORK_POINTS}, not {max_points!r}")
+        with self._db.write() as conn:
+            teacher = conn.execute(select(_COURSE.c.teacher_id).where(_COURSE.c.id == course_id)).scalar()
+            if teacher is None:
+                raise NotFound(what="course", id=course_id)
+            if not self.is_admin and teacher != self.actor_id:
+                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+            period_id = self._check_date_open(conn, date)
+            if lesson_id is not None:
+                lesson = conn.execute(
+                    select(_LESSON.c.course_id, _LESSON.c.date).where(_LESSON.c.id == lesson_id)
+                ).first()
+                if lesson is None or lesson.course_id != course_id or lesson.date != date:
+                    raise InvalidWork(reason="the lesson given is not this course's lesson on that date")
+            work_id = ids.new_id()
+            record = {
+                "id": work_id, "course_id": course_id, "period_id": period_id, "lesson_id": lesson_id,
+                "kind": kind, "title": title_text, "section": section, "date": date.isoformat(),
+                "max_points": max_points,
+            }
+            conn.execute(
+                insert(_WORK).values(
+                    id=work_id, course_id=course_id, period_id=period_id, lesson_id=lesson_id, kind=kind,
+                    title=title_text, section=section, date=date, max_points=max_points, server_version=0,
+                )
+            )
+            self._record(conn, "work", work_id, "create", None, record, 0)
+            return work_id
+
+    def enter_score(self, work_id: str, pupil_id: int, points: int | None) -> bool:
+        return self._set_score(work_id, pupil_id, "points", points)
+
+    def set_score_comment(self, work_id: str, pupil_id: int, text: str | None) -> bool:
+        return self._set_score(work_id, pupil_id, "comment", text)
+
+    def _set_score(self, work_id: str, pupil_id: int, field: str, raw: object) -> bool:
+        with self._db.write() as conn:
+            work = conn.execute(
+                select(
+                    _WORK.c.date, _WORK.c.course_id, _WORK.c.max_points, _COURSE.c.teacher_id,
+                    _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale,
+                    select(_PERIOD.c.closed).where(_PERIOD.c.id == _WORK.c.period_id).scalar_subquery(),
+                )
+                .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
+                .where(_WORK.c.id == work_id)
+            ).first()
+            if work is None:
+                raise NotFound(what="summative work", id=work_id)
+            value = check_score(raw, work.max_points) if field == "points" else check_text("comment", raw)
+            target = _Target(
+                work.date, work.course_id, work.teacher_id, None, work.class_id, work.subgroup_id, work.scale,
+                bool(work[-1]),
+            )
+            self._check_writable(target)
+            self._check_member(conn, pupil_id, target)
+            old_row = conn.execute(
+                select(_SCORE.c[field], _SCORE.c.server_version).where(
+                    _SCORE.c.work_id == work_id, _SCORE.c.pupil_id == pupil_id
+                )
+            ).first()
+            old, base = (old_row[0], old_row[1]) if old_row else (None, 0)
+            if old == value:
+                return False
+            upsert = sqlite_insert(_SCORE).values(work_id=work_id, pupil_id=pupil_id, server_version=0)
+            upsert = upsert.values({field: value}).on_conflict_do_update(
+                index_elements=[_SCORE.c.work_id, _SCORE.c.pupil_id], set_={field: value}
+            )
+            conn.execute(upsert)
+            self._record(conn, "score", f"{work_id}/{pupil_id}", field, old, value, base)
+            return True
+
+    # -- checks shared by the writes above ------------------------------------------------------
+
+    def _lesson_target(self, conn: Connection, lesson_id: str) -> _Target:
+        row = conn.execute(
+            select(
+                _LESSON.c.date, _LESSON.c.course_id, _COURSE.c.teacher_id, _LESSON.c.substitute_teacher_id,
+                _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale, _closed_on(_LESSON.c.date),
+            )
+            .join(_COURSE, _COURSE.c.id == _LESSON.c.course_id)
+            .where(_LESSON.c.id == lesson_id)
+        ).first()
+        if row is None:
+            raise NotFound(what="lesson", id=lesson_id)
+        return _Target(*row[:-1], closed=bool(row[-1]))
+
+    def _check_writable(self, target: _Target) -> None:
+        if not self.is_admin and self.actor_id not in (target.teacher_id, target.substitute_id):
+            raise NotYourCourse(actor_id=self.actor_id, course_id=target.course_id)
+        if target.closed:
+            raise PeriodClosed(date=target.date)
+
+    def _check_member(self, conn: Connection, pupil_id: int, target: _Target) -> None:
+        member = and_(
+            _MEMBER.c.pupil_id == pupil_id,
+            _MEMBER.c.class_id == target.class_id,
+            _MEMBER.c.from_date <= target.date,
+            or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= target.date),
+        )
+        query = select(exists().where(member))
+        if target.subgroup_id is not None:
+            in_subgroup = exists().where(
+                _SUBMEMBER.c.subgroup_id == target.subgroup_id, _SUBMEMBER.c.pupil_id == pupil_id
+            )
+            query = select(and_(exists().where(member), in_subgroup))
+        if not conn.execute(query).scalar():
+            raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
+
+    def _check_date_open(self, conn: Connection, date: dt.date) -> int:
+        """The id of the term containing `date`; refuses dates outside every term and closed periods."""
+        term = conn.execute(
+            select(_PERIOD.c.id).where(
+                _PERIOD.c.kind == "term", _PERIOD.c.start_date <= date, _PERIOD.c.end_date >= date
+            )
+        ).scalar()
+        if term is None:
+            raise OutsideSchoolYear(date=date)
+        if conn.execute(select(_closed_on(date))).scalar():
+            raise PeriodClosed(date=date)
+        return term
+
+    def _record(self, conn: Connection, entity: str, key: str, field: str, old: Any, new: Any, base: int) -> None:
+        changelog.record(
+            conn, now=self._clock(), actor_id=self.actor_id, entity=entity, key=key, field=field,
+            old=old, new=new, base_version=base,
+        )

@@ -1,0 +1,83 @@
+"""Bring a journal file to the current schema with Alembic, writing a backup copy first.
+
+The migration scripts live in storage/migrations. A new file is created at the newest revision; a file at
+an older revision is copied to `<name>.bak-<revision>-<UTC time>` next to it and then upgraded in one
+transaction; a file from a newer app, or one that is not a journal, is refused untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from storage.errors import DatabaseFromNewerVersion, DatabaseProblem
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "storage:migrations")
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
+    """Migrate the file behind `engine` to `target`; returns the backup written, if any."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        has_tables = bool(inspect(conn).get_table_names())
+    wanted = script.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    if current is None and has_tables:
+        raise DatabaseProblem(path=str(path), reason="it is not a Dala Journal database")
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseFromNewerVersion(path=str(path), revision=current) from None
+    backup = _backup(engine, path, current) if current is not None else None
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return backup
+
+
+def _backup(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the file as it is on disk, so the copy is exactly as protected (or encrypted) as the original.
+
+    The WAL is checkpointed into the main file first and the write lock held while copying.
+    """
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            shutil.copy2(path, target)
+        finally:
+            cur.execute("ROLLBACK")
+        cur.close()
+    finally:
+        raw.close()
+    return target

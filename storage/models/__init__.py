@@ -1,0 +1,25 @@
+"""The journal's schema as typed SQLAlchemy models, one module per part of the journal."""
+
+from storage.models.base import Base
+from storage.models.school import (
+    AcademicYear,
+    ClassMembership,
+    Period,
+    Pupil,
+    School,
+    SchoolClass,
+    Subject,
+    Subgroup,
+    SubgroupMember,
+    Teacher,
+)
+from storage.models.timetable import BellSlot, Course, TimetableEntry
+from storage.models.journal import Lesson, LessonCell, PeriodMark, SummativeScore, SummativeWork
+from storage.models.changes import AuditEntry, DeviceState, OutboxOp
+
+__all__ = [
+    "AcademicYear", "AuditEntry", "Base", "BellSlot", "ClassMembership", "Course", "DeviceState",
+    "Lesson", "LessonCell", "OutboxOp", "Period", "PeriodMark", "Pupil", "School", "SchoolClass",
+    "Subgroup", "SubgroupMember", "Subject", "SummativeScore", "SummativeWork", "Teacher",
+    "TimetableEntry",
+]

@@ -1,0 +1,94 @@
+"""The sync outbox: the operations still to reach the server, one per changed field, numbered per device.
+
+A later edit of a field whose operation has not been put on the wire yet rewrites that operation in place
+(same sequence number, so numbers stay gap-free, and the same base version, since that is the server
+state the teacher last saw). Once the sync engine marks an operation sent, later edits get new ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from storage import device
+from storage.models import OutboxOp
+
+_OPS = OutboxOp.__table__
+
+
+def encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+@dataclass(frozen=True)
+class Operation:
+    device_id: str
+    seq: int
+    hlc: int
+    entity: str
+    entity_key: str
+    field: str
+    value: Any
+    base_version: int
+    sent: bool
+
+
+def enqueue(
+    conn: Connection, stamp: device.Tick, entity: str, key: str, field: str, value: Any, base_version: int
+) -> int:
+    """Queue `field` of `entity` `key` := `value`; returns the operation's sequence number."""
+    encoded = encode(value)
+    existing = conn.execute(
+        select(_OPS.c.seq).where(
+            _OPS.c.entity == entity, _OPS.c.entity_key == key, _OPS.c.field == field, _OPS.c.sent.is_(False)
+        )
+    ).scalar()
+    if existing is not None:
+        conn.execute(update(_OPS).where(_OPS.c.seq == existing).values(value=encoded, hlc=stamp.hlc))
+        return existing
+    seq = device.take_seq(conn, stamp)
+    conn.execute(
+        insert(_OPS).values(
+            seq=seq,
+            device_id=stamp.device_id,
+            hlc=stamp.hlc,
+            entity=entity,
+            entity_key=key,
+            field=field,
+            value=encoded,
+            base_version=base_version,
+            sent=False,
+        )
+    )
+    return seq
+
+
+def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
+    """Operations not yet acknowledged by the server, in sequence order."""
+    query = select(_OPS).order_by(_OPS.c.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        Operation(
+            r.device_id, r.seq, r.hlc, r.entity, r.entity_key, r.field, json.loads(r.value), r.base_version, r.sent
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(_OPS)).scalar_one()
+
+
+def mark_sent(conn: Connection, seqs: Sequence[int]) -> None:
+    """The operations are going on the wire: from now on they are never rewritten."""
+    conn.execute(update(_OPS).where(_OPS.c.seq.in_(seqs)).values(sent=True))
+
+
+def acknowledge(conn: Connection, seqs: Sequence[int]) -> None:
+    """The server has applied (or finally refused) these operations: they leave the outbox."""
+    conn.execute(delete(_OPS).where(_OPS.c.seq.in_(seqs)))

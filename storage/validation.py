@@ -1,0 +1,70 @@
+"""Checks of single values a teacher enters: marks by the course's scale, attendance codes, texts, scores.
+
+Each check returns the value to store or raises a storage.errors.ValidationError naming the problem.
+"""
+
+from __future__ import annotations
+
+from storage.attendance import Attendance
+from storage.errors import (
+    InvalidAttendance,
+    InvalidMark,
+    InvalidScore,
+    MarksNotAllowed,
+    NotText,
+    TextTooLong,
+)
+
+# Allowed lesson marks per course scale (inclusive bounds).
+MARK_RANGES: dict[str, tuple[int, int]] = {
+    "classic": (2, 5),
+    "criteria": (0, 10),  # ФО / ҚБ points
+    "passfail": (0, 1),  # 0 = незачёт, 1 = зачёт
+}
+
+TEXT_LIMITS = {"comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_mark(scale: str, value: object) -> int | None:
+    if value is None:
+        return None
+    bounds = MARK_RANGES.get(scale)
+    if bounds is None:
+        raise MarksNotAllowed(scale=scale)
+    low, high = bounds
+    if not _is_int(value) or not low <= value <= high:  # type: ignore[operator]
+        raise InvalidMark(value=value, scale=scale, allowed=f"{low}–{high}")
+    return value  # type: ignore[return-value]
+
+
+def check_attendance(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return Attendance(value).value
+    except ValueError:
+        raise InvalidAttendance(value=value, allowed=", ".join(a.value for a in Attendance)) from None
+
+
+def check_text(field: str, value: object) -> str | None:
+    """Trimmed text, None for empty; refuses non-text and text over the field's limit."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise NotText(field=field, kind=type(value).__name__)
+    text = value.strip()
+    if len(text) > TEXT_LIMITS[field]:
+        raise TextTooLong(field=field, length=len(text), limit=TEXT_LIMITS[field])
+    return text or None
+
+
+def check_score(value: object, max_points: int) -> int | None:
+    if value is None:
+        return None
+    if not _is_int(value) or not 0 <= value <= max_points:  # type: ignore[operator]
+        raise InvalidScore(value=value, max_points=max_points)
+    return value  # type: ignore[return-value]
