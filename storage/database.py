@@ -70,7 +70,8 @@ def make_engine(path: str | os.PathLike[str]) -> Engine:
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see module docstring
         cur = dbapi_connection.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        # journal_mode=WAL is a property of the file, set once by open_database after the file is known to
+        # be a journal: setting it here would rewrite the header of any SQLite file we were pointed at.
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
@@ -100,4 +101,9 @@ def open_database(path: str | os.PathLike[str]) -> JournalDatabase:
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseProblem(path=str(path), reason=str(exc.orig)) from exc
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
     return JournalDatabase(path, engine, backup)

@@ -1,0 +1,41 @@
+"""Shared fixtures: a demo school built once per session, copied into each test's own journal file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.database import JournalDatabase, open_database
+from storage.demo import generator
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    with open_database(path) as db:
+        generator.build(db, generator.DEMO, TODAY)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+@pytest.fixture
+def journal_path(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "journal.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def db(journal_path: Path) -> Iterator[JournalDatabase]:
+    database = open_database(journal_path)
+    yield database
+    database.close()
