@@ -7,12 +7,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
+from storage import hot_sql
 from storage.models import AuditEntry
 from storage.outbox import encode
 
 _AUDIT = AuditEntry.__table__
+_APPEND = (
+    "INSERT INTO audit_entry (at, hlc, actor_id, device_id, entity, entity_key, field, old_value, new_value) "
+    "VALUES (:at, :hlc, :actor_id, :device_id, :entity, :key, :field, :old, :new)"
+)
 
 
 @dataclass(frozen=True)
@@ -42,19 +47,11 @@ def append(
     old: Any,
     new: Any,
 ) -> None:
-    conn.execute(
-        insert(_AUDIT).values(
-            at=at.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
-            hlc=hlc,
-            actor_id=actor_id,
-            device_id=device_id,
-            entity=entity,
-            entity_key=key,
-            field=field,
-            old_value=None if old is None else encode(old),
-            new_value=None if new is None else encode(new),
-        )
-    )
+    hot_sql.run(conn, _APPEND, {
+        "at": at.astimezone(dt.UTC).isoformat(timespec="milliseconds"), "hlc": hlc, "actor_id": actor_id,
+        "device_id": device_id, "entity": entity, "key": key, "field": field,
+        "old": None if old is None else encode(old), "new": None if new is None else encode(new),
+    })
 
 
 def entries(conn: Connection, entity: str | None = None, key: str | None = None) -> list[Entry]:

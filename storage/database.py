@@ -13,6 +13,7 @@ waits on the busy timeout instead of failing with SQLITE_BUSY half-way, and plai
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,13 +36,20 @@ class JournalDatabase:
         self.engine = engine
         # The copy written before this open migrated the file to a newer schema, if it did.
         self.migration_backup = backup
-        self._writer = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        self._writer_engine = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        # Writes go through one long-lived connection, one at a time (SQLite has one writer anyway); this
+        # spares a pool checkout and reset on every mark a teacher types. Do not nest write() calls.
+        self._write_lock = threading.Lock()
+        self._writer: Connection | None = None
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any exception."""
-        with self._writer.begin() as conn:
-            yield conn
+        with self._write_lock:
+            if self._writer is None or self._writer.closed or self._writer.invalidated:
+                self._writer = self._writer_engine.connect()
+            with self._writer.begin():
+                yield self._writer
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -50,6 +58,10 @@ class JournalDatabase:
             yield conn
 
     def close(self) -> None:
+        with self._write_lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
         self.engine.dispose()
 
     def __enter__(self) -> JournalDatabase:

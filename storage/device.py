@@ -1,6 +1,7 @@
 """This journal's device identity, its outbox sequence counter and its hybrid clock, kept in one row.
 
 Called only inside a write transaction (BEGIN IMMEDIATE), so numbers are handed out one writer at a time.
+The statements run on every change a teacher makes, so they go through storage.hot_sql.
 """
 
 from __future__ import annotations
@@ -8,12 +9,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection
 
-from storage import hlc
-from storage.models import DeviceState
-
-_STATE = DeviceState.__table__
+from storage import hlc, hot_sql
 
 
 @dataclass(frozen=True)
@@ -23,29 +21,32 @@ class Tick:
     next_seq: int  # the sequence number the next new outbox operation will take
 
 
+# hlc.tick in SQL: max(now packed, last + 1).
+_TICK = "UPDATE device_state SET hlc = max(:stamp, hlc + 1) WHERE id = 1 RETURNING device_id, hlc, next_seq"
+_TAKE_SEQ = "UPDATE device_state SET next_seq = next_seq + 1 WHERE id = 1"
+_READ = "SELECT device_id FROM device_state WHERE id = 1"
+_CREATE = "INSERT INTO device_state (id, device_id, next_seq, hlc) VALUES (1, :device_id, 1, 0)"
+
+
 def device_id(conn: Connection) -> str:
     """This journal's device id, created on first use."""
-    return _load(conn).device_id
-
-
-def _load(conn: Connection) -> Tick:
-    row = conn.execute(select(_STATE.c.device_id, _STATE.c.hlc, _STATE.c.next_seq).where(_STATE.c.id == 1)).first()
-    if row is not None:
-        return Tick(row.device_id, row.hlc, row.next_seq)
+    found = hot_sql.rows(conn, _READ, {})
+    if found:
+        return found[0][0]
     new_id = str(uuid.uuid4())
-    conn.execute(insert(_STATE).values(id=1, device_id=new_id, next_seq=1, hlc=0))
-    return Tick(new_id, 0, 1)
+    hot_sql.run(conn, _CREATE, {"device_id": new_id})
+    return new_id
 
 
 def tick(conn: Connection, now_ms: int) -> Tick:
     """Advance the clock for one local change and return the new stamp."""
-    state = _load(conn)
-    stamp = hlc.tick(state.hlc, now_ms)
-    conn.execute(update(_STATE).where(_STATE.c.id == 1).values(hlc=stamp))
-    return Tick(state.device_id, stamp, state.next_seq)
+    found = hot_sql.rows(conn, _TICK, {"stamp": hlc.pack(now_ms, 0)})
+    if not found:
+        device_id(conn)
+        found = hot_sql.rows(conn, _TICK, {"stamp": hlc.pack(now_ms, 0)})
+    return Tick(*found[0])
 
 
-def take_seq(conn: Connection, current: Tick) -> int:
-    """Consume the next outbox sequence number (gap-free: the server refuses gaps)."""
-    conn.execute(update(_STATE).where(_STATE.c.id == 1).values(next_seq=current.next_seq + 1))
-    return current.next_seq
+def take_seq(conn: Connection) -> None:
+    """Consume the sequence number a new outbox operation just took (gap-free: the server refuses gaps)."""
+    hot_sql.run(conn, _TAKE_SEQ, {})

@@ -9,7 +9,7 @@ holds and the counter rises; when it jumps ahead the stamps follow, and the serv
 from __future__ import annotations
 
 COUNTER_BITS = 16
-_COUNTER_MAX = (1 << COUNTER_BITS) - 1
+_COUNTER_MASK = (1 << COUNTER_BITS) - 1
 
 
 def pack(wall_ms: int, counter: int) -> int:
@@ -17,17 +17,17 @@ def pack(wall_ms: int, counter: int) -> int:
 
 
 def unpack(stamp: int) -> tuple[int, int]:
-    return stamp >> COUNTER_BITS, stamp & _COUNTER_MAX
+    return stamp >> COUNTER_BITS, stamp & _COUNTER_MASK
 
 
 def tick(last: int, now_ms: int) -> int:
-    """The stamp for a local event, after `last`, at wall time `now_ms`."""
-    last_wall, last_counter = unpack(last)
-    if now_ms > last_wall:
-        return pack(now_ms, 0)
-    if last_counter < _COUNTER_MAX:
-        return pack(last_wall, last_counter + 1)
-    return pack(last_wall + 1, 0)
+    """The stamp for a local event, after `last`, at wall time `now_ms`.
+
+    Wall time ahead of the last stamp: (now, 0). Otherwise the last stamp's wall time with the counter
+    one up — and `last + 1` is exactly that, rolling a full counter over into the next millisecond.
+    storage.device applies this same formula in SQL: `max(:stamp, hlc + 1)`.
+    """
+    return max(pack(now_ms, 0), last + 1)
 
 
 def receive(last: int, remote: int, now_ms: int) -> int:

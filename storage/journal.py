@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage import changelog, ids
+from storage import changelog, hot_sql, ids
 from storage.database import JournalDatabase
 from storage.errors import (
     InvalidLesson,
@@ -79,6 +79,43 @@ class _Target:
     closed: bool
 
 
+# Everything a write into one cell checks, in one query: the lesson and its course, whether a period holding
+# its date is closed, whether the pupil is in the class (and subgroup) that day, and the cell as it is now.
+# It runs on every mark a teacher types, hence storage.hot_sql. Columns, in order: see _target_of.
+_CELL_TARGET = """
+SELECT l.date, l.course_id, c.teacher_id, l.substitute_teacher_id, c.class_id, c.subgroup_id, c.scale,
+       EXISTS (SELECT 1 FROM period p WHERE p.closed AND p.start_date <= l.date AND p.end_date >= l.date)
+         AS closed,
+       EXISTS (SELECT 1 FROM class_membership m
+               WHERE m.pupil_id = :pupil AND m.class_id = c.class_id AND m.from_date <= l.date
+                 AND (m.to_date IS NULL OR m.to_date >= l.date))
+         AND (c.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
+                                               WHERE s.subgroup_id = c.subgroup_id AND s.pupil_id = :pupil))
+         AS member,
+       x.attendance, x.mark, x.comment, x.server_version
+FROM lesson l
+JOIN course c ON c.id = l.course_id
+LEFT JOIN lesson_cell x ON x.lesson_id = l.id AND x.pupil_id = :pupil
+WHERE l.id = :lesson
+"""
+_CELL_FIELDS = {"attendance": 9, "mark": 10, "comment": 11}  # their columns in _CELL_TARGET; 12: server_version
+
+_CELL_UPSERT = {
+    field: (
+        f"INSERT INTO lesson_cell (lesson_id, pupil_id, {field}, server_version) VALUES (:lesson, :pupil, :value, 0) "
+        f"ON CONFLICT (lesson_id, pupil_id) DO UPDATE SET {field} = excluded.{field}"
+    )
+    for field in _CELL_FIELDS
+}
+
+
+def _target_of(row: tuple) -> _Target:
+    day, course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, closed = row[:8]
+    return _Target(
+        dt.date.fromisoformat(day), course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, bool(closed)
+    )
+
+
 def _closed_on(date_col: Any) -> Any:
     """1 when any period containing the date is closed."""
     return (
@@ -130,7 +167,11 @@ class Journal:
 
     def _set_cell(self, lesson_id: str, pupil_id: int, field: str, raw: object) -> bool:
         with self._db.write() as conn:
-            target = self._lesson_target(conn, lesson_id)
+            found = hot_sql.rows(conn, _CELL_TARGET, {"lesson": lesson_id, "pupil": pupil_id})
+            if not found:
+                raise NotFound(what="lesson", id=lesson_id)
+            row = found[0]
+            target = _target_of(row)
             if field == "mark":
                 value: Any = check_mark(target.scale, raw)
             elif field == "attendance":
@@ -138,20 +179,13 @@ class Journal:
             else:
                 value = check_text("comment", raw)
             self._check_writable(target)
-            self._check_member(conn, pupil_id, target)
-            old_row = conn.execute(
-                select(_CELL.c[field], _CELL.c.server_version).where(
-                    _CELL.c.lesson_id == lesson_id, _CELL.c.pupil_id == pupil_id
-                )
-            ).first()
-            old, base = (old_row[0], old_row[1]) if old_row else (None, 0)
+            if not row[8]:  # member
+                raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
+            old = row[_CELL_FIELDS[field]]
             if old == value:
                 return False
-            upsert = sqlite_insert(_CELL).values(lesson_id=lesson_id, pupil_id=pupil_id, server_version=0)
-            upsert = upsert.values({field: value}).on_conflict_do_update(
-                index_elements=[_CELL.c.lesson_id, _CELL.c.pupil_id], set_={field: value}
-            )
-            conn.execute(upsert)
+            hot_sql.run(conn, _CELL_UPSERT[field], {"lesson": lesson_id, "pupil": pupil_id, "value": value})
+            base = row[12] or 0
             self._record(conn, "cell", ids.cell_key(lesson_id, pupil_id), field, old, value, base)
             return True
 
@@ -345,17 +379,10 @@ class Journal:
     # -- checks shared by the writes above ------------------------------------------------------
 
     def _lesson_target(self, conn: Connection, lesson_id: str) -> _Target:
-        row = conn.execute(
-            select(
-                _LESSON.c.date, _LESSON.c.course_id, _COURSE.c.teacher_id, _LESSON.c.substitute_teacher_id,
-                _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale, _closed_on(_LESSON.c.date),
-            )
-            .join(_COURSE, _COURSE.c.id == _LESSON.c.course_id)
-            .where(_LESSON.c.id == lesson_id)
-        ).first()
-        if row is None:
+        found = hot_sql.rows(conn, _CELL_TARGET, {"lesson": lesson_id, "pupil": None})
+        if not found:
             raise NotFound(what="lesson", id=lesson_id)
-        return _Target(*row[:-1], closed=bool(row[-1]))
+        return _target_of(found[0])
 
     def _check_writable(self, target: _Target) -> None:
         if not self.is_admin and self.actor_id not in (target.teacher_id, target.substitute_id):

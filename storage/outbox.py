@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
-from storage import device
+from storage import device, hot_sql
 from storage.models import OutboxOp
 
 _OPS = OutboxOp.__table__
@@ -37,33 +37,27 @@ class Operation:
     sent: bool
 
 
+# A new operation takes the next sequence number; an unsent one for the same field is rewritten in place
+# (the partial unique index uq_outbox_op_unsent_field is the conflict target), keeping its seq and base.
+_ENQUEUE = (
+    "INSERT INTO outbox_op (seq, device_id, hlc, entity, entity_key, field, value, base_version, sent) "
+    "VALUES (:seq, :device_id, :hlc, :entity, :key, :field, :value, :base, 0) "
+    "ON CONFLICT (entity, entity_key, field) WHERE sent = 0 "
+    "DO UPDATE SET value = excluded.value, hlc = excluded.hlc "
+    "RETURNING seq"
+)
+
+
 def enqueue(
     conn: Connection, stamp: device.Tick, entity: str, key: str, field: str, value: Any, base_version: int
 ) -> int:
     """Queue `field` of `entity` `key` := `value`; returns the operation's sequence number."""
-    encoded = encode(value)
-    existing = conn.execute(
-        select(_OPS.c.seq).where(
-            _OPS.c.entity == entity, _OPS.c.entity_key == key, _OPS.c.field == field, _OPS.c.sent.is_(False)
-        )
-    ).scalar()
-    if existing is not None:
-        conn.execute(update(_OPS).where(_OPS.c.seq == existing).values(value=encoded, hlc=stamp.hlc))
-        return existing
-    seq = device.take_seq(conn, stamp)
-    conn.execute(
-        insert(_OPS).values(
-            seq=seq,
-            device_id=stamp.device_id,
-            hlc=stamp.hlc,
-            entity=entity,
-            entity_key=key,
-            field=field,
-            value=encoded,
-            base_version=base_version,
-            sent=False,
-        )
-    )
+    [(seq,)] = hot_sql.rows(conn, _ENQUEUE, {
+        "seq": stamp.next_seq, "device_id": stamp.device_id, "hlc": stamp.hlc, "entity": entity, "key": key,
+        "field": field, "value": encode(value), "base": base_version,
+    })
+    if seq == stamp.next_seq:
+        device.take_seq(conn)
     return seq
 
 

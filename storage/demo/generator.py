@@ -60,8 +60,9 @@ class Spec:
 
 
 DEMO = Spec()
-# A big town school for benchmarks: 44 classes of 35 pupils (1,540), a full year filled.
-LARGE = Spec(letters=("А", "Ә", "Б", "В"), pupils_per_class=35, weeks_filled=None, mark_rate=0.72, seed=7)
+# A big town school for benchmarks: five parallel classes of 35 per grade (about 1,900 pupils), a full year
+# filled: over a million cells.
+LARGE = Spec(letters=("А", "Ә", "Б", "В", "Г"), pupils_per_class=35, weeks_filled=None, mark_rate=0.72, seed=7)
 
 
 @dataclass
