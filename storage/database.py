@@ -28,6 +28,20 @@ BUSY_TIMEOUT_S = 10.0
 _BEGIN_OPTION = "dala_begin"
 
 
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning its transactions with BEGIN IMMEDIATE (on SQLite; others ignore it)."""
+    return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+
+def use_wal(engine: Engine) -> None:
+    """Switch the file to write-ahead logging (a lasting property of the file)."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
+
+
 class JournalDatabase:
     """An open journal file."""
 
@@ -36,7 +50,7 @@ class JournalDatabase:
         self.engine = engine
         # The copy written before this open migrated the file to a newer schema, if it did.
         self.migration_backup = backup
-        self._writer_engine = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        self._writer_engine = writer(engine)
         # Writes go through one long-lived connection, one at a time (SQLite has one writer anyway); this
         # spares a pool checkout and reset on every mark a teacher types. Do not nest write() calls.
         self._write_lock = threading.Lock()
@@ -113,9 +127,5 @@ def open_database(path: str | os.PathLike[str]) -> JournalDatabase:
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseProblem(path=str(path), reason=str(exc.orig)) from exc
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
-    finally:
-        raw.close()
+    use_wal(engine)
     return JournalDatabase(path, engine, backup)

@@ -96,9 +96,18 @@ def build(
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Summary:
-    today = today or dt.date.today()
     with db.write() as conn:
-        return _Builder(conn, spec, today, progress or (lambda _msg: None)).run()
+        return build_into(conn, spec, today, progress)
+
+
+def build_into(
+    conn: Connection,
+    spec: Spec = DEMO,
+    today: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Summary:
+    """The same, into the tables behind `conn` (a journal's or the server's, SQLite or PostgreSQL)."""
+    return _Builder(conn, spec, today or dt.date.today(), progress or (lambda _msg: None)).run()
 
 
 class _Builder:

@@ -1,0 +1,146 @@
+"""Accounts, passwords and device tokens.
+
+Passwords are hashed with Argon2id (argon2-cffi's defaults, RFC 9106's second recommended setting). Logging
+in from a PC registers it as a device and returns a bearer token; only the token's SHA-256 is stored, so a
+copy of the database does not hold usable tokens. Tokens expire, and an admin can revoke a device.
+Repeated wrong passwords lock the username for a while, growing with each failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, insert, select, update
+
+from server.schema import account, device
+
+TOKEN_LIFETIME = dt.timedelta(days=180)
+FREE_FAILURES = 5  # wrong passwords allowed before the username is locked
+LOCK_BASE = dt.timedelta(seconds=30)
+LOCK_MAX = dt.timedelta(minutes=30)
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the account behind a device token."""
+
+    account_id: int
+    school_id: int
+    role: str
+    teacher_id: int | None
+    device_id: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class LoginRefused(Exception):
+    def __init__(self, code: str, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.retry_after = code, message, retry_after
+
+
+class TokenRefused(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def create_account(
+    conn: Connection, *, school_id: int, username: str, password: str, role: str, teacher_id: int | None
+) -> int:
+    return conn.execute(insert(account).values(
+        school_id=school_id, username=username, password_hash=hash_password(password), role=role,
+        teacher_id=teacher_id, failed_logins=0,
+    ).returning(account.c.id)).scalar_one()
+
+
+def login(
+    conn: Connection, username: str, password: str, device_id: str, device_name: str | None, now: dt.datetime
+) -> tuple[str, dt.datetime, dict, int]:
+    """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq)."""
+    row = conn.execute(select(account).where(account.c.username == username).with_for_update()).mappings().first()
+    if row is None:
+        _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
+        raise LoginRefused("bad_credentials", "Wrong username or password.")
+    locked_until = _aware(row["locked_until"])
+    if locked_until is not None and locked_until > now:
+        wait = int((locked_until - now).total_seconds()) + 1
+        raise LoginRefused("locked", f"Too many wrong passwords; try again in {wait} seconds.", wait)
+    try:
+        _hasher.verify(row["password_hash"], password)
+    except (VerificationError, InvalidHashError):
+        failures = row["failed_logins"] + 1
+        lock = None
+        if failures >= FREE_FAILURES:
+            lock = now + min(LOCK_BASE * 2 ** (failures - FREE_FAILURES), LOCK_MAX)
+        conn.execute(update(account).where(account.c.id == row["id"]).values(failed_logins=failures, locked_until=lock))
+        raise LoginRefused("bad_credentials", "Wrong username or password.") from None
+    conn.execute(update(account).where(account.c.id == row["id"]).values(failed_logins=0, locked_until=None))
+
+    token = secrets.token_urlsafe(32)
+    expires = now + TOKEN_LIFETIME
+    existing = conn.execute(select(device.c.account_id, device.c.last_seq).where(device.c.id == device_id)).first()
+    if existing is not None and existing.account_id != row["id"]:
+        raise LoginRefused("device_taken", "This device id is registered to another account.")
+    if existing is None:
+        conn.execute(insert(device).values(
+            id=device_id, account_id=row["id"], token_hash=token_digest(token), name=device_name, created_at=now,
+            expires_at=expires, revoked_at=None, last_seq=0,
+        ))
+        last_seq = 0
+    else:  # logging in again on a known device: a new token, the sequence carries on
+        conn.execute(update(device).where(device.c.id == device_id).values(
+            token_hash=token_digest(token), expires_at=expires, revoked_at=None, name=device_name or None,
+        ))
+        last_seq = existing.last_seq
+    return token, expires, dict(row), last_seq
+
+
+def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
+    row = conn.execute(
+        select(device.c.id, device.c.expires_at, device.c.revoked_at, account.c.id.label("account_id"),
+               account.c.school_id, account.c.role, account.c.teacher_id)
+        .join(account, account.c.id == device.c.account_id)
+        .where(device.c.token_hash == token_digest(token))
+    ).first()
+    if row is None:
+        raise TokenRefused("bad_token", "Unknown device token; log in again.")
+    if row.revoked_at is not None:
+        raise TokenRefused("device_revoked", "This device was revoked by the school admin; log in again.")
+    if _aware(row.expires_at) <= now:
+        raise TokenRefused("token_expired", "The device token has expired; log in again.")
+    return Principal(row.account_id, row.school_id, row.role, row.teacher_id, row.id)
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands datetimes back naive; they were stored in UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+_DUMMY_HASH = _hasher.hash("dala-no-such-user")
+
+
+def _burn(password: str) -> None:
+    try:
+        _hasher.verify(_DUMMY_HASH, password)
+    except VerificationError:
+        pass

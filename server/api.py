@@ -1,0 +1,197 @@
+"""The HTTP API (FastAPI): login, sync, bootstrap and the school admin's actions, under /v1.
+
+Every error is a JSON body {"error": code, "message": words}; bad input gets a 4xx, never a 500.
+Sync requests beyond MAX_CONCURRENT_SYNCS at once get 503 with Retry-After rather than an unbounded queue.
+(No `from __future__ import annotations` here: FastAPI must see the Depends(...) in the signatures.)
+"""
+
+import datetime as dt
+import threading
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import Engine, select, update
+
+from server import accounts, audit_log, bootstrap
+from server.bodies import BodyError, read_body
+from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
+from server.schema import device, tables
+from server.sync import DeviceMismatch, sync
+from storage.database import writer
+
+MAX_CONCURRENT_SYNCS = 16
+RETRY_AFTER_S = 5
+VERSION = "1"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+
+
+def _error(status: int, code: str, message: str, detail: Any = None, headers: dict | None = None) -> JSONResponse:
+    body = ErrorBody(error=code, message=message, detail=detail).model_dump()
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(title="Dala Journal server", version=VERSION,
+                  description="The school's journal server that Dala Journal desktops sync with.")
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    sync_slots = threading.BoundedSemaphore(MAX_CONCURRENT_SYNCS)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, headers=exc.headers)
+
+    @app.exception_handler(BodyError)
+    async def on_body_error(_request: Request, exc: BodyError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_request", "The request does not follow the protocol.", _details(exc.errors()))
+
+    def principal(authorization: Annotated[str | None, Header()] = None) -> accounts.Principal:
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise ApiError(401, "no_token", "Log in first: this call needs a device token.",
+                           {"WWW-Authenticate": "Bearer"})
+        try:
+            with engine.connect() as conn:
+                return accounts.authenticate(conn, authorization[7:].strip(), dt.datetime.now(dt.UTC))
+        except accounts.TokenRefused as refused:
+            raise ApiError(401, refused.code, refused.message, {"WWW-Authenticate": "Bearer"}) from None
+
+    def admin(who: Annotated[accounts.Principal, Depends(principal)]) -> accounts.Principal:
+        if not who.is_admin:
+            raise ApiError(403, "admin_only", "Only the school admin may do this.")
+        return who
+
+    async def parsed(request: Request, model: type) -> Any:
+        body = await read_body(request)
+        try:
+            return model.model_validate_json(body)
+        except ValidationError as exc:
+            raise ApiError(422, "invalid_request", "The request does not follow the protocol: "
+                           + "; ".join(_details(exc.errors(include_url=False))[:3])) from None
+
+    @app.get("/v1/health")
+    def health() -> dict:
+        return {"status": "ok", "protocol": VERSION}
+
+    @app.post("/v1/login", response_model=LoginResponse,
+              responses={401: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}},
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": LoginRequest.model_json_schema()}}}})
+    async def login(request: Request) -> LoginResponse:
+        body: LoginRequest = await parsed(request, LoginRequest)
+
+        def work() -> LoginResponse:
+            now = dt.datetime.now(dt.UTC)
+            refused: accounts.LoginRefused | None = None
+            with writer(engine).begin() as conn:
+                try:
+                    token, expires, acct, last_seq = accounts.login(
+                        conn, body.username, body.password, body.device_id, body.device_name, now)
+                except accounts.LoginRefused as caught:
+                    refused = caught  # still commit: the failure count must stick
+            if refused is not None:
+                if refused.code == "locked":
+                    raise ApiError(429, refused.code, refused.message,
+                                   {"Retry-After": str(refused.retry_after)}) from None
+                status = 409 if refused.code == "device_taken" else 401
+                raise ApiError(status, refused.code, refused.message) from None
+            return LoginResponse(token=token, expires_at=expires, account_id=acct["id"], role=acct["role"],
+                                 teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq)
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/sync", response_model=SyncResponse,
+              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                         422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": SyncRequest.model_json_schema()}}}})
+    async def sync_call(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> SyncResponse:
+        if not sync_slots.acquire(blocking=False):
+            raise ApiError(503, "busy", "The server is busy; try again shortly.", {"Retry-After": str(RETRY_AFTER_S)})
+        try:
+            body: SyncRequest = await parsed(request, SyncRequest)
+            ip = request.client.host if request.client else None
+            try:
+                return await run_in_threadpool(sync, engine, who, body, ip)
+            except DeviceMismatch as exc:
+                raise ApiError(403, "wrong_device", str(exc)) from None
+        finally:
+            sync_slots.release()
+
+    @app.get("/v1/bootstrap", responses={401: {"model": ErrorBody}})
+    def bootstrap_reference(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
+        with engine.connect() as conn:
+            return bootstrap.reference(conn, who)
+
+    @app.get("/v1/bootstrap/lessons", responses={401: {"model": ErrorBody}})
+    def bootstrap_lessons(who: Annotated[accounts.Principal, Depends(principal)], after: str = "",
+                          limit: int = 200) -> dict:
+        if not 1 <= limit <= 1000:
+            raise ApiError(422, "invalid_request", "limit must be 1–1000.")
+        with engine.connect() as conn:
+            return bootstrap.lessons(conn, who, after, limit)
+
+    @app.post("/v1/admin/periods/{period_id}/{action}", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
+    def set_period(period_id: int, action: str, request: Request,
+                   who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        if action not in ("close", "reopen"):
+            raise ApiError(404, "not_found", "Use …/close or …/reopen.")
+        P, Y = tables["period"], tables["academic_year"]
+        now = dt.datetime.now(dt.UTC)
+        with writer(engine).begin() as conn:
+            row = conn.execute(select(P.c.closed).join(Y, Y.c.id == P.c.year_id)
+                               .where(P.c.id == period_id, Y.c.school_id == who.school_id)).first()
+            if row is None:
+                raise ApiError(404, "not_found", f"No period {period_id} in your school.")
+            conn.execute(update(P).where(P.c.id == period_id).values(closed=action == "close"))
+            audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id,
+                             device_id=who.device_id, ip=request.client.host if request.client else None,
+                             entity="period", entity_key=str(period_id), field="closed",
+                             old_value="true" if row.closed else "false",
+                             new_value="true" if action == "close" else "false", result="admin")
+        return {"period_id": period_id, "closed": action == "close"}
+
+    @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
+    def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        A = tables["account"]
+        now = dt.datetime.now(dt.UTC)
+        with writer(engine).begin() as conn:
+            found = conn.execute(select(device.c.id).join(A, A.c.id == device.c.account_id)
+                                 .where(device.c.id == device_id, A.c.school_id == who.school_id)).first()
+            if found is None:
+                raise ApiError(404, "not_found", f"No device {device_id} in your school.")
+            conn.execute(update(device).where(device.c.id == device_id).values(revoked_at=now))
+            audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id,
+                             device_id=who.device_id, ip=request.client.host if request.client else None,
+                             entity="device", entity_key=device_id, field="revoked", new_value="true", result="admin")
+        return {"device_id": device_id, "revoked": True}
+
+    return app
+
+
+def _details(errors: Any) -> list[str]:
+    out = []
+    for error in errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+        out.append(f"{where or 'body'}: {error.get('msg', 'invalid')}")
+    return out

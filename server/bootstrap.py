@@ -1,0 +1,75 @@
+"""A new PC's first download: the teacher's courses, classes, rosters, timetable, calendar and bells in one
+answer (`reference`), then the lessons of those courses with their cells, works and scores, in pages
+ordered by lesson id (`lessons`). `reference` also gives the change-log cursor to pull from afterwards, read
+before the pages so that nothing written meanwhile is missed (a change may arrive twice; applying a change
+is idempotent by version)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from server.accounts import Principal
+from server.pull import visible_courses
+from server.schema import tables
+
+T = tables
+
+
+def _plain(row: Any) -> dict:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.time)) else v) for k, v in dict(row).items()}
+
+
+def _all(conn: Connection, query: Any) -> list[dict]:
+    return [_plain(r) for r in conn.execute(query).mappings()]
+
+
+def reference(conn: Connection, who: Principal) -> dict:
+    C, K, Y = T["course"], T["school_class"], T["academic_year"]
+    courses = select(C.c.id).where(C.c.id.in_(visible_courses(who))).scalar_subquery()
+    course_rows = _all(conn, select(C).where(C.c.id.in_(visible_courses(who))).order_by(C.c.id))
+    class_ids = sorted({c["class_id"] for c in course_rows})
+    subgroup_ids = sorted({c["subgroup_id"] for c in course_rows if c["subgroup_id"] is not None})
+    M, SM, PU = T["class_membership"], T["subgroup_member"], T["pupil"]
+    year_ids = select(K.c.year_id).where(K.c.id.in_(class_ids))
+    teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set()))
+    return {
+        "cursor": conn.execute(select(func.coalesce(func.max(T["change"].c.id), 0))).scalar_one(),
+        "school": _all(conn, select(T["school"]).where(T["school"].c.id == who.school_id))[0],
+        "years": _all(conn, select(Y).where(Y.c.id.in_(year_ids))),
+        "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(T["period"].c.id)),
+        "bell_slots": _all(conn, select(T["bell_slot"]).where(T["bell_slot"].c.school_id == who.school_id)),
+        "subjects": _all(conn, select(T["subject"]).where(T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),
+        "teachers": _all(conn, select(T["teacher"].c.id, T["teacher"].c.last_name, T["teacher"].c.first_name,
+                                      T["teacher"].c.patronymic).where(T["teacher"].c.id.in_(teacher_ids))),
+        "classes": _all(conn, select(K).where(K.c.id.in_(class_ids))),
+        "courses": course_rows,
+        "subgroups": _all(conn, select(T["subgroup"]).where(T["subgroup"].c.id.in_(subgroup_ids))),
+        "subgroup_members": _all(conn, select(SM).where(SM.c.subgroup_id.in_(subgroup_ids))),
+        "pupils": _all(conn, select(PU.c.id, PU.c.last_name, PU.c.first_name, PU.c.patronymic, PU.c.sex)
+                       .where(PU.c.id.in_(select(M.c.pupil_id).where(M.c.class_id.in_(class_ids))))),
+        "memberships": _all(conn, select(M).where(M.c.class_id.in_(class_ids))),
+        "timetable": _all(conn, select(T["timetable_entry"]).where(T["timetable_entry"].c.course_id.in_(courses))),
+        "lessons_total": conn.execute(select(func.count()).select_from(T["lesson"])
+                                      .where(T["lesson"].c.course_id.in_(courses))).scalar_one(),
+    }
+
+
+def lessons(conn: Connection, who: Principal, after: str, limit: int) -> dict:
+    L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
+    page = _all(conn, select(L).where(L.c.course_id.in_(visible_courses(who)), L.c.id > after)
+                .order_by(L.c.id).limit(limit + 1))
+    more = len(page) > limit
+    page = page[:limit]
+    ids = [lesson["id"] for lesson in page]
+    works = _all(conn, select(W).where(W.c.lesson_id.in_(ids)))
+    return {
+        "lessons": page,
+        "cells": _all(conn, select(CELL).where(CELL.c.lesson_id.in_(ids))),
+        "works": works,
+        "scores": _all(conn, select(S).where(S.c.work_id.in_([w["id"] for w in works]))),
+        "next": ids[-1] if ids else after,
+        "more": more,
+    }

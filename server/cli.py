@@ -1,0 +1,84 @@
+"""`dala-server`: serve the API, load the demo school, export the audit log."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///var/server.db"
+DEFAULT_PORT = 8470
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB,
+                        help="postgresql+psycopg://user@host/db, or sqlite:///FILE (default %(default)s)")
+
+
+def _ensure_folder(url: str) -> None:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dala-server", description="The Dala Journal server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the server")
+    _db_arg(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    demo = commands.add_parser("demo", help="create the demo school with demo accounts")
+    _db_arg(demo)
+    demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
+    export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
+    _db_arg(export)
+    export.add_argument("--school", type=int, required=True)
+    export.add_argument("--from", dest="start", type=dt.date.fromisoformat, required=True)
+    export.add_argument("--to", dest="end", type=dt.date.fromisoformat, required=True,
+                        help="last day included")
+    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    args = parser.parse_args(argv)
+
+    from server.db import open_server_db
+
+    _ensure_folder(args.db)
+    engine = open_server_db(args.db)
+    if args.command == "serve":
+        import uvicorn
+
+        from server.api import create_app
+
+        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+        return 0
+    if args.command == "demo":
+        from server import demo
+
+        try:
+            result = demo.load(engine, args.today)
+        except RuntimeError as exc:
+            print(f"dala-server demo: {exc}", file=sys.stderr)
+            return 2
+        s = result["summary"]
+        print(f"Demo school: {s.pupils} pupils, {s.classes} classes, {s.teachers} teachers, {s.lessons} lessons.")
+        print(f"Password for every demo account: {result['password']}")
+        print(f"School admin: {result['admin']}")
+        print("Teachers:", ", ".join(result["logins"]))
+        return 0
+    from server import audit_log
+
+    start = dt.datetime.combine(args.start, dt.time(), dt.UTC)
+    end = dt.datetime.combine(args.end + dt.timedelta(days=1), dt.time(), dt.UTC)
+    with engine.connect() as conn:
+        if args.out:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                count = audit_log.export(conn, args.school, start, end, args.format, out)
+            print(f"{count} audit entries written to {args.out}", file=sys.stderr)
+        else:
+            audit_log.export(conn, args.school, start, end, args.format, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""`dala-server demo`: the demo school in a server database, with an account for every teacher and one
+school admin. Demo accounts share one password, printed with the logins; a real school's accounts come
+with the school's import."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, Integer, insert, select, text
+
+from server.accounts import hash_password
+from server.schema import account, metadata, tables
+from storage.database import writer
+from storage.demo import generator
+
+DEMO_PASSWORD = "dala-demo"
+ADMIN_LOGIN = "admin"
+
+
+def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = generator.DEMO) -> dict:
+    with writer(engine).begin() as conn:
+        if conn.execute(select(tables["school"].c.id)).first() is not None:
+            raise RuntimeError("this server database already holds a school")
+        summary = generator.build_into(conn, spec, today)
+        # One hash for every demo account: they share the demo password.
+        shared = hash_password(DEMO_PASSWORD)
+        teachers = conn.execute(select(tables["teacher"].c.id, tables["teacher"].c.username)
+                                .order_by(tables["teacher"].c.id)).all()
+        conn.execute(insert(account), [
+            dict(school_id=summary.school_id, username=t.username, password_hash=shared, role="teacher",
+                 teacher_id=t.id, failed_logins=0) for t in teachers
+        ] + [dict(school_id=summary.school_id, username=ADMIN_LOGIN, password_hash=shared, role="admin",
+                  teacher_id=None, failed_logins=0)])
+        if conn.dialect.name == "postgresql":
+            _advance_sequences(conn)
+    return {"summary": summary, "logins": [t.username for t in teachers], "admin": ADMIN_LOGIN,
+            "password": DEMO_PASSWORD}
+
+
+def _advance_sequences(conn) -> None:  # type: ignore[no-untyped-def]
+    """Rows were inserted with explicit ids: move PostgreSQL's id sequences past them."""
+    for table in metadata.sorted_tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) == 1 and isinstance(pk[0].type, Integer) and pk[0].autoincrement in (True, "auto"):
+            conn.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
+                f"(SELECT coalesce(max({pk[0].name}), 0) + 1 FROM {table.name}), false)"
+            ))

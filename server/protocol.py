@@ -1,0 +1,111 @@
+"""The sync protocol's messages (version 1), as the server validates and answers them.
+
+docs/sync-protocol.md describes the protocol for client authors; these models are its exact shape and the
+source of the served OpenAPI spec. Unknown fields are refused (a client built for another version should
+hear so, not be half-understood).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+MAX_OPS_PER_SYNC = 2000
+MAX_PULL = 5000
+DeviceId = Annotated[str, Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginRequest(Strict):
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+    device_id: DeviceId
+    device_name: Annotated[str, Field(max_length=200)] | None = None
+
+
+class LoginResponse(Strict):
+    token: str
+    expires_at: dt.datetime
+    account_id: int
+    role: Literal["teacher", "admin"]
+    teacher_id: int | None
+    school_id: int
+    last_seq: int  # the device's last sequence number the server has processed (0 for a new device)
+
+
+class Operation(Strict):
+    """One outbox operation: `field` of the record `key` of kind `entity` := `value`."""
+
+    seq: Annotated[int, Field(ge=1, le=2**62)]
+    hlc: Annotated[int, Field(ge=0, le=2**63 - 1)]
+    entity: Literal["cell", "lesson", "work", "score", "conflict"]
+    key: Annotated[str, Field(min_length=1, max_length=80)]
+    field: Annotated[str, Field(min_length=1, max_length=20)]
+    value: JsonValue = None
+    base: Annotated[int, Field(ge=0, le=2**31)] = 0
+
+
+class SyncRequest(Strict):
+    device_id: DeviceId
+    cursor: Annotated[int, Field(ge=0)] = 0
+    ops: Annotated[list[Operation], Field(max_length=MAX_OPS_PER_SYNC)] = []
+    limit: Annotated[int, Field(ge=1, le=MAX_PULL)] = 500
+
+
+Status = Literal["applied", "merged", "conflict", "rejected", "gap"]
+
+
+class OperationResult(Strict):
+    seq: int
+    status: Status
+    reason: str | None = None  # a code: not_your_course, period_closed, invalid_mark, … (see the protocol doc)
+    message: str | None = None  # the same in English words
+    version: int | None = None  # the record's version after the operation
+    conflict_id: int | None = None
+    value: JsonValue = None  # on a conflict the operation lost: the value that stands
+    expected: int | None = None  # on a gap: the sequence number the server expected
+    replayed: bool = False  # true when the operation had been processed before and this is its first result
+
+
+class Change(Strict):
+    id: int
+    entity: str
+    key: str
+    field: str
+    value: JsonValue
+    version: int
+
+
+class Conflict(Strict):
+    id: int
+    entity: str
+    key: str
+    field: str
+    winner_value: JsonValue
+    loser_value: JsonValue
+    winner_device_id: str | None
+    loser_device_id: str | None
+    winner_account_id: int | None
+    loser_account_id: int | None
+    created_at: dt.datetime
+
+
+class SyncResponse(Strict):
+    results: list[OperationResult]
+    last_seq: int
+    changes: list[Change]
+    cursor: int
+    more: bool
+    conflicts: list[Conflict]
+    server_time: dt.datetime
+
+
+class ErrorBody(Strict):
+    error: str
+    message: str
+    detail: JsonValue = None

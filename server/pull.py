@@ -1,0 +1,60 @@
+"""What a device receives: the changes since its cursor that its teacher may see, and the open conflicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select, union
+
+from server.accounts import Principal
+from server.operations import decode
+from server.protocol import Change, Conflict
+from server.schema import tables
+
+C, K, Y, L = (tables[n] for n in ("course", "school_class", "academic_year", "lesson"))
+CHANGE, CONFLICT = tables["change"], tables["conflict"]
+MAX_CONFLICTS = 500
+
+
+def visible_courses(who: Principal) -> Any:
+    """A subquery of the course ids `who` may read: all of the school's for an admin; for a teacher, the
+    courses they teach and those in which an admin assigned them a lesson as a substitute."""
+    if who.is_admin:
+        return (select(C.c.id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
+                .where(Y.c.school_id == who.school_id))
+    return union(
+        select(C.c.id).where(C.c.teacher_id == who.teacher_id),
+        select(L.c.course_id).where(L.c.substitute_teacher_id == who.teacher_id),
+    )
+
+
+def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> tuple[list[Change], int, bool]:
+    """(changes, next cursor, more). The device's own changes advance the cursor but are not sent back:
+    it learnt their versions from its operation results."""
+    rows = conn.execute(
+        select(CHANGE).where(CHANGE.c.id > cursor, CHANGE.c.course_id.in_(visible_courses(who)))
+        .order_by(CHANGE.c.id).limit(limit + 1)
+    ).mappings().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    out = [
+        Change(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"], value=decode(r["value"]),
+               version=r["version"])
+        for r in rows if r["device_id"] != who.device_id
+    ]
+    return out, (rows[-1]["id"] if rows else cursor), more
+
+
+def open_conflicts(conn: Connection, who: Principal) -> list[Conflict]:
+    rows = conn.execute(
+        select(CONFLICT).where(CONFLICT.c.resolved_at.is_(None), CONFLICT.c.course_id.in_(visible_courses(who)))
+        .order_by(CONFLICT.c.id).limit(MAX_CONFLICTS)
+    ).mappings()
+    return [
+        Conflict(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],
+                 winner_value=decode(r["winner_value"]), loser_value=decode(r["loser_value"]),
+                 winner_device_id=r["winner_device_id"], loser_device_id=r["loser_device_id"],
+                 winner_account_id=r["winner_account_id"], loser_account_id=r["loser_account_id"],
+                 created_at=r["created_at"])
+        for r in rows
+    ]

@@ -1,0 +1,126 @@
+"""The server's database schema: the journal tables shared with the client (copied from storage.models, so
+both sides agree on every column) and the server's own tables: accounts, devices, the change log that
+feeds pulls, conflicts, and the audit log.
+
+The server works with Core tables (`tables["lesson_cell"]`), which run alike on PostgreSQL and SQLite.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from storage.models import Base
+from storage.models.base import NAMING_CONVENTION
+
+# Tables only a client journal has: its own outbox, device clock and local audit.
+CLIENT_ONLY = {"device_state", "outbox_op", "audit_entry"}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+for _table in Base.metadata.sorted_tables:
+    if _table.name not in CLIENT_ONLY:
+        _table.to_metadata(metadata)
+
+account = Table(
+    "account", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("school_id", ForeignKey("school.id"), nullable=False),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),  # Argon2id, with its parameters and salt
+    Column("role", String(10), nullable=False),  # "teacher" or "admin"
+    Column("teacher_id", ForeignKey("teacher.id")),  # NULL for an admin who does not teach
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True)),
+)
+
+device = Table(
+    "device", metadata,
+    Column("id", String(36), primary_key=True),  # the client's own device id
+    Column("account_id", ForeignKey("account.id"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the bearer token
+    Column("name", String(200)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("last_seen_at", DateTime(timezone=True)),
+    # The last outbox sequence number of this device the server has processed: idempotency and gap checks.
+    Column("last_seq", BigInteger, nullable=False, default=0),
+)
+
+# One row per applied field change; its id is the pull cursor.
+change = Table(
+    "change", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("course_id", Integer, nullable=False),  # who may see it: teachers of the course, substitutes, admins
+    Column("entity", String(8), nullable=False),
+    Column("entity_key", String(80), nullable=False),
+    Column("field", String(20), nullable=False),
+    Column("value", Text),  # JSON
+    Column("version", Integer, nullable=False),  # the record's version after this change
+    Column("device_id", String(36)),
+    Column("account_id", Integer),
+    Column("hlc", BigInteger),  # the client's stamp, bounded by the server's clock
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_change_course_id", "course_id", "id"),
+    Index("ix_change_field", "entity", "entity_key", "field", "version"),
+)
+
+conflict = Table(
+    "conflict", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("course_id", Integer, nullable=False),
+    Column("entity", String(8), nullable=False),
+    Column("entity_key", String(80), nullable=False),
+    Column("field", String(20), nullable=False),
+    Column("winner_value", Text),
+    Column("winner_device_id", String(36)),
+    Column("winner_account_id", Integer),
+    Column("winner_hlc", BigInteger),
+    Column("loser_value", Text),
+    Column("loser_device_id", String(36)),
+    Column("loser_account_id", Integer),
+    Column("loser_hlc", BigInteger),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_at", DateTime(timezone=True)),
+    Column("resolved_by", Integer),
+    Column("resolved_value", Text),
+    Index("ix_conflict_open", "course_id", "resolved_at"),
+)
+
+# Append-only: every applied or rejected operation, and every admin action.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),  # server time
+    Column("school_id", Integer, nullable=False),
+    Column("account_id", Integer),
+    Column("device_id", String(36)),
+    Column("ip", String(45)),
+    Column("seq", BigInteger),  # the operation's sequence number on its device
+    Column("client_hlc", BigInteger),
+    Column("entity", String(8)),
+    Column("entity_key", String(80)),
+    Column("field", String(20)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("result", String(10), nullable=False),  # applied, merged, conflict, rejected, admin
+    Column("reason", Text),
+    Column("version", Integer),  # the record's version after the operation
+    Column("conflict_id", Integer),
+    Index("ix_audit_log_school_at", "school_id", "at"),
+    UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),
+)
+
+tables = metadata.tables

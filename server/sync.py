@@ -1,0 +1,94 @@
+"""One sync call: apply the device's batch in order, in one transaction that also moves the device's last
+processed sequence number (so a batch sent twice changes nothing the second time), then answer with the
+changes since its cursor and the open conflicts.
+
+Operations at or below the last processed number are answered from the audit log with their first result;
+an operation beyond the next expected number is a gap, refused with the number expected, and so is every
+operation after it in the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from server import audit_log
+from server.accounts import Principal
+from server.operations import Applier, decode, encode
+from server.protocol import OperationResult, SyncRequest, SyncResponse
+from server.pull import changes_since, open_conflicts
+from server.schema import audit_log as audit_table
+from server.schema import device
+from storage.database import writer
+
+RETRIES = 3
+
+
+class DeviceMismatch(Exception):
+    pass
+
+
+def sync(engine: Engine, who: Principal, request: SyncRequest, ip: str | None) -> SyncResponse:
+    if request.device_id != who.device_id:
+        raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
+    for attempt in range(RETRIES):
+        try:
+            return _sync_once(engine, who, request, ip)
+        except (IntegrityError, DBAPIError) as error:  # two devices racing to create one cell, a serialization failure
+            if attempt == RETRIES - 1 or not _retryable(error):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _retryable(error: DBAPIError) -> bool:
+    return isinstance(error, IntegrityError) or getattr(error.orig, "sqlstate", None) in {"40001", "40P01"}
+
+
+def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | None) -> SyncResponse:
+    now = dt.datetime.now(dt.UTC)
+    with writer(engine).begin() as conn:
+        last_seq = conn.execute(
+            select(device.c.last_seq).where(device.c.id == who.device_id).with_for_update()
+        ).scalar_one()
+        applier = Applier(conn, who, now)
+        results: list[OperationResult] = []
+        for op in request.ops:
+            if op.seq <= last_seq:
+                results.append(_replay(conn, who.device_id, op.seq))
+                continue
+            if op.seq != last_seq + 1:
+                results.extend(OperationResult(seq=o.seq, status="gap", reason="sequence_gap",
+                                               message=f"Expected operation {last_seq + 1} next.", expected=last_seq + 1)
+                               for o in request.ops if o.seq > last_seq)
+                break
+            outcome = applier.apply(op)
+            audit_log.record(
+                conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
+                seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=op.key, field=op.field,
+                old_value=encode(outcome.old), new_value=encode(outcome.new if outcome.new is not None else op.value),
+                result=outcome.status, reason=outcome.reason, version=outcome.version, conflict_id=outcome.conflict_id,
+            )
+            results.append(OperationResult(seq=op.seq, status=outcome.status, reason=outcome.reason,
+                                           message=outcome.message, version=outcome.version,
+                                           conflict_id=outcome.conflict_id, value=outcome.value))
+            last_seq = op.seq
+        conn.execute(update(device).where(device.c.id == who.device_id).values(last_seq=last_seq, last_seen_at=now))
+        changes, cursor, more = changes_since(conn, who, request.cursor, request.limit)
+        conflicts = open_conflicts(conn, who)
+    return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
+                        conflicts=conflicts, server_time=now)
+
+
+def _replay(conn, device_id: str, seq: int) -> OperationResult:
+    row = conn.execute(
+        select(audit_table.c.result, audit_table.c.reason, audit_table.c.version, audit_table.c.conflict_id,
+               audit_table.c.old_value)
+        .where(audit_table.c.device_id == device_id, audit_table.c.seq == seq)
+    ).first()
+    if row is None:  # processed, but its entry is gone (never deleted by the app): answer plainly
+        return OperationResult(seq=seq, status="applied", replayed=True)
+    value = decode(row.old_value) if row.result == "conflict" else None
+    return OperationResult(seq=seq, status=row.result, reason=row.reason, version=row.version,
+                           conflict_id=row.conflict_id, value=value, replayed=True)

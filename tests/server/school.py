@@ -1,0 +1,35 @@
+"""Finding things in the server's demo school for a test, with plain SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cell:
+    lesson_id: str
+    pupil_id: int
+    course_id: int
+    teacher_login: str
+    teacher_id: int
+    date: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.lesson_id}/{self.pupil_id}"
+
+
+def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> Cell:
+    lesson, course, teacher, login, day, class_id = server.sql(
+        "SELECT l.id, c.id, t.id, t.username, l.date, c.class_id FROM lesson l JOIN course c ON c.id = l.course_id "
+        "JOIN teacher t ON t.id = c.teacher_id WHERE c.scale = :scale AND c.subgroup_id IS NULL "
+        "AND l.date BETWEEN '2026-11-03' AND '2026-11-20' AND l.kind = 'regular' "
+        "ORDER BY c.id, l.date, l.slot LIMIT 1 OFFSET :nth", scale=scale, nth=nth)[0]
+    pupil = server.sql(
+        "SELECT pupil_id FROM class_membership WHERE class_id = :k AND from_date <= :d AND "
+        "(to_date IS NULL OR to_date >= :d) ORDER BY pupil_id LIMIT 1 OFFSET :n", k=class_id, d=day, n=pupil_nth)[0][0]
+    return Cell(lesson, pupil, course, login, teacher, str(day))
+
+
+def other_teacher_login(server, teacher_id: int) -> str:
+    return server.sql("SELECT username FROM teacher WHERE id != :t ORDER BY id LIMIT 1", t=teacher_id)[0][0]

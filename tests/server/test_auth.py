@@ -1,0 +1,69 @@
+"""Logging in: Argon2id passwords, device tokens, throttling of wrong passwords, revocation."""
+
+from __future__ import annotations
+
+from server import demo
+from tests.server import school
+
+
+def test_login_returns_a_device_token_that_opens_sync(live_server):
+    api = live_server.client()
+    response = api.login(school.cell(live_server).teacher_login)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["role"] == "teacher" and body["last_seq"] == 0 and len(body["token"]) >= 40
+    assert api.sync()["results"] == []
+    stored = live_server.sql("SELECT token_hash, account_id FROM device WHERE id = :d", d=api.device_id)[0]
+    assert stored.token_hash != body["token"] and len(stored.token_hash) == 64, "only a digest is stored"
+    assert live_server.sql("SELECT password_hash FROM account WHERE username = 'admin'")[0][0].startswith("$argon2id$")
+
+
+def test_wrong_password_and_unknown_user_get_the_same_answer(live_server):
+    api = live_server.client()
+    login = school.cell(live_server).teacher_login
+    wrong = api.login(login, "not-the-password")
+    unknown = api.login("no.such.teacher", "whatever")
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json()["error"] == unknown.json()["error"] == "bad_credentials"
+
+
+def test_repeated_wrong_passwords_lock_the_username(live_server):
+    api = live_server.client()
+    login = school.cell(live_server).teacher_login
+    codes = [api.login(login, f"guess-{n}").status_code for n in range(6)]
+    assert codes[:5] == [401] * 5
+    locked = api.login(login, demo.DEMO_PASSWORD)  # even the right password waits now
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
+    assert "try again" in locked.json()["message"]
+
+
+def test_sync_without_a_valid_token_is_refused(live_server):
+    api = live_server.client()
+    assert api.sync_raw({"device_id": api.device_id}).json()["error"] == "no_token"
+    api.token = "forged"
+    response = api.sync_raw({"device_id": api.device_id})
+    assert response.status_code == 401 and response.json()["error"] == "bad_token"
+
+
+def test_a_token_only_works_for_its_own_device(live_server):
+    api = live_server.client()
+    api.login(school.cell(live_server).teacher_login)
+    response = api.sync_raw({"device_id": "ffffffff-ffff-ffff-ffff-ffffffffffff"})
+    assert response.status_code == 403 and response.json()["error"] == "wrong_device"
+
+
+def test_a_revoked_device_is_refused_with_a_clear_message(live_server):
+    teacher, admin = live_server.client(), live_server.client()
+    teacher.login(school.cell(live_server).teacher_login)
+    admin.login("admin")
+    assert admin.http.post(f"/v1/admin/devices/{teacher.device_id}/revoke", headers=admin.headers()).status_code == 200
+    response = teacher.sync_raw({"device_id": teacher.device_id})
+    assert response.status_code == 401 and response.json()["error"] == "device_revoked"
+    assert "revoked" in response.json()["message"]
+
+
+def test_only_an_admin_revokes_devices(live_server):
+    teacher = live_server.client()
+    teacher.login(school.cell(live_server).teacher_login)
+    response = teacher.http.post(f"/v1/admin/devices/{teacher.device_id}/revoke", headers=teacher.headers())
+    assert response.status_code == 403 and response.json()["error"] == "admin_only"
