@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from server import demo
 from server.db import open_server_db
+from tests import pg_cluster
 
 TODAY = dt.date(2026, 11, 22)
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,11 +82,41 @@ def start_server(db_url: str) -> subprocess.Popen:
     raise RuntimeError("the server did not start in 30 s")
 
 
-@pytest.fixture
-def live_server(server_template: Path, tmp_path: Path) -> Iterator[LiveServer]:
-    path = tmp_path / "server.db"
-    shutil.copyfile(server_template, path)
-    db_url = f"sqlite:///{path}"
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pg_cluster.Cluster]:
+    if not pg_cluster.available():
+        if os.environ.get("DALA_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here (DALA_REQUIRE_POSTGRES) but initdb/pg_ctl were not found")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql); its half of the suite is skipped")
+    cluster = pg_cluster.Cluster().start()
+    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE demo_template"))
+    engine = open_server_db(cluster.url("demo_template"))
+    demo.load(engine, TODAY)
+    engine.dispose()
+    cluster.admin = admin  # type: ignore[attr-defined]
+    yield cluster
+    admin.dispose()
+    cluster.stop()
+
+
+def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database holding the demo school, on the backend this test runs against."""
+    if request.param == "sqlite":
+        path = tmp_path / "server.db"
+        shutil.copyfile(request.getfixturevalue("server_template"), path)
+        return f"sqlite:///{path}"
+    cluster = request.getfixturevalue("postgres")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with cluster.admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE demo_template"))
+    return cluster.url(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    db_url = fresh_database(request, tmp_path)
     process = start_server(db_url)
     engine = create_engine(db_url)
     try:

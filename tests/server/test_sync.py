@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from sqlalchemy import text
+
 from storage import ids
 from tests.server import school
 
@@ -82,7 +84,8 @@ def test_a_substitute_may_write_the_lesson_assigned_to_them_only(live_server):
     other = next(c for c in (school.cell(live_server, nth=n) for n in range(1, 400))
                  if c.teacher_id not in (substitute_id, cell.teacher_id))
     with live_server.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE lesson SET substitute_teacher_id = ? WHERE id = ?", (substitute_id, cell.lesson_id))
+        conn.execute(text("UPDATE lesson SET substitute_teacher_id = :t WHERE id = :l"),
+                     {"t": substitute_id, "l": cell.lesson_id})
     api = live_server.client()
     api.login(substitute_login)
     results = api.sync([api.op("cell", cell.key, "attendance", "late"),

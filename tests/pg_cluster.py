@@ -1,0 +1,67 @@
+"""A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, started on 127.0.0.1 and a
+free port, stopped at the end. Runs as the `postgres` user when the tests run as root (initdb refuses
+root), as the current user otherwise. PostgreSQL comes from Debian's packages (.ci/run installs them)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+def available() -> bool:
+    return _bin("initdb") is not None and _bin("pg_ctl") is not None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    def __init__(self) -> None:
+        # Directly under the system temp folder: the postgres user must be able to reach it.
+        self.folder = Path(tempfile.mkdtemp(prefix="dala-pg-"))
+        self.data = self.folder / "data"
+        self.port = _free_port()
+        self.as_postgres = os.geteuid() == 0
+        self.user = "postgres" if self.as_postgres else pwd.getpwuid(os.geteuid()).pw_name
+
+    def _run(self, *args: str) -> None:
+        command = list(args)
+        if self.as_postgres:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}")
+
+    def start(self) -> "Cluster":
+        if self.as_postgres:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run(_bin("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} -c fsync=off "
+                   "-c max_connections=300 -c shared_buffers=128MB")
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        return self
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        try:
+            self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        except RuntimeError:
+            pass
+        shutil.rmtree(self.folder, ignore_errors=True)
