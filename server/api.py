@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
@@ -40,11 +41,11 @@ def _error(status: int, code: str, message: str, detail: Any = None, headers: di
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS) -> FastAPI:
     app = FastAPI(title="Dala Journal server", version=VERSION,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    sync_slots = threading.BoundedSemaphore(MAX_CONCURRENT_SYNCS)
+    sync_slots = threading.BoundedSemaphore(max_concurrent_syncs)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -95,8 +96,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.post("/v1/login", response_model=LoginResponse,
               responses={401: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}},
-              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                  "schema": LoginRequest.model_json_schema()}}}})
+              openapi_extra=_body_of(LoginRequest))
     async def login(request: Request) -> LoginResponse:
         body: LoginRequest = await parsed(request, LoginRequest)
 
@@ -123,8 +123,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/v1/sync", response_model=SyncResponse,
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
                          422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
-              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                  "schema": SyncRequest.model_json_schema()}}}})
+              openapi_extra=_body_of(SyncRequest))
     async def sync_call(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> SyncResponse:
         if not sync_slots.acquire(blocking=False):
             raise ApiError(503, "busy", "The server is busy; try again shortly.", {"Retry-After": str(RETRY_AFTER_S)})
@@ -186,7 +185,28 @@ def create_app(engine: Engine) -> FastAPI:
                              entity="device", entity_key=device_id, field="revoked", new_value="true", result="admin")
         return {"device_id": device_id, "revoked": True}
 
+    def openapi() -> dict:
+        """FastAPI's spec plus the request models read from raw (possibly gzip) bodies, in components."""
+        if app.openapi_schema is None:
+            spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            for model in (LoginRequest, SyncRequest):
+                schema = model.model_json_schema(ref_template=_REF)
+                schemas.update(schema.pop("$defs", {}))
+                schemas[model.__name__] = schema
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+_REF = "#/components/schemas/{model}"
+
+
+def _body_of(model: type) -> dict:
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"$ref": _REF.format(model=model.__name__)}}}}}
 
 
 def _details(errors: Any) -> list[str]:

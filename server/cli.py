@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     _db_arg(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--max-syncs", type=int, default=16,
+                       help="sync calls served at once; more get 503 with Retry-After (default %(default)s)")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
     _db_arg(demo)
     demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from server.api import create_app
 
-        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(engine, args.max_syncs), host=args.host, port=args.port, log_level="info")
         return 0
     if args.command == "demo":
         from server import demo

@@ -14,6 +14,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,10 +62,10 @@ class LiveServer:
         return Api(self.url)
 
 
-def start_server(db_url: str) -> subprocess.Popen:
+def start_server(db_url: str, *extra: str) -> subprocess.Popen:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port)],
+        [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -114,10 +115,9 @@ def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return cluster.url(name)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
-    db_url = fresh_database(request, tmp_path)
-    process = start_server(db_url)
+@contextmanager
+def running_server(db_url: str, *extra: str) -> Iterator[LiveServer]:
+    process = start_server(db_url, *extra)
     engine = create_engine(db_url)
     try:
         yield LiveServer(process.url, db_url, process, engine)  # type: ignore[attr-defined]
@@ -125,6 +125,18 @@ def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Live
         process.terminate()
         process.wait(10)
         engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh demo-school database URL, once per backend."""
+    return fresh_database(request, tmp_path)
+
+
+@pytest.fixture
+def live_server(backend_db: str) -> Iterator[LiveServer]:
+    with running_server(backend_db) as server:
+        yield server
 
 
 class Api:
