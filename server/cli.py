@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
     _db_arg(demo)
     demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
+    importer = commands.add_parser("import-school", help="load a school from a CSV bundle (docs/school-import.md)")
+    _db_arg(importer)
+    importer.add_argument("bundle", type=Path, help="a folder or .zip of the bundle's CSV files")
     export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
     _db_arg(export)
     export.add_argument("--school", type=int, required=True)
@@ -67,6 +70,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Password for every demo account: {result['password']}")
         print(f"School admin: {result['admin']}")
         print("Teachers:", ", ".join(result["logins"]))
+        return 0
+    if args.command == "import-school":
+        from server import school_import
+
+        try:
+            result = school_import.load(engine, args.bundle)
+        except school_import.ImportRefused as refused:
+            print(f"dala-server import-school: {args.bundle} refused, nothing was imported:", file=sys.stderr)
+            for problem in refused.problems[:50]:
+                print(f"  {problem}", file=sys.stderr)
+            if len(refused.problems) > 50:
+                print(f"  … and {len(refused.problems) - 50} more", file=sys.stderr)
+            return 2
+        print(f"School {result['school_id']}: {result['classes']} classes, {result['pupils']} pupils, "
+              f"{result['teachers']} teachers, {result['courses']} courses.")
+        print("Initial passwords (give each teacher theirs):")
+        for username, password in result["passwords"].items():
+            print(f"  {username}\t{password}")
         return 0
     from server import audit_log
 

@@ -1,0 +1,127 @@
+"""Importing a school from a CSV bundle: a sound bundle lands whole; a bad one is refused with the row and
+reason, and nothing of it is imported."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server.conftest import ROOT, running_server
+
+GOOD = {
+    "school.csv": [["name", "region", "language"], ["Жаңаталап ауылының мектебі", "Жамбыл облысы", "kk"]],
+    "periods.csv": [["kind", "number", "start", "end"], ["term", "1", "2026-09-02", "2026-10-24"],
+                    ["term", "2", "2026-11-03", "2026-12-26"], ["year", "1", "2026-09-02", "2027-05-25"]],
+    "bells.csv": [["shift", "number", "starts", "ends"], ["1", "1", "08:30", "09:15"], ["1", "2", "09:25", "10:10"],
+                  ["1", "3", "10:30", "11:15"]],
+    "subjects.csv": [["code", "name_kk", "name_ru", "name_en"], ["algebra", "Алгебра", "Алгебра", "Algebra"],
+                     ["english", "Ағылшын тілі", "Английский язык", "English"]],
+    "teachers.csv": [["username", "last_name", "first_name", "patronymic"],
+                     ["g.nurlanova", "Нұрланова", "Гүлмира", "Серікқызы"], ["a.petrov", "Петров", "Андрей", ""],
+                     ["d.omarova", "Омарова", "Динара", ""]],
+    "classes.csv": [["class", "language", "homeroom"], ["7Б", "kk", "g.nurlanova"], ["8 «А»", "ru", ""]],
+    "pupils.csv": [["class", "last_name", "first_name", "patronymic", "birth_date", "sex", "subgroups"],
+                   ["7Б", "Әлиев", "Ерасыл", "", "2013-03-02", "m", "english-1"],
+                   ["7Б", "Сейітова", "Аружан", "", "2013-07-19", "f", "english-2"],
+                   ["8А", "Смирнова", "Анна", "Игоревна", "", "f", ""]],
+    "courses.csv": [["class", "subject", "subgroup", "teacher", "scale", "hours_per_week"],
+                    ["7Б", "algebra", "", "g.nurlanova", "criteria", "3"],
+                    ["7Б", "english", "english-1", "a.petrov", "criteria", "3"],
+                    ["7Б", "english", "english-2", "d.omarova", "criteria", "3"],
+                    ["8А", "algebra", "", "g.nurlanova", "criteria", "3"]],
+    "timetable.csv": [["class", "subject", "subgroup", "weekday", "slot"], ["7Б", "algebra", "", "1", "1"],
+                      ["7Б", "english", "english-1", "1", "2"], ["7Б", "english", "english-2", "1", "2"],
+                      ["8А", "algebra", "", "1", "2"]],
+}
+
+
+def write_bundle(folder: Path, files: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in files.items():
+        with (folder / name).open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out).writerows(rows)
+    return folder
+
+
+def run_import(db_url: str, bundle: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "server.cli", "import-school", "--db", db_url, str(bundle)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def schools(db_url: str) -> int:
+    from sqlalchemy import create_engine, text
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM school")).scalar_one()
+    engine.dispose()
+    return count
+
+
+def test_a_sound_bundle_is_imported_and_its_teachers_can_log_in(backend_db, tmp_path):
+    folder = write_bundle(tmp_path / "bundle", GOOD)
+    zipped = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        for path in folder.iterdir():
+            z.write(path, f"school/{path.name}")
+    done = run_import(backend_db, zipped)
+    assert done.returncode == 0, done.stderr
+    assert "2 classes, 3 pupils, 3 teachers, 4 courses" in done.stdout
+    password = next(line.split("\t")[1] for line in done.stdout.splitlines() if "g.nurlanova" in line)
+    with running_server(backend_db) as server:
+        login = httpx.post(f"{server.url}/v1/login", json={"username": "g.nurlanova", "password": password.strip(),
+                                                            "device_id": "11111111-2222-3333-4444-555555555555"})
+        assert login.status_code == 200
+        token = login.json()["token"]
+        reference = httpx.get(f"{server.url}/v1/bootstrap", headers={"Authorization": f"Bearer {token}"}).json()
+        assert {(c["grade"], c["letter"]) for c in reference["classes"]} == {(7, "Б"), (8, "А")}
+        assert len(reference["timetable"]) == 2
+        groups = server.sql(
+            "SELECT s.name, count(*) FROM subgroup s JOIN subgroup_member m ON m.subgroup_id = s.id "
+            "JOIN school_class k ON k.id = s.class_id JOIN academic_year y ON y.id = k.year_id "
+            "JOIN school sc ON sc.id = y.school_id WHERE sc.name = :n GROUP BY s.name ORDER BY s.name",
+            n=GOOD["school.csv"][1][0])
+        assert [tuple(g) for g in groups] == [("english-1", 1), ("english-2", 1)]
+
+
+@pytest.mark.parametrize(("file", "edit", "message"), [
+    ("pupils.csv", lambda rows: rows + [["7Ж", "Бекова", "Дана", "", "", "f", ""]],
+     "pupils.csv row 5: class '7Ж' is not in classes.csv"),
+    ("periods.csv", lambda rows: rows[:1] + [["term", "1", "2026-13-01", "2026-10-24"]] + rows[2:],
+     "periods.csv row 2: start '2026-13-01' is not valid"),
+    ("bells.csv", lambda rows: rows[:2] + [["1", "2", "11:45", "12:30"], ["1", "3", "12:40", "13:25"]],
+     "the break after lesson 1 lasts 150 minutes"),
+    ("timetable.csv", lambda rows: rows + [["8А", "algebra", "", "1", "1"]],
+     "timetable.csv row 6: the teacher already has a lesson on day 1 in lesson 1 (timetable.csv row 2)"),
+    ("courses.csv", lambda rows: rows + [["8А", "chemistry", "", "a.petrov", "criteria", "2"]],
+     "courses.csv row 6: subject 'chemistry' is not in subjects.csv"),
+    ("teachers.csv", lambda rows: rows + [["Bad Name", "X", "Y", ""]], "teachers.csv row 5: username"),
+])
+def test_a_bad_bundle_is_refused_with_row_and_reason_and_nothing_imported(backend_db, tmp_path, file, edit, message):
+    files = dict(GOOD, **{file: edit(GOOD[file])})
+    before = schools(backend_db)
+    done = run_import(backend_db, write_bundle(tmp_path / "bad", files))
+    assert done.returncode == 2
+    assert "nothing was imported" in done.stderr and message in done.stderr, done.stderr
+    assert schools(backend_db) == before
+
+
+def test_a_missing_file_is_named(backend_db, tmp_path):
+    folder = write_bundle(tmp_path / "partial", GOOD)
+    (folder / "timetable.csv").unlink()
+    done = run_import(backend_db, folder)
+    assert done.returncode == 2 and "timetable.csv: the file is missing" in done.stderr
+
+
+def test_the_same_teachers_cannot_be_imported_twice(backend_db, tmp_path):
+    folder = write_bundle(tmp_path / "bundle", GOOD)
+    assert run_import(backend_db, folder).returncode == 0
+    again = run_import(backend_db, folder)
+    assert again.returncode == 2 and "g.nurlanova is already used" in again.stderr
+    assert schools(backend_db) == 2  # the demo school and the first import
