@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 
@@ -124,14 +124,16 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
                          422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
               openapi_extra=_body_of(SyncRequest))
-    async def sync_call(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> SyncResponse:
+    async def sync_call(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> Response:
         if not sync_slots.acquire(blocking=False):
             raise ApiError(503, "busy", "The server is busy; try again shortly.", {"Retry-After": str(RETRY_AFTER_S)})
         try:
             body: SyncRequest = await parsed(request, SyncRequest)
             ip = request.client.host if request.client else None
             try:
-                return await run_in_threadpool(sync, engine, who, body, ip)
+                answer = await run_in_threadpool(sync, engine, who, body, ip)
+                # Serialised once, here: returning the model would have FastAPI validate it all again.
+                return Response(answer.model_dump_json(), media_type="application/json")
             except DeviceMismatch as exc:
                 raise ApiError(403, "wrong_device", str(exc)) from None
         finally:

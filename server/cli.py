@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--max-syncs", type=int, default=16,
-                       help="sync calls served at once; more get 503 with Retry-After (default %(default)s)")
+                       help="sync calls served at once per worker; more get 503 with Retry-After (default %(default)s)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default %(default)s)")
+    serve.add_argument("--quiet", action="store_true", help="no access log")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
     _db_arg(demo)
     demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
@@ -51,11 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     _ensure_folder(args.db)
     engine = open_server_db(args.db)
     if args.command == "serve":
+        import os
+
         import uvicorn
 
-        from server.api import create_app
-
-        uvicorn.run(create_app(engine, args.max_syncs), host=args.host, port=args.port, log_level="info")
+        engine.dispose()  # each worker opens its own (server.asgi)
+        os.environ["DALA_SERVER_DB"] = args.db
+        os.environ["DALA_SERVER_MAX_SYNCS"] = str(args.max_syncs)
+        uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
+                    log_level="warning" if args.quiet else "info", access_log=not args.quiet)
         return 0
     if args.command == "demo":
         from server import demo

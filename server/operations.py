@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
 
 from server.accounts import Principal
 from server.protocol import Operation
@@ -77,9 +77,108 @@ class Place:
 
 
 class Applier:
+    """Applies one device's batch. What the checks need is loaded for the whole batch at once (prefetch)
+    and kept as the batch changes it; cell and lesson writes and change-log rows are buffered and written
+    set-wise by flush(). The transaction is the caller's."""
+
     def __init__(self, conn: Connection, who: Principal, now: dt.datetime) -> None:
         self.conn, self.who, self.now = conn, who, now
         self.hlc_limit = hlc.pack(int((now + MAX_CLOCK_AHEAD).timestamp() * 1000), 0)
+        self._lessons: dict[str, tuple[Place, dict]] = {}
+        self._cells: dict[tuple[str, int], dict | None] = {}
+        self._closed: dict[int, list[tuple[dt.date, dt.date]]] = {}
+        self._members: dict[int, dict[int, list[tuple[dt.date, dt.date | None]]]] = {}
+        self._subgroups: dict[int, set[int]] = {}
+        self._new_cells: dict[tuple[str, int], dict] = {}
+        self._changed_cells: dict[tuple[str, int], dict] = {}
+        self._changed_lessons: dict[str, dict] = {}
+        self._changes: list[dict] = []
+
+    # -- loading and writing in bulk ------------------------------------------------------------
+
+    def prefetch(self, ops: list[Operation]) -> None:
+        """Load, in a few queries, the lessons, cells, rosters and closed periods the batch touches,
+        locking the lessons and cells it may change (in id order, so two batches cannot deadlock)."""
+        wanted: dict[str, set[int]] = {}
+        for op in ops:
+            if op.entity == "cell":
+                record, _, pupil = op.key.rpartition("/")
+                if record and pupil.isdigit():
+                    wanted.setdefault(record, set()).add(int(pupil))
+            elif op.entity == "lesson" and op.field in ("topic", "homework"):
+                wanted.setdefault(op.key, set())
+        ids = sorted(wanted)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.conn.execute(
+                select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
+                .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
+                .where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
+            ).mappings():
+                self._lessons[row["id"]] = (_place_of(row), dict(row))
+            for row in self.conn.execute(
+                select(CELL).where(CELL.c.lesson_id.in_(chunk)).order_by(CELL.c.lesson_id, CELL.c.pupil_id)
+                .with_for_update()
+            ).mappings():
+                self._cells[(row["lesson_id"], row["pupil_id"])] = dict(row)
+            for lesson_id in chunk:
+                for pupil in wanted[lesson_id]:
+                    self._cells.setdefault((lesson_id, pupil), None)  # known not to exist yet
+        places = [place for place, _ in self._lessons.values()]
+        self._load_closed({p.year_id for p in places} - set(self._closed))
+        self._load_members({p.class_id for p in places} - set(self._members))
+        self._load_subgroups({p.subgroup_id for p in places if p.subgroup_id is not None} - set(self._subgroups))
+
+    def _load_closed(self, years: set[int]) -> None:
+        for year in years:
+            self._closed[year] = []
+        if years:
+            for year, start, end in self.conn.execute(
+                select(P.c.year_id, P.c.start_date, P.c.end_date).where(P.c.year_id.in_(years), P.c.closed.is_(True))
+            ):
+                self._closed[year].append((start, end))
+
+    def _load_members(self, classes: set[int]) -> None:
+        for class_id in classes:
+            self._members[class_id] = {}
+        if classes:
+            for pupil, class_id, since, until in self.conn.execute(
+                select(M.c.pupil_id, M.c.class_id, M.c.from_date, M.c.to_date).where(M.c.class_id.in_(classes))
+            ):
+                self._members[class_id].setdefault(pupil, []).append((since, until))
+
+    def _load_subgroups(self, groups: set[int]) -> None:
+        for group in groups:
+            self._subgroups[group] = set()
+        if groups:
+            for group, pupil in self.conn.execute(
+                select(SM.c.subgroup_id, SM.c.pupil_id).where(SM.c.subgroup_id.in_(groups))
+            ):
+                self._subgroups[group].add(pupil)
+
+    def flush(self) -> None:
+        """Write what the batch has changed so far."""
+        conn = self.conn
+        if self._new_cells:
+            conn.execute(insert(CELL), list(self._new_cells.values()))
+        if self._changed_cells:
+            conn.execute(
+                update(CELL).where(CELL.c.lesson_id == bindparam("k_lesson"), CELL.c.pupil_id == bindparam("k_pupil"))
+                .values(attendance=bindparam("attendance"), mark=bindparam("mark"), comment=bindparam("comment"),
+                        server_version=bindparam("server_version")),
+                [dict(row, k_lesson=row["lesson_id"], k_pupil=row["pupil_id"]) for row in self._changed_cells.values()],
+            )
+        if self._changed_lessons:
+            conn.execute(
+                update(L).where(L.c.id == bindparam("k_id"))
+                .values(topic=bindparam("topic"), homework=bindparam("homework"),
+                        server_version=bindparam("server_version")),
+                [{"k_id": lid, "topic": row["topic"], "homework": row["homework"],
+                  "server_version": row["server_version"]} for lid, row in self._changed_lessons.items()],
+            )
+        if self._changes:
+            conn.execute(insert(CHANGE), self._changes)
+        self._new_cells, self._changed_cells, self._changed_lessons, self._changes = {}, {}, {}, []
 
     def apply(self, op: Operation) -> Outcome:
         handler = _HANDLERS.get((op.entity, op.field))
@@ -94,7 +193,10 @@ class Applier:
 
     # -- places and rights ----------------------------------------------------------------------
 
-    def _lesson_place(self, lesson_id: str) -> tuple[Place, Any]:
+    def _lesson_place(self, lesson_id: str) -> tuple[Place, dict]:
+        cached = self._lessons.get(lesson_id)
+        if cached is not None:
+            return cached
         row = self.conn.execute(
             select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
             .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
@@ -102,9 +204,8 @@ class Applier:
         ).mappings().first()
         if row is None:
             raise Refused("unknown_lesson", f"No lesson {lesson_id!r} on the server.")
-        place = Place(row["course_id"], row["teacher_id"], row["substitute_teacher_id"], row["class_id"],
-                      row["subgroup_id"], row["scale"], row["school_id"], row["year_id"], row["date"])
-        return place, row
+        self._lessons[lesson_id] = (_place_of(row), dict(row))
+        return self._lessons[lesson_id]
 
     def _course_place(self, course_id: int, day: dt.date) -> Place:
         row = self.conn.execute(
@@ -127,22 +228,31 @@ class Applier:
             raise Refused("not_your_course", f"You do not teach course {place.course_id} and are not substituting.")
 
     def _check_open(self, place: Place) -> None:
-        closed = self.conn.execute(select(exists().where(
-            P.c.year_id == place.year_id, P.c.closed.is_(True), P.c.start_date <= place.date, P.c.end_date >= place.date
-        ))).scalar()
-        if closed:
+        if place.year_id not in self._closed:
+            self._load_closed({place.year_id})
+        if any(start <= place.date <= end for start, end in self._closed[place.year_id]):
             raise Refused("period_closed", f"The period containing {place.date} is closed.")
 
     def _check_member(self, place: Place, pupil_id: int) -> None:
-        member = exists().where(
-            M.c.pupil_id == pupil_id, M.c.class_id == place.class_id, M.c.from_date <= place.date,
-            or_(M.c.to_date.is_(None), M.c.to_date >= place.date),
-        )
-        query = select(member)
-        if place.subgroup_id is not None:
-            query = select(and_(member, exists().where(SM.c.subgroup_id == place.subgroup_id, SM.c.pupil_id == pupil_id)))
-        if not self.conn.execute(query).scalar():
+        if place.class_id not in self._members:
+            self._load_members({place.class_id})
+        ranges = self._members[place.class_id].get(pupil_id, ())
+        member = any(since <= place.date and (until is None or until >= place.date) for since, until in ranges)
+        if member and place.subgroup_id is not None:
+            if place.subgroup_id not in self._subgroups:
+                self._load_subgroups({place.subgroup_id})
+            member = pupil_id in self._subgroups[place.subgroup_id]
+        if not member:
             raise Refused("pupil_not_in_course", f"Pupil {pupil_id} is not in this course's class on {place.date}.")
+
+    def _current_cell(self, lesson_id: str, pupil_id: int) -> dict | None:
+        key = (lesson_id, pupil_id)
+        if key not in self._cells:
+            row = self.conn.execute(
+                select(CELL).where(CELL.c.lesson_id == lesson_id, CELL.c.pupil_id == pupil_id).with_for_update()
+            ).mappings().first()
+            self._cells[key] = dict(row) if row else None
+        return self._cells[key]
 
     def _term_of(self, place: Place) -> int:
         term = self.conn.execute(select(P.c.id).where(
@@ -189,7 +299,12 @@ class Applier:
                     return Outcome("conflict", version=version, conflict_id=conflict_id, value=old, old=old, new=value)
                 status = "conflict"
         new_version = version + 1
-        if current is None:
+        if table is CELL:
+            self._buffer_cell(pk, current, field, value, new_version)
+        elif table is L:
+            current[field], current["server_version"] = value, new_version  # the cached lesson row
+            self._changed_lessons[pk["id"]] = current
+        elif current is None:
             self.conn.execute(insert(table).values(**pk, **{field: value}, server_version=new_version))
         else:
             self.conn.execute(update(table).where(*(table.c[k] == v for k, v in pk.items()))
@@ -197,9 +312,20 @@ class Applier:
         self._log_change(course_id, op.entity, op.key, field, value, new_version, stamp)
         return Outcome(status, version=new_version, conflict_id=conflict_id, old=old, new=value)
 
+    def _buffer_cell(self, pk: dict, current: dict | None, field: str, value: Any, version: int) -> None:
+        key = (pk["lesson_id"], pk["pupil_id"])
+        row = dict(current) if current is not None else {
+            "lesson_id": key[0], "pupil_id": key[1], "attendance": None, "mark": None, "comment": None}
+        row[field], row["server_version"] = value, version
+        self._cells[key] = row
+        if current is None or key in self._new_cells:
+            self._new_cells[key] = row
+        else:
+            self._changed_cells[key] = row
+
     def _log_change(self, course_id: int, entity: str, key: str, field: str, value: Any, version: int,
                     stamp: int | None) -> None:
-        self.conn.execute(insert(CHANGE).values(
+        self._changes.append(dict(
             course_id=course_id, entity=entity, entity_key=key, field=field, value=encode(value), version=version,
             device_id=self.who.device_id, account_id=self.who.account_id, hlc=stamp, at=self.now,
         ))
@@ -214,9 +340,7 @@ class Applier:
         self._check_member(place, pupil_id)
         value = {"mark": lambda v: check_mark(place.scale, v), "attendance": check_attendance,
                  "comment": lambda v: check_text("comment", v)}[op.field](op.value)
-        current = self.conn.execute(
-            select(CELL).where(CELL.c.lesson_id == lesson_id, CELL.c.pupil_id == pupil_id).with_for_update()
-        ).mappings().first()
+        current = self._current_cell(lesson_id, pupil_id)
         return self._write(op, CELL, {"lesson_id": lesson_id, "pupil_id": pupil_id}, current, value, place.course_id)
 
     def lesson_text(self, op: Operation) -> Outcome:
@@ -320,14 +444,20 @@ class Applier:
 
     def _version_of(self, op: Operation) -> int:
         if op.entity == "cell":
-            lesson_id, pupil_id = _pair(op.key)
-            query = select(CELL.c.server_version).where(CELL.c.lesson_id == lesson_id, CELL.c.pupil_id == pupil_id)
-        elif op.entity == "score":
+            cell = self._current_cell(*_pair(op.key))
+            return cell["server_version"] if cell else 0
+        if op.entity == "lesson":
+            return self._lesson_place(op.key)[1]["server_version"]
+        if op.entity == "score":
             work_id, pupil_id = _pair(op.key)
             query = select(SCORE.c.server_version).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)
-        else:
-            query = select(L.c.server_version).where(L.c.id == op.key)
-        return self.conn.execute(query).scalar() or 0
+            return self.conn.execute(query).scalar() or 0
+        return 0
+
+
+def _place_of(row: Any) -> Place:
+    return Place(row["course_id"], row["teacher_id"], row["substitute_teacher_id"], row["class_id"],
+                 row["subgroup_id"], row["scale"], row["school_id"], row["year_id"], row["date"])
 
 
 def _pair(key: str) -> tuple[str, int]:

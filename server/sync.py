@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from server import audit_log
 from server.accounts import Principal
 from server.operations import Applier, decode, encode
 from server.protocol import OperationResult, SyncRequest, SyncResponse
@@ -53,10 +52,12 @@ def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | N
             select(device.c.last_seq).where(device.c.id == who.device_id).with_for_update()
         ).scalar_one()
         applier = Applier(conn, who, now)
+        applier.prefetch([op for op in request.ops if op.seq > last_seq])
         results: list[OperationResult] = []
+        audit_rows: dict[int, dict] = {}
         for op in request.ops:
             if op.seq <= last_seq:
-                results.append(_replay(conn, who.device_id, op.seq))
+                results.append(_replay(conn, who.device_id, op.seq, audit_rows))
                 continue
             if op.seq != last_seq + 1:
                 results.extend(OperationResult(seq=o.seq, status="gap", reason="sequence_gap",
@@ -64,8 +65,8 @@ def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | N
                                for o in request.ops if o.seq > last_seq)
                 break
             outcome = applier.apply(op)
-            audit_log.record(
-                conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
+            audit_rows[op.seq] = dict(
+                at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
                 seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=op.key, field=op.field,
                 old_value=encode(outcome.old), new_value=encode(outcome.new if outcome.new is not None else op.value),
                 result=outcome.status, reason=outcome.reason, version=outcome.version, conflict_id=outcome.conflict_id,
@@ -74,6 +75,9 @@ def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | N
                                            message=outcome.message, version=outcome.version,
                                            conflict_id=outcome.conflict_id, value=outcome.value))
             last_seq = op.seq
+        applier.flush()
+        if audit_rows:
+            conn.execute(insert(audit_table), list(audit_rows.values()))
         conn.execute(update(device).where(device.c.id == who.device_id).values(last_seq=last_seq, last_seen_at=now))
         changes, cursor, more = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
@@ -81,7 +85,11 @@ def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | N
                         conflicts=conflicts, server_time=now)
 
 
-def _replay(conn, device_id: str, seq: int) -> OperationResult:
+def _replay(conn, device_id: str, seq: int, this_batch: dict[int, dict]) -> OperationResult:  # type: ignore[no-untyped-def]
+    if seq in this_batch:  # the same operation twice in one batch
+        entry = this_batch[seq]
+        return OperationResult(seq=seq, status=entry["result"], reason=entry["reason"], version=entry["version"],
+                               conflict_id=entry["conflict_id"], replayed=True)
     row = conn.execute(
         select(audit_table.c.result, audit_table.c.reason, audit_table.c.version, audit_table.c.conflict_id,
                audit_table.c.old_value)
