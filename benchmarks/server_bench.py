@@ -43,16 +43,19 @@ COMMENTS = ("Жақсы", "Молодец", "Қайталау керек", "Ну
 
 def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dict]:
     """Each device belongs to a teacher (teachers get several PCs) and edits its own share of that
-    teacher's cells, so that the load is realistic writes, not conflicts."""
+    teacher's lessons, so that the load is realistic writes, not conflicts. Like a synced client, a device
+    knows the server version of each record it edits (as bootstrap gave it) and sends it as the base."""
     with engine.connect() as conn:
         teachers = conn.execute(text("SELECT DISTINCT t.id, t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
                                      "WHERE c.scale = 'criteria' ORDER BY t.id")).all()
         slots = {}
         for teacher_id, _ in teachers:
             slots[teacher_id] = conn.execute(text(
-                "SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
+                "SELECT l.id, m.pupil_id, coalesce(x.server_version, 0), l.server_version FROM lesson l "
+                "JOIN course c ON c.id = l.course_id "
                 "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
                 "AND (m.to_date IS NULL OR m.to_date >= l.date) "
+                "LEFT JOIN lesson_cell x ON x.lesson_id = l.id AND x.pupil_id = m.pupil_id "
                 "WHERE c.teacher_id = :t AND c.scale = 'criteria' AND c.subgroup_id IS NULL "
                 "AND l.date BETWEEN '2026-11-03' AND '2026-12-26' ORDER BY l.id, m.pupil_id"), {"t": teacher_id}).all()
     teachers = [t for t in teachers if slots[t[0]]]
@@ -65,10 +68,13 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
     for teacher_id, username in owners:
         part = taken.get(teacher_id, 0)
         taken[teacher_id] = part + 1
-        cells = slots[teacher_id][part :: share[teacher_id]]
+        lessons = sorted({row[0] for row in slots[teacher_id]})
+        mine = set(lessons[part :: share[teacher_id]])
+        cells = [row for row in slots[teacher_id] if row[0] in mine]
+        known = {("cell", f"{r[0]}/{r[1]}"): r[2] for r in cells} | {("lesson", r[0]): r[3] for r in cells}
         device_ops = []
         for seq in range(1, ops + 1):
-            lesson_id, pupil_id = cells[(seq * 7) % len(cells)]
+            lesson_id, pupil_id = cells[(seq * 7) % len(cells)][:2]
             field = rng.choices([f for f, _ in MIX], [w for _, w in MIX])[0]
             if field == "topic":
                 device_ops.append(("lesson", lesson_id, "topic", f"Тақырып {seq}"))
@@ -78,7 +84,8 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
                 device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance", rng.choice(["absent", "ill", "late", None])))
             else:
                 device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS)))
-        plans.append({"username": username, "device_id": str(uuid.UUID(int=rng.getrandbits(128))), "ops": device_ops})
+        plans.append({"username": username, "device_id": str(uuid.UUID(int=rng.getrandbits(128))), "ops": device_ops,
+                      "known": known})
     return plans
 
 
@@ -103,10 +110,12 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
                 cursor = 0
                 headers = {"Authorization": f"Bearer {plan['token']}", "Content-Encoding": "gzip",
                            "Content-Type": "application/json"}
+                known = plan["known"]
                 for start in range(0, len(plan["ops"]), batch):
+                    chunk = plan["ops"][start : start + batch]
                     ops = [{"seq": start + i + 1, "hlc": (int(time.time() * 1000) << 16) + i, "entity": e, "key": k,
-                            "field": f, "value": v, "base": 0}
-                           for i, (e, k, f, v) in enumerate(plan["ops"][start : start + batch])]
+                            "field": f, "value": v, "base": known.get((e, k), 0)}
+                           for i, (e, k, f, v) in enumerate(chunk)]
                     body = gzip.compress(json.dumps({"device_id": plan["device_id"], "cursor": cursor, "ops": ops,
                                                      "limit": 1000}).encode())
                     began = time.perf_counter()
@@ -116,6 +125,9 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
                         raise RuntimeError(f"sync answered {response.status_code}: {response.text[:500]}")
                     answer = response.json()
                     cursor = answer["cursor"]
+                    for (entity, key, _f, _v), result in zip(chunk, answer["results"]):
+                        if result.get("version") is not None:
+                            known[(entity, key)] = result["version"]
                     applied += sum(r["status"] in ("applied", "merged", "conflict") for r in answer["results"])
 
         began = time.perf_counter()
@@ -171,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(5)
 
-    cluster = Cluster().start()
+    cluster = Cluster(durable=True).start()  # fsync on, as in production, for server and floor alike
     server = None
     try:
         admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")

@@ -93,6 +93,9 @@ class Applier:
         self._changed_cells: dict[tuple[str, int], dict] = {}
         self._changed_lessons: dict[str, dict] = {}
         self._changes: list[dict] = []
+        # The version of each record when this batch first touched it: a base at or above it means every
+        # newer version is this device's own, from this batch, so there can be no rival to look for.
+        self._version_at_start: dict[tuple[str, str], int] = {}
 
     # -- loading and writing in bulk ------------------------------------------------------------
 
@@ -273,7 +276,10 @@ class Applier:
             return Outcome("merged" if op.base < version else "applied", version=version, old=old, new=value)
         status, conflict_id = "applied", None
         stamp = min(op.hlc, self.hlc_limit)
-        if op.base < version:
+        at_start = self._version_at_start.setdefault((op.entity, op.key), version)
+        if op.base < version and op.base >= at_start:
+            status = "merged"  # only this batch's own earlier operations came in between
+        elif op.base < version:
             rival = self.conn.execute(
                 select(CHANGE.c.device_id, CHANGE.c.account_id, CHANGE.c.hlc)
                 .where(CHANGE.c.entity == op.entity, CHANGE.c.entity_key == op.key, CHANGE.c.field == field,

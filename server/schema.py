@@ -33,6 +33,9 @@ for _table in Base.metadata.sorted_tables:
     if _table.name not in CLIENT_ONLY:
         _table.to_metadata(metadata)
 
+# Pulls ask which lessons a teacher substitutes in; the client's journal never does, so only the server has this.
+Index("ix_lesson_substitute_teacher_id", metadata.tables["lesson"].c.substitute_teacher_id)
+
 account = Table(
     "account", metadata,
     Column("id", Integer, primary_key=True),

@@ -30,7 +30,9 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        # Tests run without fsync (speed; the data is thrown away); a benchmark asks for a durable cluster.
+        self.durable = durable
         # Directly under the system temp folder: the postgres user must be able to reach it.
         self.folder = Path(tempfile.mkdtemp(prefix="dala-pg-"))
         self.data = self.folder / "data"
@@ -51,8 +53,8 @@ class Cluster:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run(_bin("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
-        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} -c fsync=off "
-                   "-c max_connections=300 -c shared_buffers=128MB")
+        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} "
+                   f"-c fsync={'on' if self.durable else 'off'} -c max_connections=300 -c shared_buffers=128MB")
         self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
         return self
 

@@ -265,6 +265,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_lesson')),
     sa.UniqueConstraint('course_id', 'date', 'slot', name=op.f('uq_lesson_course_id_date_slot'))
     )
+    with op.batch_alter_table('lesson', schema=None) as batch_op:
+        batch_op.create_index('ix_lesson_substitute_teacher_id', ['substitute_teacher_id'], unique=False)
+
     op.create_table('period_mark',
     sa.Column('course_id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -356,6 +359,9 @@ def downgrade() -> None:
     op.drop_table('lesson_cell')
     op.drop_table('timetable_entry')
     op.drop_table('period_mark')
+    with op.batch_alter_table('lesson', schema=None) as batch_op:
+        batch_op.drop_index('ix_lesson_substitute_teacher_id')
+
     op.drop_table('lesson')
     op.drop_table('subgroup_member')
     with op.batch_alter_table('course', schema=None) as batch_op:
