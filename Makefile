@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= var/demo
 
-.PHONY: venv run test bench clean
+.PHONY: venv run test bench bench-server clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/storage_bench.py
+
+bench-server: $(STAMP)
+	$(BIN)/python benchmarks/server_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

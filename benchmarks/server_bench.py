@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--ops", type=int, default=500)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--workers", type=int, default=3, help="server worker processes")
     args = parser.parse_args()
     rng = random.Random(5)
 
