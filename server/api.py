@@ -165,11 +165,8 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
             if row is None:
                 raise ApiError(404, "not_found", f"No period {period_id} in your school.")
             conn.execute(update(P).where(P.c.id == period_id).values(closed=action == "close"))
-            audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id,
-                             device_id=who.device_id, ip=request.client.host if request.client else None,
-                             entity="period", entity_key=str(period_id), field="closed",
-                             old_value="true" if row.closed else "false",
-                             new_value="true" if action == "close" else "false", result="admin")
+            _audit_admin(conn, who, request, now, "period", str(period_id), "closed",
+                         "true" if row.closed else "false", "true" if action == "close" else "false")
         return {"period_id": period_id, "closed": action == "close"}
 
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
@@ -182,9 +179,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
             if found is None:
                 raise ApiError(404, "not_found", f"No device {device_id} in your school.")
             conn.execute(update(device).where(device.c.id == device_id).values(revoked_at=now))
-            audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id,
-                             device_id=who.device_id, ip=request.client.host if request.client else None,
-                             entity="device", entity_key=device_id, field="revoked", new_value="true", result="admin")
+            _audit_admin(conn, who, request, now, "device", device_id, "revoked", None, "true")
         return {"device_id": device_id, "revoked": True}
 
     def openapi() -> dict:
@@ -204,6 +199,13 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
 
 
 _REF = "#/components/schemas/{model}"
+
+
+def _audit_admin(conn: Any, who: accounts.Principal, request: Request, now: dt.datetime, entity: str, key: str,
+                 field: str, old: str | None, new: str) -> None:
+    audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
+                     ip=request.client.host if request.client else None, entity=entity, entity_key=key,
+                     field=field, old_value=old, new_value=new, result="admin")
 
 
 def _body_of(model: type) -> dict:
