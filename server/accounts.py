@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -127,6 +129,34 @@ def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
     if _aware(row.expires_at) <= now:
         raise TokenRefused("token_expired", "The device token has expired; log in again.")
     return Principal(row.account_id, row.school_id, row.role, row.teacher_id, row.id)
+
+
+class RecentTokens:
+    """Tokens this worker has seen valid within the last minute: a gate that keeps unknown tokens from
+    taking a sync slot without a database look-up for every call. It decides nothing on its own: the sync
+    transaction checks the token again (so a revoked device is refused at once)."""
+
+    TTL_S = 60.0
+    MAX = 10_000
+
+    def __init__(self) -> None:
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def fresh(self, token: str) -> bool:
+        with self._lock:
+            until = self._seen.get(token_digest(token))
+        return until is not None and until > time.monotonic()
+
+    def remember(self, token: str) -> None:
+        with self._lock:
+            if len(self._seen) >= self.MAX:
+                self._seen.clear()
+            self._seen[token_digest(token)] = time.monotonic() + self.TTL_S
+
+    def forget(self, token: str) -> None:
+        with self._lock:
+            self._seen.pop(token_digest(token), None)
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:

@@ -46,6 +46,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(max_concurrent_syncs)
+    recent_tokens = accounts.RecentTokens()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -67,15 +68,21 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
     async def on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, "invalid_request", "The request does not follow the protocol.", _details(exc.errors()))
 
-    def principal(authorization: Annotated[str | None, Header()] = None) -> accounts.Principal:
+    def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
         if not authorization or not authorization.lower().startswith("bearer "):
             raise ApiError(401, "no_token", "Log in first: this call needs a device token.",
                            {"WWW-Authenticate": "Bearer"})
+        return authorization[7:].strip()
+
+    def refused_token(refused: accounts.TokenRefused) -> ApiError:
+        return ApiError(401, refused.code, refused.message, {"WWW-Authenticate": "Bearer"})
+
+    def principal(token: Annotated[str, Depends(bearer_token)]) -> accounts.Principal:
         try:
             with engine.connect() as conn:
-                return accounts.authenticate(conn, authorization[7:].strip(), dt.datetime.now(dt.UTC))
+                return accounts.authenticate(conn, token, dt.datetime.now(dt.UTC))
         except accounts.TokenRefused as refused:
-            raise ApiError(401, refused.code, refused.message, {"WWW-Authenticate": "Bearer"}) from None
+            raise refused_token(refused) from None
 
     def admin(who: Annotated[accounts.Principal, Depends(principal)]) -> accounts.Principal:
         if not who.is_admin:
@@ -124,16 +131,22 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
                          422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
               openapi_extra=_body_of(SyncRequest))
-    async def sync_call(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> Response:
+    async def sync_call(request: Request, token: Annotated[str, Depends(bearer_token)]) -> Response:
+        if not recent_tokens.fresh(token):  # unknown tokens are checked before they may take a slot
+            await run_in_threadpool(principal, token)
+            recent_tokens.remember(token)
         if not sync_slots.acquire(blocking=False):
             raise ApiError(503, "busy", "The server is busy; try again shortly.", {"Retry-After": str(RETRY_AFTER_S)})
         try:
             body: SyncRequest = await parsed(request, SyncRequest)
             ip = request.client.host if request.client else None
             try:
-                answer = await run_in_threadpool(sync, engine, who, body, ip)
+                answer = await run_in_threadpool(sync, engine, token, body, ip)  # authenticates the token too
                 # Serialised once, here: returning the model would have FastAPI validate it all again.
                 return Response(answer.model_dump_json(), media_type="application/json")
+            except accounts.TokenRefused as refused:
+                recent_tokens.forget(token)
+                raise refused_token(refused) from None
             except DeviceMismatch as exc:
                 raise ApiError(403, "wrong_device", str(exc)) from None
         finally:

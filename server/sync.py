@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from server.accounts import Principal
+from server.accounts import authenticate
 from server.operations import Applier, decode, encode
 from server.protocol import OperationResult, SyncRequest, SyncResponse
 from server.pull import changes_since, open_conflicts
@@ -29,12 +29,11 @@ class DeviceMismatch(Exception):
     pass
 
 
-def sync(engine: Engine, who: Principal, request: SyncRequest, ip: str | None) -> SyncResponse:
-    if request.device_id != who.device_id:
-        raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
+def sync(engine: Engine, token: str, request: SyncRequest, ip: str | None) -> SyncResponse:
+    """Raises accounts.TokenRefused for a bad token and DeviceMismatch for another device's id."""
     for attempt in range(RETRIES):
         try:
-            return _sync_once(engine, who, request, ip)
+            return _sync_once(engine, token, request, ip)
         except (IntegrityError, DBAPIError) as error:  # two devices racing to create one cell, a serialization failure
             if attempt == RETRIES - 1 or not _retryable(error):
                 raise
@@ -45,9 +44,12 @@ def _retryable(error: DBAPIError) -> bool:
     return isinstance(error, IntegrityError) or getattr(error.orig, "sqlstate", None) in {"40001", "40P01"}
 
 
-def _sync_once(engine: Engine, who: Principal, request: SyncRequest, ip: str | None) -> SyncResponse:
+def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None) -> SyncResponse:
     now = dt.datetime.now(dt.UTC)
     with writer(engine).begin() as conn:
+        who = authenticate(conn, token, now)  # in this transaction: one connection and round trip fewer
+        if request.device_id != who.device_id:
+            raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
         last_seq = conn.execute(
             select(device.c.last_seq).where(device.c.id == who.device_id).with_for_update()
         ).scalar_one()

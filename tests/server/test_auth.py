@@ -55,6 +55,7 @@ def test_a_token_only_works_for_its_own_device(live_server):
 def test_a_revoked_device_is_refused_with_a_clear_message(live_server):
     teacher, admin = live_server.client(), live_server.client()
     teacher.login(school.cell(live_server).teacher_login)
+    teacher.sync()  # the server has just seen this token valid
     admin.login("admin")
     assert admin.http.post(f"/v1/admin/devices/{teacher.device_id}/revoke", headers=admin.headers()).status_code == 200
     response = teacher.sync_raw({"device_id": teacher.device_id})
