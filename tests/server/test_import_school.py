@@ -4,7 +4,6 @@ reason, and nothing of it is imported."""
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 import sys
 import zipfile
