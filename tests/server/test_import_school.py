@@ -124,3 +124,40 @@ def test_the_same_teachers_cannot_be_imported_twice(backend_db, tmp_path):
     again = run_import(backend_db, folder)
     assert again.returncode == 2 and "g.nurlanova is already used" in again.stderr
     assert schools(backend_db) == 2  # the demo school and the first import
+
+
+def test_nobody_reaches_into_another_school(backend_db, tmp_path):
+    """The demo school's admin may correct anything in the demo school, and nothing in an imported one."""
+    import datetime as dt
+
+    from storage import ids
+    from tests.server.conftest import Api
+
+    done = run_import(backend_db, write_bundle(tmp_path / "bundle", GOOD))
+    password = next(line.split("\t")[1].strip() for line in done.stdout.splitlines() if "g.nurlanova" in line)
+    with running_server(backend_db) as server:
+        teacher = Api(server.url)
+        assert teacher.login("g.nurlanova", password).status_code == 200
+        course, pupil = server.sql(
+            "SELECT c.id, m.pupil_id FROM course c JOIN teacher t ON t.id = c.teacher_id "
+            "JOIN class_membership m ON m.class_id = c.class_id WHERE t.username = 'g.nurlanova' "
+            "ORDER BY c.id, m.pupil_id LIMIT 1")[0]
+        day = dt.date(2026, 11, 16)
+        lesson_id = ids.lesson_id(course, day, 1)
+        record = {"id": lesson_id, "course_id": course, "date": day.isoformat(), "slot": 1, "kind": "regular",
+                  "topic": None, "homework": None}
+        [created] = teacher.sync([teacher.op("lesson", lesson_id, "create", record)])["results"]
+        assert created["status"] == "applied"
+
+        other_admin = Api(server.url)
+        other_admin.login("admin")  # the demo school's admin
+        [result] = other_admin.sync([other_admin.op("cell", f"{lesson_id}/{pupil}", "mark", 5)])["results"]
+        assert (result["status"], result["reason"]) == ("rejected", "not_your_school")
+        term = server.sql("SELECT p.id FROM period p JOIN academic_year y ON y.id = p.year_id JOIN school s "
+                          "ON s.id = y.school_id WHERE s.name = :n AND p.kind = 'term' ORDER BY p.id LIMIT 1",
+                          n=GOOD["school.csv"][1][0])[0][0]
+        closing = other_admin.http.post(f"/v1/admin/periods/{term}/close", headers=other_admin.headers())
+        assert closing.status_code == 404
+        seen = other_admin.http.get("/v1/bootstrap", headers=other_admin.headers()).json()
+        assert course not in {c["id"] for c in seen["courses"]}
+        assert lesson_id not in {c["key"] for c in other_admin.sync()["changes"]}
