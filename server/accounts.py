@@ -9,6 +9,7 @@ Repeated wrong passwords lock the username for a while, growing with each failur
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 import threading
@@ -166,11 +167,14 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment
 
 
-_DUMMY_HASH = _hasher.hash("dala-no-such-user")
+@functools.cache
+def _dummy_hash() -> str:
+    """Made on first use: Argon2id is deliberately slow, and every worker and CLI command imports this."""
+    return _hasher.hash("dala-no-such-user")
 
 
 def _burn(password: str) -> None:
     try:
-        _hasher.verify(_DUMMY_HASH, password)
+        _hasher.verify(_dummy_hash(), password)
     except VerificationError:
         pass

@@ -4,11 +4,11 @@ Opening it brings the schema to the newest Alembic revision."""
 from __future__ import annotations
 
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from storage.database import make_engine, use_wal
+from storage.migrate import alembic_config
 
 
 def connect(url: str) -> Engine:
@@ -24,8 +24,7 @@ def connect(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", "server:migrations")
+    cfg = alembic_config("server:migrations")
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

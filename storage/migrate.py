@@ -15,15 +15,39 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from typing import Any
+
+from sqlalchemy import Connection, Engine, MetaData, engine_from_config, inspect, pool
 
 from storage.errors import DatabaseFromNewerVersion, DatabaseProblem
 
 
-def alembic_config() -> Config:
+def alembic_config(location: str = "storage:migrations") -> Config:
+    """Alembic configured in code for the migrations at `location` (the journal's, or the server's)."""
     cfg = Config()
-    cfg.set_main_option("script_location", "storage:migrations")
+    cfg.set_main_option("script_location", location)
     return cfg
+
+
+def run_env(metadata: MetaData) -> None:
+    """The body of an Alembic env.py: migrate on the connection the caller handed over, or, from the
+    `alembic` command line (writing a revision), on a throwaway engine from the .ini file's URL."""
+    from alembic import context
+
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = engine_from_config(config.get_section(config.config_ini_section, {}), poolclass=pool.NullPool)
+        with engine.begin() as conn:
+            _configured_run(context, conn, metadata)
+    else:
+        _configured_run(context, connection, metadata)
+
+
+def _configured_run(context: Any, connection: Connection, metadata: MetaData) -> None:
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 def head_revision() -> str:
