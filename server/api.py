@@ -6,6 +6,7 @@ Sync requests beyond MAX_CONCURRENT_SYNCS at once get 503 with Retry-After rathe
 """
 
 import datetime as dt
+import json
 import threading
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from server.bodies import BodyError, read_body
 from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server.schema import device, tables
 from server.sync import DeviceMismatch, sync
+from storage import wire_pack
 from storage.database import writer
 
 MAX_CONCURRENT_SYNCS = 16
@@ -92,10 +94,14 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
     async def parsed(request: Request, model: type) -> Any:
         body = await read_body(request)
         try:
+            if request.headers.get("content-type", "").startswith(wire_pack.MEDIA_TYPE):
+                return model.model_validate(wire_pack.unpack_request(json.loads(body)))
             return model.model_validate_json(body)
-        except ValidationError as exc:
-            raise ApiError(422, "invalid_request", "The request does not follow the protocol: "
-                           + "; ".join(_details(exc.errors(include_url=False))[:3])) from None
+        except (ValueError, RecursionError) as exc:  # pydantic's ValidationError, bad JSON, a bad packed body
+            if isinstance(exc, ValidationError):
+                raise ApiError(422, "invalid_request", "The request does not follow the protocol: "
+                               + "; ".join(_details(exc.errors(include_url=False))[:3])) from None
+            raise ApiError(422, "invalid_request", f"The request does not follow the protocol: {exc}") from None
 
     @app.get("/v1/health")
     def health() -> dict:
@@ -143,6 +149,10 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
             try:
                 answer = await run_in_threadpool(sync, engine, token, body, ip)  # authenticates the token too
                 # Serialised once, here: returning the model would have FastAPI validate it all again.
+                if wire_pack.MEDIA_TYPE in request.headers.get("accept", ""):
+                    packed = wire_pack.pack_response(answer.model_dump(mode="json"))
+                    return Response(json.dumps(packed, ensure_ascii=False, separators=(",", ":")),
+                                    media_type=wire_pack.MEDIA_TYPE)
                 return Response(answer.model_dump_json(), media_type="application/json")
             except accounts.TokenRefused as refused:
                 recent_tokens.forget(token)

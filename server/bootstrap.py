@@ -42,13 +42,14 @@ def reference(conn: Connection, who: Principal) -> dict:
         "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(T["period"].c.id)),
         "bell_slots": _all(conn, select(T["bell_slot"]).where(T["bell_slot"].c.school_id == who.school_id)),
         "subjects": _all(conn, select(T["subject"]).where(T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),
-        "teachers": _all(conn, select(T["teacher"].c.id, T["teacher"].c.last_name, T["teacher"].c.first_name,
+        "teachers": _all(conn, select(T["teacher"].c.id, T["teacher"].c.school_id, T["teacher"].c.username,
+                                      T["teacher"].c.last_name, T["teacher"].c.first_name,
                                       T["teacher"].c.patronymic).where(T["teacher"].c.id.in_(teacher_ids))),
         "classes": _all(conn, select(K).where(K.c.id.in_(class_ids))),
         "courses": course_rows,
         "subgroups": _all(conn, select(T["subgroup"]).where(T["subgroup"].c.id.in_(subgroup_ids))),
         "subgroup_members": _all(conn, select(SM).where(SM.c.subgroup_id.in_(subgroup_ids))),
-        "pupils": _all(conn, select(PU.c.id, PU.c.last_name, PU.c.first_name, PU.c.patronymic, PU.c.sex)
+        "pupils": _all(conn, select(PU.c.id, PU.c.school_id, PU.c.last_name, PU.c.first_name, PU.c.patronymic, PU.c.sex)
                        .where(PU.c.id.in_(select(M.c.pupil_id).where(M.c.class_id.in_(class_ids))))),
         "memberships": _all(conn, select(M).where(M.c.class_id.in_(class_ids))),
         "timetable": _all(conn, select(T["timetable_entry"]).where(T["timetable_entry"].c.course_id.in_(courses))),

@@ -189,10 +189,27 @@ class Applier:
             if handler is None:
                 raise Refused("unknown_field", f"Unknown field {op.field!r} of {op.entity!r}.")
             return handler(self, op)
-        except Refused as refusal:
-            return Outcome("rejected", refusal.code, refusal.message, new=op.value)
-        except JournalError as error:  # storage's value checks
-            return Outcome("rejected", error.code, str(error), new=op.value)
+        except (Refused, JournalError) as refusal:  # JournalError: storage's value checks
+            code = refusal.code
+            message = refusal.message if isinstance(refusal, Refused) else str(refusal)
+            standing = self._standing(op) if code in _SHOW_STANDING else None
+            return Outcome("rejected", code, message, value=standing, old=standing, new=op.value)
+
+    def _standing(self, op: Operation) -> Any:
+        """The value the field holds here, told with a rejection so the device can put it back."""
+        try:
+            if op.entity == "cell" and op.field in ("mark", "attendance", "comment"):
+                cell = self._current_cell(*_pair(op.key))
+                return cell[op.field] if cell else None
+            if op.entity == "lesson" and op.field in ("topic", "homework"):
+                return self._lesson_place(op.key)[1][op.field]
+            if op.entity == "score" and op.field in ("points", "comment"):
+                work_id, pupil_id = _pair(op.key)
+                return self.conn.execute(select(SCORE.c[op.field]).where(
+                    SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)).scalar()
+        except Refused:
+            return None
+        return None
 
     # -- places and rights ----------------------------------------------------------------------
 
@@ -459,6 +476,14 @@ class Applier:
             query = select(SCORE.c.server_version).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)
             return self.conn.execute(query).scalar() or 0
         return 0
+
+
+# Rejections of an edit the teacher may see, where the device is told what the field holds instead; never
+# for records outside the teacher's courses.
+_SHOW_STANDING = frozenset({
+    "period_closed", "pupil_not_in_course", "invalid_mark", "invalid_attendance", "text_too_long", "not_text",
+    "invalid_score", "marks_not_allowed",
+})
 
 
 def _place_of(row: Any) -> Place:

@@ -24,8 +24,8 @@ from sqlalchemy import (
 from storage.models import Base
 from storage.models.base import NAMING_CONVENTION
 
-# Tables only a client journal has: its own outbox, device clock and local audit.
-CLIENT_ONLY = {"device_state", "outbox_op", "audit_entry"}
+# Tables only a client journal has: its own outbox, device clock, local audit and sync bookkeeping.
+CLIENT_ONLY = {"device_state", "outbox_op", "audit_entry", "sync_state", "sync_conflict", "rejected_op"}
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 for _table in Base.metadata.sorted_tables:

@@ -99,6 +99,6 @@ def _replay(conn, device_id: str, seq: int, this_batch: dict[int, dict]) -> Oper
     ).first()
     if row is None:  # processed, but its entry is gone (never deleted by the app): answer plainly
         return OperationResult(seq=seq, status="applied", replayed=True)
-    value = decode(row.old_value) if row.result == "conflict" else None
+    value = decode(row.old_value) if row.result in ("conflict", "rejected") else None
     return OperationResult(seq=seq, status=row.result, reason=row.reason, version=row.version,
                            conflict_id=row.conflict_id, value=value, replayed=True)

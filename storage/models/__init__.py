@@ -16,10 +16,11 @@ from storage.models.school import (
 from storage.models.timetable import BellSlot, Course, TimetableEntry
 from storage.models.journal import Lesson, LessonCell, PeriodMark, SummativeScore, SummativeWork
 from storage.models.changes import AuditEntry, DeviceState, OutboxOp
+from storage.models.sync_state import RejectedOp, SyncConflict, SyncState
 
 __all__ = [
     "AcademicYear", "AuditEntry", "Base", "BellSlot", "ClassMembership", "Course", "DeviceState",
-    "Lesson", "LessonCell", "OutboxOp", "Period", "PeriodMark", "Pupil", "School", "SchoolClass",
-    "Subgroup", "SubgroupMember", "Subject", "SummativeScore", "SummativeWork", "Teacher",
-    "TimetableEntry",
+    "Lesson", "LessonCell", "OutboxOp", "Period", "PeriodMark", "Pupil", "RejectedOp", "School",
+    "SchoolClass", "Subgroup", "SubgroupMember", "Subject", "SummativeScore", "SummativeWork", "SyncConflict",
+    "SyncState", "Teacher", "TimetableEntry",
 ]
