@@ -22,7 +22,7 @@ from server.accounts import Principal
 from server.protocol import Operation
 from server.schema import tables
 from storage import hlc, ids
-from storage.errors import JournalError
+from storage.errors import REFUSALS_TELLING_VALUE, JournalError
 from storage.models.journal import LESSON_KINDS, WORK_KINDS
 from storage.validation import check_attendance, check_mark, check_score, check_text
 
@@ -192,7 +192,7 @@ class Applier:
         except (Refused, JournalError) as refusal:  # JournalError: storage's value checks
             code = refusal.code
             message = refusal.message if isinstance(refusal, Refused) else str(refusal)
-            standing = self._standing(op) if code in _SHOW_STANDING else None
+            standing = self._standing(op) if code in REFUSALS_TELLING_VALUE else None
             return Outcome("rejected", code, message, value=standing, old=standing, new=op.value)
 
     def _standing(self, op: Operation) -> Any:
@@ -476,14 +476,6 @@ class Applier:
             query = select(SCORE.c.server_version).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)
             return self.conn.execute(query).scalar() or 0
         return 0
-
-
-# Rejections of an edit the teacher may see, where the device is told what the field holds instead; never
-# for records outside the teacher's courses.
-_SHOW_STANDING = frozenset({
-    "period_closed", "pupil_not_in_course", "invalid_mark", "invalid_attendance", "text_too_long", "not_text",
-    "invalid_score", "marks_not_allowed",
-})
 
 
 def _place_of(row: Any) -> Place:

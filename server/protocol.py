@@ -101,6 +101,7 @@ class SyncResponse(Strict):
     changes: list[Change]
     cursor: int
     more: bool
+    remaining: int = 0  # when `more`: how many changes are still waiting (for the client's progress bar)
     conflicts: list[Conflict]
     server_time: dt.datetime
 

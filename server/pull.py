@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select, union
+from sqlalchemy import Connection, exists, func, or_, select, union
 
 from server.accounts import Principal
 from server.operations import decode
@@ -28,11 +28,19 @@ def visible_courses(who: Principal) -> Any:
     )
 
 
-def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> tuple[list[Change], int, bool]:
-    """(changes, next cursor, more). The device's own changes advance the cursor but are not sent back:
-    it learnt their versions from its operation results."""
+def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> tuple[list[Change], int, bool, int]:
+    """(changes, next cursor, more, how many remain). The device's own changes advance the cursor but are
+    not sent back: it learnt their versions from its operation results.
+
+    Only a field's latest change is sent: one overwritten since (a later version of the same field) is
+    skipped. Besides saving bytes, this keeps a device from taking an older value of a field over its own
+    newer one, which it is not sent back (a rival's edit the server ordered before the device's)."""
+    later = CHANGE.alias("later")
+    superseded = exists().where(later.c.entity == CHANGE.c.entity, later.c.entity_key == CHANGE.c.entity_key,
+                                later.c.field == CHANGE.c.field, later.c.version > CHANGE.c.version)
     rows = conn.execute(
-        select(CHANGE).where(CHANGE.c.id > cursor, CHANGE.c.course_id.in_(visible_courses(who)))
+        select(CHANGE, superseded.label("superseded"))
+        .where(CHANGE.c.id > cursor, CHANGE.c.course_id.in_(visible_courses(who)))
         .order_by(CHANGE.c.id).limit(limit + 1)
     ).mappings().all()
     more = len(rows) > limit
@@ -40,9 +48,17 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> 
     out = [
         Change(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"], value=decode(r["value"]),
                version=r["version"])
-        for r in rows if r["device_id"] != who.device_id
+        for r in rows if r["device_id"] != who.device_id and not r["superseded"]
     ]
-    return out, (rows[-1]["id"] if rows else cursor), more
+    next_cursor = rows[-1]["id"] if rows else cursor
+    remaining = 0
+    if more:
+        remaining = conn.execute(
+            select(func.count()).select_from(CHANGE)
+            .where(CHANGE.c.id > next_cursor, CHANGE.c.course_id.in_(visible_courses(who)),
+                   or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
+        ).scalar_one()
+    return out, next_cursor, more, remaining
 
 
 def open_conflicts(conn: Connection, who: Principal) -> list[Conflict]:

@@ -81,10 +81,10 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         if audit_rows:
             conn.execute(insert(audit_table), list(audit_rows.values()))
         conn.execute(update(device).where(device.c.id == who.device_id).values(last_seq=last_seq, last_seen_at=now))
-        changes, cursor, more = changes_since(conn, who, request.cursor, request.limit)
+        changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
-                        conflicts=conflicts, server_time=now)
+                        remaining=remaining, conflicts=conflicts, server_time=now)
 
 
 def _replay(conn, device_id: str, seq: int, this_batch: dict[int, dict]) -> OperationResult:  # type: ignore[no-untyped-def]

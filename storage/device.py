@@ -50,3 +50,22 @@ def tick(conn: Connection, now_ms: int) -> Tick:
 def take_seq(conn: Connection) -> None:
     """Consume the sequence number a new outbox operation just took (gap-free: the server refuses gaps)."""
     hot_sql.run(conn, _TAKE_SEQ, {})
+
+
+_WITNESS = "UPDATE device_state SET hlc = max(hlc, :stamp) WHERE id = 1"
+
+
+def witness(conn: Connection, remote_ms: int) -> None:
+    """Hearing the server's time: later stamps of this device are never below it (a PC whose clock is
+    behind still orders its edits after what it has seen)."""
+    hot_sql.run(conn, _WITNESS, {"stamp": hlc.pack(remote_ms, 0)})
+
+
+_CONTINUE = "UPDATE device_state SET next_seq = max(next_seq, :after + 1) WHERE id = 1"
+
+
+def continue_after(conn: Connection, last_seq: int) -> None:
+    """The server has processed this device's numbers up to `last_seq` (told at login): new operations
+    number after it. Matters when the journal was restored from an older copy, whose counter lags."""
+    device_id(conn)
+    hot_sql.run(conn, _CONTINUE, {"after": last_seq})

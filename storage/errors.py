@@ -106,3 +106,12 @@ class DatabaseFromNewerVersion(DatabaseProblem):
 class TimetableInvalid(ValidationError):
     code = "timetable_invalid"
     template = "The timetable has {count} problem(s): {first}"
+
+
+# Refusals of an edit the teacher may see: with one of these the server also tells the value the field holds
+# (docs/sync-protocol.md), and the sync engine puts it back in the local journal. Never for records outside
+# the teacher's courses, whose values they must not learn.
+REFUSALS_TELLING_VALUE = frozenset({
+    PeriodClosed.code, PupilNotInCourse.code, InvalidMark.code, InvalidAttendance.code, TextTooLong.code,
+    NotText.code, InvalidScore.code, MarksNotAllowed.code,
+})

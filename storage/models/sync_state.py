@@ -28,6 +28,7 @@ class SyncState(Base):
     # A new PC's first download: the last lesson id received, and whether the whole year has arrived.
     bootstrap_after: Mapped[str | None] = mapped_column(String(36))
     bootstrapped: Mapped[bool] = mapped_column(Boolean, default=False)
+    bootstrap_total: Mapped[int | None] = mapped_column(Integer)  # lessons to come in the first download
     last_sync_at: Mapped[str | None] = mapped_column(String(32))  # UTC, ISO 8601
 
 
@@ -47,6 +48,8 @@ class SyncConflict(Base):
     winner_account_id: Mapped[int | None] = mapped_column(Integer)
     loser_account_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[str] = mapped_column(String(32))
+    # Set when the teacher resolved it here: the outbox operation carrying the choice to the server.
+    resolved_seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class RejectedOp(Base):

@@ -42,6 +42,7 @@ def upgrade() -> None:
     sa.Column('winner_account_id', sa.Integer(), nullable=True),
     sa.Column('loser_account_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.Column('resolved_seq', sa.Integer(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
     )
     op.create_table('sync_state',
@@ -55,6 +56,7 @@ def upgrade() -> None:
     sa.Column('cursor', sa.Integer(), nullable=False),
     sa.Column('bootstrap_after', sa.String(length=36), nullable=True),
     sa.Column('bootstrapped', sa.Boolean(), nullable=False),
+    sa.Column('bootstrap_total', sa.Integer(), nullable=True),
     sa.Column('last_sync_at', sa.String(length=32), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_state'))
     )

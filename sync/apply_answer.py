@@ -1,0 +1,103 @@
+"""One sync answer into the local journal, inside the caller's single write transaction: the results of
+the operations sent (acknowledged, versions raised, refusals kept, lost conflicts put right), the pulled
+changes, the open conflicts and the new cursor. A crash before the commit leaves the journal as it was and
+the same batch is sent again (the server answers it from its record); after the commit, all of it holds.
+
+A pulled value never overwrites a field with an edit here that the server has not acknowledged: the
+server judges that edit when it arrives (and keeps both values if they clash). Only the record's version
+is raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from storage import device, outbox
+from storage.errors import REFUSALS_TELLING_VALUE
+from storage.models import OutboxOp
+from sync import conflicts, local_state, records, rejections
+
+_OPS = OutboxOp.__table__
+Field = tuple[str, str, str]  # entity, key, field
+
+
+@dataclass
+class Applied:
+    acknowledged: int = 0
+    pulled: int = 0
+    skipped: int = 0  # pulled changes for records this journal does not hold
+    rejected: int = 0
+    conflicts: int = 0
+    gap_expected: int | None = None  # the server expects an operation this device no longer has
+
+
+def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict, device_id: str) -> Applied:
+    out = Applied()
+    by_seq = {op.seq: op for op in sent}
+    reported = {c["id"]: c for c in answer["conflicts"]}
+    put_back: dict[Field, tuple[Any, int]] = {}
+    acknowledged: list[int] = []
+    for result in answer["results"]:
+        op = by_seq.get(result["seq"])
+        if op is None:
+            continue
+        status = result["status"]
+        if status == "gap":
+            out.gap_expected = result.get("expected")
+            continue
+        acknowledged.append(op.seq)
+        target: Field = (op.entity, op.entity_key, op.field)
+        if op.entity == "conflict":
+            target = conflicts.target_of(conn, op.seq) or target
+            conflicts.forget_resolution(conn, op.seq)
+        version = result.get("version")
+        if version is not None:
+            records.raise_version(conn, target[0], target[1], version)
+        if status == "conflict":
+            out.conflicts += 1
+            clash = reported.get(result.get("conflict_id"))
+            if clash is not None and clash["loser_device_id"] == device_id:
+                put_back[target] = (clash["winner_value"], version or 0)
+            elif clash is None and result.get("value") is not None:
+                put_back[target] = (result["value"], version or 0)
+        elif status == "rejected":
+            out.rejected += 1
+            rejections.store(conn, op, result.get("reason") or "rejected", result.get("message"))
+            if result.get("reason") in REFUSALS_TELLING_VALUE:
+                put_back[target] = (result.get("value"), 0)
+    outbox.acknowledge(conn, acknowledged)
+    out.acknowledged = len(acknowledged)
+
+    held = _fields_with_local_edits(conn)
+    for target, (value, version) in put_back.items():
+        if target not in held:
+            records.set_field(conn, *target, value, version)
+    for change in answer["changes"]:
+        target = (change["entity"], change["key"], change["field"])
+        if target in held:
+            records.raise_version(conn, change["entity"], change["key"], change["version"])
+        elif records.set_field(conn, *target, change["value"], change["version"]):
+            out.pulled += 1
+        else:
+            out.skipped += 1
+    conflicts.store_open(conn, answer["conflicts"])
+    local_state.update_state(conn, cursor=answer["cursor"], last_sync_at=local_state.now_text())
+    device.witness(conn, _ms(answer["server_time"]))
+    return out
+
+
+def _fields_with_local_edits(conn: Connection) -> set[Field]:
+    """Fields with an edit the server has not acknowledged yet, including conflicts resolved here."""
+    held = {tuple(r) for r in conn.execute(select(_OPS.c.entity, _OPS.c.entity_key, _OPS.c.field))}
+    return held | conflicts.resolving_targets(conn)  # type: ignore[return-value]
+
+
+def _ms(server_time: Any) -> int:
+    if isinstance(server_time, str):
+        server_time = dt.datetime.fromisoformat(server_time.replace("Z", "+00:00"))
+    return int(server_time.timestamp() * 1000)

@@ -1,0 +1,27 @@
+"""Where the device token is kept between runs. The token stands for the teacher's password on this PC, so
+it never goes into a plain file or the journal: the engine takes any `TokenStore`. `MemoryTokens` keeps it
+for the life of the process; the OS keychain store (through `keyring`) comes with the security work."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class TokenStore(Protocol):
+    def get(self, account: str) -> str | None: ...
+    def put(self, account: str, token: str) -> None: ...
+    def forget(self, account: str) -> None: ...
+
+
+class MemoryTokens:
+    def __init__(self) -> None:
+        self._tokens: dict[str, str] = {}
+
+    def get(self, account: str) -> str | None:
+        return self._tokens.get(account)
+
+    def put(self, account: str, token: str) -> None:
+        self._tokens[account] = token
+
+    def forget(self, account: str) -> None:
+        self._tokens.pop(account, None)

@@ -1,0 +1,223 @@
+"""The sync engine: one background thread that syncs the journal with the school's server whenever it can.
+
+- It syncs on its own: soon after a local edit, every `idle_interval` while online, and, after a failure,
+  on a capped exponential backoff with jitter (sync.backoff), on its own timer. `sync_now()` starts one at
+  once. An attempt is itself the connectivity probe: it costs one small request when nothing is waiting.
+- A new PC first downloads the teacher's year (sync.first_download), then syncs (sync.session).
+- Whoever shows the state subscribes to `SyncStatus` updates; listeners run on the engine's thread (the
+  desktop hops them onto the UI thread). Nothing here imports Qt, and nothing here runs on the caller's
+  thread except the few lines that queue work.
+- `login()` also runs on the engine's thread and answers through a Future.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import httpx
+
+from storage import device, outbox
+from storage.database import JournalDatabase
+from sync import conflicts, first_download, local_state, rejections, session
+from sync.backoff import Backoff
+from sync.credentials import TokenStore
+from sync.errors import SyncError
+from sync.link import LinkEstimate
+from sync.status import SyncStatus
+from sync.transport import ServerLink
+
+log = logging.getLogger(__name__)
+Listener = Callable[[SyncStatus], None]
+_LOGIN_AGAIN = {"bad_token", "token_expired", "device_revoked", "no_token", "wrong_device"}
+_UNREACHABLE = {"offline", "garbled", "server_error"}
+
+
+class SyncEngine:
+    def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
+                 transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
+                 backoff: Backoff | None = None, estimate: LinkEstimate | None = None) -> None:
+        self.db = db
+        self.link = ServerLink(server_url, transport=transport)
+        self.tokens = tokens
+        self.device_name = device_name
+        self.idle_interval, self.debounce = idle_interval, debounce
+        self.backoff = backoff or Backoff()
+        self.estimate = estimate or LinkEstimate()
+        with db.write() as conn:
+            self.device_id = device.device_id(conn)
+            state = local_state.load(conn)
+        self.link.token = tokens.get(self._account_key(state["username"])) if state else None
+        self._status = SyncStatus()
+        self._listeners: list[Listener] = []
+        self._cond = threading.Condition()
+        self._due: float | None = time.monotonic()  # first attempt at start
+        self._tasks: list[Callable[[], None]] = []
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self.last_run: session.RunSummary | None = None
+
+    # -- what callers use (any thread) ------------------------------------------------------------
+
+    @property
+    def status(self) -> SyncStatus:
+        with self._cond:
+            return self._status
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        self._publish(**self._counts())
+        self._thread = threading.Thread(target=self._loop, name="dala-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self.link.close()
+
+    def sync_now(self) -> None:
+        self._schedule(0.0, force=True)
+
+    def local_change(self) -> None:
+        """A teacher's edit was saved: sync soon, unless the server is known to be unreachable (then the
+        backoff timer decides, so a dead link is not hammered on every keystroke)."""
+        if self.status.online is not False:
+            self._schedule(self.debounce)
+
+    def login(self, username: str, password: str) -> Future:
+        """Log in on the engine's thread; the Future gives None or raises SyncError."""
+        future: Future = Future()
+
+        def task() -> None:
+            try:
+                self.login_blocking(username, password)
+                future.set_result(None)
+            except Exception as error:  # handed to the caller through the Future
+                future.set_exception(error)
+
+        with self._cond:
+            self._tasks.append(task)
+            self._cond.notify_all()
+        return future
+
+    def run_once(self) -> session.RunSummary:
+        """One whole attempt on the calling thread (the loop's body; tests and benchmarks call it)."""
+        if self.link.token is None:
+            raise SyncError("no_token", "Log in to the school's server first.", retry=False)
+        with self.db.read() as conn:
+            state = local_state.load(conn)
+        if state is not None and not state["bootstrapped"]:
+            self._publish(running=True, phase="first_download", done=0, total=0)
+            first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
+        self._publish(running=True, phase="syncing", done=0, total=0)
+        summary = session.run(self.db, self.link, self.estimate, self.device_id,
+                              lambda d, t: self._publish(done=d, total=t))
+        self.last_run = summary
+        return summary
+
+    # -- the thread --------------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopping and not self._tasks and not self._is_due():
+                    wait = None if self._due is None else max(0.0, self._due - time.monotonic())
+                    self._cond.wait(wait)
+                if self._stopping:
+                    return
+                tasks, self._tasks = self._tasks, []
+                due = self._is_due()
+                if due:
+                    self._due = None
+            for task in tasks:
+                task()
+            if due:
+                self._attempt()
+
+    def _is_due(self) -> bool:
+        return self._due is not None and time.monotonic() >= self._due
+
+    def _schedule(self, delay: float, *, force: bool = False) -> None:
+        with self._cond:
+            at = time.monotonic() + delay
+            if force or self._due is None or at < self._due:
+                self._due = at
+            self._cond.notify_all()
+
+    def _attempt(self) -> None:
+        delay: float | None = None
+        try:
+            self.run_once()
+            self.backoff.reset()
+            self._publish(online=True, error_code=None, error_message=None, needs_login=False)
+            delay = self.idle_interval
+        except SyncError as error:
+            log.info("sync failed: %s %s", error.code, error.message)
+            if error.code in _LOGIN_AGAIN:  # the token is no good any more: a person must log in again
+                with self.db.read() as conn:
+                    state = local_state.load(conn)
+                if state is not None:
+                    self.tokens.forget(self._account_key(state["username"]))
+                self.link.token = None
+                self._publish(online=True)
+            elif error.retry:
+                delay = self.backoff.next_delay(error.retry_after)
+                self._publish(online=error.code not in _UNREACHABLE)
+            self._publish(error_code=error.code, error_message=error.message)
+        except Exception as error:  # a local database problem: keep the engine alive, say what happened
+            log.exception("sync failed")
+            delay = self.backoff.next_delay()
+            self._publish(error_code="local_error", error_message=str(error))
+        finally:
+            self._publish(running=False, phase="idle", next_attempt_in=delay, **self._counts())
+        if delay is not None:
+            self._schedule(delay)
+
+    def login_blocking(self, username: str, password: str) -> None:
+        """Log in on the calling thread (not the UI's): raises SyncError when refused."""
+        exchange = self.link.login(username, password, self.device_id, self.device_name)
+        answer = exchange.answer
+        with self.db.write() as conn:
+            state = local_state.load(conn)
+            if state is not None and (state["username"] != username or state["server_url"] != self.link.url):
+                raise SyncError("other_account", f"This journal belongs to {state['username']} on "
+                                f"{state['server_url']}; it cannot sync for another account.", retry=False)
+            local_state.remember_login(conn, self.link.url, username, answer)
+            device.continue_after(conn, answer["last_seq"])
+        self.tokens.put(self._account_key(username), answer["token"])
+        self.link.token = answer["token"]
+        self._publish(needs_login=False, error_code=None, error_message=None)
+        self.sync_now()
+
+    def _account_key(self, username: str) -> str:
+        return f"{username}@{self.link.url}"
+
+    # -- status ------------------------------------------------------------------------------------
+
+    def _counts(self) -> dict[str, Any]:
+        with self.db.read() as conn:
+            state = local_state.load(conn)
+            return dict(waiting=outbox.count(conn), conflicts=conflicts.count(conn),
+                        rejected=rejections.count_unseen(conn),
+                        last_sync_at=state["last_sync_at"] if state else None,
+                        needs_login=self.link.token is None)
+
+    def _publish(self, **changes: Any) -> None:
+        with self._cond:
+            self._status = dataclasses.replace(self._status, **changes)
+            status = self._status
+        for listener in list(self._listeners):
+            try:
+                listener(status)
+            except Exception:  # a broken listener must not stop syncing
+                log.exception("sync status listener failed")

@@ -1,0 +1,96 @@
+"""One sync run: push the outbox and pull the server's changes, batch by batch, until both are done.
+
+Per round trip: the batch is marked sent (from then on later edits of those fields queue new operations,
+since the server may already hold these), the call goes out, and the answer is applied in one write
+transaction. A link that drops mid-call costs that one batch, sent again next time; the server recognises
+its numbers and answers from its record. Batch sizes follow the measured link (sync.link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storage import outbox
+from storage.database import JournalDatabase
+from sync import local_state
+from sync.apply_answer import Applied, apply_answer
+from sync.errors import SyncError
+from sync.link import MIN_OPS, LinkEstimate
+from sync.transport import ServerLink
+
+Progress = Callable[[int, int], None]  # done, total
+
+
+@dataclass
+class RunSummary:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    round_trips: int = 0
+    sent_bytes: int = 0
+    received_bytes: int = 0
+
+
+def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
+        progress: Progress = lambda done, total: None) -> RunSummary:
+    summary = RunSummary()
+    remaining_changes = 0
+    while True:
+        with db.read() as conn:
+            waiting = outbox.count(conn)
+            state = local_state.load(conn)
+        if state is None:
+            raise SyncError("not_set_up", "This journal is not linked to a server account yet.", retry=False)
+        done = summary.pushed + summary.pulled
+        progress(done, done + waiting + remaining_changes)
+        batch = _take_batch(db, estimate.batch_ops())
+        request = {"device_id": device_id, "cursor": state["cursor"], "limit": estimate.pull_limit(),
+                   "ops": [{"seq": op.seq, "hlc": op.hlc, "entity": op.entity, "key": op.entity_key,
+                            "field": op.field, "value": op.value, "base": op.base_version} for op in batch]}
+        try:
+            exchange = link.sync(request)
+        except SyncError as error:
+            if error.code == "too_large" and len(batch) > MIN_OPS:  # a batch of long comments: halve it
+                estimate.bytes_per_op *= 2
+                continue
+            raise
+        answer = exchange.answer
+        summary.round_trips += 1
+        summary.sent_bytes += exchange.sent
+        summary.received_bytes += exchange.received
+        estimate.observe(exchange.sent, exchange.received, exchange.seconds, ops=len(batch),
+                         changes=len(answer["changes"]))
+        with db.write() as conn:
+            applied: Applied = apply_answer(conn, batch, answer, device_id)
+        summary.pushed += applied.acknowledged
+        summary.pulled += len(answer["changes"])
+        summary.rejected += applied.rejected
+        summary.conflicts += applied.conflicts
+        remaining_changes = answer.get("remaining", 0) or 0
+        if applied.gap_expected is not None:
+            raise SyncError("sequence_gap", f"The server expects change number {applied.gap_expected}, which this "
+                            "journal no longer holds.", retry=False)
+        if batch and not applied.acknowledged:
+            raise SyncError("no_progress", "The server answered without taking any of the changes sent.", retry=True)
+        if not answer["more"] and (not batch or _outbox_empty(db)):
+            done = summary.pushed + summary.pulled
+            progress(done, done)
+            return summary
+
+
+def _outbox_empty(db: JournalDatabase) -> bool:
+    with db.read() as conn:
+        return outbox.count(conn) == 0
+
+
+def _take_batch(db: JournalDatabase, size: int) -> list[outbox.Operation]:
+    """The oldest `size` operations, marked sent before they go on the wire (a crash after this sends them
+    again, never rewritten)."""
+    with db.write() as conn:
+        batch = outbox.pending(conn, size)
+        fresh = [op.seq for op in batch if not op.sent]
+        if fresh:
+            outbox.mark_sent(conn, fresh)
+    return batch

@@ -1,0 +1,136 @@
+"""The HTTP conversation with the school's server (docs/sync-protocol.md) over one httpx client: login,
+the sync call in the packed form with gzip both ways, the new PC's bootstrap, and the health probe.
+
+Every failure comes out as a sync.errors.SyncError: a link that drops, a timeout, a truncated or garbled
+answer and a 5xx are `offline`/`server_error` (try again later); a refused token or password is final
+until someone logs in. Each call reports the bytes it put on and took off the wire and how long it took,
+for the link estimate.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from storage import wire_pack
+from sync.errors import SyncError, needs_login, offline
+
+# A 2G link moves 4 KB/s up; a batch is sized to take a few seconds, so a minute without a byte is a dead
+# link, not a slow one.
+TIMEOUT = httpx.Timeout(connect=20.0, read=60.0, write=60.0, pool=10.0)
+_FINAL = {"bad_credentials", "no_token", "bad_token", "token_expired", "device_revoked", "device_taken",
+          "wrong_device"}
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One round trip: the decoded answer, bytes on the wire each way and the time it took."""
+
+    answer: Any
+    sent: int
+    received: int
+    seconds: float
+
+
+class ServerLink:
+    def __init__(self, url: str, *, transport: httpx.BaseTransport | None = None,
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
+        self.url = url.rstrip("/")
+        self._http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport,
+                                  headers={"User-Agent": "DalaJournal/1"})
+        self.token: str | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- calls ------------------------------------------------------------------------------------
+
+    def health(self) -> Exchange:
+        return self._call("GET", "/v1/health")
+
+    def login(self, username: str, password: str, device_id: str, device_name: str | None) -> Exchange:
+        body = {"username": username, "password": password, "device_id": device_id, "device_name": device_name}
+        return self._call("POST", "/v1/login", body=json.dumps(body).encode(), content_type="application/json",
+                          auth=False)
+
+    def sync(self, request: dict) -> Exchange:
+        """One sync call: `request` as the protocol's dict; the answer unpacked into the same dict shape."""
+        body = json.dumps(wire_pack.pack_request(request), ensure_ascii=False, separators=(",", ":")).encode()
+        exchange = self._call("POST", "/v1/sync", body=body, content_type=wire_pack.MEDIA_TYPE,
+                              accept=wire_pack.MEDIA_TYPE)
+        try:
+            answer = wire_pack.unpack_response(exchange.answer)
+        except wire_pack.PackError as error:
+            raise SyncError("garbled", f"The server's answer could not be read ({error}).", retry=True) from None
+        return Exchange(answer, exchange.sent, exchange.received, exchange.seconds)
+
+    def bootstrap_reference(self) -> Exchange:
+        return self._call("GET", "/v1/bootstrap")
+
+    def bootstrap_lessons(self, after: str, limit: int) -> Exchange:
+        return self._call("GET", "/v1/bootstrap/lessons", params={"after": after, "limit": limit})
+
+    # -- the one way every call goes --------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, body: bytes | None = None, content_type: str | None = None,
+              accept: str = "application/json", params: dict | None = None, auth: bool = True) -> Exchange:
+        headers = {"Accept": accept, "Accept-Encoding": "gzip"}
+        if auth:
+            if self.token is None:
+                raise needs_login("no_token", "Log in to the school's server first.")
+            headers["Authorization"] = f"Bearer {self.token}"
+        content = None
+        if body is not None:
+            content = gzip.compress(body, 9)
+            headers |= {"Content-Type": content_type or "application/json", "Content-Encoding": "gzip"}
+        began = time.monotonic()
+        try:
+            response = self._http.request(method, path, content=content, headers=headers, params=params)
+            raw = response.read()
+        except httpx.TimeoutException:
+            raise offline("no answer in time") from None
+        except (httpx.TransportError, httpx.DecodingError) as error:  # refused, reset, cut short, bad gzip
+            raise offline(type(error).__name__) from None
+        seconds = time.monotonic() - began
+        sent = len(content or b"") + _head_size(response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1")
+        received = response.num_bytes_downloaded + _head_size(response.headers, "HTTP/1.1 200 OK")
+        if response.status_code >= 400:
+            raise _refusal(response)
+        try:
+            answer = json.loads(raw)
+        except ValueError:
+            raise SyncError("garbled", "The server's answer was cut short or garbled.", retry=True) from None
+        return Exchange(answer, sent, received, seconds)
+
+
+def _head_size(headers: httpx.Headers, first_line: str) -> int:
+    """The bytes of an HTTP/1.1 head as it goes on the wire (httpx does not count them)."""
+    return len(first_line) + 2 + sum(len(k) + len(v) + 4 for k, v in headers.raw) + 2
+
+
+def _refusal(response: httpx.Response) -> SyncError:
+    try:
+        body = response.json()
+        code, message = str(body["error"]), str(body.get("message", ""))
+    except (ValueError, KeyError, TypeError):
+        code, message = f"http_{response.status_code}", f"The server answered {response.status_code}."
+    retry_after = _retry_after(response.headers.get("retry-after"))
+    if code in _FINAL or response.status_code == 401:
+        return needs_login(code, message)
+    if response.status_code >= 500 and code.startswith("http_"):
+        code = "server_error"
+    if response.status_code in (429, 503) or response.status_code >= 500:
+        return SyncError(code, message, retry=True, retry_after=retry_after)
+    return SyncError(code, message, retry=False)  # 4xx: our request is wrong; resending will not help
+
+
+def _retry_after(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None

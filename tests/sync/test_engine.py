@@ -1,0 +1,150 @@
+"""The sync engine against the real server: a new PC's first download, edits made offline reaching the
+server, others' edits arriving, conflicts and refusals kept for the teacher, and the engine's own timer."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from server import demo
+from tests.server.conftest import LiveServer
+from tests.server.school import cell as server_cell
+from tests.sync.conftest import Device
+
+
+def _cells(rows: list) -> dict:
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
+
+
+CELLS = "SELECT lesson_id, pupil_id, attendance, mark, comment FROM lesson_cell"
+
+
+def _teacher_cells_on_server(server: LiveServer, teacher_id: int) -> dict:
+    return _cells(server.sql(CELLS + " x JOIN lesson l ON l.id = x.lesson_id JOIN course c ON c.id = l.course_id "
+                             "WHERE c.teacher_id = :t".replace("SELECT lesson_id, pupil_id",
+                                                               "SELECT x.lesson_id, x.pupil_id"), t=teacher_id))
+
+
+def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServer, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
+    devices.append(pc)
+    seen: list[tuple[int, int]] = []
+    pc.engine.subscribe(lambda status: seen.append((status.done, status.total)) if status.phase == "first_download" else None)
+    pc.sync()
+
+    lessons_on_server = server.sql("SELECT count(*) FROM lesson l JOIN course c ON c.id = l.course_id "
+                                   "WHERE c.teacher_id = :t", t=spot.teacher_id)[0][0]
+    assert pc.sql("SELECT count(*) FROM lesson")[0][0] == lessons_on_server > 0
+    assert _cells(pc.sql(CELLS)) == _teacher_cells_on_server(server, spot.teacher_id)
+    assert {r[0] for r in pc.sql("SELECT DISTINCT teacher_id FROM course")} == {spot.teacher_id}
+    assert seen[-1][0] == seen[-1][1] == lessons_on_server  # progress reached the end
+    assert len({total for _, total in seen if total}) == 1  # and knew the end from the start
+    assert pc.engine.status.waiting == 0
+
+
+def test_offline_edits_reach_the_server_and_the_teachers_other_pc(server: LiveServer, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    school_pc = Device(tmp_path, "school", server.url, spot.teacher_login).login()
+    home_pc = Device(tmp_path, "home", server.url, spot.teacher_login).login()
+    devices += [school_pc, home_pc]
+    school_pc.sync()
+    home_pc.sync()
+
+    journal = school_pc.journal
+    journal.set_mark(spot.lesson_id, spot.pupil_id, 9)
+    journal.set_comment(spot.lesson_id, spot.pupil_id, "Тақырыпты жақсы меңгерген")
+    journal.set_topic(spot.lesson_id, "Бөлшектерді қосу")
+    assert school_pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 3
+    summary = school_pc.sync()
+
+    assert summary.pushed == 3
+    assert server.sql("SELECT mark, comment FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                      l=spot.lesson_id, p=spot.pupil_id)[0] == (9, "Тақырыпты жақсы меңгерген")
+    assert school_pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+    server_version = server.sql("SELECT server_version FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                                l=spot.lesson_id, p=spot.pupil_id)[0][0]
+    assert school_pc.sql("SELECT server_version FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?",
+                         (spot.lesson_id, spot.pupil_id))[0][0] == server_version
+
+    home_pc.sync()
+    assert home_pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == 9
+    assert home_pc.sql("SELECT topic FROM lesson WHERE id = ?", (spot.lesson_id,))[0][0] == "Бөлшектерді қосу"
+    assert _cells(home_pc.sql(CELLS)) == _cells(school_pc.sql(CELLS))
+
+
+def test_a_pulled_value_waits_behind_an_unsent_edit_and_the_clash_is_kept(server, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    first = Device(tmp_path, "first", server.url, spot.teacher_login).login()
+    second = Device(tmp_path, "second", server.url, spot.teacher_login).login()
+    devices += [first, second]
+    first.sync()
+    second.sync()
+
+    first.journal.set_mark(spot.lesson_id, spot.pupil_id, 7)
+    second.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)  # typed later: the newer stamp wins
+    second.journal.set_attendance(spot.lesson_id, spot.pupil_id, "late")
+    first.sync()
+    second.sync()  # pulls first's 7 while its own 4 is unacknowledged: the 4 is not overwritten, the server judges
+    first.sync()
+
+    server_mark = server.sql("SELECT mark, attendance FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                             l=spot.lesson_id, p=spot.pupil_id)[0]
+    assert server_mark == (4, "late")
+    for pc in (first, second):
+        assert pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == 4
+        [clash] = pc.sql("SELECT field, winner_value, loser_value FROM sync_conflict")
+        assert clash == ("mark", "4", "7")  # both values kept for the review screen
+        assert pc.engine.status.waiting == 0
+
+
+def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(server, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
+    devices.append(pc)
+    pc.sync()
+    period = server.sql("SELECT id FROM period WHERE kind = 'term' AND start_date <= :d AND end_date >= :d",
+                        d=spot.date)[0][0]
+    admin = httpx.post(f"{server.url}/v1/login", json={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD,
+                                                       "device_id": "admin-device-1"}).json()["token"]
+    before = pc.journal.cell(spot.lesson_id, spot.pupil_id).mark
+    pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 10 if before != 10 else 9)  # offline: it does not know yet
+    assert httpx.post(f"{server.url}/v1/admin/periods/{period}/close",
+                      headers={"Authorization": f"Bearer {admin}"}).status_code == 200
+
+    summary = pc.sync()
+
+    assert summary.rejected == 1
+    [(field, value, reason)] = pc.sql("SELECT field, value, reason FROM rejected_op")
+    assert (field, reason) == ("mark", "period_closed") and value in ("10", "9")
+    assert pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == before  # the server's value is back
+    assert pc.engine.status.waiting == 0
+    pc.sync()  # not retried: nothing goes out again
+    assert pc.engine.last_run.pushed == 0
+
+
+def test_the_engine_finds_the_server_on_its_own_when_it_comes_up(server: LiveServer, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
+    devices.append(pc)
+    pc.sync()
+    pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 3)
+    dead = Device(tmp_path, "dead", "http://127.0.0.1:9", spot.teacher_login)  # nothing listens on port 9
+    devices.append(dead)
+    dead.engine.start()
+    deadline = time.monotonic() + 10
+    while dead.engine.status.online is not False and time.monotonic() < deadline:
+        time.sleep(0.05)
+    status = dead.engine.status
+    assert status.online is False or status.needs_login  # it has no token either: nothing to send without one
+
+    pc.engine.link.close()
+    pc.engine.link = type(pc.engine.link)("http://127.0.0.1:9")
+    pc.engine.link.token = "x"
+    pc.engine.start()
+    deadline = time.monotonic() + 10
+    while pc.engine.status.online is not False and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pc.engine.status.online is False and pc.engine.status.error_code == "offline"
+    assert pc.engine.status.next_attempt_in is not None and pc.engine.status.waiting == 1
