@@ -15,6 +15,8 @@ from sync import local_state
 from sync.backoff import Backoff
 from sync.credentials import MemoryTokens
 from sync.engine import SyncEngine
+from sync.errors import SyncError
+from tests.fault_proxy import FaultProxy
 from tests.server.conftest import LiveServer, fresh_database, postgres, running_server, server_template  # noqa: F401
 
 
@@ -62,3 +64,62 @@ def devices(tmp_path: Path) -> Iterator[list[Device]]:
     yield made
     for device in made:
         device.close()
+
+
+@pytest.fixture
+def proxy(server: LiveServer) -> Iterator[FaultProxy]:
+    """The fault-injecting proxy in front of the test's server."""
+    fault_proxy = FaultProxy(int(server.url.rsplit(":", 1)[1])).start()
+    yield fault_proxy
+    fault_proxy.stop()
+
+
+def edit_many(device: Device, lessons: int = 3, value_seed: int = 0) -> int:
+    """Marks and absences for every pupil of the first `lessons` of the device's teacher's lessons in the
+    criteria course, as a teacher types them; returns how many operations are queued."""
+    journal = device.journal
+    rows = device.sql(
+        "SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
+        "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
+        "AND (m.to_date IS NULL OR m.to_date >= l.date) "
+        "WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL AND l.date BETWEEN '2026-11-03' AND '2026-11-20' "
+        "AND l.id IN (SELECT l2.id FROM lesson l2 JOIN course c2 ON c2.id = l2.course_id WHERE c2.scale = 'criteria' "
+        "AND c2.subgroup_id IS NULL AND l2.date BETWEEN '2026-11-03' AND '2026-11-20' ORDER BY l2.id LIMIT ?) "
+        "ORDER BY l.id, m.pupil_id", (lessons,))
+    for i, (lesson_id, pupil_id) in enumerate(rows):
+        if (i + value_seed) % 5 == 0:
+            journal.set_attendance(lesson_id, pupil_id, "absent")
+        else:
+            journal.set_mark(lesson_id, pupil_id, (i * 7 + value_seed) % 11)
+    with device.db.read() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM outbox_op").scalar_one()
+
+
+def assert_same_cells_and_exactly_once(server: LiveServer, device: Device) -> None:
+    """What a teacher and the school's admin would check after a bad day on the link: nothing waiting,
+    the server holds what this PC holds, and every change was processed once (no gap, no double)."""
+    assert device.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+    next_seq = device.sql("SELECT next_seq FROM device_state")[0][0]
+    seqs = [r[0] for r in server.sql("SELECT seq FROM audit_log WHERE device_id = :d ORDER BY seq",
+                                     d=device.engine.device_id)]
+    assert seqs == list(range(1, next_seq))
+    local = {(r[0], r[1]): tuple(r[2:]) for r in device.sql(
+        "SELECT lesson_id, pupil_id, attendance, mark, comment, server_version FROM lesson_cell")}
+    remote = {(r[0], r[1]): tuple(r[2:]) for r in server.sql(
+        "SELECT lesson_id, pupil_id, attendance, mark, comment, server_version FROM lesson_cell "
+        "WHERE lesson_id IN (SELECT l.id FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.teacher_id = :t)",
+        t=device.journal.actor_id)}
+    assert local == remote
+
+
+def sync_until_done(device: Device, attempts: int = 20) -> list[str]:
+    """Sync as the engine's timer would, until a run goes through; returns the errors met on the way."""
+    errors = []
+    for _ in range(attempts):
+        try:
+            device.sync()
+            return errors
+        except SyncError as error:
+            assert error.retry, error.message
+            errors.append(error.code)
+    raise AssertionError(f"no sync went through in {attempts} attempts: {errors}")

@@ -3,8 +3,6 @@ server, others' edits arriving, conflicts and refusals kept for the teacher, and
 
 from __future__ import annotations
 
-import time
-
 import httpx
 
 from server import demo
@@ -122,29 +120,3 @@ def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(
     assert pc.engine.status.waiting == 0
     pc.sync()  # not retried: nothing goes out again
     assert pc.engine.last_run.pushed == 0
-
-
-def test_the_engine_finds_the_server_on_its_own_when_it_comes_up(server: LiveServer, devices, tmp_path) -> None:
-    spot = server_cell(server)
-    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
-    devices.append(pc)
-    pc.sync()
-    pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 3)
-    dead = Device(tmp_path, "dead", "http://127.0.0.1:9", spot.teacher_login)  # nothing listens on port 9
-    devices.append(dead)
-    dead.engine.start()
-    deadline = time.monotonic() + 10
-    while dead.engine.status.online is not False and time.monotonic() < deadline:
-        time.sleep(0.05)
-    status = dead.engine.status
-    assert status.online is False or status.needs_login  # it has no token either: nothing to send without one
-
-    pc.engine.link.close()
-    pc.engine.link = type(pc.engine.link)("http://127.0.0.1:9")
-    pc.engine.link.token = "x"
-    pc.engine.start()
-    deadline = time.monotonic() + 10
-    while pc.engine.status.online is not False and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert pc.engine.status.online is False and pc.engine.status.error_code == "offline"
-    assert pc.engine.status.next_attempt_in is not None and pc.engine.status.waiting == 1
