@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= var/demo
 
-.PHONY: venv run test bench bench-server clean
+.PHONY: venv run test bench bench-server bench-sync clean
 
 venv: $(STAMP)
 
@@ -27,6 +27,9 @@ bench: $(STAMP)
 
 bench-server: $(STAMP)
 	$(BIN)/python benchmarks/server_bench.py
+
+bench-sync: $(STAMP)
+	$(BIN)/python benchmarks/sync_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

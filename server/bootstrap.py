@@ -36,9 +36,11 @@ def reference(conn: Connection, who: Principal) -> dict:
     year_ids = select(K.c.year_id).where(K.c.id.in_(class_ids))
     substitutes = conn.execute(select(T["lesson"].c.substitute_teacher_id).distinct().where(
         T["lesson"].c.course_id.in_(courses), T["lesson"].c.substitute_teacher_id.is_not(None))).scalars()
-    # The course teachers, this teacher, and whoever substitutes in those courses' lessons.
+    homeroom = conn.execute(select(K.c.homeroom_teacher_id).where(K.c.id.in_(class_ids),
+                                                                  K.c.homeroom_teacher_id.is_not(None))).scalars()
+    # Every teacher the rows below name: course teachers, this teacher, substitutes, homeroom teachers.
     teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set())
-                         | set(substitutes))
+                         | set(substitutes) | set(homeroom))
     return {
         "cursor": conn.execute(select(func.coalesce(func.max(T["change"].c.id), 0))).scalar_one(),
         "school": _all(conn, select(T["school"]).where(T["school"].c.id == who.school_id))[0],

@@ -77,9 +77,9 @@ class FaultProxy:
         async def close() -> None:
             assert self._server is not None
             self._server.close()
-            for task in asyncio.all_tasks():
-                if task is not asyncio.current_task():
-                    task.cancel()
+            for writer in list(self._live):
+                writer.transport.abort()
+            await asyncio.sleep(0.05)  # let the connections' tasks see the aborts and end
 
         asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
