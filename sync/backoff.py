@@ -1,5 +1,6 @@
-"""When to try again after a failed sync: capped exponential backoff with full jitter, so that the PCs of a
-whole school coming back online at once do not knock on the server in step.
+"""When to try again after a failed sync: capped exponential backoff with jitter (a random wait between half
+and the whole of the current ceiling), so that the PCs of a whole school coming back online at once do not
+knock on the server in step.
 
 Hand-written rather than tenacity or backoff: those retry a function call in place, while here the delay
 feeds the sync engine's own timer (a retry must not hold the worker, and "sync now" must cut it short).

@@ -4,6 +4,7 @@ server, others' edits arriving, conflicts and refusals kept for the teacher, and
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from server import demo
 from tests.server.conftest import LiveServer
@@ -42,6 +43,21 @@ def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServe
     assert pc.engine.status.waiting == 0
 
 
+@pytest.mark.parametrize("server", ["sqlite", "postgresql"], indirect=True)
+def test_every_teacher_can_download_their_year(server: LiveServer, devices, tmp_path) -> None:
+    """Every row a teacher's journal needs comes with it: the classes' homeroom teachers, substitutes, rosters
+    (the journal's foreign keys would refuse the download otherwise). Every sixth teacher of the school."""
+    teachers = server.sql("SELECT DISTINCT t.id, t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+                          "ORDER BY t.id")
+    for teacher_id, login in teachers[::6]:
+        pc = Device(tmp_path, login, server.url, login).login()
+        devices.append(pc)
+        pc.sync()
+        assert pc.sql("PRAGMA foreign_key_check") == []
+        assert {r[0] for r in pc.sql("SELECT DISTINCT teacher_id FROM course")} == {teacher_id}
+        assert pc.sql("SELECT bootstrapped FROM sync_state")[0][0] == 1
+
+
 def test_offline_edits_reach_the_server_and_the_teachers_other_pc(server: LiveServer, devices, tmp_path) -> None:
     spot = server_cell(server)
     school_pc = Device(tmp_path, "school", server.url, spot.teacher_login).login()
@@ -72,6 +88,7 @@ def test_offline_edits_reach_the_server_and_the_teachers_other_pc(server: LiveSe
     assert _cells(home_pc.sql(CELLS)) == _cells(school_pc.sql(CELLS))
 
 
+@pytest.mark.parametrize("server", ["sqlite", "postgresql"], indirect=True)
 def test_a_pulled_value_waits_behind_an_unsent_edit_and_the_clash_is_kept(server, devices, tmp_path) -> None:
     spot = server_cell(server)
     first = Device(tmp_path, "first", server.url, spot.teacher_login).login()

@@ -1,0 +1,40 @@
+"""Batch sizes follow the measured link: a request stays a few seconds long on a 2G link and grows to the
+protocol's limits on a fast one."""
+
+from __future__ import annotations
+
+from sync.backoff import Backoff
+from sync.link import MAX_OPS, MAX_PULL, TARGET_SECONDS, LinkEstimate
+
+
+def test_on_a_2g_link_a_batch_stays_a_few_seconds_long() -> None:
+    estimate = LinkEstimate()
+    # 200 operations, 1,400 bytes up and 600 down, took 0.6 s of round trip plus 2,000 bytes at ~5 kB/s
+    estimate.observe(sent=1400, received=600, seconds=0.6 + 2000 / 5000, ops=200, changes=0)
+    estimate.observe(sent=14000, received=6000, seconds=0.6 + 20000 / 5000, ops=2000, changes=500)
+    seconds_of_upload = estimate.batch_ops() * estimate.bytes_per_op / 5000
+    assert seconds_of_upload <= TARGET_SECONDS
+    slow_ops = estimate.batch_ops()
+
+    # 300 bytes a second (a GPRS link at its worst): the batch shrinks with it
+    crawl = LinkEstimate()
+    crawl.observe(sent=14000, received=6000, seconds=2.0 + 20000 / 300, ops=2000, changes=500)
+    assert crawl.batch_ops() * crawl.bytes_per_op / 300 <= TARGET_SECONDS
+    assert crawl.batch_ops() < slow_ops
+
+
+def test_on_a_fast_link_batches_reach_the_protocol_limits() -> None:
+    estimate = LinkEstimate()
+    estimate.observe(sent=14000, received=60000, seconds=0.02 + 74000 / 5_000_000, ops=2000, changes=5000)
+    assert estimate.batch_ops() == MAX_OPS and estimate.pull_limit() == MAX_PULL
+
+
+def test_retries_back_off_exponentially_with_jitter_up_to_the_cap() -> None:
+    delays = [Backoff(first=2, cap=60).next_delay() for _ in range(50)]
+    assert len(set(delays)) > 40 and all(1 <= d <= 2 for d in delays)  # jittered, not in step
+    backoff = Backoff(first=2, cap=60)
+    series = [backoff.next_delay() for _ in range(12)]
+    assert series[5] > series[0] * 4 and max(series) <= 60 and series[-1] >= 30
+    assert backoff.next_delay(hint=120) == 120  # the server's Retry-After wins when longer
+    backoff.reset()
+    assert backoff.next_delay() <= 2
