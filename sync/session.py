@@ -16,7 +16,7 @@ from storage.database import JournalDatabase
 from sync import local_state
 from sync.apply_answer import Applied, apply_answer
 from sync.errors import SyncError
-from sync.link import MIN_OPS, LinkEstimate
+from sync.link import MAX_OPS, MIN_OPS, LinkEstimate
 from sync.transport import ServerLink
 
 Progress = Callable[[int, int], None]  # done, total
@@ -37,6 +37,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         progress: Progress = lambda done, total: None) -> RunSummary:
     summary = RunSummary()
     remaining_changes = 0
+    size_cap = MAX_OPS
     while True:
         with db.read() as conn:
             waiting = outbox.count(conn)
@@ -45,7 +46,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             raise SyncError("not_set_up", "This journal is not linked to a server account yet.", retry=False)
         done = summary.pushed + summary.pulled
         progress(done, done + waiting + remaining_changes)
-        batch = _take_batch(db, estimate.batch_ops())
+        batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
         request = {"device_id": device_id, "cursor": state["cursor"], "limit": estimate.pull_limit(),
                    "ops": [{"seq": op.seq, "hlc": op.hlc, "entity": op.entity, "key": op.entity_key,
                             "field": op.field, "value": op.value, "base": op.base_version} for op in batch]}
@@ -53,7 +54,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             exchange = link.sync(request)
         except SyncError as error:
             if error.code == "too_large" and len(batch) > MIN_OPS:  # a batch of long comments: halve it
-                estimate.bytes_per_op *= 2
+                size_cap = len(batch) // 2
                 continue
             raise
         answer = exchange.answer

@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from server import demo
+from sync import conflicts
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import Device
@@ -40,7 +41,6 @@ def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServe
     assert {r[0] for r in pc.sql("SELECT DISTINCT teacher_id FROM course")} == {spot.teacher_id}
     assert seen[-1][0] == seen[-1][1] == lessons_on_server  # progress reached the end
     assert len({total for _, total in seen if total}) == 1  # and knew the end from the start
-    assert pc.engine.status.waiting == 0
 
 
 @pytest.mark.parametrize("server", ["sqlite", "postgresql"], indirect=True)
@@ -111,7 +111,7 @@ def test_a_pulled_value_waits_behind_an_unsent_edit_and_the_clash_is_kept(server
         assert pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == 4
         [clash] = pc.sql("SELECT field, winner_value, loser_value FROM sync_conflict")
         assert clash == ("mark", "4", "7")  # both values kept for the review screen
-        assert pc.engine.status.waiting == 0
+        assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
 
 
 def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(server, devices, tmp_path) -> None:
@@ -134,6 +134,66 @@ def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(
     [(field, value, reason)] = pc.sql("SELECT field, value, reason FROM rejected_op")
     assert (field, reason) == ("mark", "period_closed") and value in ("10", "9")
     assert pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == before  # the server's value is back
-    assert pc.engine.status.waiting == 0
+    assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     pc.sync()  # not retried: nothing goes out again
     assert pc.engine.last_run.pushed == 0
+
+
+def test_a_teacher_resolves_a_conflict_and_both_pcs_take_the_choice(server: LiveServer, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    first = Device(tmp_path, "first", server.url, spot.teacher_login).login()
+    second = Device(tmp_path, "second", server.url, spot.teacher_login).login()
+    devices += [first, second]
+    first.sync()
+    second.sync()
+    first.journal.set_mark(spot.lesson_id, spot.pupil_id, 7)
+    second.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)
+    first.sync()
+    second.sync()
+    first.sync()
+    with first.db.read() as conn:
+        [clash] = conflicts.open_conflicts(conn)
+    assert (clash.winner_value, clash.loser_value) == (4, 7)
+
+    conflicts.resolve(first.db, clash.id, 7, first.journal.actor_id)  # the teacher keeps the 7
+    assert first.journal.cell(spot.lesson_id, spot.pupil_id).mark == 7
+    with first.db.read() as conn:
+        assert conflicts.open_conflicts(conn) == []
+    second.journal.set_comment(spot.lesson_id, spot.pupil_id, "Қайта жазды")  # meanwhile, elsewhere
+    second.sync()
+    first.sync()
+    second.sync()
+
+    assert server.sql("SELECT mark, comment FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                      l=spot.lesson_id, p=spot.pupil_id)[0] == (7, "Қайта жазды")
+    assert server.sql("SELECT resolved_value FROM conflict WHERE id = :c", c=clash.id)[0][0] == "7"
+    for pc in (first, second):
+        assert pc.journal.cell(spot.lesson_id, spot.pupil_id).mark == 7
+        assert pc.sql("SELECT count(*) FROM sync_conflict")[0][0] == 0
+        assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+
+
+def test_a_batch_too_large_for_the_server_is_halved_until_it_passes(server: LiveServer, devices, tmp_path) -> None:
+    """Long comments (2,000 letters each, barely compressible) in a batch sized for marks: the server refuses
+    the request as too large (413) and the engine sends it in halves."""
+    import random
+
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
+    devices.append(pc)
+    pc.sync()
+    pc.engine.estimate.initial_ops = 2000
+    rng = random.Random(3)
+    letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+    spots = pc.sql("SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
+                   "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
+                   "AND (m.to_date IS NULL OR m.to_date >= l.date) WHERE c.subgroup_id IS NULL LIMIT 1800")
+    journal = pc.journal
+    for lesson_id, pupil_id in spots:
+        journal.set_comment(lesson_id, pupil_id, "".join(rng.choice(letters) for _ in range(2000)))
+
+    summary = pc.sync()
+
+    assert summary.pushed == len(spots) == 1800 and summary.round_trips >= 2
+    assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+    assert server.sql("SELECT count(*) FROM audit_log WHERE device_id = :d", d=pc.engine.device_id)[0][0] == 1800
