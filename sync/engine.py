@@ -169,7 +169,8 @@ class SyncEngine:
                 if state is not None:
                     self.tokens.forget(self._account_key(state["username"]))
                 self.link.token = None
-                self._publish(online=True)
+                if error.code != "no_token":  # the server answered; without a token nothing was asked
+                    self._publish(online=True)
             elif error.retry:
                 delay = self.backoff.next_delay(error.retry_after)
                 self._publish(online=error.code not in _UNREACHABLE)

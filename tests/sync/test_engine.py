@@ -197,3 +197,32 @@ def test_a_batch_too_large_for_the_server_is_halved_until_it_passes(server: Live
     assert summary.pushed == len(spots) == 1800 and summary.round_trips >= 2
     assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     assert server.sql("SELECT count(*) FROM audit_log WHERE device_id = :d", d=pc.engine.device_id)[0][0] == 1800
+
+
+def test_a_login_on_the_engine_thread_is_followed_by_the_first_download(server: LiveServer, devices,
+                                                                        tmp_path) -> None:
+    import time
+
+    from sync.errors import SyncError
+
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login)  # a new PC, nobody logged in yet
+    devices.append(pc)
+    pc.engine.start()
+    deadline = time.monotonic() + 10
+    while not pc.engine.status.needs_login and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert pc.engine.status.needs_login
+
+    with pytest.raises(SyncError) as refused:
+        pc.engine.login(spot.teacher_login, "not the password").result(30)
+    assert refused.value.code == "bad_credentials" and not refused.value.retry
+    pc.engine.login(spot.teacher_login, demo.DEMO_PASSWORD).result(30)
+    deadline = time.monotonic() + 30
+    while pc.engine.status.last_sync_at is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    status = pc.engine.status
+    assert status.last_sync_at is not None and not status.needs_login and status.online
+    assert pc.sql("SELECT bootstrapped FROM sync_state")[0][0] == 1
+    assert pc.sql("SELECT count(*) FROM lesson")[0][0] > 0
