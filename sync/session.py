@@ -26,6 +26,7 @@ Progress = Callable[[int, int], None]  # done, total
 class RunSummary:
     pushed: int = 0
     pulled: int = 0
+    skipped: int = 0  # pulled changes for records this journal does not hold
     rejected: int = 0
     conflicts: int = 0
     round_trips: int = 0
@@ -67,6 +68,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             applied: Applied = apply_answer(conn, batch, answer, device_id)
         summary.pushed += applied.acknowledged
         summary.pulled += len(answer["changes"])
+        summary.skipped += applied.skipped
         summary.rejected += applied.rejected
         summary.conflicts += applied.conflicts
         remaining_changes = answer.get("remaining", 0) or 0
