@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, and_, or_, select
 
 from storage.collation import name_key
-from storage.models import ClassMembership, Course, Lesson, LessonCell, Period, Pupil, SubgroupMember
+from storage.models import (
+    ClassMembership,
+    Course,
+    Lesson,
+    LessonCell,
+    Period,
+    PeriodMark,
+    Pupil,
+    SubgroupMember,
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class JournalSheet:
     lessons: list[SheetLesson]
     # (row, column) → (attendance, mark, comment) for each filled cell
     cells: dict[tuple[int, int], tuple[str | None, int | None, str | None]]
+    # pupil id → the period's mark: the final one where set, else the computed one (None when neither)
+    results: dict[int, int | None] = field(default_factory=dict)
     row_of: dict[int, int] = field(init=False)
     column_of: dict[str, int] = field(init=False)
 
@@ -60,7 +71,7 @@ class JournalSheet:
 
 _C, _L, _P = Course.__table__, Lesson.__table__, Pupil.__table__
 _M, _SM, _CELL = ClassMembership.__table__, SubgroupMember.__table__, LessonCell.__table__
-_PERIOD = Period.__table__
+_PERIOD, _MARK = Period.__table__, PeriodMark.__table__
 
 
 def load(conn: Connection, course_id: int, period_id: int) -> JournalSheet:
@@ -105,4 +116,9 @@ def load(conn: Connection, course_id: int, period_id: int) -> JournalSheet:
         row = rows.get(pupil_id)
         if row is not None:
             sheet.cells[(row, columns[lesson_id])] = (attendance, mark, comment)
+    for pupil_id, final, computed in conn.execute(
+        select(_MARK.c.pupil_id, _MARK.c.final_mark, _MARK.c.computed_mark)
+        .where(_MARK.c.course_id == course_id, _MARK.c.period_id == period_id)
+    ):
+        sheet.results[pupil_id] = final if final is not None else computed
     return sheet

@@ -1,0 +1,34 @@
+"""The interface language: Kazakh, Russian or English, with Qt's compiled translations from
+resources/translations/ and the matching QLocale for dates and week days. English is the source
+language of the code's texts, so it needs no translation file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LOCALES = {"kk": QLocale(QLocale.Language.Kazakh, QLocale.Country.Kazakhstan),
+           "ru": QLocale(QLocale.Language.Russian, QLocale.Country.Kazakhstan),
+           "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+
+_installed: list[QTranslator] = []
+
+
+def use_language(language: str) -> QLocale:
+    """Install the translation for `language` (replacing any other) and return its locale."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != "en":
+        translator = QTranslator()
+        if not translator.load(str(TRANSLATIONS / f"dala_{language}.qm")):
+            raise FileNotFoundError(f"no compiled translation for {language!r} in {TRANSLATIONS}")
+        app.installTranslator(translator)
+        _installed.append(translator)
+    locale = LOCALES.get(language, LOCALES["en"])
+    QLocale.setDefault(locale)
+    return locale

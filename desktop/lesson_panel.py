@@ -1,0 +1,97 @@
+"""The lesson under the cursor: its date, topic and homework, edited in place (saved when the field is
+left), and a button to add an extra lesson to the course."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LessonPanel(QWidget):
+    topic_edited = Signal(str, str)  # lesson id, text
+    homework_edited = Signal(str, str)
+    add_lesson = Signal(object, int)  # date, slot
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("lessonTitle")
+        form = QFormLayout()
+        self.topic = QLineEdit()
+        self.topic.setMaxLength(500)
+        self.homework = QPlainTextEdit()
+        self.homework.setMaximumHeight(80)
+        self.topic_label, self.homework_label = QLabel(), QLabel()
+        form.addRow(self.topic_label, self.topic)
+        form.addRow(self.homework_label, self.homework)
+        self.add_button = QPushButton()
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button)
+        layout.addStretch(1)
+        self.topic.editingFinished.connect(self._topic_done)
+        self.homework.installEventFilter(self)
+        self.add_button.clicked.connect(self._ask_new_lesson)
+        self.lesson_id: str | None = None
+        self._shown = ("", "")
+        self.retranslate()
+        self.show_lesson(None, None, None, None)
+
+    def retranslate(self) -> None:
+        self.topic_label.setText(self.tr("Topic"))
+        self.homework_label.setText(self.tr("Homework"))
+        self.add_button.setText(self.tr("Add a lesson…"))
+
+    def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None) -> None:
+        self.lesson_id = lesson_id
+        self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat) if day else self.tr("No lesson chosen"))
+        self._shown = (topic or "", homework or "")
+        self.topic.setText(topic or "")
+        self.homework.setPlainText(homework or "")
+        self.topic.setEnabled(lesson_id is not None)
+        self.homework.setEnabled(lesson_id is not None)
+
+    def _topic_done(self) -> None:
+        if self.lesson_id and self.topic.text() != self._shown[0]:
+            self._shown = (self.topic.text(), self._shown[1])
+            self.topic_edited.emit(self.lesson_id, self.topic.text())
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if watched is self.homework and event.type() == event.Type.FocusOut:
+            text = self.homework.toPlainText()
+            if self.lesson_id and text != self._shown[1]:
+                self._shown = (self._shown[0], text)
+                self.homework_edited.emit(self.lesson_id, text)
+        return False
+
+    def _ask_new_lesson(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Add a lesson"))
+        form = QFormLayout(dialog)
+        day = QDateEdit(QDate.currentDate())
+        day.setCalendarPopup(True)
+        slot = QSpinBox()
+        slot.setRange(1, 12)
+        form.addRow(self.tr("Date"), day)
+        form.addRow(self.tr("Lesson number"), slot)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_lesson.emit(day.date().toPython(), slot.value())
