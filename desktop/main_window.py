@@ -1,0 +1,390 @@
+"""The main window: the teacher's courses and the period to show, the journal grid, the lesson panel, the
+review panel (conflicts, refusals) and the sync bar. Every read and write of the journal goes through the
+serial worker; the window only shows what comes back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from desktop import i18n, messages
+from desktop import settings as options
+from desktop.cell_input import interpret
+from desktop.journal_model import JournalModel
+from desktop.journal_view import JournalView
+from desktop.lesson_panel import LessonPanel
+from desktop.review_panel import ReviewPanel, load_review
+from desktop.settings import Settings
+from desktop.sync_bar import SyncBar
+from desktop.worker import Worker
+from storage import journal_sheet
+from storage.attendance import DEFAULT_LETTERS
+from storage.database import JournalDatabase
+from storage.errors import JournalError
+from storage.journal import Journal
+from sync import conflicts, rejections
+from sync.status import SyncStatus
+
+TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
+
+
+@dataclass(frozen=True)
+class CourseChoice:
+    id: int
+    class_name: str
+    subject: dict[str, str]
+    subgroup: str | None
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    id: int
+    kind: str
+    number: int
+    start: dt.date
+    end: dt.date
+
+
+def load_choices(conn: Connection, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice]]:
+    rows = conn.exec_driver_sql(
+        "SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name FROM course c "
+        "JOIN school_class k ON k.id = c.class_id JOIN subject s ON s.id = c.subject_id "
+        "LEFT JOIN subgroup g ON g.id = c.subgroup_id WHERE ? IS NULL OR c.teacher_id = ? "
+        "ORDER BY k.grade, k.letter, s.name_kk, g.name", (teacher_id, teacher_id)).all()
+    courses = [CourseChoice(r[0], r[1], {"kk": r[2], "ru": r[3], "en": r[4]}, r[5]) for r in rows]
+    periods = [PeriodChoice(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), dt.date.fromisoformat(r[4]))
+               for r in conn.exec_driver_sql(
+                   "SELECT id, kind, number, start_date, end_date FROM period ORDER BY "
+                   "CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_date").all()]
+    return courses, periods
+
+
+def load_sheet(conn: Connection, course_id: int, period_id: int) -> tuple[journal_sheet.JournalSheet, set]:
+    sheet = journal_sheet.load(conn, course_id, period_id)
+    clashes = set()
+    for clash in conflicts.open_conflicts(conn):
+        lesson_id, _, pupil = clash.key.partition("/")
+        if clash.entity == "cell" and lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
+            clashes.add((sheet.row_of[int(pupil)], sheet.column_of[lesson_id] + 1))
+    return sheet, clashes
+
+
+class MainWindow(QMainWindow):
+    sheet_shown = Signal()  # a journal is on screen (tests and the benchmark wait for it)
+
+    def __init__(self, db: JournalDatabase, journal: Journal, worker: Worker, settings: Settings, language: str,
+                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.journal, self.worker, self.settings = db, journal, worker, settings
+        self.language = language
+        self.today = today or dt.date.today()
+        self.engine: Any = None
+        self.courses: list[CourseChoice] = []
+        self.periods: list[PeriodChoice] = []
+        self._last_key: tuple[int, int, str, float] | None = None
+
+        self.model = JournalModel(self)
+        self.view = JournalView(self.model)
+        self.setCentralWidget(self.view)
+        self.view.typed.connect(self.on_typed)
+        self.view.cleared.connect(self.on_cleared)
+        self.view.comment_requested.connect(self.on_comment)
+        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._show_lesson(current.column()))
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("journalToolbar")
+        self.course_box = QComboBox()
+        self.course_box.setObjectName("courseBox")
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("periodBox")
+        self.toolbar.addWidget(self.course_box)
+        self.toolbar.addWidget(self.period_box)
+        self.addToolBar(self.toolbar)
+        self.course_box.currentIndexChanged.connect(lambda _i: self.open_journal())
+        self.period_box.currentIndexChanged.connect(lambda _i: self.open_journal())
+
+        self.lesson_panel = LessonPanel()
+        self.lesson_panel.topic_edited.connect(lambda lesson, text: self._write(
+            lambda: self.journal.set_topic(lesson, text or None)))
+        self.lesson_panel.homework_edited.connect(lambda lesson, text: self._write(
+            lambda: self.journal.set_homework(lesson, text or None)))
+        self.lesson_panel.add_lesson.connect(self.on_add_lesson)
+        self.review_panel = ReviewPanel()
+        self.review_panel.resolve.connect(self.on_resolve)
+        self.review_panel.dismiss_rejections.connect(self.on_dismiss)
+        self.lesson_dock = self._dock("lessonDock", self.lesson_panel)
+        self.review_dock = self._dock("reviewDock", self.review_panel)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setStyleSheet("color: #a33;")
+        self.sync_bar = SyncBar()
+        self.statusBar().addWidget(self.hint, 1)
+        self.statusBar().addPermanentWidget(self.sync_bar)
+
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True, checked=code == language)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.retranslate()
+        self._restore_layout()
+
+    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    # -- starting ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the courses and open the last (or first) one at the current term."""
+        self.worker.run(lambda: self._read(lambda conn: load_choices(conn, None if self.journal.is_admin
+                                                                     else self.journal.actor_id)),
+                        self._show_choices, self._show_error)
+        self.refresh_review()
+
+    def attach_sync(self, engine: Any, bridge: Any) -> None:
+        self.engine = engine
+        bridge.status_changed.connect(self.on_sync_status)
+        self.sync_bar.sync_now.connect(engine.sync_now)
+
+    def _read(self, query: Any) -> Any:
+        with self.db.read() as conn:
+            return query(conn)
+
+    def _show_choices(self, found: tuple[list[CourseChoice], list[PeriodChoice]]) -> None:
+        self.courses, self.periods = found
+        last = self.settings.get(options.LAST_COURSE)
+        with _quiet(self.course_box), _quiet(self.period_box):
+            self._fill_boxes()
+            ids = [c.id for c in self.courses]
+            self.course_box.setCurrentIndex(ids.index(last) if last in ids else 0)
+            current = next((i for i, p in enumerate(self.periods)
+                            if p.kind == "term" and p.start <= self.today <= p.end), 0)
+            self.period_box.setCurrentIndex(current)
+        self.open_journal()
+
+    def _fill_boxes(self) -> None:
+        course_index, period_index = self.course_box.currentIndex(), self.period_box.currentIndex()
+        self.course_box.clear()
+        for course in self.courses:
+            label = f"{course.class_name} · {course.subject.get(self.language) or course.subject['ru']}"
+            self.course_box.addItem(label + (f" ({course.subgroup})" if course.subgroup else ""), course.id)
+        self.period_box.clear()
+        for period in self.periods:
+            self.period_box.addItem(self._period_name(period), period.id)
+        self.course_box.setCurrentIndex(max(course_index, 0))
+        self.period_box.setCurrentIndex(max(period_index, 0))
+
+    def _period_name(self, period: PeriodChoice) -> str:
+        if period.kind == "term":
+            return self.tr("Term %1").replace("%1", str(period.number))
+        if period.kind == "half_year":
+            return self.tr("Half-year %1").replace("%1", str(period.number))
+        return self.tr("Year")
+
+    def open_journal(self) -> None:
+        course_id, period_id = self.course_box.currentData(), self.period_box.currentData()
+        if course_id is None or period_id is None:
+            return
+        self.settings.set(options.LAST_COURSE, course_id)
+        self.worker.run(lambda: self._read(lambda conn: load_sheet(conn, course_id, period_id)),
+                        self._show_sheet, self._show_error)
+
+    def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set]) -> None:
+        sheet, clashes = loaded
+        letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
+        self.model.locale = i18n.LOCALES[self.language]
+        self.model.show_sheet(sheet, clashes, letters)
+        self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
+        column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
+                      len(sheet.lessons))
+        if sheet.pupils and sheet.lessons:
+            self.view.setCurrentIndex(self.model.index(0, column))
+        self.sheet_shown.emit()
+
+    # -- typing into the grid ----------------------------------------------------------------------
+
+    def on_typed(self, row: int, column: int, text: str) -> None:
+        target = self.model.target(row, column)
+        if target is None:
+            self.say(self.tr("Choose a lesson's cell to write in."))
+            return
+        if not self.model.editable(row, column):
+            self.say(self.tr("This pupil was not in the class on that day."))
+            return
+        previous = ""
+        if self._last_key and self._last_key[:2] == (row, column) and time.monotonic() - self._last_key[3] < TWO_KEY_SECONDS:
+            previous = self._last_key[2]
+        self._last_key = (row, column, text, time.monotonic())
+        assert self.model.sheet is not None
+        meaning = interpret(text, self.model.sheet.scale, DEFAULT_LETTERS[self.language], previous)
+        if meaning.kind == "ignored":
+            return
+        if meaning.kind == "refused":
+            self.say(messages.cell_refusal(meaning))
+            return
+        lesson_id, pupil_id = target
+        field = meaning.kind  # mark or attendance
+        setter = self.journal.set_mark if field == "mark" else self.journal.set_attendance
+        self._write(lambda: setter(lesson_id, pupil_id, meaning.value),
+                    lambda _changed: self.model.apply_local(row, column, field, meaning.value))
+
+    def on_cleared(self, row: int, column: int) -> None:
+        target = self.model.target(row, column)
+        if target is None or not self.model.editable(row, column):
+            return
+        lesson_id, pupil_id = target
+        attendance, mark, _comment = self.model.cell_values(row, column)
+
+        def clear() -> None:
+            if mark is not None:
+                self.journal.clear_mark(lesson_id, pupil_id)
+            if attendance is not None:
+                self.journal.set_attendance(lesson_id, pupil_id, None)
+
+        def shown(_result: Any) -> None:
+            self.model.apply_local(row, column, "mark", None)
+            self.model.apply_local(row, column, "attendance", None)
+
+        self._write(clear, shown)
+
+    def on_comment(self, row: int, column: int) -> None:
+        target = self.model.target(row, column)
+        if target is None or not self.model.editable(row, column):
+            return
+        lesson_id, pupil_id = target
+        current = self.model.cell_values(row, column)[2] or ""
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
+        if ok and text != current:
+            value = text.strip() or None
+            self._write(lambda: self.journal.set_comment(lesson_id, pupil_id, value),
+                        lambda _changed: self.model.apply_local(row, column, "comment", value))
+
+    def on_add_lesson(self, day: dt.date, slot: int) -> None:
+        course_id = self.course_box.currentData()
+        self._write(lambda: self.journal.add_lesson(course_id, day, slot), lambda _id: self.open_journal())
+
+    def on_resolve(self, conflict_id: int, value: Any) -> None:
+        self._write(lambda: conflicts.resolve(self.db, conflict_id, value, self.journal.actor_id),
+                    lambda _r: (self.refresh_review(), self.open_journal()))
+
+    def on_dismiss(self, seqs: list[int]) -> None:
+        def seen() -> None:
+            with self.db.write() as conn:
+                rejections.mark_seen(conn, seqs)
+
+        self.worker.run(seen, lambda _r: self.refresh_review(), self._show_error)
+
+    def _write(self, job: Any, shown: Any = None) -> None:
+        def done(result: Any) -> None:
+            self.say("")
+            if shown is not None:
+                shown(result)
+            if self.engine is not None:
+                self.engine.local_change()
+
+        self.worker.run(job, done, self._show_error)
+
+    def _show_lesson(self, column: int) -> None:
+        if not self.model.lesson_column(column):
+            self.lesson_panel.show_lesson(None, None, None, None)
+            return
+        lesson = self.model.sheet.lessons[column - 1]
+        self.worker.run(lambda: self._read(lambda conn: conn.exec_driver_sql(
+            "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).first()),
+            lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))
+
+    # -- sync and review ---------------------------------------------------------------------------
+
+    def on_sync_status(self, status: SyncStatus) -> None:
+        finished = self.sync_bar.status.running and not status.running
+        self.sync_bar.show_status(status)
+        if finished and status.error_code is None:  # others' changes may have arrived
+            self.open_journal()
+            self.refresh_review()
+
+    def refresh_review(self) -> None:
+        self.worker.run(lambda: self._read(load_review), self.review_panel.show_review, self._show_error)
+
+    # -- words -------------------------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        self.hint.setText(text)
+
+    def _show_error(self, error: Exception) -> None:
+        if not isinstance(error, JournalError):
+            raise error
+        self.say(messages.describe(error))
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.settings.set(options.LANGUAGE, language)
+        i18n.use_language(language)
+        self.retranslate()
+        with _quiet(self.course_box), _quiet(self.period_box):
+            self._fill_boxes()
+        self.open_journal()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Dala Journal"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.lesson_dock.setWindowTitle(self.tr("Lesson"))
+        self.review_dock.setWindowTitle(self.tr("To review"))
+        for widget in (self.sync_bar, self.review_panel, self.lesson_panel):
+            widget.retranslate()
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.get(options.WINDOW_GEOMETRY), self.settings.get(options.WINDOW_STATE)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(options.WINDOW_STATE, self.saveState())
+        self.settings.set(options.NAME_COLUMN_WIDTH, self.view.columnWidth(0))
+        self.settings.sync()
+        self.worker.drain()
+        super().closeEvent(event)
+
+
+class _quiet:
+    """Block a widget's signals for a `with` block (filling a combo box must not open journals)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+
+    def __enter__(self) -> None:
+        self.widget.blockSignals(True)
+
+    def __exit__(self, *exc: object) -> None:
+        self.widget.blockSignals(False)

@@ -1,0 +1,126 @@
+"""A teacher's day in the grid, driven through the real widgets: keys typed into cells reach the journal
+and its outbox, refusals are shown, courses and terms switch, conflicts are resolved from the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.desktop.conftest import TODAY
+
+
+def _first_writable(window, from_today: bool = True) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    model = window.model
+    sheet = model.sheet
+    for column in range(1, len(sheet.lessons) + 1):
+        if from_today and sheet.lessons[column - 1].date < TODAY.replace(day=1):
+            continue
+        for row in range(len(sheet.pupils)):
+            if model.editable(row, column) and model.cell_values(row, column) == (None, None, None):
+                return row, column
+    raise AssertionError("no empty writable cell")
+
+
+def _go(window, row: int, column: int) -> None:  # type: ignore[no-untyped-def]
+    window.view.setCurrentIndex(window.model.index(row, column))
+
+
+def _cell(db, window, row: int, column: int) -> tuple:  # type: ignore[no-untyped-def]
+    lesson_id, pupil_id = window.model.target(row, column)
+    with db.read() as conn:
+        found = conn.exec_driver_sql("SELECT attendance, mark, comment FROM lesson_cell WHERE lesson_id = ? AND "
+                                     "pupil_id = ?", (lesson_id, pupil_id)).first()
+    return tuple(found) if found else (None, None, None)
+
+
+def _outbox(db) -> list:  # type: ignore[no-untyped-def]
+    with db.read() as conn:
+        return conn.exec_driver_sql("SELECT entity, entity_key, field, value FROM outbox_op ORDER BY seq").all()
+
+
+def test_typing_a_mark_writes_the_cell_and_queues_it_for_the_server(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    qtbot.keyClicks(window.view, "8")
+
+    assert _cell(db, window, row, column)[1] == 8
+    assert window.model.data(window.model.index(row, column)) == "8"
+    lesson_id, pupil_id = window.model.target(row, column)
+    assert ("cell", f"{lesson_id}/{pupil_id}", "mark", "8") in _outbox(db)
+
+    qtbot.keyClicks(window.view, "10")  # two keys at once: ФО points up to 10
+    assert _cell(db, window, row, column)[1] == 10
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.view.currentIndex().row() == row + 1
+
+
+def test_an_attendance_letter_and_delete(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    qtbot.keyClicks(window.view, "a")  # English letters: a = absent
+    assert _cell(db, window, row, column)[0] == "absent"
+    assert window.model.data(window.model.index(row, column)) == "a"
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert _cell(db, window, row, column)[:2] == (None, None)
+    assert window.model.data(window.model.index(row, column)) is None
+
+
+def test_a_mark_of_7_on_the_classic_scale_is_refused_with_a_hint(make_window, qtbot, db) -> None:
+    window = make_window("classic")
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    before = _outbox(db)
+    qtbot.keyClicks(window.view, "7")
+    assert "2–5" in window.hint.text()
+    assert _cell(db, window, row, column) == (None, None, None) and _outbox(db) == before
+    qtbot.keyClicks(window.view, "q")
+    assert "q" in window.hint.text() and _outbox(db) == before
+    qtbot.keyClicks(window.view, "4")
+    assert window.hint.text() == "" and _cell(db, window, row, column)[1] == 4
+
+
+def test_switching_course_and_term_shows_that_journal(make_window, db) -> None:
+    window = make_window("criteria")
+    term = window.period_box.currentText()
+    assert term == "Term 2"  # the current term by default
+    shown_course = window.course_box.currentData()
+    window.course_box.setCurrentIndex(1)
+    other = window.course_box.currentData()
+    assert other != shown_course and window.model.sheet.course_id == other
+    window.period_box.setCurrentIndex(0)
+    assert window.model.sheet.start.isoformat() == "2026-09-02"
+    with db.read() as conn:
+        lessons = conn.exec_driver_sql("SELECT count(*) FROM lesson WHERE course_id = ? AND date <= '2026-10-24'",
+                                       (other,)).scalar_one()
+    assert window.model.columnCount() == lessons + 2
+
+
+def test_the_model_passes_qt_model_tester(make_window, qtmodeltester) -> None:
+    window = make_window("criteria")
+    qtmodeltester.check(window.model)
+
+
+def test_a_conflict_is_marked_in_the_grid_and_resolved_from_the_panel(make_window, db, qtbot) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    lesson_id, pupil_id = window.model.target(row, column)
+    with db.write() as conn:  # as a sync would have stored it
+        conn.exec_driver_sql("INSERT INTO lesson_cell (lesson_id, pupil_id, mark, server_version) VALUES (?, ?, 6, 2)",
+                             (lesson_id, pupil_id))
+        conn.exec_driver_sql(
+            "INSERT INTO sync_conflict (id, entity, entity_key, field, winner_value, loser_value, winner_device_id, "
+            "loser_device_id, created_at) VALUES (41, 'cell', ?, 'mark', '6', '9', 'pc-a', 'pc-b', "
+            "'2026-11-20T10:00:00')", (f"{lesson_id}/{pupil_id}",))
+    window.open_journal()
+    window.refresh_review()
+    assert window.model.data(window.model.index(row, column), Qt.ItemDataRole.BackgroundRole) is not None
+    assert window.review_panel.conflict_list.count() == 1
+    assert "6" in window.review_panel.conflict_list.item(0).text()
+
+    window.review_panel.keep_other.click()  # keep the 9
+
+    assert _cell(db, window, row, column)[1] == 9
+    assert ("conflict", "41", "resolve", "9") in _outbox(db)
+    assert window.review_panel.conflict_list.count() == 0
+    assert (row, column) not in window.model.conflicts
