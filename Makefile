@@ -3,9 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-DEMO_DIR ?= var/demo
 
-.PHONY: venv run test bench bench-server bench-sync clean
+.PHONY: venv run test bench bench-server bench-sync bench-desktop translations clean
 
 venv: $(STAMP)
 
@@ -17,7 +16,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m storage.demo.run_demo $(DEMO_DIR)
+	$(BIN)/python -m desktop.demo_run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -30,6 +29,15 @@ bench-server: $(STAMP)
 
 bench-sync: $(STAMP)
 	$(BIN)/python benchmarks/sync_bench.py
+
+bench-desktop: $(STAMP)
+	$(BIN)/python benchmarks/desktop_bench.py
+
+# After changing a user-visible text: refresh the .ts sources, translate what is new (Qt Linguist:
+# .venv/bin/pyside6-linguist), then compile the .qm files the app ships.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete desktop/*.py -ts resources/translations/dala_kk.ts resources/translations/dala_ru.ts
+	$(BIN)/pyside6-lrelease resources/translations/dala_kk.ts resources/translations/dala_ru.ts
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,0 +1,71 @@
+"""`make run`: the app on the demo school, with a local demo server, and no configuration.
+
+Makes the demo school's server database once (var/demo-server.db, SQLite), starts the server on
+127.0.0.1, and opens the app as one of the demo teachers, who logs in with the demo password and
+downloads their journal (var/demo/<login>.db). Closing the app stops the server.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from desktop import app
+from server import demo
+from server.db import open_server_db
+
+VAR = Path("var")
+
+
+def main() -> int:
+    VAR.mkdir(exist_ok=True)
+    database = VAR / "demo-server.db"
+    url = f"sqlite:///{database}"
+    if not database.exists():
+        print("Making the demo school's server database…", flush=True)
+        engine = open_server_db(url)
+        demo.load(engine)
+        engine.dispose()
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        login = conn.execute(text("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+                                  "WHERE c.scale = 'criteria' ORDER BY t.id LIMIT 1")).scalar_one()
+    engine.dispose()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", url, "--port", str(port),
+                               "--quiet"])
+    address = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(address, server)
+        print(f"Demo server at {address}; logging in as {login} (password {demo.DEMO_PASSWORD}).", flush=True)
+        (VAR / "demo").mkdir(exist_ok=True)
+        return app.main(["--journal", str(VAR / "demo" / f"{login}.db"), "--server", address, "--user", login,
+                         "--password", demo.DEMO_PASSWORD])
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _wait_for(address: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the demo server did not start")
+        try:
+            if httpx.get(f"{address}/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise SystemExit("the demo server did not answer in 30 s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,466 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="65"/>
+        <location filename="../../desktop/app.py" line="74"/>
+        <location filename="../../desktop/app.py" line="89"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="75"/>
+        <source>The address of your school&apos;s server:</source>
+        <translation>Мектеп серверінің мекенжайы:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="89"/>
+        <source>This journal is not set up yet: log in once online.</source>
+        <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="127"/>
+        <source>Pupil</source>
+        <translation>Оқушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="129"/>
+        <source>Result</source>
+        <translation>Қорытынды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="133"/>
+        <source>SOR</source>
+        <translation>БЖБ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="133"/>
+        <source>SOCH</source>
+        <translation>ТЖБ</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="56"/>
+        <source>Topic</source>
+        <translation>Тақырып</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="57"/>
+        <source>Homework</source>
+        <translation>Үй тапсырмасы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="58"/>
+        <source>Add a lesson…</source>
+        <translation>Сабақ қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="62"/>
+        <source>No lesson chosen</source>
+        <translation>Сабақ таңдалмаған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="84"/>
+        <source>Add a lesson</source>
+        <translation>Сабақ қосу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="90"/>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="91"/>
+        <source>Lesson number</source>
+        <translation>Сабақ нөмірі</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="36"/>
+        <source>Log in to the school&apos;s server</source>
+        <translation>Мектеп серверіне кіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="48"/>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="49"/>
+        <source>Username</source>
+        <translation>Пайдаланушы аты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="50"/>
+        <source>Password</source>
+        <translation>Құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="62"/>
+        <source>Logging in…</source>
+        <translation>Кіру…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="72"/>
+        <source>Downloading your journal…</source>
+        <translation>Журналыңыз жүктелуде…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>Term %1</source>
+        <translation>%1-тоқсан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="206"/>
+        <source>Half-year %1</source>
+        <translation>%1-жартыжылдық</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="207"/>
+        <source>Year</source>
+        <translation>Оқу жылы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="234"/>
+        <source>Choose a lesson&apos;s cell to write in.</source>
+        <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="237"/>
+        <source>This pupil was not in the class on that day.</source>
+        <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="281"/>
+        <source>Comment</source>
+        <translation>Түсініктеме</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="353"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="354"/>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="355"/>
+        <source>Lesson</source>
+        <translation>Сабақ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="356"/>
+        <source>To review</source>
+        <translation>Қарау керек</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/messages.py" line="18"/>
+        <location filename="../../desktop/messages.py" line="40"/>
+        <source>{value} is not a mark here: this course takes {allowed}.</source>
+        <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="19"/>
+        <location filename="../../desktop/messages.py" line="43"/>
+        <source>This course is not graded with marks; only attendance and comments.</source>
+        <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="20"/>
+        <source>Unknown attendance code.</source>
+        <translation>Қатысудың белгісіз коды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="21"/>
+        <source>The text is too long: {length} characters, at most {limit}.</source>
+        <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="22"/>
+        <source>This pupil was not in the class on {date}.</source>
+        <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="23"/>
+        <source>This is not your course, and you are not substituting in this lesson.</source>
+        <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="24"/>
+        <source>The period containing {date} is closed; its marks can no longer be changed.</source>
+        <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="25"/>
+        <source>{date} is not in any term of the school year.</source>
+        <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="26"/>
+        <source>This record is no longer in the journal.</source>
+        <translation>Бұл жазба журналда енді жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="27"/>
+        <source>The lesson cannot be added: {reason}.</source>
+        <translation>Сабақты қосу мүмкін емес: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="31"/>
+        <source>The journal refused the change ({code}).</source>
+        <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="44"/>
+        <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
+        <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="51"/>
+        <source>the period is closed</source>
+        <translation>кезең жабылған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="52"/>
+        <source>not your course</source>
+        <translation>сіздің пәніңіз емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="53"/>
+        <source>another school&apos;s record</source>
+        <translation>басқа мектептің жазбасы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="54"/>
+        <source>the pupil was not in the class that day</source>
+        <translation>оқушы сол күні сыныпта болмаған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="55"/>
+        <source>not a valid mark</source>
+        <translation>жарамсыз баға</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="56"/>
+        <source>already resolved by someone else</source>
+        <translation>басқа біреу шешіп қойған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="63"/>
+        <source>No connection to the school&apos;s server.</source>
+        <translation>Мектеп серверімен байланыс жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="64"/>
+        <source>The server is busy; trying again shortly.</source>
+        <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="65"/>
+        <source>The server had a problem; trying again later.</source>
+        <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="66"/>
+        <source>The connection broke off; trying again.</source>
+        <translation>Байланыс үзілді; қайталаймыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="67"/>
+        <source>Wrong username or password.</source>
+        <translation>Пайдаланушы аты не құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="68"/>
+        <source>Too many wrong passwords; wait a little and try again.</source>
+        <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="69"/>
+        <source>Your login has expired; please log in again.</source>
+        <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="70"/>
+        <source>The school admin has revoked this PC; please log in again.</source>
+        <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>Log in to sync with the school&apos;s server.</source>
+        <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="72"/>
+        <source>This journal belongs to another account.</source>
+        <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>The journal file had a problem: {message}</source>
+        <translation>Журнал файлында ақау бар: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="79"/>
+        <source>Sync failed: {message}</source>
+        <translation>Үндестіру сәтсіз: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="81"/>
+        <source>Keep the value that stands</source>
+        <translation>Қазіргі мәнді қалдыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="82"/>
+        <source>Keep the other value</source>
+        <translation>Екінші мәнді қалдыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="83"/>
+        <source>Type another value…</source>
+        <translation>Басқа мән жазу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="84"/>
+        <source>Mark as seen</source>
+        <translation>Қаралды деп белгілеу</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="89"/>
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>Қайшылықтар: %n</numerusform>
+            <numerusform>Қайшылықтар: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="90"/>
+        <source>Refused by the server: %n</source>
+        <translation>
+            <numerusform>Сервер қабылдамағаны: %n</numerusform>
+            <numerusform>Сервер қабылдамағаны: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="93"/>
+        <source>%1 — %2: %3 stands (%4); the other value was %5</source>
+        <translation>%1 — %2: %3 тұр (%4); екінші мән %5 болған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="102"/>
+        <source>%1 — %2: %3 was not accepted: %4</source>
+        <translation>%1 — %2: %3 қабылданбады: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>mark</source>
+        <translation>баға</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>attendance</source>
+        <translation>қатысу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>comment</source>
+        <translation>түсініктеме</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="114"/>
+        <source>topic</source>
+        <translation>тақырып</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="114"/>
+        <source>homework</source>
+        <translation>үй тапсырмасы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="129"/>
+        <source>Resolve the conflict</source>
+        <translation>Қайшылықты шешу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="129"/>
+        <source>The value to keep:</source>
+        <translation>Қалдырылатын мән:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="44"/>
+        <source>Sync now</source>
+        <translation>Қазір үндестіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="45"/>
+        <source>Log in…</source>
+        <translation>Кіру…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="51"/>
+        <source>Syncing…</source>
+        <translation>Үндестірілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="51"/>
+        <source>Downloading the journal…</source>
+        <translation>Журнал жүктелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="53"/>
+        <source>Not synced yet</source>
+        <translation>Әлі үндестірілмеген</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <source>Online</source>
+        <translation>Желіде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <source>Offline</source>
+        <translation>Желіден тыс</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_bar.py" line="56"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n өзгеріс күтуде</numerusform>
+            <numerusform>%n өзгеріс күтуде</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="57"/>
+        <source>Last sync: %1</source>
+        <translation>Соңғы үндестіру: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="58"/>
+        <source>Never synced</source>
+        <translation>Ешқашан үндестірілмеген</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,469 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="65"/>
+        <location filename="../../desktop/app.py" line="74"/>
+        <location filename="../../desktop/app.py" line="89"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="75"/>
+        <source>The address of your school&apos;s server:</source>
+        <translation>Адрес сервера вашей школы:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="89"/>
+        <source>This journal is not set up yet: log in once online.</source>
+        <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="127"/>
+        <source>Pupil</source>
+        <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="129"/>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="133"/>
+        <source>SOR</source>
+        <translation>СОР</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="133"/>
+        <source>SOCH</source>
+        <translation>СОЧ</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="56"/>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="57"/>
+        <source>Homework</source>
+        <translation>Домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="58"/>
+        <source>Add a lesson…</source>
+        <translation>Добавить урок…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="62"/>
+        <source>No lesson chosen</source>
+        <translation>Урок не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="84"/>
+        <source>Add a lesson</source>
+        <translation>Добавить урок</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="90"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lesson_panel.py" line="91"/>
+        <source>Lesson number</source>
+        <translation>Номер урока</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="36"/>
+        <source>Log in to the school&apos;s server</source>
+        <translation>Вход на сервер школы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="48"/>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="49"/>
+        <source>Username</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="50"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="62"/>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="72"/>
+        <source>Downloading your journal…</source>
+        <translation>Загружается ваш журнал…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>Term %1</source>
+        <translation>%1-я четверть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="206"/>
+        <source>Half-year %1</source>
+        <translation>%1-е полугодие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="207"/>
+        <source>Year</source>
+        <translation>Учебный год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="234"/>
+        <source>Choose a lesson&apos;s cell to write in.</source>
+        <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="237"/>
+        <source>This pupil was not in the class on that day.</source>
+        <translation>Этого ученика в тот день не было в классе.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="281"/>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="353"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="354"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="355"/>
+        <source>Lesson</source>
+        <translation>Урок</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="356"/>
+        <source>To review</source>
+        <translation>Проверить</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/messages.py" line="18"/>
+        <location filename="../../desktop/messages.py" line="40"/>
+        <source>{value} is not a mark here: this course takes {allowed}.</source>
+        <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="19"/>
+        <location filename="../../desktop/messages.py" line="43"/>
+        <source>This course is not graded with marks; only attendance and comments.</source>
+        <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="20"/>
+        <source>Unknown attendance code.</source>
+        <translation>Неизвестный код посещаемости.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="21"/>
+        <source>The text is too long: {length} characters, at most {limit}.</source>
+        <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="22"/>
+        <source>This pupil was not in the class on {date}.</source>
+        <translation>Этого ученика {date} не было в классе.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="23"/>
+        <source>This is not your course, and you are not substituting in this lesson.</source>
+        <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="24"/>
+        <source>The period containing {date} is closed; its marks can no longer be changed.</source>
+        <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="25"/>
+        <source>{date} is not in any term of the school year.</source>
+        <translation>{date} не входит ни в одну четверть учебного года.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="26"/>
+        <source>This record is no longer in the journal.</source>
+        <translation>Этой записи больше нет в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="27"/>
+        <source>The lesson cannot be added: {reason}.</source>
+        <translation>Урок нельзя добавить: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="31"/>
+        <source>The journal refused the change ({code}).</source>
+        <translation>Журнал не принял изменение ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="44"/>
+        <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
+        <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="51"/>
+        <source>the period is closed</source>
+        <translation>период закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="52"/>
+        <source>not your course</source>
+        <translation>не ваш предмет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="53"/>
+        <source>another school&apos;s record</source>
+        <translation>запись другой школы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="54"/>
+        <source>the pupil was not in the class that day</source>
+        <translation>ученика в тот день не было в классе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="55"/>
+        <source>not a valid mark</source>
+        <translation>недопустимая оценка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="56"/>
+        <source>already resolved by someone else</source>
+        <translation>уже решено кем-то другим</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="63"/>
+        <source>No connection to the school&apos;s server.</source>
+        <translation>Нет связи с сервером школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="64"/>
+        <source>The server is busy; trying again shortly.</source>
+        <translation>Сервер занят; скоро попробуем снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="65"/>
+        <source>The server had a problem; trying again later.</source>
+        <translation>На сервере произошла ошибка; попробуем позже.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="66"/>
+        <source>The connection broke off; trying again.</source>
+        <translation>Связь оборвалась; пробуем снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="67"/>
+        <source>Wrong username or password.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="68"/>
+        <source>Too many wrong passwords; wait a little and try again.</source>
+        <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="69"/>
+        <source>Your login has expired; please log in again.</source>
+        <translation>Срок входа истёк; войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="70"/>
+        <source>The school admin has revoked this PC; please log in again.</source>
+        <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>Log in to sync with the school&apos;s server.</source>
+        <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="72"/>
+        <source>This journal belongs to another account.</source>
+        <translation>Этот журнал принадлежит другой учётной записи.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>The journal file had a problem: {message}</source>
+        <translation>С файлом журнала проблема: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="79"/>
+        <source>Sync failed: {message}</source>
+        <translation>Синхронизация не удалась: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="81"/>
+        <source>Keep the value that stands</source>
+        <translation>Оставить текущее значение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="82"/>
+        <source>Keep the other value</source>
+        <translation>Оставить другое значение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="83"/>
+        <source>Type another value…</source>
+        <translation>Ввести другое значение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="84"/>
+        <source>Mark as seen</source>
+        <translation>Отметить как просмотренное</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="89"/>
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>Конфликтов: %n</numerusform>
+            <numerusform>Конфликтов: %n</numerusform>
+            <numerusform>Конфликтов: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="90"/>
+        <source>Refused by the server: %n</source>
+        <translation>
+            <numerusform>Отклонено сервером: %n</numerusform>
+            <numerusform>Отклонено сервером: %n</numerusform>
+            <numerusform>Отклонено сервером: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="93"/>
+        <source>%1 — %2: %3 stands (%4); the other value was %5</source>
+        <translation>%1 — %2: действует %3 (%4); другое значение было %5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="102"/>
+        <source>%1 — %2: %3 was not accepted: %4</source>
+        <translation>%1 — %2: %3 не принято: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>mark</source>
+        <translation>оценка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>attendance</source>
+        <translation>посещаемость</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="113"/>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="114"/>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="114"/>
+        <source>homework</source>
+        <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="129"/>
+        <source>Resolve the conflict</source>
+        <translation>Разрешить конфликт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_panel.py" line="129"/>
+        <source>The value to keep:</source>
+        <translation>Какое значение оставить:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="44"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="45"/>
+        <source>Log in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="51"/>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="51"/>
+        <source>Downloading the journal…</source>
+        <translation>Загрузка журнала…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="53"/>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <source>Offline</source>
+        <translation>Нет сети</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_bar.py" line="56"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n изменение ждёт отправки</numerusform>
+            <numerusform>%n изменения ждут отправки</numerusform>
+            <numerusform>%n изменений ждут отправки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="57"/>
+        <source>Last sync: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_bar.py" line="58"/>
+        <source>Never synced</source>
+        <translation>Ещё ни разу не синхронизировано</translation>
+    </message>
+</context>
+</TS>
