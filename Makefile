@@ -37,7 +37,8 @@ bench-desktop: $(STAMP)
 # .venv/bin/pyside6-linguist), then compile the .qm files the app ships.
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete desktop/*.py -ts resources/translations/dala_kk.ts resources/translations/dala_ru.ts
-	$(BIN)/pyside6-lrelease resources/translations/dala_kk.ts resources/translations/dala_ru.ts
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete desktop/*.py -ts resources/translations/dala_en.ts
+	$(BIN)/pyside6-lrelease resources/translations/dala_kk.ts resources/translations/dala_ru.ts resources/translations/dala_en.ts
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,6 +1,6 @@
 """The interface language: Kazakh, Russian or English, with Qt's compiled translations from
 resources/translations/ and the matching QLocale for dates and week days. English is the source
-language of the code's texts, so it needs no translation file."""
+language of the code's texts; its file holds only the plural forms ("1 change", "2 changes")."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def use_language(language: str) -> QLocale:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "en":
+    if language in LANGUAGES:
         translator = QTranslator()
         if not translator.load(str(TRANSLATIONS / f"dala_{language}.qm")):
             raise FileNotFoundError(f"no compiled translation for {language!r} in {TRANSLATIONS}")

@@ -91,6 +91,9 @@ class SyncEngine:
     def local_change(self) -> None:
         """A teacher's edit was saved: sync soon, unless the server is known to be unreachable (then the
         backoff timer decides, so a dead link is not hammered on every keystroke)."""
+        with self._cond:  # the count of waiting changes, refreshed on the engine's thread
+            self._tasks.append(lambda: self._publish(waiting=self._counts()["waiting"]))
+            self._cond.notify_all()
         if self.status.online is not False:
             self._schedule(self.debounce)
 

@@ -20,6 +20,8 @@ from desktop.settings import Settings  # noqa: E402
 from desktop.worker import Worker  # noqa: E402
 from storage.database import JournalDatabase  # noqa: E402
 from storage.journal import Journal  # noqa: E402
+from tests.server.conftest import postgres, server_template  # noqa: E402,F401  (fixtures for the end-to-end test)
+from tests.sync.conftest import proxy, server  # noqa: E402,F401
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="89"/>
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>Conflicts: %n</numerusform>
+            <numerusform>Conflicts: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/review_panel.py" line="90"/>
+        <source>Refused by the server: %n</source>
+        <translation>
+            <numerusform>Refused by the server: %n</numerusform>
+            <numerusform>Refused by the server: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_bar.py" line="56"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
