@@ -11,26 +11,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QSysInfo, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from desktop import i18n, messages
 from desktop import settings as options
-from desktop.login_dialog import LoginDialog
+from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-from desktop.sync_bridge import SyncBridge
 from desktop.worker import Worker
-from storage.database import open_database
+from storage import sqlite_file
 from storage.errors import JournalError
-from storage.journal import Journal
-from sync import local_state
-from sync.credentials import MemoryTokens
-from sync.engine import SyncEngine
+
+if TYPE_CHECKING:
+    from desktop.sync_bridge import SyncBridge
+    from sync.engine import SyncEngine
 
 STARTED = time.perf_counter()
 
@@ -49,86 +50,158 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class _App:
+    """One run of the app: the journal file, the worker, the window, and the sync engine once made."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.settings = Settings()
+        self.language = args.language or self.settings.get(options.LANGUAGE)
+        self.path = args.journal or Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppDataLocation)) / "journal.db"
+        self.worker = Worker()
+        self.engine: SyncEngine | None = None
+        self.bridge: SyncBridge | None = None
+        self.access: JournalAccess | None = None
+        self.db = None  # a JournalDatabase when it had to be opened before the window
+        self.window: MainWindow | None = None
+
+    def run(self) -> int:
+        i18n.use_language(self.language)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        server_url = ""
+        if not self.args.offline:
+            server_url = self._server_url()
+            if not server_url:
+                return 0
+        state = _light_state(self.path) if sqlite_file.is_current(self.path) else None
+        if state is None or not (self.args.offline or state.get("bootstrapped")):
+            # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
+            state = self._set_up(server_url)
+            if state is None:
+                return 0
+        teacher = self.args.teacher if self.args.teacher is not None else state.get("teacher_id")
+        is_admin = state.get("role") == "admin"
+        if teacher is None and not is_admin:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"),
+                                 QCoreApplication.translate("App", "This journal is not set up yet: log in once online."))
+            return 1
+        self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db)
+        self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today)
+        if self.args.report_startup:
+            self.window.sheet_shown.connect(lambda: QTimer.singleShot(0, lambda: _report_and_quit(self.window)))
+        elif server_url:
+            self.window.settled.connect(lambda: self._start_sync(server_url))
+        self.window.show()
+        self.window.start()
+        return QApplication.instance().exec()
+
+    def _server_url(self) -> str:
+        url = self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
+        if not url:
+            url, ok = QInputDialog.getText(None, QCoreApplication.translate("App", "Dala Journal"),
+                                           QCoreApplication.translate("App", "The address of your school's server:"))
+            if not ok:
+                return ""
+        self.settings.set(options.SERVER_URL, url.strip())
+        return url.strip()
+
+    def _set_up(self, server_url: str) -> dict | None:
+        from storage.database import open_database
+
+        try:
+            db = open_database(self.path)
+        except JournalError as error:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), messages.describe(error))
+            return None
+        self.db = db
+        if server_url:
+            self._make_engine(db, server_url)
+            state = _light_state(self.path) or {}
+            if not state.get("bootstrapped") and not self._log_in():
+                return None
+        return _light_state(self.path) or {}
+
+    def _make_engine(self, db, server_url: str) -> None:  # type: ignore[no-untyped-def]
+        from desktop.sync_bridge import SyncBridge
+        from sync.credentials import MemoryTokens
+        from sync.engine import SyncEngine
+
+        self.engine = SyncEngine(db, server_url, MemoryTokens(), device_name=QSysInfo.machineHostName())
+        self.bridge = SyncBridge(self.engine)
+        self.engine.start()
+
+    def _start_sync(self, server_url: str) -> None:
+        """After the first paint: open the journal for writing on the worker, then start syncing."""
+        if self.engine is not None:
+            self._attach()
+            return
+        assert self.access is not None
+        self.worker.run(self.access.open_for_writing, lambda db: (self._make_engine(db, server_url), self._attach()))
+
+    def _attach(self) -> None:
+        assert self.window is not None and self.engine is not None and self.bridge is not None
+        self.window.attach_sync(self.engine, self.bridge)
+        self.window.sync_bar.log_in.connect(lambda: self._log_in(self.window))
+
+    def _log_in(self, parent=None) -> bool:  # type: ignore[no-untyped-def]
+        assert self.engine is not None and self.bridge is not None
+        from desktop.login_dialog import LoginDialog
+
+        state = _light_state(self.path) or {}
+        username = state.get("username") or self.args.user or self.settings.get(options.USERNAME)
+        dialog = LoginDialog(self.engine, self.engine.link.url, username, self.args.password or "", parent)
+        if state.get("username"):
+            dialog.username.setReadOnly(True)
+        self.bridge.status_changed.connect(dialog.show_status)
+        if self.args.password:  # the demo: its password is public, log in at once
+            QTimer.singleShot(0, dialog.log_in)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.bridge.status_changed.disconnect(dialog.show_status)
+        if accepted:
+            self.settings.set(options.USERNAME, dialog.username.text().strip())
+        return accepted
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+        self.worker.shutdown()
+        if self.access is not None:
+            self.access.close()
+        db = self.access.db if self.access is not None else self.db
+        if db is not None:
+            db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Dala")
     app.setApplicationName("Dala Journal")
-    settings = Settings()
-    language = args.language or settings.get(options.LANGUAGE)
-    i18n.use_language(language)
-    path = args.journal or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "journal.db"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    run = _App(args)
     try:
-        db = open_database(path)
-    except JournalError as error:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), messages.describe(error))
-        return 1
-    worker = Worker()
-    engine: SyncEngine | None = None
-    bridge: SyncBridge | None = None
-    try:
-        if not args.offline:
-            server_url = args.server or settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
-            if not server_url:
-                server_url, ok = QInputDialog.getText(None, QCoreApplication.translate("App", "Dala Journal"),
-                                                      QCoreApplication.translate("App", "The address of your school's server:"))
-                if not ok or not server_url.strip():
-                    return 0
-            settings.set(options.SERVER_URL, server_url.strip())
-            engine = SyncEngine(db, server_url.strip(), MemoryTokens(), device_name=QSysInfo.machineHostName())
-            bridge = SyncBridge(engine)
-            engine.start()
-            state = _state(db)
-            if state is None or not state["bootstrapped"]:
-                if not _log_in(engine, bridge, settings, args):
-                    return 0
-        state = _state(db)
-        teacher = args.teacher if args.teacher is not None else (state["teacher_id"] if state else None)
-        if teacher is None and not (state and state["role"] == "admin"):
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), QCoreApplication.translate("App", "This journal is not set up yet: log in once online."))
-            return 1
-        journal = Journal(db, teacher or 0, is_admin=bool(state and state["role"] == "admin"))
-        window = MainWindow(db, journal, worker, settings, language, today=args.today)
-        if engine is not None and bridge is not None:
-            window.attach_sync(engine, bridge)
-            window.sync_bar.log_in.connect(lambda: _log_in(engine, bridge, settings, args, window))
-        if args.report_startup:
-            window.sheet_shown.connect(lambda: QTimer.singleShot(0, lambda: _report_and_quit(window)))
-        window.show()
-        window.start()
-        return app.exec()
+        return run.run()
     finally:
-        if engine is not None:
-            engine.stop()
-        worker.shutdown()
-        db.close()
+        run.close()
 
 
-def _state(db) -> dict | None:  # type: ignore[no-untyped-def]
-    with db.read() as conn:
-        return local_state.load(conn)
-
-
-def _log_in(engine: SyncEngine, bridge: SyncBridge, settings: Settings, args: argparse.Namespace,  # type: ignore[no-untyped-def]
-            parent=None) -> bool:
-    state = _state(engine.db)
-    username = (state or {}).get("username") or args.user or settings.get(options.USERNAME)
-    dialog = LoginDialog(engine, engine.link.url, username, args.password or "", parent)
-    if state is not None:
-        dialog.username.setReadOnly(True)
-    bridge.status_changed.connect(dialog.show_status)
-    if args.password:  # the demo: its password is public, log in at once
-        QTimer.singleShot(0, dialog.log_in)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    bridge.status_changed.disconnect(dialog.show_status)
-    if accepted:
-        settings.set(options.USERNAME, dialog.username.text().strip())
-    return accepted
+def _light_state(path: Path) -> dict | None:
+    """The journal's sync account (storage.models.SyncState) read with the light reader, or None."""
+    conn = sqlite_file.connect(path)
+    try:
+        conn.row_factory = sqlite3.Row
+        row = conn.execute("SELECT * FROM sync_state WHERE id = 1").fetchone()
+        return dict(row) if row else {}
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
 
 
 def _report_and_quit(window: MainWindow) -> None:
     """For benchmarks/desktop_bench.py: once the grid has painted with data, say how long it took."""
     window.view.viewport().repaint()
-    print(f"startup_ms {1000 * (time.perf_counter() - STARTED):.1f}", flush=True)
+    model = window.model
+    print(f"startup_ms {1000 * (time.perf_counter() - STARTED):.1f} {model.rowCount()} {model.columnCount()}",
+          flush=True)
     QApplication.instance().quit()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy import Connection
-
 from desktop import i18n, messages
 from desktop import settings as options
 from desktop.cell_input import interpret
+from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
 from desktop.journal_view import JournalView
 from desktop.lesson_panel import LessonPanel
@@ -34,11 +33,12 @@ from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
 from storage import journal_sheet
 from storage.attendance import DEFAULT_LETTERS
-from storage.database import JournalDatabase
 from storage.errors import JournalError
-from storage.journal import Journal
-from sync import conflicts, rejections
-from sync.status import SyncStatus
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sync.status import SyncStatus
 
 TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
 
@@ -60,43 +60,51 @@ class PeriodChoice:
     end: dt.date
 
 
-def load_choices(conn: Connection, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice]]:
-    rows = conn.exec_driver_sql(
+def load_choices(conn: sqlite3.Connection, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice]]:
+    rows = conn.execute(
         "SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name FROM course c "
         "JOIN school_class k ON k.id = c.class_id JOIN subject s ON s.id = c.subject_id "
         "LEFT JOIN subgroup g ON g.id = c.subgroup_id WHERE ? IS NULL OR c.teacher_id = ? "
-        "ORDER BY k.grade, k.letter, s.name_kk, g.name", (teacher_id, teacher_id)).all()
+        "ORDER BY k.grade, k.letter, s.name_kk, g.name", (teacher_id, teacher_id)).fetchall()
     courses = [CourseChoice(r[0], r[1], {"kk": r[2], "ru": r[3], "en": r[4]}, r[5]) for r in rows]
     periods = [PeriodChoice(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), dt.date.fromisoformat(r[4]))
-               for r in conn.exec_driver_sql(
+               for r in conn.execute(
                    "SELECT id, kind, number, start_date, end_date FROM period ORDER BY "
-                   "CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_date").all()]
+                   "CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_date").fetchall()]
     return courses, periods
 
 
-def load_sheet(conn: Connection, course_id: int, period_id: int) -> tuple[journal_sheet.JournalSheet, set]:
+def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int) -> tuple[journal_sheet.JournalSheet, set]:
+    """The journal and the cells in it with an open conflict (see sync.conflicts)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
     clashes = set()
-    for clash in conflicts.open_conflicts(conn):
-        lesson_id, _, pupil = clash.key.partition("/")
-        if clash.entity == "cell" and lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
+    for (key,) in conn.execute("SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
+        lesson_id, _, pupil = key.partition("/")
+        if lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
             clashes.add((sheet.row_of[int(pupil)], sheet.column_of[lesson_id] + 1))
     return sheet, clashes
 
 
+# After the first journal is on screen, the heavy part of the storage layer (SQLAlchemy, for writing) loads
+# on the worker; waiting this long first keeps that load from competing with the first frames for the GIL.
+SETTLE_MS = 400
+
+
 class MainWindow(QMainWindow):
     sheet_shown = Signal()  # a journal is on screen (tests and the benchmark wait for it)
+    settled = Signal()  # the first journal has been on screen a moment: time for background work
 
-    def __init__(self, db: JournalDatabase, journal: Journal, worker: Worker, settings: Settings, language: str,
+    def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
                  today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.journal, self.worker, self.settings = db, journal, worker, settings
+        self.access, self.worker, self.settings = access, worker, settings
         self.language = language
         self.today = today or dt.date.today()
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
         self._last_key: tuple[int, int, str, float] | None = None
+        self._shown_once = False
 
         self.model = JournalModel(self)
         self.view = JournalView(self.model)
@@ -120,9 +128,9 @@ class MainWindow(QMainWindow):
 
         self.lesson_panel = LessonPanel()
         self.lesson_panel.topic_edited.connect(lambda lesson, text: self._write(
-            lambda: self.journal.set_topic(lesson, text or None)))
+            lambda: self.access.journal.set_topic(lesson, text or None)))
         self.lesson_panel.homework_edited.connect(lambda lesson, text: self._write(
-            lambda: self.journal.set_homework(lesson, text or None)))
+            lambda: self.access.journal.set_homework(lesson, text or None)))
         self.lesson_panel.add_lesson.connect(self.on_add_lesson)
         self.review_panel = ReviewPanel()
         self.review_panel.resolve.connect(self.on_resolve)
@@ -160,32 +168,33 @@ class MainWindow(QMainWindow):
     # -- starting ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the courses and open the last (or first) one at the current term."""
-        self.worker.run(lambda: self._read(lambda conn: load_choices(conn, None if self.journal.is_admin
-                                                                     else self.journal.actor_id)),
-                        self._show_choices, self._show_error)
-        self.refresh_review()
+        """Load the courses and the last (or first) one's journal at the current term, in one job."""
+        teacher = None if self.access.is_admin else self.access.actor_id
+        last, today = self.settings.get(options.LAST_COURSE), self.today
+
+        def first_load(conn: sqlite3.Connection) -> tuple:
+            courses, periods = load_choices(conn, teacher)
+            course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
+            period = next((p.id for p in periods if p.kind == "term" and p.start <= today <= p.end),
+                          periods[0].id if periods else None)
+            sheet = load_sheet(conn, course, period) if course is not None and period is not None else None
+            return courses, periods, course, period, sheet
+
+        self.worker.run(lambda: self.access.read(first_load), self._show_first, self._show_error)
 
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         bridge.status_changed.connect(self.on_sync_status)
         self.sync_bar.sync_now.connect(engine.sync_now)
 
-    def _read(self, query: Any) -> Any:
-        with self.db.read() as conn:
-            return query(conn)
-
-    def _show_choices(self, found: tuple[list[CourseChoice], list[PeriodChoice]]) -> None:
-        self.courses, self.periods = found
-        last = self.settings.get(options.LAST_COURSE)
+    def _show_first(self, loaded: tuple) -> None:
+        self.courses, self.periods, course, period, sheet = loaded
         with _quiet(self.course_box), _quiet(self.period_box):
             self._fill_boxes()
-            ids = [c.id for c in self.courses]
-            self.course_box.setCurrentIndex(ids.index(last) if last in ids else 0)
-            current = next((i for i, p in enumerate(self.periods)
-                            if p.kind == "term" and p.start <= self.today <= p.end), 0)
-            self.period_box.setCurrentIndex(current)
-        self.open_journal()
+            self.course_box.setCurrentIndex(max(self.course_box.findData(course), 0))
+            self.period_box.setCurrentIndex(max(self.period_box.findData(period), 0))
+        if sheet is not None:
+            self._show_sheet(sheet)
 
     def _fill_boxes(self) -> None:
         course_index, period_index = self.course_box.currentIndex(), self.period_box.currentIndex()
@@ -211,7 +220,7 @@ class MainWindow(QMainWindow):
         if course_id is None or period_id is None:
             return
         self.settings.set(options.LAST_COURSE, course_id)
-        self.worker.run(lambda: self._read(lambda conn: load_sheet(conn, course_id, period_id)),
+        self.worker.run(lambda: self.access.read(lambda conn: load_sheet(conn, course_id, period_id)),
                         self._show_sheet, self._show_error)
 
     def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set]) -> None:
@@ -224,7 +233,15 @@ class MainWindow(QMainWindow):
                       len(sheet.lessons))
         if sheet.pupils and sheet.lessons:
             self.view.setCurrentIndex(self.model.index(0, column))
+        first = not self._shown_once
+        self._shown_once = True
         self.sheet_shown.emit()
+        if first:
+            QTimer.singleShot(SETTLE_MS, self._settle)
+
+    def _settle(self) -> None:
+        self.settled.emit()
+        self.refresh_review()  # this loads the storage layer on the worker
 
     # -- typing into the grid ----------------------------------------------------------------------
 
@@ -249,8 +266,7 @@ class MainWindow(QMainWindow):
             return
         lesson_id, pupil_id = target
         field = meaning.kind  # mark or attendance
-        setter = self.journal.set_mark if field == "mark" else self.journal.set_attendance
-        self._write(lambda: setter(lesson_id, pupil_id, meaning.value),
+        self._write(lambda: getattr(self.access.journal, f"set_{field}")(lesson_id, pupil_id, meaning.value),
                     lambda _changed: self.model.apply_local(row, column, field, meaning.value))
 
     def on_cleared(self, row: int, column: int) -> None:
@@ -262,9 +278,9 @@ class MainWindow(QMainWindow):
 
         def clear() -> None:
             if mark is not None:
-                self.journal.clear_mark(lesson_id, pupil_id)
+                self.access.journal.clear_mark(lesson_id, pupil_id)
             if attendance is not None:
-                self.journal.set_attendance(lesson_id, pupil_id, None)
+                self.access.journal.set_attendance(lesson_id, pupil_id, None)
 
         def shown(_result: Any) -> None:
             self.model.apply_local(row, column, "mark", None)
@@ -281,20 +297,26 @@ class MainWindow(QMainWindow):
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
         if ok and text != current:
             value = text.strip() or None
-            self._write(lambda: self.journal.set_comment(lesson_id, pupil_id, value),
+            self._write(lambda: self.access.journal.set_comment(lesson_id, pupil_id, value),
                         lambda _changed: self.model.apply_local(row, column, "comment", value))
 
     def on_add_lesson(self, day: dt.date, slot: int) -> None:
         course_id = self.course_box.currentData()
-        self._write(lambda: self.journal.add_lesson(course_id, day, slot), lambda _id: self.open_journal())
+        self._write(lambda: self.access.journal.add_lesson(course_id, day, slot), lambda _id: self.open_journal())
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
-        self._write(lambda: conflicts.resolve(self.db, conflict_id, value, self.journal.actor_id),
-                    lambda _r: (self.refresh_review(), self.open_journal()))
+        def resolve() -> None:
+            from sync import conflicts
+
+            conflicts.resolve(self.access.open_for_writing(), conflict_id, value, self.access.actor_id)
+
+        self._write(resolve, lambda _r: (self.refresh_review(), self.open_journal()))
 
     def on_dismiss(self, seqs: list[int]) -> None:
         def seen() -> None:
-            with self.db.write() as conn:
+            from sync import rejections
+
+            with self.access.open_for_writing().write() as conn:
                 rejections.mark_seen(conn, seqs)
 
         self.worker.run(seen, lambda _r: self.refresh_review(), self._show_error)
@@ -314,8 +336,8 @@ class MainWindow(QMainWindow):
             self.lesson_panel.show_lesson(None, None, None, None)
             return
         lesson = self.model.sheet.lessons[column - 1]
-        self.worker.run(lambda: self._read(lambda conn: conn.exec_driver_sql(
-            "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).first()),
+        self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
+            "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).fetchone()),
             lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))
 
     # -- sync and review ---------------------------------------------------------------------------
@@ -328,7 +350,11 @@ class MainWindow(QMainWindow):
             self.refresh_review()
 
     def refresh_review(self) -> None:
-        self.worker.run(lambda: self._read(load_review), self.review_panel.show_review, self._show_error)
+        def review() -> Any:
+            with self.access.open_for_writing().read() as conn:
+                return load_review(conn)
+
+        self.worker.run(review, self.review_panel.show_review, self._show_error)
 
     # -- words -------------------------------------------------------------------------------------
 

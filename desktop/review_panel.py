@@ -4,7 +4,7 @@ keeping one or typing another) and edits the server refused (with the reason and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
-
 from desktop import messages
-from sync import conflicts, rejections
-from sync.conflicts import OpenConflict
-from sync.rejections import Rejection
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from sync.conflicts import OpenConflict
+    from sync.rejections import Rejection
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Review:
 
 
 def load_review(conn: Connection) -> Review:
+    """Runs on the worker, with the storage layer loaded."""
+    from sync import conflicts, rejections
+
     open_ones, refused = conflicts.open_conflicts(conn), rejections.unseen(conn)
     places = {}
     for key in {c.key for c in open_ones} | {r.key for r in refused}:

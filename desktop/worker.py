@@ -19,13 +19,15 @@ Failed = Callable[[Exception], None]
 
 
 class Worker(QObject):
-    _finished = Signal(object, object, object, object)  # on_done, on_error, result, error
+    # One tuple (on_done, on_error, result, error) rather than four arguments: PySide6 mis-counts references
+    # to None passed as a queued signal's argument from a foreign thread ("deallocating None" crash).
+    _finished = Signal(object)
 
     def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dala-journal")
-        self._finished.connect(self._deliver)  # emitted from the pool's thread: queued onto ours
+        self._finished.connect(lambda outcome: self._deliver(*outcome))  # from the pool's thread: queued onto ours
 
     def run(self, job: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> None:
         if self.synchronous:
@@ -42,9 +44,9 @@ class Worker(QObject):
         try:
             result = job()
         except Exception as error:  # handed to on_error on the UI thread
-            self._finished.emit(on_done, on_error, None, error)
+            self._finished.emit((on_done, on_error, None, error))
         else:
-            self._finished.emit(on_done, on_error, result, None)
+            self._finished.emit((on_done, on_error, result, None))
 
     def _deliver(self, on_done: Done | None, on_error: Failed | None, result: Any, error: Exception | None) -> None:
         if error is None:

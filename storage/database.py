@@ -21,10 +21,10 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from storage import migrate
+from storage import migrate, sqlite_file
 from storage.errors import DatabaseProblem
 
-BUSY_TIMEOUT_S = 10.0
+BUSY_TIMEOUT_S = sqlite_file.BUSY_TIMEOUT_S
 _BEGIN_OPTION = "dala_begin"
 
 
@@ -87,21 +87,11 @@ class JournalDatabase:
 
 def make_engine(path: str | os.PathLike[str]) -> Engine:
     """An engine on the SQLite file at `path` with the journal's settings (no migration)."""
-    engine = create_engine(
-        f"sqlite:///{Path(path)}",
-        connect_args={"timeout": BUSY_TIMEOUT_S},
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see module docstring
-        cur = dbapi_connection.cursor()
-        # journal_mode=WAL is a property of the file, set once by open_database after the file is known to
-        # be a journal: setting it here would rewrite the header of any SQLite file we were pointed at.
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-        cur.close()
+    # journal_mode=WAL is a property of the file, set once by open_database after the file is known to be a
+    # journal: setting it on connect would rewrite the header of any SQLite file we were pointed at.
+    # The URL names the file (and so the pool SQLAlchemy picks); connections come from sqlite_file.
+    engine = create_engine(f"sqlite:///{Path(path)}",
+                           creator=lambda: sqlite_file.connect(path, check_same_thread=False))
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

@@ -1,5 +1,7 @@
 """One class-subject journal as the grid shows it: numbered pupils as rows, lessons as columns by date,
-and the filled cells. Loaded in four queries; holds plain values and ids, nothing from Qt.
+and the filled cells. Loaded in a few plain SQL queries on the driver's connection, so that the desktop can
+paint a journal before it has loaded SQLAlchemy (and a switch between journals stays cheap); holds plain
+values and ids, nothing from Qt.
 """
 
 from __future__ import annotations
@@ -7,19 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, or_, select
+import sqlite3
+from typing import Any
 
 from storage.collation import name_key
-from storage.models import (
-    ClassMembership,
-    Course,
-    Lesson,
-    LessonCell,
-    Period,
-    PeriodMark,
-    Pupil,
-    SubgroupMember,
-)
 
 
 @dataclass(frozen=True)
@@ -69,56 +62,57 @@ class JournalSheet:
         return pupil.active_from <= lesson.date <= pupil.active_to
 
 
-_C, _L, _P = Course.__table__, Lesson.__table__, Pupil.__table__
-_M, _SM, _CELL = ClassMembership.__table__, SubgroupMember.__table__, LessonCell.__table__
-_PERIOD, _MARK = Period.__table__, PeriodMark.__table__
+_MEMBERS = """
+SELECT p.id, p.last_name, p.first_name, m.from_date, m.to_date
+FROM pupil p JOIN class_membership m ON m.pupil_id = p.id
+WHERE m.class_id = :class AND m.from_date <= :end AND (m.to_date IS NULL OR m.to_date >= :start)
+  AND (:subgroup IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
+                                    WHERE s.pupil_id = p.id AND s.subgroup_id = :subgroup))
+"""
+_LESSONS = """
+SELECT id, date, slot, kind FROM lesson WHERE course_id = :course AND date >= :start AND date <= :end
+ORDER BY date, slot
+"""
+_CELLS = """
+SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment
+FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
+WHERE l.course_id = :course AND l.date >= :start AND l.date <= :end
+"""
+_RESULTS = "SELECT pupil_id, final_mark, computed_mark FROM period_mark WHERE course_id = :course AND period_id = :period"
 
 
-def load(conn: Connection, course_id: int, period_id: int) -> JournalSheet:
-    """The journal of `course_id` over the period `period_id` (a term, a half-year or the whole year)."""
-    course = conn.execute(select(_C.c.class_id, _C.c.subgroup_id, _C.c.scale).where(_C.c.id == course_id)).one()
-    start, end = conn.execute(
-        select(_PERIOD.c.start_date, _PERIOD.c.end_date).where(_PERIOD.c.id == period_id)
-    ).one()
+def driver_connection(conn: Any) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy Connection, or the sqlite3 connection given."""
+    inner = getattr(conn, "connection", None)
+    return inner.driver_connection if inner is not None else conn
 
-    members = (
-        select(_P.c.id, _P.c.last_name, _P.c.first_name, _M.c.from_date, _M.c.to_date)
-        .join(_M, _M.c.pupil_id == _P.c.id)
-        .where(_M.c.class_id == course.class_id, _M.c.from_date <= end,
-               or_(_M.c.to_date.is_(None), _M.c.to_date >= start))
-    )
-    if course.subgroup_id is not None:
-        members = members.join(_SM, and_(_SM.c.pupil_id == _P.c.id, _SM.c.subgroup_id == course.subgroup_id))
+
+def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
+    """The journal of `course_id` over the period `period_id` (a term, a half-year or the whole year).
+    `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
+    raw = driver_connection(conn)
+    class_id, subgroup_id, scale = raw.execute(
+        "SELECT class_id, subgroup_id, scale FROM course WHERE id = ?", (course_id,)).fetchone()
+    start_text, end_text = raw.execute("SELECT start_date, end_date FROM period WHERE id = ?", (period_id,)).fetchone()
+    start, end = dt.date.fromisoformat(start_text), dt.date.fromisoformat(end_text)
+    span = {"start": start_text, "end": end_text, "course": course_id}
     pupils = sorted(
         (
-            SheetPupil(pid, last, first, max(since, start), min(until, end) if until else end)
-            for pid, last, first, since, until in conn.execute(members)
+            SheetPupil(pid, last, first, max(dt.date.fromisoformat(since), start),
+                       min(dt.date.fromisoformat(until), end) if until else end)
+            for pid, last, first, since, until in raw.execute(
+                _MEMBERS, {"class": class_id, "subgroup": subgroup_id, "start": start_text, "end": end_text})
         ),
         key=lambda p: (name_key(p.last_name), name_key(p.first_name), p.id),
     )
-
-    lessons = [
-        SheetLesson(*row)
-        for row in conn.execute(
-            select(_L.c.id, _L.c.date, _L.c.slot, _L.c.kind)
-            .where(_L.c.course_id == course_id, _L.c.date >= start, _L.c.date <= end)
-            .order_by(_L.c.date, _L.c.slot)
-        )
-    ]
-    sheet = JournalSheet(course_id, course.scale, start, end, pupils, lessons, {})
+    lessons = [SheetLesson(lesson_id, dt.date.fromisoformat(day), slot, kind)
+               for lesson_id, day, slot, kind in raw.execute(_LESSONS, span)]
+    sheet = JournalSheet(course_id, scale, start, end, pupils, lessons, {})
     rows, columns = sheet.row_of, sheet.column_of
-    cells = conn.execute(
-        select(_CELL.c.lesson_id, _CELL.c.pupil_id, _CELL.c.attendance, _CELL.c.mark, _CELL.c.comment)
-        .join(_L, _L.c.id == _CELL.c.lesson_id)
-        .where(_L.c.course_id == course_id, _L.c.date >= start, _L.c.date <= end)
-    )
-    for lesson_id, pupil_id, attendance, mark, comment in cells:
+    for lesson_id, pupil_id, attendance, mark, comment in raw.execute(_CELLS, span):
         row = rows.get(pupil_id)
         if row is not None:
             sheet.cells[(row, columns[lesson_id])] = (attendance, mark, comment)
-    for pupil_id, final, computed in conn.execute(
-        select(_MARK.c.pupil_id, _MARK.c.final_mark, _MARK.c.computed_mark)
-        .where(_MARK.c.course_id == course_id, _MARK.c.period_id == period_id)
-    ):
+    for pupil_id, final, computed in raw.execute(_RESULTS, {"course": course_id, "period": period_id}):
         sheet.results[pupil_id] = final if final is not None else computed
     return sheet

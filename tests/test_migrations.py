@@ -83,3 +83,11 @@ def test_a_current_journal_opens_without_a_backup(tmp_path):
     with open_database(path) as db:
         assert db.migration_backup is None
     assert [p.name for p in tmp_path.iterdir() if ".bak-" in p.name] == []
+
+
+def test_the_light_head_constant_is_alembics_head() -> None:
+    """storage.sqlite_file names the newest revision so that a current file opens without Alembic; a new
+    migration must move it too."""
+    from storage import sqlite_file
+
+    assert sqlite_file.JOURNAL_HEAD == migrate.head_revision()

@@ -19,7 +19,7 @@ from desktop.main_window import MainWindow  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.worker import Worker  # noqa: E402
 from storage.database import JournalDatabase  # noqa: E402
-from storage.journal import Journal  # noqa: E402
+from desktop.journal_access import JournalAccess  # noqa: E402
 from tests.server.conftest import postgres, server_template  # noqa: E402,F401  (fixtures for the end-to-end test)
 from tests.sync.conftest import proxy, server  # noqa: E402,F401
 
@@ -44,8 +44,8 @@ def make_window(qtbot, db: JournalDatabase, settings: Settings) -> Iterator:  # 
 
     def make(scale: str = "criteria", language: str = "en") -> MainWindow:
         i18n.use_language(language)
-        journal = Journal(db, teacher_of(db, scale))
-        window = MainWindow(db, journal, Worker(synchronous=True), settings, language, today=TODAY)
+        access = JournalAccess(db.path, teacher_of(db, scale), db=db)
+        window = MainWindow(access, Worker(synchronous=True), settings, language, today=TODAY)
         qtbot.addWidget(window)
         window.show()
         window.start()

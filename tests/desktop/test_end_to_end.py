@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop import i18n
+from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from desktop.sync_bridge import SyncBridge
@@ -29,7 +30,8 @@ def test_marks_typed_offline_go_up_when_the_server_is_back(server: LiveServer, p
     proxy.down = True
     i18n.use_language("en")
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(pc.db, pc.journal, Worker(), settings, "en", today=TODAY)
+    access = JournalAccess(pc.path, pc.journal.actor_id, db=pc.db)
+    window = MainWindow(access, Worker(), settings, "en", today=TODAY)
     qtbot.addWidget(window)
     bridge = SyncBridge(pc.engine)
     window.attach_sync(pc.engine, bridge)
