@@ -61,7 +61,7 @@ class JournalView(QTableView):
         for column in range(1, columns):
             self.frozen.setColumnHidden(column, True)
         if columns:
-            self.setColumnWidth(columns - 1, 64)
+            self.setColumnWidth(columns - 1, 96)
         self.frozen.show()
         self._place_frozen()
 
@@ -71,6 +71,7 @@ class JournalView(QTableView):
             self._place_frozen()
 
     def _place_frozen(self) -> None:
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())  # rows line up
         self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
                                 self.columnWidth(0), self.viewport().height() + self.horizontalHeader().height())
 
