@@ -124,3 +124,79 @@ def test_a_conflict_is_marked_in_the_grid_and_resolved_from_the_panel(make_windo
     assert ("conflict", "41", "resolve", "9") in _outbox(db)
     assert window.review_panel.conflict_list.count() == 0
     assert (row, column) not in window.model.conflicts
+
+
+def _answer_next_dialog(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` into the next modal dialog and press OK (as the teacher would)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        editor = dialog.findChild(QPlainTextEdit) or dialog.findChild(QLineEdit)
+        editor.setPlainText(text) if isinstance(editor, QPlainTextEdit) else editor.setText(text)
+        assert isinstance(dialog, QDialog)
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+
+
+def test_a_comment_opens_with_f2_and_is_saved(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    _answer_next_dialog(qtbot, "Жақсы жауап берді")
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert _cell(db, window, row, column)[2] == "Жақсы жауап берді"
+    assert window.model.data(window.model.index(row, column), Qt.ItemDataRole.ToolTipRole) == "Жақсы жауап берді"
+    lesson_id, pupil_id = window.model.target(row, column)
+    assert ("cell", f"{lesson_id}/{pupil_id}", "comment", '"Жақсы жауап берді"') in _outbox(db)
+
+
+def test_the_lesson_panel_saves_the_topic_and_adds_a_lesson(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    lesson_id = window.model.target(row, column)[0]
+    assert window.lesson_panel.lesson_id == lesson_id
+    window.lesson_panel.topic.setText("Бөлшектер")
+    window.lesson_panel.topic.editingFinished.emit()
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT topic FROM lesson WHERE id = ?", (lesson_id,)).scalar() == "Бөлшектер"
+
+    lessons_before = len(window.model.sheet.lessons)
+    day = next(lesson.date for lesson in window.model.sheet.lessons if lesson.date > TODAY)
+    window.lesson_panel.add_lesson.emit(day, 7)  # an extra lesson, 7th in the day
+    assert len(window.model.sheet.lessons) == lessons_before + 1
+    assert ("lesson", "create") in {(r[0], r[2]) for r in _outbox(db)}
+
+
+def test_refused_edits_are_listed_with_the_reason_and_the_value(make_window, db) -> None:
+    window = make_window("criteria")
+    row, column = _first_writable(window)
+    lesson_id, pupil_id = window.model.target(row, column)
+    with db.write() as conn:  # as a sync stores a refusal
+        conn.exec_driver_sql(
+            "INSERT INTO rejected_op (seq, entity, entity_key, field, value, reason, message, rejected_at, seen) "
+            "VALUES (7, 'cell', ?, 'mark', '9', 'period_closed', 'closed', '2026-11-21T09:00:00', 0)",
+            (f"{lesson_id}/{pupil_id}",))
+    window.refresh_review()
+    text = window.review_panel.rejected_list.item(0).text()
+    assert "9" in text and "the period is closed" in text and window.model.sheet.pupils[row].last_name in text
+    window.review_panel.dismiss.click()
+    assert window.review_panel.rejected_list.count() == 0
+
+
+def test_the_window_and_name_column_come_back_as_they_were_left(make_window, settings) -> None:
+    window = make_window("criteria")
+    window.resize(701, 503)  # (offscreen, the screen is 800 × 600)
+    window.view.setColumnWidth(0, 300)
+    left = window.size()
+    assert left != make_window("criteria").size()  # a window never resized opens at its own default size
+    window.close()
+    again = make_window("criteria")
+    assert again.size() == left
+    assert again.view.columnWidth(0) == 300
