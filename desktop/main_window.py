@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+
 from desktop import i18n, messages
 from desktop import settings as options
 from desktop.cell_input import interpret

@@ -7,9 +7,8 @@ values and ids, nothing from Qt.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
 import sqlite3
+from dataclasses import dataclass, field
 from typing import Any
 
 from storage.collation import name_key

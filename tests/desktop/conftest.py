@@ -15,11 +15,11 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from desktop import i18n  # noqa: E402
+from desktop.journal_access import JournalAccess  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.worker import Worker  # noqa: E402
 from storage.database import JournalDatabase  # noqa: E402
-from desktop.journal_access import JournalAccess  # noqa: E402
 from tests.server.conftest import postgres, server_template  # noqa: E402,F401  (fixtures for the end-to-end test)
 from tests.sync.conftest import proxy, server  # noqa: E402,F401
 

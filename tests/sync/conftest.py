@@ -3,7 +3,8 @@ the real server over HTTP on 127.0.0.1 (SQLite by default; PostgreSQL where a te
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ from sync.credentials import MemoryTokens
 from sync.engine import SyncEngine
 from sync.errors import SyncError
 from tests.fault_proxy import FaultProxy
-from tests.server.conftest import LiveServer, fresh_database, postgres, running_server, server_template  # noqa: F401
+from tests.server.conftest import (  # noqa: F401
+    LiveServer,
+    fresh_database,
+    postgres,
+    running_server,
+    server_template,
+)
 
 
 @pytest.fixture(params=["sqlite"])
@@ -123,3 +130,20 @@ def sync_until_done(device: Device, attempts: int = 20) -> list[str]:
             assert error.retry, error.message
             errors.append(error.code)
     raise AssertionError(f"no sync went through in {attempts} attempts: {errors}")
+
+
+def synced_pcs(folder: Path, url: str, login: str, *names: str) -> list[Device]:
+    """PCs of one teacher, each logged in and holding the downloaded journal."""
+    pcs = [Device(folder, name, url, login).login() for name in names]
+    for pc in pcs:
+        pc.sync()
+    return pcs
+
+
+def wait_for(condition: Callable[[], object], seconds: float = 30.0) -> None:
+    """Wait for something a background thread (the sync engine's) brings about."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.02)

@@ -14,7 +14,13 @@ import time
 from tests.fault_proxy import FaultProxy, Link
 from tests.server.conftest import ROOT, LiveServer, start_server
 from tests.server.school import cell as server_cell
-from tests.sync.conftest import Device, assert_same_cells_and_exactly_once, edit_many, sync_until_done
+from tests.sync.conftest import (
+    Device,
+    assert_same_cells_and_exactly_once,
+    edit_many,
+    sync_until_done,
+    wait_for,
+)
 
 ROUNDS = 12
 
@@ -63,16 +69,16 @@ def test_the_server_killed_and_restarted_mid_sync(server: LiveServer, devices, t
         queued = edit_many(pc, lessons=12)
         assert queued > 250
         pc.engine.start()
-        _wait(lambda: 0 < pc.engine.status.done)
+        wait_for(lambda: 0 < pc.engine.status.done)
         os.kill(server.process.pid, signal.SIGKILL)
         server.process.wait(10)
-        _wait(lambda: pc.engine.status.online is False)
+        wait_for(lambda: pc.engine.status.online is False)
         assert pc.engine.status.waiting > 0
 
         restarted = start_server(server.db_url)
         proxy.upstream_port = int(restarted.url.rsplit(":", 1)[1])
         pc.engine.sync_now()
-        _wait(lambda: pc.engine.status.online and pc.engine.status.waiting == 0, seconds=60)
+        wait_for(lambda: pc.engine.status.online and pc.engine.status.waiting == 0, seconds=60)
         pc.engine.stop()
         assert_same_cells_and_exactly_once(server, pc)
     finally:
@@ -81,10 +87,3 @@ def test_the_server_killed_and_restarted_mid_sync(server: LiveServer, devices, t
             restarted.terminate()
             restarted.wait(10)
 
-
-def _wait(condition, seconds: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.02)

@@ -10,7 +10,7 @@ from server import demo
 from sync import conflicts
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
-from tests.sync.conftest import Device
+from tests.sync.conftest import Device, synced_pcs
 
 
 def _cells(rows: list) -> dict:
@@ -60,11 +60,8 @@ def test_every_teacher_can_download_their_year(server: LiveServer, devices, tmp_
 
 def test_offline_edits_reach_the_server_and_the_teachers_other_pc(server: LiveServer, devices, tmp_path) -> None:
     spot = server_cell(server)
-    school_pc = Device(tmp_path, "school", server.url, spot.teacher_login).login()
-    home_pc = Device(tmp_path, "home", server.url, spot.teacher_login).login()
+    school_pc, home_pc = synced_pcs(tmp_path, server.url, spot.teacher_login, "school", "home")
     devices += [school_pc, home_pc]
-    school_pc.sync()
-    home_pc.sync()
 
     journal = school_pc.journal
     journal.set_mark(spot.lesson_id, spot.pupil_id, 9)
@@ -91,11 +88,8 @@ def test_offline_edits_reach_the_server_and_the_teachers_other_pc(server: LiveSe
 @pytest.mark.parametrize("server", ["sqlite", "postgresql"], indirect=True)
 def test_a_pulled_value_waits_behind_an_unsent_edit_and_the_clash_is_kept(server, devices, tmp_path) -> None:
     spot = server_cell(server)
-    first = Device(tmp_path, "first", server.url, spot.teacher_login).login()
-    second = Device(tmp_path, "second", server.url, spot.teacher_login).login()
+    first, second = synced_pcs(tmp_path, server.url, spot.teacher_login, "first", "second")
     devices += [first, second]
-    first.sync()
-    second.sync()
 
     first.journal.set_mark(spot.lesson_id, spot.pupil_id, 7)
     second.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)  # typed later: the newer stamp wins
@@ -141,11 +135,8 @@ def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(
 
 def test_a_teacher_resolves_a_conflict_and_both_pcs_take_the_choice(server: LiveServer, devices, tmp_path) -> None:
     spot = server_cell(server)
-    first = Device(tmp_path, "first", server.url, spot.teacher_login).login()
-    second = Device(tmp_path, "second", server.url, spot.teacher_login).login()
+    first, second = synced_pcs(tmp_path, server.url, spot.teacher_login, "first", "second")
     devices += [first, second]
-    first.sync()
-    second.sync()
     first.journal.set_mark(spot.lesson_id, spot.pupil_id, 7)
     second.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)
     first.sync()

@@ -3,14 +3,18 @@ every change is on the server exactly once and both sides hold the same cells.""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.fault_proxy import Fault, FaultProxy
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
-from tests.sync.conftest import Device, assert_same_cells_and_exactly_once, edit_many, sync_until_done
+from tests.sync.conftest import (
+    Device,
+    assert_same_cells_and_exactly_once,
+    edit_many,
+    sync_until_done,
+    wait_for,
+)
 
 
 @pytest.mark.parametrize("fault", [
@@ -70,12 +74,12 @@ def test_the_engine_syncs_by_itself_when_the_server_becomes_reachable(server: Li
     statuses = []
     pc.engine.subscribe(statuses.append)
     pc.engine.start()
-    _wait(lambda: pc.engine.status.online is False)
+    wait_for(lambda: pc.engine.status.online is False)
     assert pc.engine.status.error_code == "offline" and pc.engine.status.waiting == 1
-    _wait(lambda: proxy.counters.connections >= 5)  # it keeps trying on its own timer, no edit needed
+    wait_for(lambda: proxy.counters.connections >= 5)  # it keeps trying on its own timer, no edit needed
 
     proxy.down = False
-    _wait(lambda: pc.engine.status.online and pc.engine.status.waiting == 0)
+    wait_for(lambda: pc.engine.status.online and pc.engine.status.waiting == 0)
 
     assert server.sql("SELECT mark FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
                       l=spot.lesson_id, p=spot.pupil_id)[0][0] == 8
@@ -93,16 +97,9 @@ def test_a_busy_server_is_left_alone_for_as_long_as_it_asks(server: LiveServer, 
     pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 6)
     proxy.inject(Fault("busy", 3))
     pc.engine.start()
-    _wait(lambda: pc.engine.status.error_code == "busy")
+    wait_for(lambda: pc.engine.status.error_code == "busy")
     assert pc.engine.status.next_attempt_in >= 3
     assert pc.engine.status.online is True  # the server answered: it is there, only busy
     pc.engine.sync_now()  # the teacher's button does not wait
-    _wait(lambda: pc.engine.status.waiting == 0)
+    wait_for(lambda: pc.engine.status.waiting == 0)
 
-
-def _wait(condition, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.05)
