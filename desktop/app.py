@@ -74,7 +74,7 @@ class _App:
             server_url = self._server_url()
             if not server_url:
                 return 0
-        state = _light_state(self.path) if sqlite_file.is_current(self.path) else None
+        state = _light_state(self.path)
         if state is None or not (self.args.offline or state.get("bootstrapped")):
             # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
             state = self._set_up(server_url)
@@ -143,6 +143,8 @@ class _App:
         assert self.window is not None and self.engine is not None and self.bridge is not None
         self.window.attach_sync(self.engine, self.bridge)
         self.window.sync_bar.log_in.connect(lambda: self._log_in(self.window))
+        if self.args.password and self.engine.link.token is None:  # the demo logs itself in on every start
+            QTimer.singleShot(0, lambda: self._log_in(self.window))
 
     def _log_in(self, parent=None) -> bool:  # type: ignore[no-untyped-def]
         assert self.engine is not None and self.bridge is not None
@@ -186,9 +188,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _light_state(path: Path) -> dict | None:
-    """The journal's sync account (storage.models.SyncState) read with the light reader, or None."""
+    """The journal's sync account (storage.models.SyncState, {} when none yet) read with the light reader;
+    None when the file is missing, not a journal, or needs migrating first."""
+    if not path.is_file():
+        return None
     conn = sqlite_file.connect(path)
     try:
+        if sqlite_file.revision(conn) != sqlite_file.JOURNAL_HEAD:
+            return None
         conn.row_factory = sqlite3.Row
         row = conn.execute("SELECT * FROM sync_state WHERE id = 1").fetchone()
         return dict(row) if row else {}

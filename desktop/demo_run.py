@@ -21,6 +21,7 @@ from server import demo
 from server.db import open_server_db
 
 VAR = Path("var")
+DEMO_PORT = 8470
 
 
 def main() -> int:
@@ -37,9 +38,13 @@ def main() -> int:
         login = conn.execute(text("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
                                   "WHERE c.scale = 'criteria' ORDER BY t.id LIMIT 1")).scalar_one()
     engine.dispose()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    with socket.socket() as probe:  # the same address every time: a journal stays bound to its server
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will; TIME_WAIT is no owner
+        try:
+            probe.bind(("127.0.0.1", DEMO_PORT))
+        except OSError:
+            raise SystemExit(f"Port {DEMO_PORT} is taken (is another demo running?); stop it and try again.") from None
+    port = DEMO_PORT
     server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", url, "--port", str(port),
                                "--quiet"])
     address = f"http://127.0.0.1:{port}"

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         bridge.status_changed.connect(self.on_sync_status)
+        self.sync_bar.show_status(engine.status)  # what happened before the window was there
         self.sync_bar.sync_now.connect(engine.sync_now)
 
     def _show_first(self, loaded: tuple) -> None:

@@ -12,8 +12,7 @@ from sync.errors import SyncError
 
 
 def journal_error(error: JournalError) -> str:
-    params = {k: v for k, v in error.params.items()}
-    code = error.code
+    params, code = error.params, error.code
     texts = {
         "invalid_mark": QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}."),
         "marks_not_allowed": QCoreApplication.translate("Messages", "This course is not graded with marks; only attendance and comments."),

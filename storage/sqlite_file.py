@@ -35,13 +35,3 @@ def revision(conn: sqlite3.Connection) -> str | None:
         return None
     return row[0] if row else None
 
-
-def is_current(path: str | os.PathLike[str]) -> bool:
-    """Whether the file is a journal at the newest schema (readable without migrating)."""
-    if not Path(path).is_file():
-        return False
-    conn = connect(path)
-    try:
-        return revision(conn) == JOURNAL_HEAD
-    finally:
-        conn.close()

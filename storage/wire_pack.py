@@ -155,9 +155,7 @@ def pack_request(request: dict) -> dict:
 def unpack_request(packed: Any) -> dict:
     if not isinstance(packed, dict):
         raise PackError("the request is not an object")
-    return {**packed, "ops": unpack_ops(packed.get("ops", {"n": 0, "seq": [], "ms": [], "ctr": [], "what": [],
-                                                                "w": [], "keys": [], "k": [], "sub": [],
-                                                                "value": [], "base": []}))}
+    return {**packed, "ops": unpack_ops(packed.get("ops", pack_ops([])))}
 
 
 # -- the answer (server → client) ------------------------------------------------------------------
