@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from storage.grading import Result
 from storage.journal_sheet import JournalSheet
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,13 +37,15 @@ class JournalModel(QAbstractTableModel):
         self.sheet: JournalSheet | None = None
         self.conflicts: set[tuple[int, int]] = set()
         self.letters: dict[str, str] = {}  # attendance code → the letter shown
+        self.computed: dict[int, Result] = {}  # pupil id → the period's computed result
         self.locale = QLocale()
 
     # -- loading and local updates --------------------------------------------------------------
 
-    def show_sheet(self, sheet: JournalSheet | None, conflicts: set[tuple[int, int]], letters: dict[str, str]) -> None:
+    def show_sheet(self, sheet: JournalSheet | None, conflicts: set[tuple[int, int]], letters: dict[str, str],
+                   computed: dict[int, Result] | None = None) -> None:
         self.beginResetModel()
-        self.sheet, self.conflicts, self.letters = sheet, conflicts, letters
+        self.sheet, self.conflicts, self.letters, self.computed = sheet, conflicts, letters, computed or {}
         self.endResetModel()
 
     def apply_local(self, row: int, column: int, field: str, value: Any) -> None:
@@ -98,8 +101,7 @@ class JournalModel(QAbstractTableModel):
             if column == 0:
                 return sheet.pupils[row].name
             if column == last:
-                result = sheet.results.get(sheet.pupils[row].id)
-                return None if result is None else str(result)
+                return self._result_text(sheet.pupils[row].id)
             attendance, mark, _comment = sheet.cells.get((row, column - 1), (None, None, None))
             shown = [self.letters.get(attendance, attendance) if attendance else None,
                      None if mark is None else str(mark)]
@@ -107,6 +109,8 @@ class JournalModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignLeft if column == 0
                                                          else Qt.AlignmentFlag.AlignCenter))
+        if column == last and role == Qt.ItemDataRole.ToolTipRole:
+            return self._result_parts(sheet.pupils[row].id)
         if column == 0 or column == last:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -122,6 +126,35 @@ class JournalModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return sheet.cells.get((row, column - 1), (None, None, None))[2]
         return None
+
+    def _result_text(self, pupil_id: int) -> str | None:
+        """The final mark where one is set, else the computed one with its percentage."""
+        final = self.sheet.results.get(pupil_id) if self.sheet else None
+        if final is not None:
+            return str(final)
+        result = self.computed.get(pupil_id)
+        if result is None or result.status in ("no_marks", "not_graded"):
+            return None
+        if result.status == "not_attested":
+            return self.tr("n/a")
+        if result.status == "half_year_only":
+            return "—"
+        mark = {"pass": self.tr("pass"), "fail": self.tr("fail")}.get(result.mark, str(result.mark))  # type: ignore[arg-type]
+        return mark if result.percent is None else f"{mark} · {float(result.percent):.1f}%"
+
+    def _result_parts(self, pupil_id: int) -> str | None:
+        result = self.computed.get(pupil_id)
+        if result is None:
+            return None
+        if result.status == "not_attested":
+            return self.tr("Not attested for now: a summative work is not written yet.")
+        if result.status == "half_year_only":
+            return self.tr("A one-hour-a-week subject: graded per half-year.")
+        names = {"fo": self.tr("FO"), "sor": self.tr("SOR"), "soch": self.tr("SOCH")}
+        shown = [f"{names[k]} {float(v):.1f}%" for k, v in result.parts.items() if k in names and v is not None]
+        if not shown:
+            return None
+        return " · ".join(shown) + f" → {float(result.percent):.1f}% ({result.rule})"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sheet = self.sheet

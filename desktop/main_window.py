@@ -32,7 +32,7 @@ from desktop.review_panel import ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import journal_sheet
+from storage import journal_sheet, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
@@ -75,15 +75,18 @@ def load_choices(conn: sqlite3.Connection, teacher_id: int | None) -> tuple[list
     return courses, periods
 
 
-def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int) -> tuple[journal_sheet.JournalSheet, set]:
-    """The journal and the cells in it with an open conflict (see sync.conflicts)."""
+def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
+               today: dt.date) -> tuple[journal_sheet.JournalSheet, set, dict]:
+    """The journal, the cells in it with an open conflict (see sync.conflicts) and each pupil's computed
+    result for the period (storage.term_results)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
+    computed = term_results.compute(conn, course_id, period_id, [p.id for p in sheet.pupils], today)
     clashes = set()
     for (key,) in conn.execute("SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
         lesson_id, _, pupil = key.partition("/")
         if lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
             clashes.add((sheet.row_of[int(pupil)], sheet.column_of[lesson_id] + 1))
-    return sheet, clashes
+    return sheet, clashes, computed
 
 
 # After the first journal is on screen, the heavy part of the storage layer (SQLAlchemy, for writing) loads
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
             course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
             period = next((p.id for p in periods if p.kind == "term" and p.start <= today <= p.end),
                           periods[0].id if periods else None)
-            sheet = load_sheet(conn, course, period) if course is not None and period is not None else None
+            sheet = load_sheet(conn, course, period, today) if course is not None and period is not None else None
             return courses, periods, course, period, sheet
 
         self.worker.run(lambda: self.access.read(first_load), self._show_first, self._show_error)
@@ -224,14 +227,14 @@ class MainWindow(QMainWindow):
         if course_id is None or period_id is None:
             return
         self.settings.set(options.LAST_COURSE, course_id)
-        self.worker.run(lambda: self.access.read(lambda conn: load_sheet(conn, course_id, period_id)),
+        self.worker.run(lambda: self.access.read(lambda conn: load_sheet(conn, course_id, period_id, self.today)),
                         self._show_sheet, self._show_error)
 
-    def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set]) -> None:
-        sheet, clashes = loaded
+    def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set, dict]) -> None:
+        sheet, clashes, computed = loaded
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
-        self.model.show_sheet(sheet, clashes, letters)
+        self.model.show_sheet(sheet, clashes, letters, computed)
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
                       len(sheet.lessons))

@@ -4,19 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="65"/>
-        <location filename="../../desktop/app.py" line="74"/>
-        <location filename="../../desktop/app.py" line="89"/>
+        <location filename="../../desktop/app.py" line="86"/>
+        <location filename="../../desktop/app.py" line="102"/>
+        <location filename="../../desktop/app.py" line="115"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="75"/>
+        <location filename="../../desktop/app.py" line="103"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="89"/>
+        <location filename="../../desktop/app.py" line="87"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -24,24 +24,56 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="127"/>
+        <location filename="../../desktop/journal_model.py" line="166"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="129"/>
+        <location filename="../../desktop/journal_model.py" line="168"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="133"/>
+        <location filename="../../desktop/journal_model.py" line="153"/>
+        <location filename="../../desktop/journal_model.py" line="172"/>
         <source>SOR</source>
         <translation>СОР</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="133"/>
+        <location filename="../../desktop/journal_model.py" line="139"/>
+        <source>n/a</source>
+        <translation>н/а</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="142"/>
+        <source>pass</source>
+        <translation>зачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="142"/>
+        <source>fail</source>
+        <translation>незачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="150"/>
+        <source>Not attested for now: a summative work is not written yet.</source>
+        <translation>Временно не аттестован: суммативная работа ещё не написана.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="152"/>
+        <source>A one-hour-a-week subject: graded per half-year.</source>
+        <translation>Предмет один час в неделю: оценивается по полугодиям.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="153"/>
+        <location filename="../../desktop/journal_model.py" line="172"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="153"/>
+        <source>FO</source>
+        <translation>ФО</translation>
     </message>
 </context>
 <context>
@@ -118,52 +150,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="388"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="389"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -171,154 +203,154 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="18"/>
-        <location filename="../../desktop/messages.py" line="40"/>
+        <location filename="../../desktop/messages.py" line="17"/>
+        <location filename="../../desktop/messages.py" line="39"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="19"/>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="18"/>
+        <location filename="../../desktop/messages.py" line="42"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="20"/>
+        <location filename="../../desktop/messages.py" line="19"/>
         <source>Unknown attendance code.</source>
         <translation>Неизвестный код посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="21"/>
+        <location filename="../../desktop/messages.py" line="20"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="22"/>
+        <location filename="../../desktop/messages.py" line="21"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Этого ученика {date} не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="23"/>
+        <location filename="../../desktop/messages.py" line="22"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="24"/>
+        <location filename="../../desktop/messages.py" line="23"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="25"/>
+        <location filename="../../desktop/messages.py" line="24"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} не входит ни в одну четверть учебного года.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="26"/>
+        <location filename="../../desktop/messages.py" line="25"/>
         <source>This record is no longer in the journal.</source>
         <translation>Этой записи больше нет в журнале.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="27"/>
+        <location filename="../../desktop/messages.py" line="26"/>
         <source>The lesson cannot be added: {reason}.</source>
         <translation>Урок нельзя добавить: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="31"/>
+        <location filename="../../desktop/messages.py" line="30"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="44"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51"/>
+        <location filename="../../desktop/messages.py" line="50"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52"/>
+        <location filename="../../desktop/messages.py" line="51"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53"/>
+        <location filename="../../desktop/messages.py" line="52"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="53"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="55"/>
+        <location filename="../../desktop/messages.py" line="54"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="56"/>
+        <location filename="../../desktop/messages.py" line="55"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64"/>
+        <location filename="../../desktop/messages.py" line="63"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="64"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="65"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="68"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="69"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="70"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="71"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>The journal file had a problem: {message}</source>
         <translation>С файлом журнала проблема: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>Sync failed: {message}</source>
         <translation>Синхронизация не удалась: {message}</translation>
     </message>
@@ -326,27 +358,27 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/review_panel.py" line="81"/>
+        <location filename="../../desktop/review_panel.py" line="86"/>
         <source>Keep the value that stands</source>
         <translation>Оставить текущее значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="82"/>
+        <location filename="../../desktop/review_panel.py" line="87"/>
         <source>Keep the other value</source>
         <translation>Оставить другое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="83"/>
+        <location filename="../../desktop/review_panel.py" line="88"/>
         <source>Type another value…</source>
         <translation>Ввести другое значение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="84"/>
+        <location filename="../../desktop/review_panel.py" line="89"/>
         <source>Mark as seen</source>
         <translation>Отметить как просмотренное</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="89"/>
+        <location filename="../../desktop/review_panel.py" line="94"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Конфликтов: %n</numerusform>
@@ -355,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="90"/>
+        <location filename="../../desktop/review_panel.py" line="95"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Отклонено сервером: %n</numerusform>
@@ -364,47 +396,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="93"/>
+        <location filename="../../desktop/review_panel.py" line="98"/>
         <source>%1 — %2: %3 stands (%4); the other value was %5</source>
         <translation>%1 — %2: действует %3 (%4); другое значение было %5</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="102"/>
+        <location filename="../../desktop/review_panel.py" line="107"/>
         <source>%1 — %2: %3 was not accepted: %4</source>
         <translation>%1 — %2: %3 не принято: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="113"/>
+        <location filename="../../desktop/review_panel.py" line="118"/>
         <source>mark</source>
         <translation>оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="113"/>
+        <location filename="../../desktop/review_panel.py" line="118"/>
         <source>attendance</source>
         <translation>посещаемость</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="113"/>
+        <location filename="../../desktop/review_panel.py" line="118"/>
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="114"/>
+        <location filename="../../desktop/review_panel.py" line="119"/>
         <source>topic</source>
         <translation>тема</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="114"/>
+        <location filename="../../desktop/review_panel.py" line="119"/>
         <source>homework</source>
         <translation>домашнее задание</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="129"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>Resolve the conflict</source>
         <translation>Разрешить конфликт</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="129"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>The value to keep:</source>
         <translation>Какое значение оставить:</translation>
     </message>

@@ -200,3 +200,20 @@ def test_the_window_and_name_column_come_back_as_they_were_left(make_window, set
     again = make_window("criteria")
     assert again.size() == left
     assert again.view.columnWidth(0) == 300
+
+
+def test_the_term_column_shows_each_pupils_computed_result_and_its_parts(make_window) -> None:
+    window = make_window("criteria")
+    model, last = window.model, window.model.columnCount() - 1
+    shown = {}
+    for row, pupil in enumerate(model.sheet.pupils):
+        result = model.computed[pupil.id]
+        text = model.data(model.index(row, last))
+        tip = model.data(model.index(row, last), Qt.ItemDataRole.ToolTipRole)
+        shown[result.status] = text
+        if result.status == "graded":
+            assert text == f"{result.mark} · {float(result.percent):.1f}%"
+            assert tip.endswith(f"→ {float(result.percent):.1f}% (order-125-2023/half-up)")
+        elif result.status == "not_attested":
+            assert text == "n/a" and "not written" in tip
+    assert {"graded", "not_attested"} & set(shown)  # the demo term has results to show

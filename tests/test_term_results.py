@@ -1,0 +1,88 @@
+"""Each pupil's term result computed from what the journal holds: a pupil whose ФО, СОР and СОЧ are entered
+through the journal API gets the percentage and mark of the rules; a summative work not written leaves
+«н/а»; a one-hour-a-week subject gets no term mark, only a half-year one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storage import term_results
+from storage.journal import Journal
+from storage.journal_sheet import driver_connection
+from tests.school import lesson_spot
+
+
+def _term(conn, number: int) -> int:  # type: ignore[no-untyped-def]
+    return conn.execute("SELECT id FROM period WHERE kind = 'term' AND number = ?", (number,)).fetchone()[0]
+
+
+def test_a_pupils_term_result_comes_from_the_journal(db) -> None:  # type: ignore[no-untyped-def]
+    spot = lesson_spot(db, "criteria")
+    journal = Journal(db, spot.teacher_id)
+    with db.write() as conn:  # start the pupil's term 2 empty
+        raw = driver_connection(conn)
+        raw.execute("UPDATE lesson_cell SET mark = NULL WHERE pupil_id = ? AND lesson_id IN (SELECT id FROM lesson "
+                    "WHERE course_id = ? AND date BETWEEN '2026-11-03' AND '2026-12-26')", (spot.pupil_id, spot.course_id))
+        raw.execute("DELETE FROM summative_score WHERE pupil_id = ? AND work_id IN (SELECT id FROM summative_work "
+                    "WHERE course_id = ?)", (spot.pupil_id, spot.course_id))
+    works = {kind: [] for kind in ("sor", "soch")}
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        term = _term(raw, 2)
+        for work_id, kind, top in raw.execute("SELECT id, kind, max_points FROM summative_work WHERE course_id = ? "
+                                              "AND date BETWEEN '2026-11-03' AND '2026-12-26'", (spot.course_id,)):
+            works[kind].append((work_id, top))
+        lessons = [r[0] for r in raw.execute("SELECT id FROM lesson WHERE course_id = ? AND kind = 'regular' AND date "
+                                             "BETWEEN '2026-11-03' AND '2026-11-20' ORDER BY date LIMIT 2",
+                                             (spot.course_id,))]
+    if not works["sor"]:
+        works["sor"].append((journal.add_summative_work(spot.course_id, "sor", "БЖБ 1", 10, dt.date(2026, 11, 10)), 10))
+    if not works["soch"]:
+        works["soch"].append((journal.add_summative_work(spot.course_id, "soch", "ТЖБ", 20, dt.date(2026, 12, 18)), 20))
+
+    journal.set_mark(lessons[0], spot.pupil_id, 8)
+    journal.set_mark(lessons[1], spot.pupil_id, 6)
+    for work_id, top in works["sor"]:
+        journal.enter_score(work_id, spot.pupil_id, top)  # every СОР in full: 100 %
+    end_of_term = dt.date(2026, 12, 26)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        result = term_results.compute(raw, spot.course_id, term, [spot.pupil_id], end_of_term)[spot.pupil_id]
+        before_soch = term_results.compute(raw, spot.course_id, term, [spot.pupil_id], dt.date(2026, 11, 22))
+    assert (result.status, result.mark) == ("not_attested", "n/a")  # the СОЧ was held; this pupil has no score
+    assert before_soch[spot.pupil_id].status == "graded"  # before it is held, it does not count yet
+
+    for work_id, _top in works["soch"]:
+        journal.enter_score(work_id, spot.pupil_id, 0)
+    with db.read() as conn:
+        result = term_results.compute(driver_connection(conn), spot.course_id, term, [spot.pupil_id],
+                                      end_of_term)[spot.pupil_id]
+    # ФО (8 + 6) / 2 = 70 % × 0.25 + СОР 100 % × 0.25 + СОЧ 0 % × 0.5 = 42.5 % → 43 → a 3
+    assert (result.status, float(result.percent), result.mark) == ("graded", 42.5, 3)
+
+
+def test_a_one_hour_subject_is_graded_per_half_year(db) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date(2026, 11, 22)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        course, teacher = raw.execute(
+            "SELECT c.id, c.teacher_id FROM course c JOIN school_class k ON k.id = c.class_id "
+            "WHERE c.hours_per_week = 1 AND c.scale = 'criteria' AND k.grade > 1 AND c.subgroup_id IS NULL "
+            "LIMIT 1").fetchone()
+        pupils = [r[0] for r in raw.execute("SELECT m.pupil_id FROM class_membership m JOIN course c ON c.class_id = "
+                                            "m.class_id WHERE c.id = ? AND m.to_date IS NULL ORDER BY 1", (course,))]
+        held = raw.execute("SELECT id, max_points FROM summative_work WHERE course_id = ? AND date <= ?",
+                           (course, today.isoformat())).fetchall()
+        half = raw.execute("SELECT id FROM period WHERE kind = 'half_year' AND number = 1").fetchone()[0]
+        term = _term(raw, 2)
+    assert held  # a СОР already written this half-year
+    journal = Journal(db, teacher)
+    for work_id, top in held:  # the first pupil has written every СОР held so far
+        journal.enter_score(work_id, pupils[0], top)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        by_term = term_results.compute(raw, course, term, pupils, today)
+        by_half = term_results.compute(raw, course, half, pupils, today)
+    assert {r.status for r in by_term.values()} == {"half_year_only"}
+    first = by_half[pupils[0]]
+    assert first.status == "graded" and first.parts["soch"] is None and first.parts["sor"] == 100
