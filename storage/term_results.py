@@ -14,54 +14,81 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass
 
 from storage import grading
 from storage.grading import Result, Score
 
 _WORKS = """
-SELECT w.id, w.kind, w.max_points, s.pupil_id, s.points
+SELECT w.id, w.kind, w.max_points, w.date, s.pupil_id, s.points
 FROM summative_work w LEFT JOIN summative_score s ON s.work_id = w.id
 WHERE w.course_id = ? AND w.date BETWEEN ? AND ?
 """
 _MARKS = """
-SELECT x.pupil_id, x.mark FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
+SELECT x.pupil_id, l.date, x.mark FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
 WHERE l.course_id = ? AND l.date BETWEEN ? AND ? AND x.mark IS NOT NULL
 """
 
 
+@dataclass(frozen=True)
+class _Course:
+    id: int
+    scale: str
+    hours: int
+    grade: int
+
+
 def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: list[int],
             today: dt.date) -> dict[int, Result]:
-    scale, hours, grade = conn.execute(
+    course = _Course(course_id, *conn.execute(
         "SELECT c.scale, c.hours_per_week, k.grade FROM course c JOIN school_class k ON k.id = c.class_id "
-        "WHERE c.id = ?", (course_id,)).fetchone()
+        "WHERE c.id = ?", (course_id,)).fetchone())
     kind, start, end = conn.execute("SELECT kind, start_date, end_date FROM period WHERE id = ?", (period_id,)).fetchone()
-    if kind == "year":
-        return _year(conn, course_id, hours, start, end, pupils, today)
-    rule = _rule(conn, course_id, period_id)
-    if scale == "none" or grade == 1:
+    # What the period holds, read once (for the year, once for all its terms).
+    marks = conn.execute(_MARKS, (course_id, start, end)).fetchall()
+    works = conn.execute(_WORKS, (course_id, start, min(end, today.isoformat()))).fetchall()
+    if kind != "year":
+        return _period(conn, course, period_id, kind, start, end, marks, works, pupils)
+    part_kind = "half_year" if course.hours == 1 else "term"
+    parts = conn.execute("SELECT id, start_date, end_date FROM period WHERE kind = ? AND start_date >= ? "
+                         "AND end_date <= ? ORDER BY start_date", (part_kind, start, end)).fetchall()
+    by_part = [_period(conn, course, part, part_kind, first, last, marks, works, pupils) for part, first, last in parts]
+    results = {}
+    for pupil in pupils:
+        graded = [r[pupil].mark for r in by_part if r[pupil].status == "graded" and isinstance(r[pupil].mark, int)]
+        mark = grading.year_mark(graded)
+        results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
+    return results
+
+
+def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str, start: str, end: str,
+            all_marks: list, all_works: list, pupils: list[int]) -> dict[int, Result]:
+    rule = _rule(conn, course.id, period_id)
+    if course.scale == "none" or course.grade == 1:
         return {p: Result("not_graded", rule=rule.name) for p in pupils}
-    one_hour = hours == 1 and scale == "criteria"
+    one_hour = course.hours == 1 and course.scale == "criteria"
     if one_hour and kind == "term":
         return {p: Result("half_year_only", rule=rule.name) for p in pupils}
     marks: dict[int, list[int]] = defaultdict(list)
-    for pupil, mark in conn.execute(_MARKS, (course_id, start, end)):
-        marks[pupil].append(mark)
-    if scale == "classic":
-        return {p: grading.classic_term(marks[p], rule, grade=grade) for p in pupils}
-    if scale == "passfail":
+    for pupil, day, mark in all_marks:
+        if start <= day <= end:
+            marks[pupil].append(mark)
+    if course.scale == "classic":
+        return {p: grading.classic_term(marks[p], rule, grade=course.grade) for p in pupils}
+    if course.scale == "passfail":
         return {p: grading.passfail_term(marks[p], rule) for p in pupils}
-    works: dict[str, dict[str, int]] = {}
+    works: dict[str, tuple[str, int]] = {}
     points: dict[tuple[str, int], int | None] = {}
-    held_until = min(end, today.isoformat())
-    for work_id, work_kind, max_points, pupil, score in conn.execute(_WORKS, (course_id, start, held_until)):
-        works[work_id] = {"kind": work_kind, "max": max_points}
-        if pupil is not None:
-            points[(work_id, pupil)] = score
+    for work_id, work_kind, max_points, day, pupil, score in all_works:
+        if start <= day <= end:
+            works[work_id] = (work_kind, max_points)
+            if pupil is not None:
+                points[(work_id, pupil)] = score
     results = {}
     for pupil in pupils:
-        sor = [Score(points.get((w, pupil)), v["max"]) for w, v in works.items() if v["kind"] == "sor"]
-        soch = [Score(points.get((w, pupil)), v["max"]) for w, v in works.items() if v["kind"] == "soch"]
-        results[pupil] = grading.criteria_term(marks[pupil], sor, soch, rule, grade=grade, half_year=one_hour)
+        sor = [Score(points.get((w, pupil)), top) for w, (k, top) in works.items() if k == "sor"]
+        soch = [Score(points.get((w, pupil)), top) for w, (k, top) in works.items() if k == "soch"]
+        results[pupil] = grading.criteria_term(marks[pupil], sor, soch, rule, grade=course.grade, half_year=one_hour)
     return results
 
 
@@ -69,17 +96,3 @@ def _rule(conn: sqlite3.Connection, course_id: int, period_id: int) -> grading.R
     row = conn.execute("SELECT rule_version FROM period_mark WHERE course_id = ? AND period_id = ? "
                        "AND rule_version IS NOT NULL LIMIT 1", (course_id, period_id)).fetchone()
     return grading.RULES.get(row[0], grading.DEFAULT_RULE) if row else grading.DEFAULT_RULE
-
-
-def _year(conn: sqlite3.Connection, course_id: int, hours: int, start: str, end: str, pupils: list[int],
-          today: dt.date) -> dict[int, Result]:
-    part_kind = "half_year" if hours == 1 else "term"
-    parts = conn.execute("SELECT id FROM period WHERE kind = ? AND start_date >= ? AND end_date <= ? "
-                         "ORDER BY start_date", (part_kind, start, end)).fetchall()
-    by_part = [compute(conn, course_id, period_id, pupils, today) for (period_id,) in parts]
-    results = {}
-    for pupil in pupils:
-        marks = [r[pupil].mark for r in by_part if r[pupil].status == "graded" and isinstance(r[pupil].mark, int)]
-        mark = grading.year_mark(marks)
-        results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
-    return results
