@@ -101,7 +101,7 @@ def floor(rows: int, columns: int, runs: int) -> list[float]:
 
 
 def switching(journal: Path, teacher: int, courses: list[int], folder: Path) -> tuple[list[float], tuple[int, int]]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop import i18n
@@ -121,11 +121,17 @@ def switching(journal: Path, teacher: int, courses: list[int], folder: Path) -> 
     window.sheet_shown.connect(lambda: shown.append(time.perf_counter()))
 
     def wait_shown(count: int) -> None:
-        deadline = time.monotonic() + 30
+        """Wait in Qt's event loop, as the app does (a busy processEvents() loop would hold the GIL from the
+        worker thread that loads the journal)."""
+        loop = QEventLoop()
+        window.sheet_shown.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        deadline = time.perf_counter() + 30
         while len(shown) < count:
-            app.processEvents()
-            if time.monotonic() > deadline:
+            loop.exec()
+            if len(shown) < count and time.perf_counter() > deadline:
                 raise RuntimeError("the journal was not shown in 30 s")
+        window.sheet_shown.disconnect(loop.quit)
 
     window.start()
     wait_shown(1)
