@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage import changelog, hot_sql, ids
+from storage import changelog, hot_sql, ids, summative_schedule
 from storage.database import JournalDatabase
 from storage.errors import (
     InvalidLesson,
@@ -333,6 +333,21 @@ class Journal:
             )
             self._record(conn, "work", work_id, "create", None, record, 0)
             return work_id
+
+    def schedule_warnings(self, work_id: str) -> list[summative_schedule.Warning]:
+        """The scheduling limits a summative work breaks (storage.summative_schedule), for the teacher to see."""
+        with self._db.read() as conn:
+            rows = conn.execute(
+                select(_WORK.c.id, _WORK.c.course_id, _COURSE.c.class_id, _WORK.c.kind, _WORK.c.date)
+                .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
+            ).all()
+            terms = [summative_schedule.Term(start, end) for start, end in conn.execute(
+                select(_PERIOD.c.start_date, _PERIOD.c.end_date).where(_PERIOD.c.kind == "term"))]
+        works = [summative_schedule.PlannedWork(*row) for row in rows]
+        work = next((w for w in works if w.id == work_id), None)
+        if work is None:
+            raise NotFound(what="summative work", id=work_id)
+        return summative_schedule.check(work, works, terms)
 
     def enter_score(self, work_id: str, pupil_id: int, points: int | None) -> bool:
         return self._set_score(work_id, pupil_id, "points", points)
