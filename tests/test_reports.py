@@ -1,0 +1,58 @@
+"""«Алтын белгі» candidates and the "2s" report, from final marks set in the journal (final marks stand
+over computed ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storage import reports
+from storage.journal_sheet import driver_connection
+
+TODAY = dt.date(2027, 5, 25)
+
+
+def _class_and_pupils(raw, grade: int):  # type: ignore[no-untyped-def]
+    class_id = raw.execute("SELECT id FROM school_class WHERE grade = ? ORDER BY letter LIMIT 1", (grade,)).fetchone()[0]
+    pupils = [r[0] for r in raw.execute("SELECT pupil_id FROM class_membership WHERE class_id = ? AND to_date IS NULL "
+                                        "ORDER BY pupil_id", (class_id,))]
+    courses = raw.execute("SELECT id, hours_per_week FROM course WHERE class_id = ? AND subgroup_id IS NULL ORDER BY id",
+                          (class_id,)).fetchall()
+    return class_id, pupils, courses
+
+
+def _set_finals(raw, pupil: int, courses, mark_of) -> None:  # type: ignore[no-untyped-def]
+    """Final marks for every part (term or half-year) and the year of each course: mark_of(index, course)."""
+    for index, (course, hours) in enumerate(courses):
+        kind = "half_year" if hours == 1 else "term"
+        periods = [r[0] for r in raw.execute("SELECT id FROM period WHERE kind IN (?, 'year')", (kind,))]
+        for period in periods:
+            raw.execute("INSERT OR REPLACE INTO period_mark (course_id, pupil_id, period_id, final_mark, final_reason, "
+                        "server_version) VALUES (?, ?, ?, ?, 'set by the test', 0)",
+                        (course, pupil, period, mark_of(index, course)))
+
+
+def test_golden_candidates_have_nothing_but_fives(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as conn:
+        raw = driver_connection(conn)
+        _class_id, pupils, courses = _class_and_pupils(raw, 11)
+        gold, almost = pupils[0], pupils[1]
+        _set_finals(raw, gold, courses, lambda i, c: 5)
+        _set_finals(raw, almost, courses, lambda i, c: 4 if i == len(courses) - 1 else 5)
+    with db.read() as conn:
+        found = {p.pupil_id for p in reports.golden_candidates(driver_connection(conn), TODAY)}
+    assert gold in found and almost not in found
+
+
+def test_a_two_in_one_subject_means_a_year_test_and_in_three_repeating(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as conn:
+        raw = driver_connection(conn)
+        _class_id, pupils, courses = _class_and_pupils(raw, 7)
+        one, three, none = pupils[:3]
+        _set_finals(raw, one, courses, lambda i, c: 2 if i == 0 else 4)
+        _set_finals(raw, three, courses, lambda i, c: 2 if i < 3 else 4)
+        _set_finals(raw, none, courses, lambda i, c: 3)
+    with db.read() as conn:
+        found = {r.pupil.pupil_id: r for r in reports.at_risk(driver_connection(conn), TODAY)}
+    assert (len(found[one].failed), found[one].outcome) == (1, "year_test")
+    assert (len(found[three].failed), found[three].outcome) == (3, "repeat")
+    assert none not in found
