@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
         self.model.show_sheet(sheet, clashes, letters, computed)
+        self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
                       len(sheet.lessons))
@@ -343,6 +344,8 @@ class MainWindow(QMainWindow):
             self.lesson_panel.show_lesson(None, None, None, None)
             return
         lesson = self.model.sheet.lessons[column - 1]
+        if lesson.id == self.lesson_panel.lesson_id:
+            return  # moving within the lesson's column, as when typing marks down it: nothing to re-read
         self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
             "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).fetchone()),
             lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))

@@ -21,7 +21,12 @@ _OPS = OutboxOp.__table__
 
 
 def encode(value: Any) -> str:
+    """A value as the journal stores it in JSON columns (outbox, audit, conflicts, refusals)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def decode(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
         query = query.limit(limit)
     return [
         Operation(
-            r.device_id, r.seq, r.hlc, r.entity, r.entity_key, r.field, json.loads(r.value), r.base_version, r.sent
+            r.device_id, r.seq, r.hlc, r.entity, r.entity_key, r.field, decode(r.value), r.base_version, r.sent
         )
         for r in conn.execute(query)
     ]

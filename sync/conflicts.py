@@ -6,14 +6,13 @@ number, until the server has it, so that a value pulled meanwhile cannot overwri
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from storage import changelog
+from storage import changelog, outbox
 from storage.database import JournalDatabase
 from storage.errors import NotFound
 from storage.models import SyncConflict
@@ -47,8 +46,7 @@ def store_open(conn: Connection, reported: Sequence[dict]) -> None:
     if fresh:
         conn.execute(insert(_CONFLICT), [
             dict(id=c["id"], entity=c["entity"], entity_key=c["key"], field=c["field"],
-                 winner_value=json.dumps(c["winner_value"], ensure_ascii=False),
-                 loser_value=json.dumps(c["loser_value"], ensure_ascii=False),
+                 winner_value=outbox.encode(c["winner_value"]), loser_value=outbox.encode(c["loser_value"]),
                  winner_device_id=c["winner_device_id"], loser_device_id=c["loser_device_id"],
                  winner_account_id=c["winner_account_id"], loser_account_id=c["loser_account_id"],
                  created_at=str(c["created_at"]))
@@ -59,8 +57,8 @@ def store_open(conn: Connection, reported: Sequence[dict]) -> None:
 def open_conflicts(conn: Connection) -> list[OpenConflict]:
     """The conflicts waiting for a teacher's choice, oldest first."""
     return [
-        OpenConflict(r.id, r.entity, r.entity_key, r.field, records.decode(r.winner_value),
-                     records.decode(r.loser_value), r.winner_device_id, r.loser_device_id, r.winner_account_id,
+        OpenConflict(r.id, r.entity, r.entity_key, r.field, outbox.decode(r.winner_value),
+                     outbox.decode(r.loser_value), r.winner_device_id, r.loser_device_id, r.winner_account_id,
                      r.loser_account_id, r.created_at)
         for r in conn.execute(select(_CONFLICT).where(_CONFLICT.c.resolved_seq.is_(None)).order_by(_CONFLICT.c.id))
     ]
@@ -99,5 +97,5 @@ def resolve(db: JournalDatabase, conflict_id: int, value: Any, actor_id: int,
             raise NotFound(what="conflict", id=conflict_id)
         records.set_field(conn, row.entity, row.entity_key, row.field, value, 0)
         seq = changelog.record(conn, now=now, actor_id=actor_id, entity="conflict", key=str(conflict_id),
-                               field="resolve", old=records.decode(row.winner_value), new=value, base_version=0)
+                               field="resolve", old=outbox.decode(row.winner_value), new=value, base_version=0)
         conn.execute(update(_CONFLICT).where(_CONFLICT.c.id == conflict_id).values(resolved_seq=seq))

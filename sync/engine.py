@@ -92,7 +92,7 @@ class SyncEngine:
         """A teacher's edit was saved: sync soon, unless the server is known to be unreachable (then the
         backoff timer decides, so a dead link is not hammered on every keystroke)."""
         with self._cond:  # the count of waiting changes, refreshed on the engine's thread
-            self._tasks.append(lambda: self._publish(waiting=self._counts()["waiting"]))
+            self._tasks.append(lambda: self._publish(waiting=self._waiting()))
             self._cond.notify_all()
         if self.status.online is not False:
             self._schedule(self.debounce)
@@ -207,6 +207,10 @@ class SyncEngine:
         return f"{username}@{self.link.url}"
 
     # -- status ------------------------------------------------------------------------------------
+
+    def _waiting(self) -> int:
+        with self.db.read() as conn:
+            return outbox.count(conn)
 
     def _counts(self) -> dict[str, Any]:
         with self.db.read() as conn:

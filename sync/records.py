@@ -9,7 +9,6 @@ Called inside the caller's write transaction, many times a batch, hence storage.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Connection
@@ -99,7 +98,3 @@ def _create(conn: Connection, entity: str, record: Any, version: int) -> bool:
         hot_sql.run(conn, _CREATE_WORK, {**{f: record.get(f) for f in fields}, "version": version})
         return True
     return False
-
-
-def decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from storage.models import RejectedOp
-from storage.outbox import Operation, encode
-from sync import local_state, records
+from storage.outbox import Operation, decode, encode
+from sync import local_state
 
 _REJECTED = RejectedOp.__table__
 
@@ -37,7 +37,7 @@ def store(conn: Connection, op: Operation, reason: str, message: str | None) -> 
 
 def unseen(conn: Connection) -> list[Rejection]:
     return [
-        Rejection(r.seq, r.entity, r.entity_key, r.field, records.decode(r.value), r.reason, r.message, r.rejected_at)
+        Rejection(r.seq, r.entity, r.entity_key, r.field, decode(r.value), r.reason, r.message, r.rejected_at)
         for r in conn.execute(select(_REJECTED).where(_REJECTED.c.seen.is_(False)).order_by(_REJECTED.c.seq))
     ]
 
