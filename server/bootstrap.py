@@ -27,7 +27,7 @@ def _all(conn: Connection, query: Any) -> list[dict]:
 
 
 def reference(conn: Connection, who: Principal) -> dict:
-    C, K, Y = T["course"], T["school_class"], T["academic_year"]
+    C, K, Y, W = T["course"], T["school_class"], T["academic_year"], T["summative_work"]
     courses = select(C.c.id).where(C.c.id.in_(visible_courses(who))).scalar_subquery()
     course_rows = _all(conn, select(C).where(C.c.id.in_(visible_courses(who))).order_by(C.c.id))
     class_ids = sorted({c["class_id"] for c in course_rows})
@@ -59,6 +59,11 @@ def reference(conn: Connection, who: Principal) -> dict:
                        .where(PU.c.id.in_(select(M.c.pupil_id).where(M.c.class_id.in_(class_ids))))),
         "memberships": _all(conn, select(M).where(M.c.class_id.in_(class_ids))),
         "timetable": _all(conn, select(T["timetable_entry"]).where(T["timetable_entry"].c.course_id.in_(courses))),
+        "period_marks": _all(conn, select(T["period_mark"]).where(T["period_mark"].c.course_id.in_(courses))),
+        # Summative works not tied to a lesson (the page of lessons carries the others) and their scores.
+        "free_works": _all(conn, select(W).where(W.c.course_id.in_(courses), W.c.lesson_id.is_(None))),
+        "free_scores": _all(conn, select(T["summative_score"]).where(T["summative_score"].c.work_id.in_(
+            select(W.c.id).where(W.c.course_id.in_(courses), W.c.lesson_id.is_(None))))),
         "lessons_total": conn.execute(select(func.count()).select_from(T["lesson"])
                                       .where(T["lesson"].c.course_id.in_(courses))).scalar_one(),
     }

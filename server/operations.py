@@ -21,7 +21,7 @@ from sqlalchemy import Connection, bindparam, exists, insert, or_, select, updat
 from server.accounts import Principal
 from server.protocol import Operation
 from server.schema import tables
-from storage import hlc, ids
+from storage import final_marks, hlc, ids
 from storage.errors import REFUSALS_TELLING_VALUE, JournalError
 from storage.models.journal import LESSON_KINDS, WORK_KINDS
 from storage.validation import check_attendance, check_mark, check_score, check_text
@@ -32,7 +32,7 @@ MAX_WORK_POINTS = 100
 L, C, K, Y, P = (tables[n] for n in ("lesson", "course", "school_class", "academic_year", "period"))
 CELL, WORK, SCORE = tables["lesson_cell"], tables["summative_work"], tables["summative_score"]
 M, SM, SLOT = tables["class_membership"], tables["subgroup_member"], tables["bell_slot"]
-CHANGE, CONFLICT = tables["change"], tables["conflict"]
+CHANGE, CONFLICT, PM = tables["change"], tables["conflict"], tables["period_mark"]
 
 
 def encode(value: Any) -> str | None:
@@ -203,6 +203,12 @@ class Applier:
                 return cell[op.field] if cell else None
             if op.entity == "lesson" and op.field in ("topic", "homework"):
                 return self._lesson_place(op.key)[1][op.field]
+            if op.entity == "result" and (parts := final_marks.parse_key(op.key)) is not None:
+                row = self.conn.execute(select(PM).where(PM.c.course_id == parts[0], PM.c.period_id == parts[1],
+                                                         PM.c.pupil_id == parts[2])).mappings().first()
+                return None if row is None else final_marks.value(
+                    row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"],
+                    row["rule_version"])
             if op.entity == "score" and op.field in ("points", "comment"):
                 work_id, pupil_id = _pair(op.key)
                 return self.conn.execute(select(SCORE.c[op.field]).where(
@@ -327,6 +333,8 @@ class Applier:
         elif table is L:
             current[field], current["server_version"] = value, new_version  # the cached lesson row
             self._changed_lessons[pk["id"]] = current
+        elif table is PM:
+            self._write_period_mark(pk, current, value, new_version)
         elif current is None:
             self.conn.execute(insert(table).values(**pk, **{field: value}, server_version=new_version))
         else:
@@ -440,6 +448,48 @@ class Applier:
         ).mappings().first()
         return self._write(op, SCORE, {"work_id": work_id, "pupil_id": pupil_id}, current, value, place.course_id)
 
+    def period_mark(self, op: Operation) -> Outcome:
+        """A final term, half-year or year mark over the computed one (storage.final_marks): the course's own
+        teacher or an admin, an open period, a pupil of the class during it, a mark in range, a reason."""
+        parts = final_marks.parse_key(op.key)
+        if parts is None:
+            raise Refused("bad_key", "A period mark is named '<course>.<period>/<pupil>'.")
+        course_id, period_id, pupil_id = parts
+        period = self.conn.execute(select(P).where(P.c.id == period_id)).mappings().first()
+        if period is None:
+            raise Refused("unknown_period", f"No period {period_id} on the server.")
+        place = self._course_place(course_id, period["end_date"])
+        if period["year_id"] != place.year_id:
+            raise Refused("bad_key", "That period is not in the course's school year.")
+        self._check_rights(place, substitute_ok=False)
+        if period["closed"]:
+            raise Refused("period_closed", f"The period containing {period['end_date']} is closed.")
+        self._check_open(place)
+        if place.class_id not in self._members:
+            self._load_members({place.class_id})
+        ranges = self._members[place.class_id].get(pupil_id, ())
+        if not any(since <= period["end_date"] and (until is None or until >= period["start_date"])
+                   for since, until in ranges):
+            raise Refused("pupil_not_in_course", f"Pupil {pupil_id} is not in this course's class in that period.")
+        v = op.value if isinstance(op.value, dict) else {}
+        mark, reason = final_marks.check(place.scale, v.get("mark"), v.get("reason"))
+        value = final_marks.value(mark, reason, v.get("computed"), v.get("percent"), v.get("rule"))
+        row = self.conn.execute(select(PM).where(PM.c.course_id == course_id, PM.c.period_id == period_id,
+                                                 PM.c.pupil_id == pupil_id).with_for_update()).mappings().first()
+        current = None if row is None else {"final": final_marks.value(
+            row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"], row["rule_version"]),
+            "server_version": row["server_version"]}
+        return self._write(op, PM, {"course_id": course_id, "period_id": period_id, "pupil_id": pupil_id},
+                           current, value, course_id)
+
+    def _write_period_mark(self, pk: dict, current: Any, value: dict, version: int) -> None:
+        columns = {"final_mark": value["mark"], "final_reason": value["reason"], "computed_mark": value["computed"],
+                   "computed_percent": value["percent"], "rule_version": value["rule"], "server_version": version}
+        if current is None:
+            self.conn.execute(insert(PM).values(**pk, **columns))
+        else:
+            self.conn.execute(update(PM).where(*(PM.c[k] == v for k, v in pk.items())).values(columns))
+
     def resolve(self, op: Operation) -> Outcome:
         """A teacher settles a conflict by choosing one value (or typing a new one): the chosen value is
         written to the field like any edit, and the conflict is marked resolved."""
@@ -475,6 +525,10 @@ class Applier:
             work_id, pupil_id = _pair(op.key)
             query = select(SCORE.c.server_version).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)
             return self.conn.execute(query).scalar() or 0
+        if op.entity == "result" and (parts := final_marks.parse_key(op.key)) is not None:
+            query = select(PM.c.server_version).where(PM.c.course_id == parts[0], PM.c.period_id == parts[1],
+                                                      PM.c.pupil_id == parts[2])
+            return self.conn.execute(query).scalar() or 0
         return 0
 
 
@@ -500,5 +554,6 @@ _HANDLERS = {
     ("work", "create"): Applier.work_create,
     ("score", "points"): Applier.score,
     ("score", "comment"): Applier.score,
+    ("result", "final"): Applier.period_mark,
     ("conflict", "resolve"): Applier.resolve,
 }

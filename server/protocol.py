@@ -43,7 +43,7 @@ class Operation(Strict):
 
     seq: Annotated[int, Field(ge=1, le=2**62)]
     hlc: Annotated[int, Field(ge=0, le=2**63 - 1)]
-    entity: Literal["cell", "lesson", "work", "score", "conflict"]
+    entity: Literal["cell", "lesson", "work", "score", "result", "conflict"]
     key: Annotated[str, Field(min_length=1, max_length=80)]
     field: Annotated[str, Field(min_length=1, max_length=20)]
     value: JsonValue = None

@@ -65,6 +65,11 @@ class InvalidWork(ValidationError):
     template = "Cannot add this summative work: {reason}."
 
 
+class ReasonRequired(ValidationError):
+    code = "reason_required"
+    template = "A final mark of {mark} differs from the computed one; say why (the reason is audited)."
+
+
 class NotFound(JournalError, LookupError):
     code = "not_found"
     template = "No {what} with id {id!r} in this journal."
@@ -113,5 +118,5 @@ class TimetableInvalid(ValidationError):
 # the teacher's courses, whose values they must not learn.
 REFUSALS_TELLING_VALUE = frozenset({
     PeriodClosed.code, PupilNotInCourse.code, InvalidMark.code, InvalidAttendance.code, TextTooLong.code,
-    NotText.code, InvalidScore.code, MarksNotAllowed.code,
+    NotText.code, InvalidScore.code, MarksNotAllowed.code, ReasonRequired.code,
 })

@@ -15,7 +15,14 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage import changelog, hot_sql, ids, summative_schedule
+from storage import (
+    changelog,
+    final_marks,
+    hot_sql,
+    ids,
+    summative_schedule,
+    term_results,
+)
 from storage.database import JournalDatabase
 from storage.errors import (
     InvalidLesson,
@@ -26,6 +33,7 @@ from storage.errors import (
     PeriodClosed,
     PupilNotInCourse,
 )
+from storage.journal_sheet import driver_connection
 from storage.models import (
     BellSlot,
     ClassMembership,
@@ -33,6 +41,7 @@ from storage.models import (
     Lesson,
     LessonCell,
     Period,
+    PeriodMark,
     SubgroupMember,
     SummativeScore,
     SummativeWork,
@@ -49,6 +58,7 @@ _SUBMEMBER = SubgroupMember.__table__
 _WORK = SummativeWork.__table__
 _SCORE = SummativeScore.__table__
 _SLOT = BellSlot.__table__
+_PERIOD_MARK = PeriodMark.__table__
 
 MAX_WORK_POINTS = 100
 
@@ -389,6 +399,60 @@ class Journal:
             )
             conn.execute(upsert)
             self._record(conn, "score", f"{work_id}/{pupil_id}", field, old, value, base)
+            return True
+
+    # -- period marks -----------------------------------------------------------------------------
+
+    def set_final_mark(self, course_id: int, period_id: int, pupil_id: int, mark: int | None,
+                       reason: str | None = None) -> bool:
+        """Set the pupil's final mark for the period over the computed one (storage.final_marks): a mark that
+        differs needs a reason; the computed mark itself, or None, removes the override. Only the course's
+        teacher or an admin, only while the period is open. The computed result and its rule version are
+        kept beside the final mark."""
+        with self._db.write() as conn:
+            course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale).where(_COURSE.c.id == course_id)).first()
+            if course is None:
+                raise NotFound(what="course", id=course_id)
+            period = conn.execute(select(_PERIOD.c.start_date, _PERIOD.c.end_date, _PERIOD.c.closed)
+                                  .where(_PERIOD.c.id == period_id)).first()
+            if period is None:
+                raise NotFound(what="period", id=period_id)
+            if not self.is_admin and course.teacher_id != self.actor_id:
+                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+            if period.closed:
+                raise PeriodClosed(date=period.end_date)
+            in_period = and_(_MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == select(_COURSE.c.class_id)
+                             .where(_COURSE.c.id == course_id).scalar_subquery(),
+                             _MEMBER.c.from_date <= period.end_date,
+                             or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= period.start_date))
+            if not conn.execute(select(exists().where(in_period))).scalar():
+                raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
+            today = self._clock().date()
+            result = term_results.compute(driver_connection(conn), course_id, period_id, [pupil_id], today)[pupil_id]
+            computed = {"pass": 1, "fail": 0}.get(result.mark, result.mark) if result.status == "graded" else None  # type: ignore[arg-type]
+            if mark is not None and mark == computed:
+                mark = None  # the computed mark needs no override
+            mark, reason = final_marks.check(course.scale, mark, reason)
+            percent = None if result.percent is None else round(float(result.percent), 2)
+            rule = result.rule or None
+            where = (_PERIOD_MARK.c.course_id == course_id, _PERIOD_MARK.c.period_id == period_id,
+                     _PERIOD_MARK.c.pupil_id == pupil_id)
+            row = conn.execute(select(_PERIOD_MARK.c.final_mark, _PERIOD_MARK.c.final_reason,
+                                      _PERIOD_MARK.c.server_version).where(*where)).first()
+            old_mark, old_reason, base = (row[0], row[1], row[2]) if row else (None, None, 0)
+            if (old_mark, old_reason) == (mark, reason):
+                return False
+            values = {"computed_percent": percent, "computed_mark": computed, "final_mark": mark,
+                      "final_reason": reason, "status": "na" if result.status == "not_attested" else None,
+                      "rule_version": rule}
+            upsert = sqlite_insert(_PERIOD_MARK).values(course_id=course_id, period_id=period_id, pupil_id=pupil_id,
+                                                        server_version=0, **values)
+            conn.execute(upsert.on_conflict_do_update(
+                index_elements=[_PERIOD_MARK.c.course_id, _PERIOD_MARK.c.pupil_id, _PERIOD_MARK.c.period_id],
+                set_=values))
+            old = None if row is None else final_marks.value(old_mark, old_reason, None, None, None)
+            new = final_marks.value(mark, reason, computed, percent, rule)
+            self._record(conn, "result", final_marks.key(course_id, period_id, pupil_id), "final", old, new, base)
             return True
 
     # -- checks shared by the writes above ------------------------------------------------------

@@ -44,12 +44,13 @@ def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[
     ids = [p for p, _ in pupils]
     years = {p: PupilYear(p, name, class_name) for p, name in pupils}
     year_id = conn.execute("SELECT id FROM period WHERE kind = 'year'").fetchone()[0]
-    for course_id, subject, hours in conn.execute(
-            "SELECT c.id, s.name_ru, c.hours_per_week FROM course c JOIN subject s ON s.id = c.subject_id "
+    for course_id, subject, hours, scale in conn.execute(
+            "SELECT c.id, s.name_ru, c.hours_per_week, c.scale FROM course c JOIN subject s ON s.id = c.subject_id "
             "WHERE c.class_id = ? AND c.subgroup_id IS NULL ORDER BY s.name_ru", (class_id,)).fetchall():
-        part_kind = "half_year" if hours == 1 else "term"
+        part_kind = "half_year" if term_results.half_yearly(hours, scale) else "term"
         parts = [r[0] for r in conn.execute("SELECT id FROM period WHERE kind = ? ORDER BY start_date", (part_kind,))]
-        finals = {(p, period): mark for p, period, mark in conn.execute(
+        finals = {(p, period): ({1: "pass", 0: "fail"}[mark] if scale == "passfail" else mark)
+                  for p, period, mark in conn.execute(
             "SELECT pupil_id, period_id, final_mark FROM period_mark WHERE course_id = ? AND final_mark IS NOT NULL",
             (course_id,))}
         computed = {period: term_results.compute(conn, course_id, period, ids, today) for period in (*parts, year_id)}

@@ -4,9 +4,9 @@ scores (or classic / pass-fail marks) gathered from the journal and handed to st
 Plain SQL on the driver's connection, like storage.journal_sheet, so the grid can show results before the
 app has loaded SQLAlchemy. One-hour-a-week subjects are graded per half-year from ФО and СОР only; their
 terms get no mark of their own. The year: the mean of the term marks (the half-year marks for one-hour
-subjects). A period that kept a rule version (period_mark.rule_version) is computed under that version.
-A summative work still ahead (dated after `today`) does not count yet; one held without the pupil's score
-leaves «н/а» until it is written.
+subjects), a teacher's final term mark standing over the computed one. A period that kept a rule version
+(period_mark.rule_version) is computed under that version. A summative work still ahead (dated after
+`today`) does not count yet; one held without the pupil's score leaves «н/а» until it is written.
 """
 
 from __future__ import annotations
@@ -49,13 +49,22 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
     works = conn.execute(_WORKS, (course_id, start, min(end, today.isoformat()))).fetchall()
     if kind != "year":
         return _period(conn, course, period_id, kind, start, end, marks, works, pupils)
-    part_kind = "half_year" if course.hours == 1 else "term"
+    part_kind = "half_year" if half_yearly(course.hours, course.scale) else "term"
     parts = conn.execute("SELECT id, start_date, end_date FROM period WHERE kind = ? AND start_date >= ? "
                          "AND end_date <= ? ORDER BY start_date", (part_kind, start, end)).fetchall()
     by_part = [_period(conn, course, part, part_kind, first, last, marks, works, pupils) for part, first, last in parts]
+    finals = {(part, pupil): mark for part, pupil, mark in conn.execute(
+        "SELECT period_id, pupil_id, final_mark FROM period_mark WHERE course_id = ? AND final_mark IS NOT NULL",
+        (course_id,))}
     results = {}
     for pupil in pupils:
-        graded = [r[pupil].mark for r in by_part if r[pupil].status == "graded" and isinstance(r[pupil].mark, int)]
+        graded = []
+        for (part, _first, _last), computed in zip(parts, by_part, strict=True):
+            final = finals.get((part, pupil))
+            if final is not None and course.scale != "passfail":
+                graded.append(final)
+            elif computed[pupil].status == "graded" and isinstance(computed[pupil].mark, int):
+                graded.append(computed[pupil].mark)
         mark = grading.year_mark(graded)
         results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
     return results
@@ -66,7 +75,7 @@ def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str
     rule = _rule(conn, course.id, period_id)
     if course.scale == "none" or course.grade == 1:
         return {p: Result("not_graded", rule=rule.name) for p in pupils}
-    one_hour = course.hours == 1 and course.scale == "criteria"
+    one_hour = half_yearly(course.hours, course.scale)
     if one_hour and kind == "term":
         return {p: Result("half_year_only", rule=rule.name) for p in pupils}
     marks: dict[int, list[int]] = defaultdict(list)
@@ -90,6 +99,11 @@ def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str
         soch = [Score(points.get((w, pupil)), top) for w, (k, top) in works.items() if k == "soch"]
         results[pupil] = grading.criteria_term(marks[pupil], sor, soch, rule, grade=course.grade, half_year=one_hour)
     return results
+
+
+def half_yearly(hours_per_week: int, scale: str) -> bool:
+    """One-hour-a-week criteria-based subjects are graded per half-year (Order No. 125)."""
+    return hours_per_week == 1 and scale == "criteria"
 
 
 def _rule(conn: sqlite3.Connection, course_id: int, period_id: int) -> grading.RuleVersion:

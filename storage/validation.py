@@ -22,7 +22,7 @@ MARK_RANGES: dict[str, tuple[int, int]] = {
     "passfail": (0, 1),  # 0 = незачёт, 1 = зачёт
 }
 
-TEXT_LIMITS = {"comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
+TEXT_LIMITS = {"reason": 1000, "comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
 
 
 def _is_int(value: object) -> bool:

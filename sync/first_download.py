@@ -22,7 +22,8 @@ _REFERENCE = (
     ("school", "school"), ("years", "academic_year"), ("periods", "period"), ("bell_slots", "bell_slot"),
     ("subjects", "subject"), ("teachers", "teacher"), ("classes", "school_class"), ("subgroups", "subgroup"),
     ("pupils", "pupil"), ("subgroup_members", "subgroup_member"), ("memberships", "class_membership"),
-    ("courses", "course"), ("timetable", "timetable_entry"),
+    ("courses", "course"), ("timetable", "timetable_entry"), ("period_marks", "period_mark"),
+    ("free_works", "summative_work"), ("free_scores", "summative_score"),
 )
 _PAGE_PARTS = (("lessons", "lesson"), ("cells", "lesson_cell"), ("works", "summative_work"),
                ("scores", "summative_score"))
@@ -39,7 +40,8 @@ def download(db: JournalDatabase, link: ServerLink, progress: Callable[[int, int
         total = int(reference["lessons_total"])
         with db.write() as conn:
             for part, table in _REFERENCE:
-                rows = reference[part] if isinstance(reference[part], list) else [reference[part]]
+                found = reference.get(part, [])  # a part an older server does not send is empty
+                rows = found if isinstance(found, list) else [found]
                 _insert(conn, table, rows)
             local_state.update_state(conn, cursor=reference["cursor"], bootstrap_after="", bootstrap_total=total)
         after = ""

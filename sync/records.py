@@ -1,5 +1,6 @@
 """Writing what the server says into the local journal: a field's value and the record's server version,
-for the records the protocol syncs (lesson cells, lessons, summative works and scores).
+for the records the protocol syncs (lesson cells, lessons, summative works and scores, final period
+marks).
 
 These writes are the server's truth arriving, not a teacher's edit: they queue nothing and leave no local
 audit entry (the server's audit holds them). A value for a record whose lesson, work or pupil this journal
@@ -13,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from storage import hot_sql
+from storage import final_marks, hot_sql
 
 # entity → field → the statement setting it (and raising the version, never lowering it).
 _CELL_SET = (
@@ -31,6 +32,17 @@ _SCORE_SET = (
     "server_version = max(server_version, excluded.server_version)"
 )
 _LESSON_SET = "UPDATE lesson SET {f} = :value, server_version = max(server_version, :version) WHERE id = :a"
+_PERIOD_MARK_SET = (
+    "INSERT INTO period_mark (course_id, period_id, pupil_id, final_mark, final_reason, computed_mark, "
+    "computed_percent, rule_version, server_version) "
+    "SELECT :course, :period, :b, :mark, :reason, :computed, :percent, :rule, :version "
+    "WHERE EXISTS (SELECT 1 FROM course WHERE id = :course) AND EXISTS (SELECT 1 FROM period WHERE id = :period) "
+    "AND EXISTS (SELECT 1 FROM pupil WHERE id = :b) "
+    "ON CONFLICT (course_id, pupil_id, period_id) DO UPDATE SET final_mark = excluded.final_mark, "
+    "final_reason = excluded.final_reason, computed_mark = excluded.computed_mark, "
+    "computed_percent = excluded.computed_percent, rule_version = excluded.rule_version, "
+    "server_version = max(server_version, excluded.server_version)"
+)
 _SETTERS = {
     ("cell", f): _CELL_SET.format(f=f) for f in ("mark", "attendance", "comment")
 } | {
@@ -44,6 +56,8 @@ _VERSION = {
              "WHERE work_id = :a AND pupil_id = :b",
     "lesson": "UPDATE lesson SET server_version = max(server_version, :version) WHERE id = :a",
     "work": "UPDATE summative_work SET server_version = max(server_version, :version) WHERE id = :a",
+    "result": "UPDATE period_mark SET server_version = max(server_version, :version) "
+                   "WHERE course_id = :course AND period_id = :period AND pupil_id = :b",
 }
 _CREATE_LESSON = (
     "INSERT OR IGNORE INTO lesson (id, course_id, date, slot, kind, topic, homework, substitute_teacher_id, "
@@ -61,6 +75,9 @@ _CREATE_WORK = (
 
 def split(entity: str, key: str) -> dict[str, Any] | None:
     """The key's parts as statement parameters: `a` the record (lesson or work), `b` the pupil."""
+    if entity == "result":
+        parts = final_marks.parse_key(key)
+        return None if parts is None else {"course": parts[0], "period": parts[1], "b": parts[2]}
     if entity in ("cell", "score"):
         record, _, pupil = key.rpartition("/")
         return {"a": record, "b": int(pupil)} if record and pupil.isdigit() else None
@@ -71,6 +88,13 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
     """Set the field to the server's value at `version`; False when this journal cannot hold it."""
     if field == "create":
         return _create(conn, entity, value, version)
+    if (entity, field) == ("result", "final"):
+        parts = split(entity, key)
+        if parts is None or not isinstance(value, dict):
+            return False
+        fields = {f: value.get(f) for f in ("mark", "reason", "computed", "percent", "rule")}
+        hot_sql.run(conn, _PERIOD_MARK_SET, {**parts, **fields, "version": version})
+        return True
     sql, parts = _SETTERS.get((entity, field)), split(entity, key)
     if sql is None or parts is None:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storage import reports
+from storage import reports, term_results
 from storage.journal_sheet import driver_connection
 
 TODAY = dt.date(2027, 5, 25)
@@ -15,20 +15,22 @@ def _class_and_pupils(raw, grade: int):  # type: ignore[no-untyped-def]
     class_id = raw.execute("SELECT id FROM school_class WHERE grade = ? ORDER BY letter LIMIT 1", (grade,)).fetchone()[0]
     pupils = [r[0] for r in raw.execute("SELECT pupil_id FROM class_membership WHERE class_id = ? AND to_date IS NULL "
                                         "ORDER BY pupil_id", (class_id,))]
-    courses = raw.execute("SELECT id, hours_per_week FROM course WHERE class_id = ? AND subgroup_id IS NULL ORDER BY id",
-                          (class_id,)).fetchall()
+    courses = raw.execute("SELECT id, hours_per_week, scale FROM course WHERE class_id = ? AND subgroup_id IS NULL "
+                          "ORDER BY id", (class_id,)).fetchall()
     return class_id, pupils, courses
 
 
 def _set_finals(raw, pupil: int, courses, mark_of) -> None:  # type: ignore[no-untyped-def]
-    """Final marks for every part (term or half-year) and the year of each course: mark_of(index, course)."""
-    for index, (course, hours) in enumerate(courses):
-        kind = "half_year" if hours == 1 else "term"
+    """Final marks for every part (term or half-year) and the year of each course: mark_of(index, course); on a
+    pass/fail course a 3 or better is a pass (1), else a fail (0)."""
+    for index, (course, hours, scale) in enumerate(courses):
+        kind = "half_year" if term_results.half_yearly(hours, scale) else "term"
         periods = [r[0] for r in raw.execute("SELECT id FROM period WHERE kind IN (?, 'year')", (kind,))]
         for period in periods:
+            mark = mark_of(index, course)
             raw.execute("INSERT OR REPLACE INTO period_mark (course_id, pupil_id, period_id, final_mark, final_reason, "
                         "server_version) VALUES (?, ?, ?, ?, 'set by the test', 0)",
-                        (course, pupil, period, mark_of(index, course)))
+                        (course, pupil, period, int(mark >= 3) if scale == "passfail" else mark))
 
 
 def test_golden_candidates_have_nothing_but_fives(db) -> None:  # type: ignore[no-untyped-def]

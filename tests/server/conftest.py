@@ -124,6 +124,8 @@ def running_server(db_url: str, *extra: str) -> Iterator[LiveServer]:
     finally:
         process.terminate()
         process.wait(10)
+        if os.environ.get("DALA_SERVER_LOG"):
+            print(process.stdout.read())
         engine.dispose()
 
 

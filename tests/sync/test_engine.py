@@ -3,10 +3,14 @@ server, others' edits arriving, conflicts and refusals kept for the teacher, and
 
 from __future__ import annotations
 
+import datetime as dt
+
 import httpx
 import pytest
 
 from server import demo
+from storage import term_results
+from storage.journal_sheet import driver_connection
 from sync import conflicts
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
@@ -217,3 +221,21 @@ def test_a_login_on_the_engine_thread_is_followed_by_the_first_download(server: 
     assert status.last_sync_at is not None and not status.needs_login and status.online
     assert pc.sql("SELECT bootstrapped FROM sync_state")[0][0] == 1
     assert pc.sql("SELECT count(*) FROM lesson")[0][0] > 0
+
+
+def test_a_final_mark_with_its_reason_reaches_the_teachers_other_pc(server: LiveServer, devices, tmp_path) -> None:
+    spot = server_cell(server)
+    school_pc, home_pc = synced_pcs(tmp_path, server.url, spot.teacher_login, "school", "home")
+    devices += [school_pc, home_pc]
+    term = school_pc.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")[0][0]
+    with school_pc.db.read() as conn:
+        result = term_results.compute(driver_connection(conn), spot.course_id, term, [spot.pupil_id],
+                                      dt.date(2026, 11, 22))[spot.pupil_id]
+    mark = 5 if result.mark != 5 else 4  # not the computed mark: an override, which needs the reason
+    assert school_pc.journal.set_final_mark(spot.course_id, term, spot.pupil_id, mark, "Жазбаша жұмыс қайта жазылды")
+    school_pc.sync()
+    assert server.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = :c AND period_id = :t AND "
+                      "pupil_id = :p", c=spot.course_id, t=term, p=spot.pupil_id)[0] == (mark, "Жазбаша жұмыс қайта жазылды")
+    home_pc.sync()
+    assert home_pc.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = ? AND period_id = ? AND "
+                       "pupil_id = ?", (spot.course_id, term, spot.pupil_id)) == [(mark, "Жазбаша жұмыс қайта жазылды")]

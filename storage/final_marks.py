@@ -1,0 +1,58 @@
+"""Final period marks (term, half-year, year) set by a teacher or admin over the computed ones: the rules the
+PC and the server both apply, and the key the sync protocol names such a mark by.
+
+A period's mark is the computed one (storage.term_results) unless a final mark is set. Setting one that
+differs from the computed mark needs a reason, which is audited with the change; setting the computed
+mark itself just removes the override. On the wire it is the field "final" of the entity "result" (keyed
+by key() below), one value {"mark", "reason", "computed",
+"percent", "rule"}, so the mark and its reason always travel, conflict and get audited together. The
+server cannot recompute a mark (it holds no grading of its own yet), so it enforces what it can check: a
+mark in range for the course's scale, a reason with every override, the course's own teacher or an admin,
+and an open period.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.errors import InvalidMark, MarksNotAllowed, ReasonRequired
+from storage.validation import check_text
+
+# What a period mark may be, by the course's scale: 2–5 (classic and criteria-based alike), or for a
+# pass/fail course 1 = зачёт / сынақ, 0 = незачёт.
+FINAL_MARK_RANGES = {"classic": (2, 5), "criteria": (2, 5), "passfail": (0, 1)}
+
+
+def key(course_id: int, period_id: int, pupil_id: int) -> str:
+    return f"{course_id}.{period_id}/{pupil_id}"
+
+
+def parse_key(text: str) -> tuple[int, int, int] | None:
+    record, _, pupil = text.rpartition("/")
+    course, _, period = record.partition(".")
+    if not (course.isdigit() and period.isdigit() and pupil.isdigit()):
+        return None
+    return int(course), int(period), int(pupil)
+
+
+def check(scale: str, mark: object, reason: object) -> tuple[int | None, str | None]:
+    """The (mark, reason) to keep: a mark in range, and a reason whenever a mark is set. Clearing the
+    override (mark None) drops the reason."""
+    if mark is None:
+        return None, None
+    bounds = FINAL_MARK_RANGES.get(scale)
+    if bounds is None:
+        raise MarksNotAllowed(scale=scale)
+    low, high = bounds
+    if not isinstance(mark, int) or isinstance(mark, bool) or not low <= mark <= high:
+        raise InvalidMark(value=mark, scale=scale, allowed=f"{low}–{high}")
+    text = check_text("reason", reason)
+    if text is None:
+        raise ReasonRequired(mark=mark)
+    return mark, text
+
+
+def value(mark: int | None, reason: str | None, computed: int | None, percent: float | None,
+          rule: str | None) -> dict[str, Any]:
+    """The wire and audit form of a final mark."""
+    return {"mark": mark, "reason": reason, "computed": computed, "percent": percent, "rule": rule}
