@@ -1,6 +1,6 @@
 """The journal grid's model: one class-subject journal over one period as a Qt table. Rows are pupils
-(numbered in the vertical header), column 0 their names, then one column per lesson by date, and the
-period's mark at the right.
+(numbered in the vertical header), column 0 their names, then one column per lesson by date, one per СОР /
+СОЧ of the period (headed with its maximum, holding the points), and the period's mark at the right.
 
 Like Anki's browser table model it holds only what the sheet loaded (ids and the filled cells' values) and
 answers few roles cheaply: display, tooltip, background and alignment. Writes do not happen here: the
@@ -61,6 +61,33 @@ class JournalModel(QAbstractTableModel):
         index = self.index(row, column)
         self.dataChanged.emit(index, index)
 
+    def apply_score(self, row: int, column: int, field: str, value: Any) -> None:
+        """A score (field "points") or its comment the journal has accepted: show it."""
+        assert self.sheet is not None
+        key = (row, column - 1 - len(self.sheet.lessons))
+        points, comment = self.sheet.scores.get(key, (None, None))
+        points, comment = (value, comment) if field == "points" else (points, value)
+        if points is None and not comment:
+            self.sheet.scores.pop(key, None)
+        else:
+            self.sheet.scores[key] = (points, comment)
+        index = self.index(row, column)
+        self.dataChanged.emit(index, index)
+
+    def work_at(self, column: int) -> int | None:
+        """The index of the summative work shown in `column`, or None."""
+        if self.sheet is None:
+            return None
+        index = column - 1 - len(self.sheet.lessons)
+        return index if 0 <= index < len(self.sheet.works) else None
+
+    def score_values(self, row: int, column: int) -> tuple[int | None, str | None]:
+        assert self.sheet is not None
+        return self.sheet.scores.get((row, column - 1 - len(self.sheet.lessons)), (None, None))
+
+    def result_column(self) -> int:
+        return -1 if self.sheet is None else len(self.sheet.lessons) + len(self.sheet.works) + 1
+
     def cell_values(self, row: int, column: int) -> tuple[str | None, int | None, str | None]:
         assert self.sheet is not None
         return self.sheet.cells.get((row, column - 1), (None, None, None))
@@ -76,7 +103,12 @@ class JournalModel(QAbstractTableModel):
         return self.sheet.lessons[column - 1].id, self.sheet.pupils[row].id
 
     def editable(self, row: int, column: int) -> bool:
-        return self.lesson_column(column) and self.sheet is not None and self.sheet.editable(row, column - 1)
+        if self.sheet is None:
+            return False
+        work = self.work_at(column)
+        if work is not None:
+            return self.sheet.work_editable(row, work)
+        return self.lesson_column(column) and self.sheet.editable(row, column - 1)
 
     # -- QAbstractTableModel ----------------------------------------------------------------------
 
@@ -84,7 +116,7 @@ class JournalModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.sheet is None else len(self.sheet.pupils)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.sheet is None else len(self.sheet.lessons) + 2
+        return 0 if parent.isValid() or self.sheet is None else self.result_column() + 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -96,7 +128,10 @@ class JournalModel(QAbstractTableModel):
         if sheet is None or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        last = len(sheet.lessons) + 1
+        last = self.result_column()
+        work = self.work_at(column)
+        if work is not None:
+            return self._work_data(row, work, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return sheet.pupils[row].name
@@ -127,11 +162,32 @@ class JournalModel(QAbstractTableModel):
             return sheet.cells.get((row, column - 1), (None, None, None))[2]
         return None
 
+    def _work_data(self, row: int, work: int, role: int) -> Any:
+        assert self.sheet is not None
+        points, comment = self.sheet.scores.get((row, work), (None, None))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return None if points is None else str(points)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return comment
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if not self.sheet.work_editable(row, work):
+                return _NOT_IN_CLASS
+            return _COMMENTED if comment else _SUMMATIVE
+        return None
+
+    def _mark_text(self, mark: object) -> str:
+        if self.sheet is not None and self.sheet.scale == "passfail" and mark in (0, 1):
+            mark = "pass" if mark == 1 else "fail"
+        return {"pass": self.tr("pass"), "fail": self.tr("fail")}.get(mark, str(mark))  # type: ignore[arg-type]
+
     def _result_text(self, pupil_id: int) -> str | None:
-        """The final mark where one is set, else the computed one with its percentage."""
-        final = self.sheet.results.get(pupil_id) if self.sheet else None
+        """The final mark where one is set (starred: it overrides the computed one), else the computed one with
+        its percentage."""
+        final = self.sheet.finals.get(pupil_id) if self.sheet else None
         if final is not None:
-            return str(final)
+            return self._mark_text(final[0]) + " *"
         result = self.computed.get(pupil_id)
         if result is None or result.status in ("no_marks", "not_graded"):
             return None
@@ -139,11 +195,15 @@ class JournalModel(QAbstractTableModel):
             return self.tr("n/a")
         if result.status == "half_year_only":
             return "—"
-        mark = {"pass": self.tr("pass"), "fail": self.tr("fail")}.get(result.mark, str(result.mark))  # type: ignore[arg-type]
-        return mark if result.percent is None else f"{mark} · {float(result.percent):.1f}%"
+        return self.computed_text(result)
 
     def _result_parts(self, pupil_id: int) -> str | None:
         result = self.computed.get(pupil_id)
+        final = self.sheet.finals.get(pupil_id) if self.sheet else None
+        if final is not None:
+            computed = self.computed_text(result)
+            return self.tr("Final mark %1, set over the computed %2. Reason: %3").replace(
+                "%1", self._mark_text(final[0])).replace("%2", computed or "—").replace("%3", final[1] or "—")
         if result is None:
             return None
         if result.status == "not_attested":
@@ -156,18 +216,37 @@ class JournalModel(QAbstractTableModel):
             return None
         return " · ".join(shown) + f" → {float(result.percent):.1f}% ({result.rule})"
 
+    def computed_text(self, result: Result | None) -> str | None:
+        """A graded result as "4 · 74.6%" (classic and pass/fail courses: the mark alone)."""
+        if result is None or result.status != "graded":
+            return None
+        mark = self._mark_text(result.mark)
+        return mark if result.percent is None else f"{mark} · {float(result.percent):.1f}%"
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sheet = self.sheet
-        if sheet is None or role != Qt.ItemDataRole.DisplayRole:
+        if sheet is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        work = self.work_at(section)
+        if work is not None:
+            return self._work_header(sheet.works[work], role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
         if section == 0:
             return self.tr("Pupil")
-        if section == len(sheet.lessons) + 1:
+        if section == self.result_column():
             return self.tr("Result")
         lesson = sheet.lessons[section - 1]
         day = self.locale.toString(lesson.date, "dd.MM")
         weekday = self.locale.dayName(lesson.date.isoweekday(), QLocale.FormatType.ShortFormat)
         kind = {"sor": self.tr("SOR"), "soch": self.tr("SOCH")}.get(lesson.kind)
         return f"{day}\n{weekday}" + (f"\n{kind}" if kind else "")
+
+    def _work_header(self, work: Any, role: int) -> str:
+        kind = {"sor": self.tr("SOR"), "soch": self.tr("SOCH")}[work.kind]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            section = f"\n{work.section}" if work.section else ""
+            return f"{kind}: {work.title}{section}\n" + self.tr("out of %1 points").replace("%1", str(work.max_points))
+        return f"{kind}\n{self.locale.toString(work.date, 'dd.MM')}\n/{work.max_points}"

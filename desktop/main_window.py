@@ -1,5 +1,6 @@
-"""The main window: the teacher's courses and the period to show, the journal grid, the lesson panel, the
-review panel (conflicts, refusals) and the sync bar. Every read and write of the journal goes through the
+"""The main window: the teacher's courses and the period to show, the journal grid (lessons, СОР/СОЧ scores,
+the period's mark), the lesson panel, the review panel (conflicts, refusals), the sync bar, and the journal
+menu (a new summative work, final marks, the year's reports). Every read and write of the journal goes through the
 serial worker; the window only shows what comes back."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -14,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -23,16 +26,19 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n, messages
 from desktop import settings as options
-from desktop.cell_input import interpret
+from desktop.cell_input import interpret, score_input
+from desktop.final_mark_dialog import FinalMarkDialog
 from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
 from desktop.journal_view import JournalView
 from desktop.lesson_panel import LessonPanel
+from desktop.reports_dialog import ReportsDialog, write_csv
 from desktop.review_panel import ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
+from desktop.work_dialog import WorkDialog
 from desktop.worker import Worker
-from storage import journal_sheet, term_results
+from storage import journal_sheet, reports, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
@@ -151,6 +157,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hint, 1)
         self.statusBar().addPermanentWidget(self.sync_bar)
 
+        self.journal_menu = self.menuBar().addMenu("")
+        self.add_work_action = QAction(self)
+        self.add_work_action.triggered.connect(self.on_add_work)
+        self.final_mark_action = QAction(self)
+        self.final_mark_action.setShortcut("Ctrl+M")
+        self.final_mark_action.triggered.connect(self.on_final_mark)
+        self.reports_action = QAction(self)
+        self.reports_action.triggered.connect(self.on_reports)
+        for action in (self.add_work_action, self.final_mark_action, self.reports_action):
+            self.journal_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -232,6 +248,8 @@ class MainWindow(QMainWindow):
 
     def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set, dict]) -> None:
         sheet, clashes, computed = loaded
+        old, cursor = self.model.sheet, self.view.currentIndex()
+        same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
         self.model.show_sheet(sheet, clashes, letters, computed)
@@ -239,7 +257,9 @@ class MainWindow(QMainWindow):
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
                       len(sheet.lessons))
-        if sheet.pupils and sheet.lessons:
+        if same and cursor.isValid() and cursor.row() < self.model.rowCount() and cursor.column() < self.model.columnCount():
+            self.view.setCurrentIndex(self.model.index(cursor.row(), cursor.column()))  # the same journal re-read
+        elif sheet.pupils and sheet.lessons:
             self.view.setCurrentIndex(self.model.index(0, column))
         first = not self._shown_once
         self._shown_once = True
@@ -254,8 +274,13 @@ class MainWindow(QMainWindow):
     # -- typing into the grid ----------------------------------------------------------------------
 
     def on_typed(self, row: int, column: int, text: str) -> None:
+        if column == self.model.result_column():
+            if text.isdigit():
+                self.on_final_mark(int(text))
+            return
+        work = self.model.work_at(column)
         target = self.model.target(row, column)
-        if target is None:
+        if target is None and work is None:
             self.say(self.tr("Choose a lesson's cell to write in."))
             return
         if not self.model.editable(row, column):
@@ -264,8 +289,11 @@ class MainWindow(QMainWindow):
         previous = ""
         if self._last_key and self._last_key[:2] == (row, column) and time.monotonic() - self._last_key[3] < TWO_KEY_SECONDS:
             previous = self._last_key[2]
-        self._last_key = (row, column, text, time.monotonic())
         assert self.model.sheet is not None
+        if work is not None:
+            self._type_score(row, column, work, text, previous)
+            return
+        self._last_key = (row, column, text, time.monotonic())
         meaning = interpret(text, self.model.sheet.scale, DEFAULT_LETTERS[self.language], previous)
         if meaning.kind == "ignored":
             return
@@ -277,7 +305,32 @@ class MainWindow(QMainWindow):
         self._write(lambda: getattr(self.access.journal, f"set_{field}")(lesson_id, pupil_id, meaning.value),
                     lambda _changed: self.model.apply_local(row, column, field, meaning.value))
 
+    def _type_score(self, row: int, column: int, work: int, text: str, previous: str) -> None:
+        assert self.model.sheet is not None
+        meaning = score_input(text, self.model.sheet.works[work].max_points, previous)
+        if meaning.kind == "ignored":
+            return
+        if meaning.kind == "refused":
+            self._last_key = None
+            self.say(messages.cell_refusal(meaning))
+            return
+        self._last_key = (row, column, str(meaning.value), time.monotonic())
+        work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+        self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, meaning.value),
+                    lambda _changed: self.model.apply_score(row, column, "points", meaning.value))
+
     def on_cleared(self, row: int, column: int) -> None:
+        if column == self.model.result_column():
+            final = self.model.sheet.finals.get(self.model.sheet.pupils[row].id) if self.model.sheet else None
+            if final is not None:
+                self._set_final(row, None, None)
+            return
+        work = self.model.work_at(column)
+        if work is not None and self.model.editable(row, column):
+            work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+            self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, None),
+                        lambda _changed: self.model.apply_score(row, column, "points", None))
+            return
         target = self.model.target(row, column)
         if target is None or not self.model.editable(row, column):
             return
@@ -297,6 +350,19 @@ class MainWindow(QMainWindow):
         self._write(clear, shown)
 
     def on_comment(self, row: int, column: int) -> None:
+        if column == self.model.result_column():
+            self.on_final_mark()
+            return
+        work = self.model.work_at(column)
+        if work is not None and self.model.editable(row, column):
+            current = self.model.score_values(row, column)[1] or ""
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
+            if ok and text != current:
+                value = text.strip() or None
+                work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+                self._write(lambda: self.access.journal.set_score_comment(work_id, pupil_id, value),
+                            lambda _changed: self.model.apply_score(row, column, "comment", value))
+            return
         target = self.model.target(row, column)
         if target is None or not self.model.editable(row, column):
             return
@@ -311,6 +377,73 @@ class MainWindow(QMainWindow):
     def on_add_lesson(self, day: dt.date, slot: int) -> None:
         course_id = self.course_box.currentData()
         self._write(lambda: self.access.journal.add_lesson(course_id, day, slot), lambda _id: self.open_journal())
+
+    # -- summative works, final marks, reports ---------------------------------------------------
+
+    def on_add_work(self) -> None:
+        course_id = self.course_box.currentData()
+        if course_id is None:
+            return
+        dialog = WorkDialog(self.today, self)
+        if dialog.exec() != WorkDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+
+        def add() -> list:
+            journal = self.access.journal
+            return journal.schedule_warnings(journal.add_summative_work(course_id, **chosen))
+
+        def added(warnings: list) -> None:
+            self.open_journal()
+            if warnings:
+                self.say(" ".join(messages.schedule_warning(w.code, w.params) for w in warnings))
+
+        self._write(add, added)
+
+    def on_final_mark(self, typed: int | None = None) -> None:
+        """The final mark of the pupil under the cursor, for the period shown."""
+        sheet, index = self.model.sheet, self.view.currentIndex()
+        if sheet is None or not index.isValid() or sheet.scale not in ("classic", "criteria", "passfail"):
+            return
+        row = index.row()
+        pupil = sheet.pupils[row]
+        result = self.model.computed.get(pupil.id)
+        computed = None
+        if result is not None and result.status == "graded":
+            computed = {"pass": 1, "fail": 0}.get(result.mark, result.mark)  # type: ignore[arg-type]
+        dialog = FinalMarkDialog(pupil.name, sheet.scale, self.model.computed_text(result), computed,
+                                 sheet.finals.get(pupil.id), typed, self)
+        if dialog.exec() == FinalMarkDialog.DialogCode.Accepted:
+            self._set_final(row, *dialog.chosen())
+
+    def _set_final(self, row: int, mark: int | None, reason: str | None) -> None:
+        assert self.model.sheet is not None
+        course_id, period_id = self.course_box.currentData(), self.period_box.currentData()
+        pupil_id = self.model.sheet.pupils[row].id
+        self._write(lambda: self.access.journal.set_final_mark(course_id, period_id, pupil_id, mark, reason,
+                                                               today=self.today),
+                    lambda _changed: self.open_journal())
+
+    def on_reports(self) -> None:
+        today = self.today
+
+        def load(conn: sqlite3.Connection) -> tuple:
+            return reports.golden_candidates(conn, today), reports.at_risk(conn, today)
+
+        def show(found: tuple) -> None:
+            dialog = ReportsDialog(*found, parent=self)
+            dialog.setObjectName("reportsDialog")
+            dialog.export_requested.connect(self.on_export_report)
+            dialog.open()
+
+        self.worker.run(lambda: self.access.read(load), show, self._show_error)
+
+    def on_export_report(self, rows: list) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as CSV…"), "report.csv", "CSV (*.csv)")
+        if name:
+            self.worker.run(lambda: write_csv(Path(name), rows),
+                            lambda count: self.say(self.tr("Saved %1 rows to %2").replace("%1", str(count))
+                                                   .replace("%2", name)), self._show_error)
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
         def resolve() -> None:
@@ -387,6 +520,10 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Dala Journal"))
+        self.journal_menu.setTitle(self.tr("Journal"))
+        self.add_work_action.setText(self.tr("Add a summative work…"))
+        self.final_mark_action.setText(self.tr("Final mark…"))
+        self.reports_action.setText(self.tr("Reports…"))
         self.language_menu.setTitle(self.tr("Language"))
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.review_dock.setWindowTitle(self.tr("To review"))

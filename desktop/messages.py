@@ -24,6 +24,10 @@ def journal_error(error: JournalError) -> str:
         "outside_school_year": QCoreApplication.translate("Messages", "{date} is not in any term of the school year."),
         "not_found": QCoreApplication.translate("Messages", "This record is no longer in the journal."),
         "invalid_lesson": QCoreApplication.translate("Messages", "The lesson cannot be added: {reason}."),
+        "invalid_score": QCoreApplication.translate("Messages", "{value} is outside 0–{max_points} points for this work."),
+        "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added: {reason}."),
+        "reason_required": QCoreApplication.translate(
+            "Messages", "A final mark of {mark} differs from the computed one: say why (the reason is audited)."),
     }
     text = texts.get(code)
     if text is None:
@@ -37,6 +41,9 @@ def journal_error(error: JournalError) -> str:
 def cell_refusal(refusal: CellInput) -> str:
     if refusal.reason == "not_a_mark":
         return QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}.").format(
+            value=refusal.value, allowed=refusal.allowed)
+    if refusal.reason == "not_points":
+        return QCoreApplication.translate("Messages", "{value} is not a score here: this work takes {allowed} points.").format(
             value=refusal.value, allowed=refusal.allowed)
     if refusal.reason == "marks_not_allowed":
         return QCoreApplication.translate("Messages", "This course is not graded with marks; only attendance and comments.")
@@ -53,8 +60,25 @@ def rejection_reason(code: str) -> str:
         "pupil_not_in_course": QCoreApplication.translate("Messages", "the pupil was not in the class that day"),
         "invalid_mark": QCoreApplication.translate("Messages", "not a valid mark"),
         "conflict_resolved": QCoreApplication.translate("Messages", "already resolved by someone else"),
+        "reason_required": QCoreApplication.translate("Messages", "a final mark needs a reason"),
     }
     return texts.get(code, code)
+
+
+def schedule_warning(code: str, params: dict) -> str:
+    """A scheduling limit a summative work breaks (storage.summative_schedule): a warning, the work is kept."""
+    texts = {
+        "too_many_sor": QCoreApplication.translate(
+            "Messages", "This is SOR number {count} in the term; at most {limit} are allowed."),
+        "too_many_soch_in_a_day": QCoreApplication.translate(
+            "Messages", "{count} SOCH on {date} in this class; at most {limit} a day are allowed."),
+        "soch_on_last_day": QCoreApplication.translate(
+            "Messages", "A SOCH may not be held on the last day of the term ({date})."),
+        "soch_with_sor": QCoreApplication.translate(
+            "Messages", "A SOCH and a SOR of one subject may not be held on the same day ({date})."),
+    }
+    text = texts.get(code, code)
+    return text.format(**params)
 
 
 def sync_error(code: str | None, message: str | None) -> str:

@@ -24,10 +24,9 @@ from server.schema import tables
 from storage import final_marks, hlc, ids
 from storage.errors import REFUSALS_TELLING_VALUE, JournalError
 from storage.models.journal import LESSON_KINDS, WORK_KINDS
-from storage.validation import check_attendance, check_mark, check_score, check_text
+from storage.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
 MAX_CLOCK_AHEAD = dt.timedelta(minutes=5)
-MAX_WORK_POINTS = 100
 
 L, C, K, Y, P = (tables[n] for n in ("lesson", "course", "school_class", "academic_year", "period"))
 CELL, WORK, SCORE = tables["lesson_cell"], tables["summative_work"], tables["summative_score"]

@@ -47,7 +47,7 @@ from storage.models import (
     SummativeWork,
 )
 from storage.models.journal import LESSON_KINDS, WORK_KINDS
-from storage.validation import check_attendance, check_mark, check_score, check_text
+from storage.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
 _LESSON = Lesson.__table__
 _CELL = LessonCell.__table__
@@ -60,7 +60,6 @@ _SCORE = SummativeScore.__table__
 _SLOT = BellSlot.__table__
 _PERIOD_MARK = PeriodMark.__table__
 
-MAX_WORK_POINTS = 100
 
 
 def utc_now() -> dt.datetime:
@@ -404,11 +403,11 @@ class Journal:
     # -- period marks -----------------------------------------------------------------------------
 
     def set_final_mark(self, course_id: int, period_id: int, pupil_id: int, mark: int | None,
-                       reason: str | None = None) -> bool:
+                       reason: str | None = None, *, today: dt.date | None = None) -> bool:
         """Set the pupil's final mark for the period over the computed one (storage.final_marks): a mark that
         differs needs a reason; the computed mark itself, or None, removes the override. Only the course's
         teacher or an admin, only while the period is open. The computed result and its rule version are
-        kept beside the final mark."""
+        kept beside the final mark; `today` is the day the computed mark is taken on (the clock's by default)."""
         with self._db.write() as conn:
             course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale).where(_COURSE.c.id == course_id)).first()
             if course is None:
@@ -427,7 +426,7 @@ class Journal:
                              or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= period.start_date))
             if not conn.execute(select(exists().where(in_period))).scalar():
                 raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
-            today = self._clock().date()
+            today = today or self._clock().date()
             result = term_results.compute(driver_connection(conn), course_id, period_id, [pupil_id], today)[pupil_id]
             computed = {"pass": 1, "fail": 0}.get(result.mark, result.mark) if result.status == "graded" else None  # type: ignore[arg-type]
             if mark is not None and mark == computed:

@@ -1,5 +1,5 @@
 """One class-subject journal as the grid shows it: numbered pupils as rows, lessons as columns by date,
-and the filled cells. Loaded in a few plain SQL queries on the driver's connection, so that the desktop can
+and the filled cells; the period's СОР/СОЧ with their maxima and scores; final period marks. Loaded in a few plain SQL queries on the driver's connection, so that the desktop can
 paint a journal before it has loaded SQLAlchemy (and a switch between journals stays cheap); holds plain
 values and ids, nothing from Qt.
 """
@@ -36,6 +36,18 @@ class SheetLesson:
     kind: str  # regular, sor, soch
 
 
+@dataclass(frozen=True)
+class SheetWork:
+    """A СОР / СОЧ of the period: its own column, scored in points out of `max_points`."""
+
+    id: str
+    kind: str  # sor, soch
+    title: str
+    section: str | None
+    date: dt.date
+    max_points: int
+
+
 @dataclass
 class JournalSheet:
     course_id: int
@@ -48,6 +60,11 @@ class JournalSheet:
     cells: dict[tuple[int, int], tuple[str | None, int | None, str | None]]
     # pupil id → the period's mark: the final one where set, else the computed one (None when neither)
     results: dict[int, int | None] = field(default_factory=dict)
+    # pupil id → (final mark, its reason) where a teacher set one over the computed mark
+    finals: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    works: list[SheetWork] = field(default_factory=list)
+    # (row, work index) → (points, comment) for each scored pupil
+    scores: dict[tuple[int, int], tuple[int | None, str | None]] = field(default_factory=dict)
     row_of: dict[int, int] = field(init=False)
     column_of: dict[str, int] = field(init=False)
 
@@ -59,6 +76,11 @@ class JournalSheet:
         """Whether the pupil of `row` was in the class on the day of lesson `column`."""
         pupil, lesson = self.pupils[row], self.lessons[column]
         return pupil.active_from <= lesson.date <= pupil.active_to
+
+    def work_editable(self, row: int, index: int) -> bool:
+        """Whether the pupil of `row` was in the class on the day of work `index`."""
+        pupil, work = self.pupils[row], self.works[index]
+        return pupil.active_from <= work.date <= pupil.active_to
 
 
 _MEMBERS = """
@@ -77,7 +99,16 @@ SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment
 FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
 WHERE l.course_id = :course AND l.date >= :start AND l.date <= :end
 """
-_RESULTS = "SELECT pupil_id, final_mark, computed_mark FROM period_mark WHERE course_id = :course AND period_id = :period"
+_RESULTS = ("SELECT pupil_id, final_mark, computed_mark, final_reason FROM period_mark "
+            "WHERE course_id = :course AND period_id = :period")
+_WORKS = """
+SELECT id, kind, title, section, date, max_points FROM summative_work
+WHERE course_id = :course AND date >= :start AND date <= :end ORDER BY date, kind DESC, title
+"""
+_SCORES = """
+SELECT s.work_id, s.pupil_id, s.points, s.comment FROM summative_score s JOIN summative_work w ON w.id = s.work_id
+WHERE w.course_id = :course AND w.date >= :start AND w.date <= :end
+"""
 
 
 def driver_connection(conn: Any) -> sqlite3.Connection:
@@ -112,6 +143,15 @@ def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
         row = rows.get(pupil_id)
         if row is not None:
             sheet.cells[(row, columns[lesson_id])] = (attendance, mark, comment)
-    for pupil_id, final, computed in raw.execute(_RESULTS, {"course": course_id, "period": period_id}):
+    for pupil_id, final, computed, reason in raw.execute(_RESULTS, {"course": course_id, "period": period_id}):
         sheet.results[pupil_id] = final if final is not None else computed
+        if final is not None:
+            sheet.finals[pupil_id] = (final, reason)
+    sheet.works = [SheetWork(w, kind, title, section, dt.date.fromisoformat(day), top)
+                   for w, kind, title, section, day, top in raw.execute(_WORKS, span)]
+    work_index = {work.id: j for j, work in enumerate(sheet.works)}
+    for work_id, pupil_id, points, comment in raw.execute(_SCORES, span):
+        row = rows.get(pupil_id)
+        if row is not None and (points is not None or comment):
+            sheet.scores[(row, work_index[work_id])] = (points, comment)
     return sheet

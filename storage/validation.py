@@ -22,6 +22,8 @@ MARK_RANGES: dict[str, tuple[int, int]] = {
     "passfail": (0, 1),  # 0 = незачёт, 1 = зачёт
 }
 
+MAX_WORK_POINTS = 100  # the most points a summative work may be out of
+
 TEXT_LIMITS = {"reason": 1000, "comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from storage import term_results
 from storage.journal import Journal
 from storage.journal_sheet import driver_connection
@@ -86,3 +89,41 @@ def test_a_one_hour_subject_is_graded_per_half_year(db) -> None:  # type: ignore
     assert {r.status for r in by_term.values()} == {"half_year_only"}
     first = by_half[pupils[0]]
     assert first.status == "graded" and first.parts["soch"] is None and first.parts["sor"] == 100
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_periods_result_depends_only_on_that_periods_data(db, data) -> None:  # type: ignore[no-untyped-def]
+    """Whatever is written into term 1 (marks, scores, new works) leaves every term 2 result as it was."""
+    spot = lesson_spot(db, "criteria")
+    today = dt.date(2026, 12, 26)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        term1, term2 = _term(raw, 1), _term(raw, 2)
+        pupils = [r[0] for r in raw.execute("SELECT pupil_id FROM class_membership WHERE class_id = ? ORDER BY 1",
+                                            (spot.class_id,))]
+        before = term_results.compute(raw, spot.course_id, term2, pupils, today)
+        lessons = [r[0] for r in raw.execute("SELECT id FROM lesson WHERE course_id = ? AND date <= '2026-10-24'",
+                                             (spot.course_id,))]
+        works = raw.execute("SELECT id, max_points FROM summative_work WHERE course_id = ? AND date <= '2026-10-24'",
+                            (spot.course_id,)).fetchall()
+    with db.write() as conn:  # written, computed, then rolled back: every example starts from the demo school
+        raw = driver_connection(conn)
+        raw.execute("SAVEPOINT example")
+        for _ in range(data.draw(st.integers(1, 30))):
+            pupil = data.draw(st.sampled_from(pupils))
+            if works and data.draw(st.booleans()):
+                work, top = data.draw(st.sampled_from(works))
+                raw.execute("INSERT OR REPLACE INTO summative_score (work_id, pupil_id, points, server_version) "
+                            "VALUES (?, ?, ?, 0)", (work, pupil, data.draw(st.none() | st.integers(0, top))))
+            else:
+                raw.execute("INSERT OR REPLACE INTO lesson_cell (lesson_id, pupil_id, mark, server_version) "
+                            "VALUES (?, ?, ?, 0)", (data.draw(st.sampled_from(lessons)), pupil,
+                                                    data.draw(st.none() | st.integers(0, 10))))
+        if data.draw(st.booleans()):
+            raw.execute("INSERT INTO summative_work (id, course_id, period_id, kind, title, date, max_points, "
+                        "server_version) VALUES (?, ?, ?, 'soch', 'ТЖБ', '2026-10-20', 30, 0)",
+                        (str(data.draw(st.uuids())), spot.course_id, term1))
+        after = term_results.compute(raw, spot.course_id, term2, pupils, today)
+        raw.execute("ROLLBACK TO example")
+    assert after == before

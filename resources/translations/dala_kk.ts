@@ -22,58 +22,118 @@
     </message>
 </context>
 <context>
-    <name>JournalModel</name>
+    <name>FinalMarkDialog</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="166"/>
-        <source>Pupil</source>
-        <translation>Оқушы</translation>
+        <location filename="../../desktop/final_mark_dialog.py" line="25"/>
+        <source>Final mark</source>
+        <translation>Қорытынды баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="168"/>
-        <source>Result</source>
-        <translation>Қорытынды</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
-        <location filename="../../desktop/journal_model.py" line="172"/>
-        <source>SOR</source>
-        <translation>БЖБ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="139"/>
-        <source>n/a</source>
-        <translation>у/а</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="142"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="31"/>
         <source>pass</source>
         <translation>сынақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="142"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="31"/>
         <source>fail</source>
         <translation>сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="150"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="38"/>
+        <source>Why the final mark differs from the computed one</source>
+        <translation>Қорытынды баға есептелгеннен неге өзгеше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="43"/>
+        <source>Computed:</source>
+        <translation>Есептелгені:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="44"/>
+        <source>Final mark:</source>
+        <translation>Қорытынды баға:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="45"/>
+        <source>Reason:</source>
+        <translation>Себебі:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="62"/>
+        <source>A final mark different from the computed one needs a reason; it is kept in the audit log.</source>
+        <translation>Есептелгеннен өзгеше қорытынды бағаға себеп керек; ол аудит журналында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="64"/>
+        <source>The computed mark stands; no reason is needed.</source>
+        <translation>Есептелген баға қалады; себеп керек емес.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="238"/>
+        <source>Pupil</source>
+        <translation>Оқушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="240"/>
+        <source>Result</source>
+        <translation>Қорытынды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="213"/>
+        <location filename="../../desktop/journal_model.py" line="244"/>
+        <location filename="../../desktop/journal_model.py" line="248"/>
+        <source>SOR</source>
+        <translation>БЖБ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="195"/>
+        <source>n/a</source>
+        <translation>у/а</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="183"/>
+        <source>pass</source>
+        <translation>сынақ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="183"/>
+        <source>fail</source>
+        <translation>сынақ емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="205"/>
+        <source>Final mark %1, set over the computed %2. Reason: %3</source>
+        <translation>Қорытынды баға %1, есептелген %2 орнына қойылды. Себебі: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="210"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Уақытша аттестатталмаған: жиынтық жұмыс әлі жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="152"/>
+        <location filename="../../desktop/journal_model.py" line="212"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Аптасына бір сағаттық пән: жартыжылдық бойынша бағаланады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
-        <location filename="../../desktop/journal_model.py" line="172"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
+        <location filename="../../desktop/journal_model.py" line="244"/>
+        <location filename="../../desktop/journal_model.py" line="248"/>
         <source>SOCH</source>
         <translation>ТЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
         <source>FO</source>
         <translation>ҚБ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="251"/>
+        <source>out of %1 points</source>
+        <translation>%1 ұпайдан</translation>
     </message>
 </context>
 <context>
@@ -150,52 +210,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="442"/>
+        <source>Export as CSV…</source>
+        <translation>CSV ретінде сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="445"/>
+        <source>Saved %1 rows to %2</source>
+        <translation>%1 жол %2 файлына сақталды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="522"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="523"/>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="524"/>
+        <source>Add a summative work…</source>
+        <translation>Жиынтық жұмыс қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="525"/>
+        <source>Final mark…</source>
+        <translation>Қорытынды баға…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="526"/>
+        <source>Reports…</source>
+        <translation>Есептер…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="528"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -204,13 +295,13 @@
     <name>Messages</name>
     <message>
         <location filename="../../desktop/messages.py" line="17"/>
-        <location filename="../../desktop/messages.py" line="39"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="18"/>
-        <location filename="../../desktop/messages.py" line="42"/>
+        <location filename="../../desktop/messages.py" line="49"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
@@ -255,104 +346,204 @@
         <translation>Сабақты қосу мүмкін емес: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="30"/>
+        <location filename="../../desktop/messages.py" line="27"/>
+        <source>{value} is outside 0–{max_points} points for this work.</source>
+        <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="28"/>
+        <source>The summative work cannot be added: {reason}.</source>
+        <translation>Жиынтық жұмысты қосу мүмкін емес: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="29"/>
+        <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
+        <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="34"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="46"/>
+        <source>{value} is not a score here: this work takes {allowed} points.</source>
+        <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="50"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="50"/>
+        <location filename="../../desktop/messages.py" line="57"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51"/>
+        <location filename="../../desktop/messages.py" line="58"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52"/>
+        <location filename="../../desktop/messages.py" line="59"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53"/>
+        <location filename="../../desktop/messages.py" line="60"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="61"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="55"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62"/>
+        <location filename="../../desktop/messages.py" line="63"/>
+        <source>a final mark needs a reason</source>
+        <translation>қорытынды бағаға себеп керек</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
+        <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
+        <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
+        <source>A SOCH may not be held on the last day of the term ({date}).</source>
+        <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="77"/>
+        <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
+        <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>The journal file had a problem: {message}</source>
         <translation>Журнал файлында ақау бар: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>Sync failed: {message}</source>
         <translation>Үндестіру сәтсіз: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="30"/>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <source>a year test</source>
+        <translation>жылдық сынақ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <source>repeats the year</source>
+        <translation>сыныпта қалады</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="34"/>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Class</source>
+        <translation>Сынып</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="34"/>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Pupil</source>
+        <translation>Оқушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Subjects with a 2</source>
+        <translation>«2» қойылған пәндер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Outcome</source>
+        <translation>Нәтижесі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <source>«Altyn belgi» candidates</source>
+        <translation>«Алтын белгі» үміткерлері</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <source>Year mark 2</source>
+        <translation>Жылдық «2»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="41"/>
+        <source>Export as CSV…</source>
+        <translation>CSV ретінде сақтау…</translation>
     </message>
 </context>
 <context>
@@ -493,6 +684,49 @@
         <location filename="../../desktop/sync_bar.py" line="58"/>
         <source>Never synced</source>
         <translation>Ешқашан үндестірілмеген</translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="26"/>
+        <source>Add a summative work</source>
+        <translation>Жиынтық жұмыс қосу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="28"/>
+        <source>SOR (summative for a section)</source>
+        <translation>БЖБ (бөлім бойынша жиынтық бағалау)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="29"/>
+        <source>SOCH (summative for the term)</source>
+        <translation>ТЖБ (тоқсан бойынша жиынтық бағалау)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="39"/>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="40"/>
+        <source>Title:</source>
+        <translation>Атауы:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <source>Section:</source>
+        <translation>Бөлім:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="42"/>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
+        <source>Maximum points:</source>
+        <translation>Ең жоғары ұпай:</translation>
     </message>
 </context>
 </TS>

@@ -22,58 +22,118 @@
     </message>
 </context>
 <context>
-    <name>JournalModel</name>
+    <name>FinalMarkDialog</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="166"/>
-        <source>Pupil</source>
-        <translation>Ученик</translation>
+        <location filename="../../desktop/final_mark_dialog.py" line="25"/>
+        <source>Final mark</source>
+        <translation>Итоговая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="168"/>
-        <source>Result</source>
-        <translation>Итог</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
-        <location filename="../../desktop/journal_model.py" line="172"/>
-        <source>SOR</source>
-        <translation>СОР</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="139"/>
-        <source>n/a</source>
-        <translation>н/а</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/journal_model.py" line="142"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="31"/>
         <source>pass</source>
         <translation>зачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="142"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="31"/>
         <source>fail</source>
         <translation>незачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="150"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="38"/>
+        <source>Why the final mark differs from the computed one</source>
+        <translation>Почему итоговая оценка отличается от вычисленной</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="43"/>
+        <source>Computed:</source>
+        <translation>Вычислено:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="44"/>
+        <source>Final mark:</source>
+        <translation>Итоговая оценка:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="45"/>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="62"/>
+        <source>A final mark different from the computed one needs a reason; it is kept in the audit log.</source>
+        <translation>Для итоговой оценки, отличной от вычисленной, нужна причина; она сохраняется в журнале аудита.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="64"/>
+        <source>The computed mark stands; no reason is needed.</source>
+        <translation>Остаётся вычисленная оценка; причина не нужна.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="238"/>
+        <source>Pupil</source>
+        <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="240"/>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="213"/>
+        <location filename="../../desktop/journal_model.py" line="244"/>
+        <location filename="../../desktop/journal_model.py" line="248"/>
+        <source>SOR</source>
+        <translation>СОР</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="195"/>
+        <source>n/a</source>
+        <translation>н/а</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="183"/>
+        <source>pass</source>
+        <translation>зачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="183"/>
+        <source>fail</source>
+        <translation>незачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="205"/>
+        <source>Final mark %1, set over the computed %2. Reason: %3</source>
+        <translation>Итоговая оценка %1 вместо вычисленной %2. Причина: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="210"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Временно не аттестован: суммативная работа ещё не написана.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="152"/>
+        <location filename="../../desktop/journal_model.py" line="212"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Предмет один час в неделю: оценивается по полугодиям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
-        <location filename="../../desktop/journal_model.py" line="172"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
+        <location filename="../../desktop/journal_model.py" line="244"/>
+        <location filename="../../desktop/journal_model.py" line="248"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="153"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
         <source>FO</source>
         <translation>ФО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="251"/>
+        <source>out of %1 points</source>
+        <translation>из %1 баллов</translation>
     </message>
 </context>
 <context>
@@ -150,52 +210,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="442"/>
+        <source>Export as CSV…</source>
+        <translation>Сохранить как CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="445"/>
+        <source>Saved %1 rows to %2</source>
+        <translation>Сохранено строк: %1, файл %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="522"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="523"/>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="524"/>
+        <source>Add a summative work…</source>
+        <translation>Добавить суммативную работу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="525"/>
+        <source>Final mark…</source>
+        <translation>Итоговая оценка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="526"/>
+        <source>Reports…</source>
+        <translation>Отчёты…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="528"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -204,13 +295,13 @@
     <name>Messages</name>
     <message>
         <location filename="../../desktop/messages.py" line="17"/>
-        <location filename="../../desktop/messages.py" line="39"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="18"/>
-        <location filename="../../desktop/messages.py" line="42"/>
+        <location filename="../../desktop/messages.py" line="49"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
@@ -255,104 +346,204 @@
         <translation>Урок нельзя добавить: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="30"/>
+        <location filename="../../desktop/messages.py" line="27"/>
+        <source>{value} is outside 0–{max_points} points for this work.</source>
+        <translation>{value} вне диапазона 0–{max_points} баллов этой работы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="28"/>
+        <source>The summative work cannot be added: {reason}.</source>
+        <translation>Суммативную работу нельзя добавить: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="29"/>
+        <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
+        <translation>Итоговая оценка {mark} отличается от вычисленной: укажите причину (она сохраняется в аудите).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="34"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="46"/>
+        <source>{value} is not a score here: this work takes {allowed} points.</source>
+        <translation>{value} здесь не балл: эта работа оценивается в {allowed} баллов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="50"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="50"/>
+        <location filename="../../desktop/messages.py" line="57"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51"/>
+        <location filename="../../desktop/messages.py" line="58"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52"/>
+        <location filename="../../desktop/messages.py" line="59"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53"/>
+        <location filename="../../desktop/messages.py" line="60"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="61"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="55"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62"/>
+        <location filename="../../desktop/messages.py" line="63"/>
+        <source>a final mark needs a reason</source>
+        <translation>для итоговой оценки нужна причина</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
+        <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
+        <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
+        <source>A SOCH may not be held on the last day of the term ({date}).</source>
+        <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="77"/>
+        <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
+        <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>The journal file had a problem: {message}</source>
         <translation>С файлом журнала проблема: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>Sync failed: {message}</source>
         <translation>Синхронизация не удалась: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="30"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <source>a year test</source>
+        <translation>годовая контрольная</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <source>repeats the year</source>
+        <translation>остаётся на второй год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="34"/>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="34"/>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Pupil</source>
+        <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Subjects with a 2</source>
+        <translation>Предметы с «2»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <source>Outcome</source>
+        <translation>Последствие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <source>«Altyn belgi» candidates</source>
+        <translation>Претенденты на «Алтын белгі»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <source>Year mark 2</source>
+        <translation>Годовая «2»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="41"/>
+        <source>Export as CSV…</source>
+        <translation>Сохранить как CSV…</translation>
     </message>
 </context>
 <context>
@@ -496,6 +687,49 @@
         <location filename="../../desktop/sync_bar.py" line="58"/>
         <source>Never synced</source>
         <translation>Ещё ни разу не синхронизировано</translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="26"/>
+        <source>Add a summative work</source>
+        <translation>Добавить суммативную работу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="28"/>
+        <source>SOR (summative for a section)</source>
+        <translation>СОР (суммативное оценивание за раздел)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="29"/>
+        <source>SOCH (summative for the term)</source>
+        <translation>СОЧ (суммативное оценивание за четверть)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="39"/>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="40"/>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <source>Section:</source>
+        <translation>Раздел:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="42"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
+        <source>Maximum points:</source>
+        <translation>Максимум баллов:</translation>
     </message>
 </context>
 </TS>

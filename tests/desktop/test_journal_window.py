@@ -93,7 +93,9 @@ def test_switching_course_and_term_shows_that_journal(make_window, db) -> None:
     with db.read() as conn:
         lessons = conn.exec_driver_sql("SELECT count(*) FROM lesson WHERE course_id = ? AND date <= '2026-10-24'",
                                        (other,)).scalar_one()
-    assert window.model.columnCount() == lessons + 2
+        works = conn.exec_driver_sql("SELECT count(*) FROM summative_work WHERE course_id = ? AND date <= '2026-10-24'",
+                                     (other,)).scalar_one()
+    assert window.model.columnCount() == 1 + lessons + works + 1  # names, lessons, СОР/СОЧ, the term's mark
 
 
 def test_the_model_passes_qt_model_tester(make_window, qtmodeltester) -> None:

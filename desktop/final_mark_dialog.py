@@ -1,0 +1,69 @@
+"""The dialog for a pupil's final period mark: the computed result shown, a mark chosen, and — when it differs
+from the computed mark — the reason, without which the journal (and the server) refuse the override.
+Choosing the computed mark removes an override."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from storage.final_marks import FINAL_MARK_RANGES
+
+
+class FinalMarkDialog(QDialog):
+    def __init__(self, pupil: str, scale: str, computed_text: str | None, computed_mark: int | None,
+                 current: tuple[int, str | None] | None, typed: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Final mark"))
+        self.computed_mark = computed_mark
+        low, high = FINAL_MARK_RANGES.get(scale, (2, 5))
+        self.mark_box = QComboBox()
+        self.mark_box.setObjectName("finalMark")
+        for mark in range(high, low - 1, -1):
+            shown = {1: self.tr("pass"), 0: self.tr("fail")}[mark] if scale == "passfail" else str(mark)
+            self.mark_box.addItem(shown, mark)
+        chosen = typed if typed is not None else (current[0] if current else computed_mark)
+        if chosen is not None and self.mark_box.findData(chosen) >= 0:
+            self.mark_box.setCurrentIndex(self.mark_box.findData(chosen))
+        self.reason_edit = QLineEdit(current[1] or "" if current else "")
+        self.reason_edit.setObjectName("finalReason")
+        self.reason_edit.setPlaceholderText(self.tr("Why the final mark differs from the computed one"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(QLabel(pupil))
+        form.addRow(self.tr("Computed:"), QLabel(computed_text or "—"))
+        form.addRow(self.tr("Final mark:"), self.mark_box)
+        form.addRow(self.tr("Reason:"), self.reason_edit)
+        form.addRow(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.mark_box.currentIndexChanged.connect(self._check)
+        self.reason_edit.textChanged.connect(self._check)
+        self._check()
+
+    def needs_reason(self) -> bool:
+        return self.mark_box.currentData() != self.computed_mark
+
+    def _check(self) -> None:
+        missing = self.needs_reason() and not self.reason_edit.text().strip()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
+        self.reason_edit.setEnabled(self.needs_reason())
+        self.note.setText(self.tr("A final mark different from the computed one needs a reason; it is kept in the "
+                                  "audit log.") if self.needs_reason() else
+                          self.tr("The computed mark stands; no reason is needed."))
+
+    def chosen(self) -> tuple[int, str | None]:
+        """(mark, reason); the reason is None when the computed mark was chosen."""
+        mark = self.mark_box.currentData()
+        return mark, (self.reason_edit.text().strip() or None) if self.needs_reason() else None

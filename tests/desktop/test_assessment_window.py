@@ -1,0 +1,132 @@
+"""Assessment in the grid, through the real widgets: СОР/СОЧ columns headed with their maxima take points,
+a final mark over the computed one asks for the reason, a new summative work shows the scheduling rule it
+breaks, and the year's reports open and export as CSV."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
+
+from desktop.final_mark_dialog import FinalMarkDialog
+from desktop.reports_dialog import ReportsDialog
+from desktop.work_dialog import WorkDialog
+
+
+def _when_modal(kind: type, act) -> None:  # type: ignore[no-untyped-def]
+    """Run `act(dialog)` on the next modal dialog of `kind`, as the teacher would fill it."""
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, look)
+            return
+        act(dialog)
+
+    QTimer.singleShot(20, look)
+
+
+def _outbox(db) -> list:  # type: ignore[no-untyped-def]
+    with db.read() as conn:
+        return conn.exec_driver_sql("SELECT entity, entity_key, field, value FROM outbox_op ORDER BY seq").all()
+
+
+def test_summative_columns_show_their_maxima_and_take_points(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    model, sheet = window.model, window.model.sheet
+    assert sheet.works, "the demo term has summative works"
+    work = max(range(len(sheet.works)), key=lambda j: sheet.works[j].max_points)
+    column = len(sheet.lessons) + 1 + work
+    top = sheet.works[work].max_points
+    header = model.headerData(column, Qt.Orientation.Horizontal)
+    assert header.endswith(f"/{top}") and header.startswith(("SOR", "SOCH"))
+    assert sheet.works[work].title in model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    row = next(r for r in range(len(sheet.pupils)) if model.editable(r, column))
+    window.view.setCurrentIndex(model.index(row, column))
+
+    wanted = min(top, 15)
+    qtbot.keyClicks(window.view, str(wanted))  # two digits at once make one score
+    work_id, pupil_id = sheet.works[work].id, sheet.pupils[row].id
+    with db.read() as conn:
+        stored = conn.exec_driver_sql("SELECT points FROM summative_score WHERE work_id = ? AND pupil_id = ?",
+                                      (work_id, pupil_id)).scalar()
+    assert stored == wanted and model.data(model.index(row, column)) == str(wanted)
+    assert ("score", f"{work_id}/{pupil_id}", "points", str(wanted)) in _outbox(db)
+
+    before = _outbox(db)
+    qtbot.keyClicks(window.view, "x")
+    assert f"0–{top}" in window.hint.text() and _outbox(db) == before
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert model.data(model.index(row, column)) is None
+
+
+def test_a_final_mark_over_the_computed_one_needs_a_reason(make_window, qtbot, db) -> None:
+    window = make_window("classic")
+    model, sheet = window.model, window.model.sheet
+    row = next(r for r, p in enumerate(sheet.pupils) if model.computed[p.id].status == "graded")
+    pupil = sheet.pupils[row]
+    computed = model.computed[pupil.id].mark
+    other = 2 if computed != 2 else 5
+    window.view.setCurrentIndex(model.index(row, model.result_column()))
+    seen = {}
+
+    def fill(dialog: FinalMarkDialog) -> None:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen["ok_without_reason"] = ok.isEnabled()
+        dialog.findChild(QLineEdit, "finalReason").setText("Тоқсандық жұмысты қайта жазды")
+        seen["ok_with_reason"] = ok.isEnabled()
+        ok.click()
+
+    _when_modal(FinalMarkDialog, fill)
+    qtbot.keyClicks(window.view, str(other))  # typing a mark in the term column opens the dialog with it
+
+    assert seen == {"ok_without_reason": False, "ok_with_reason": True}
+    course_id, period_id = window.course_box.currentData(), window.period_box.currentData()
+    with db.read() as conn:
+        stored = conn.exec_driver_sql("SELECT final_mark, final_reason, computed_mark FROM period_mark WHERE "
+                                      "course_id = ? AND period_id = ? AND pupil_id = ?",
+                                      (course_id, period_id, pupil.id)).first()
+    assert tuple(stored) == (other, "Тоқсандық жұмысты қайта жазды", computed)
+    cell = window.model.index(row, window.model.result_column())
+    assert window.model.data(cell) == f"{other} *"
+    assert "Тоқсандық жұмысты қайта жазды" in window.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert [op for op in _outbox(db) if op[0] == "result"]
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # back to the computed mark
+    assert window.model.data(window.model.index(row, window.model.result_column())) == str(computed)
+
+
+def test_a_soch_on_the_last_day_of_the_term_is_added_with_a_warning(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    end = next(p.end for p in window.periods if p.id == window.period_box.currentData())
+
+    def fill(dialog: WorkDialog) -> None:
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("soch"))
+        dialog.title_edit.setText("ТЖБ 2-тоқсан")
+        dialog.date_edit.setDate(end)
+        dialog.points_box.setValue(25)
+        dialog.accept()
+
+    _when_modal(WorkDialog, fill)
+    window.add_work_action.trigger()
+
+    assert "last day of the term" in window.hint.text()
+    assert any(w.title == "ТЖБ 2-тоқсан" and w.max_points == 25 for w in window.model.sheet.works)
+
+
+def test_the_reports_open_and_export_as_csv(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    window = make_window("criteria")
+    window.reports_action.trigger()
+    dialog = window.findChild(ReportsDialog, "reportsDialog")
+    assert dialog is not None and dialog.isVisible()
+    tables = dialog.findChildren(QTableWidget)
+    assert [t.horizontalHeaderItem(0).text() for t in tables] == ["Class", "Class"]
+    target = tmp_path / "at_risk.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.export_requested.emit(dialog.tables[1])
+    with target.open(encoding="utf-8-sig") as rows:
+        written = list(csv.reader(rows))
+    assert written == dialog.tables[1] and written[0][-1] == "Outcome"
+    assert str(target) in window.hint.text()
