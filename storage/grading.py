@@ -12,13 +12,15 @@ period's marks rounded half up to a whole mark (4.5 → 5), as the year mark is.
 of the period's marks are passes. Grade 1 is not graded. A summative work the pupil has not written leaves
 the term «временно не аттестован» (n/a) until it is.
 
-Rules are data (`RuleVersion`), named and versioned: a graded period keeps the version it was graded under.
+Rules are data (`RuleVersion`), named and versioned: a graded period keeps the version it was graded under
+(stored with its marks), and one that stored none is graded by the version in force when it began (SCHEDULE).
 Arithmetic is in exact fractions, so 84.5 is 84.5 and not 84.49999, and the result does not depend on the
 order the marks were entered in.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -46,6 +48,18 @@ ORDER_125_HALF_UP = RuleVersion("order-125-2023/half-up")
 ORDER_125_EXACT = RuleVersion("order-125-2023/exact", rounding="exact")
 RULES = {rule.name: rule for rule in (ORDER_125_HALF_UP, ORDER_125_EXACT)}
 DEFAULT_RULE = ORDER_125_HALF_UP
+# Which rule version grades a period that kept none, by the day the period starts: when the rules change, a
+# new version is added here from the first day it applies, and periods that began before keep theirs.
+SCHEDULE: tuple[tuple[dt.date, RuleVersion], ...] = ((dt.date(2023, 9, 1), ORDER_125_HALF_UP),)
+
+
+def rule_for(period_start: dt.date) -> RuleVersion:
+    """The rule version in force on the day a period starts."""
+    chosen = SCHEDULE[0][1]
+    for since, rule in SCHEDULE:
+        if since <= period_start:
+            chosen = rule
+    return chosen
 
 
 @dataclass(frozen=True)

@@ -109,4 +109,7 @@ def half_yearly(hours_per_week: int, scale: str) -> bool:
 def _rule(conn: sqlite3.Connection, course_id: int, period_id: int) -> grading.RuleVersion:
     row = conn.execute("SELECT rule_version FROM period_mark WHERE course_id = ? AND period_id = ? "
                        "AND rule_version IS NOT NULL LIMIT 1", (course_id, period_id)).fetchone()
-    return grading.RULES.get(row[0], grading.DEFAULT_RULE) if row else grading.DEFAULT_RULE
+    if row and row[0] in grading.RULES:
+        return grading.RULES[row[0]]
+    start = conn.execute("SELECT start_date FROM period WHERE id = ?", (period_id,)).fetchone()[0]
+    return grading.rule_for(dt.date.fromisoformat(start))

@@ -3,6 +3,7 @@ under both rounding settings where they differ; then properties that must hold f
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from fractions import Fraction
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storage import grading
 from storage.grading import (
     ORDER_125_EXACT,
     ORDER_125_HALF_UP,
@@ -132,3 +134,12 @@ def test_the_order_marks_were_entered_in_does_not_matter(term, rng: random.Rando
     fo, sor, soch, rule = term
     shuffled = [rng.sample(part, len(part)) for part in (fo, sor, soch)]
     assert criteria_term(*shuffled, rule) == criteria_term(fo, sor, soch, rule)
+
+
+def test_a_period_is_graded_by_the_rule_version_in_force_when_it_began(monkeypatch) -> None:
+    later = grading.RuleVersion("future-2027/exact", rounding="exact")
+    monkeypatch.setattr(grading, "SCHEDULE", ((dt.date(2023, 9, 1), grading.ORDER_125_HALF_UP),
+                                              (dt.date(2027, 9, 1), later)))
+    assert grading.rule_for(dt.date(2027, 1, 8)) is grading.ORDER_125_HALF_UP  # a term of this year keeps its rule
+    assert grading.rule_for(dt.date(2027, 9, 1)) is later
+    assert grading.rule_for(dt.date(2020, 9, 1)) is grading.ORDER_125_HALF_UP  # before any: the first version
