@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 
-from server import accounts, audit_log, bootstrap
+from server import accounts, audit_log, bootstrap, periods
 from server.bodies import BodyError, read_body
 from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server.schema import device, tables
@@ -190,6 +190,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
             conn.execute(update(P).where(P.c.id == period_id).values(closed=action == "close"))
             _audit_admin(conn, who, request, now, "period", str(period_id), "closed",
                          "true" if row.closed else "false", "true" if action == "close" else "false")
+            periods.log_closing(conn, who, period_id, action == "close", now)
         return {"period_id": period_id, "closed": action == "close"}
 
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})

@@ -1,6 +1,6 @@
 """Writing what the server says into the local journal: a field's value and the record's server version,
 for the records the protocol syncs (lesson cells, lessons, summative works and scores, final period
-marks).
+marks), and a period an admin closed or reopened.
 
 These writes are the server's truth arriving, not a teacher's edit: they queue nothing and leave no local
 audit entry (the server's audit holds them). A value for a record whose lesson, work or pupil this journal
@@ -88,6 +88,13 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
     """Set the field to the server's value at `version`; False when this journal cannot hold it."""
     if field == "create":
         return _create(conn, entity, value, version)
+    if (entity, field) == ("period", "closed"):
+        period, _, _course = key.partition("@")
+        if not period.isdigit():
+            return False
+        hot_sql.run(conn, "UPDATE period SET closed = :closed WHERE id = :period",
+                    {"closed": bool(value), "period": int(period)})
+        return True
     if (entity, field) == ("result", "final"):
         parts = split(entity, key)
         if parts is None or not isinstance(value, dict):

@@ -10,6 +10,7 @@ import pytest
 
 from server import demo
 from storage import term_results
+from storage.errors import PeriodClosed
 from storage.journal_sheet import driver_connection
 from sync import conflicts
 from tests.server.conftest import LiveServer
@@ -135,6 +136,15 @@ def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(
     assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     pc.sync()  # not retried: nothing goes out again
     assert pc.engine.last_run.pushed == 0
+    # The PC learnt the term is closed: it now refuses edits there itself, until the admin reopens it.
+    assert pc.sql("SELECT closed FROM period WHERE id = ?", (period,)) == [(1,)]
+    with pytest.raises(PeriodClosed):
+        pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 8)
+    assert httpx.post(f"{server.url}/v1/admin/periods/{period}/reopen",
+                      headers={"Authorization": f"Bearer {admin}"}).status_code == 200
+    pc.sync()
+    assert pc.sql("SELECT closed FROM period WHERE id = ?", (period,)) == [(0,)]
+    assert pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 8)
 
 
 def test_a_teacher_resolves_a_conflict_and_both_pcs_take_the_choice(server: LiveServer, devices, tmp_path) -> None:
