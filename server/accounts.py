@@ -8,6 +8,7 @@ Repeated wrong passwords lock the username for a while, growing with each failur
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import hashlib
@@ -99,21 +100,25 @@ def login(
 
     token = secrets.token_urlsafe(32)
     expires = now + TOKEN_LIFETIME
-    existing = conn.execute(select(device.c.account_id, device.c.last_seq).where(device.c.id == device_id)).first()
+    existing = conn.execute(select(device.c.account_id, device.c.last_seq, device.c.recovery_key)
+                            .where(device.c.id == device_id)).first()
     if existing is not None and existing.account_id != row["id"]:
         raise LoginRefused("device_taken", "This device id is registered to another account.")
+    recovery = existing.recovery_key if existing is not None and existing.recovery_key else \
+        base64.b64encode(secrets.token_bytes(32)).decode("ascii")
     if existing is None:
         conn.execute(insert(device).values(
             id=device_id, account_id=row["id"], token_hash=token_digest(token), name=device_name, created_at=now,
-            expires_at=expires, revoked_at=None, last_seq=0,
+            expires_at=expires, revoked_at=None, last_seq=0, recovery_key=recovery,
         ))
         last_seq = 0
-    else:  # logging in again on a known device: a new token, the sequence carries on
+    else:  # logging in again on a known device: a new token, the sequence carries on, the recovery key stays
         conn.execute(update(device).where(device.c.id == device_id).values(
             token_hash=token_digest(token), expires_at=expires, revoked_at=None, name=device_name or None,
+            recovery_key=recovery,
         ))
         last_seq = existing.last_seq
-    return token, expires, dict(row), last_seq
+    return token, expires, dict(row) | {"recovery_key": recovery}, last_seq
 
 
 def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:

@@ -129,7 +129,8 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
                 status = 409 if refused.code == "device_taken" else 401
                 raise ApiError(status, refused.code, refused.message) from None
             return LoginResponse(token=token, expires_at=expires, account_id=acct["id"], role=acct["role"],
-                                 teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq)
+                                 teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq,
+                                 recovery_key=acct["recovery_key"])
 
         return await run_in_threadpool(work)
 

@@ -36,6 +36,9 @@ class LoginResponse(Strict):
     teacher_id: int | None
     school_id: int
     last_seq: int  # the device's last sequence number the server has processed (0 for a new device)
+    # base64 of 32 bytes, the same for this device at every login: the device keeps its journal key wrapped
+    # under it too, so an online login recovers a journal whose offline password was forgotten
+    recovery_key: str
 
 
 class Operation(Strict):

@@ -59,6 +59,9 @@ device = Table(
     Column("last_seen_at", DateTime(timezone=True)),
     # The last outbox sequence number of this device the server has processed: idempotency and gap checks.
     Column("last_seq", BigInteger, nullable=False, default=0),
+    # 32 random bytes (base64) handed to the device at each login: its journal key is also wrapped under it,
+    # so a teacher who forgot the offline password recovers the journal by logging in (storage.keys).
+    Column("recovery_key", String(64)),
 )
 
 # One row per applied field change; its id is the pull cursor.

@@ -45,9 +45,10 @@ def use_wal(engine: Engine) -> None:
 class JournalDatabase:
     """An open journal file."""
 
-    def __init__(self, path: Path, engine: Engine, backup: Path | None) -> None:
+    def __init__(self, path: Path, engine: Engine, backup: Path | None, key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key  # the SQLCipher key it is encrypted under (None: a plain file, as in benchmarks)
         # The copy written before this open migrated the file to a newer schema, if it did.
         self.migration_backup = backup
         self._writer_engine = writer(engine)
@@ -85,13 +86,14 @@ class JournalDatabase:
         self.close()
 
 
-def make_engine(path: str | os.PathLike[str]) -> Engine:
-    """An engine on the SQLite file at `path` with the journal's settings (no migration)."""
+def make_engine(path: str | os.PathLike[str], key: bytes | None = None) -> Engine:
+    """An engine on the SQLite file at `path` with the journal's settings (no migration); encrypted under
+    `key` (SQLCipher) when one is given."""
     # journal_mode=WAL is a property of the file, set once by open_database after the file is known to be a
     # journal: setting it on connect would rewrite the header of any SQLite file we were pointed at.
     # The URL names the file (and so the pool SQLAlchemy picks); connections come from sqlite_file.
     engine = create_engine(f"sqlite:///{Path(path)}",
-                           creator=lambda: sqlite_file.connect(path, check_same_thread=False))
+                           creator=lambda: sqlite_file.connect(path, check_same_thread=False, key=key))
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -101,14 +103,20 @@ def make_engine(path: str | os.PathLike[str]) -> Engine:
     return engine
 
 
-def open_database(path: str | os.PathLike[str]) -> JournalDatabase:
-    """Open (or create) the journal at `path`, migrating an older schema after backing the file up.
+def open_database(path: str | os.PathLike[str], key: bytes | None = None) -> JournalDatabase:
+    """Open (or create) the journal at `path`, migrating an older schema after backing the file up; `key`:
+    the journal is encrypted under it (storage.keys; a new file is created encrypted).
 
     Raises DatabaseProblem for a file that is not a journal (or is damaged) and DatabaseFromNewerVersion
     for one written by a newer app; in both cases the file is left as it was.
     """
     path = Path(path)
-    engine = make_engine(path)
+    if key is not None:
+        try:
+            sqlite_file.connect(path, key=key).close()
+        except sqlite_file.WrongKey as exc:
+            raise DatabaseProblem(path=str(path), reason="the key does not open it") from exc
+    engine = make_engine(path, key)
     try:
         backup = migrate.upgrade(engine, path)
     except DatabaseProblem:
@@ -118,4 +126,4 @@ def open_database(path: str | os.PathLike[str]) -> JournalDatabase:
         engine.dispose()
         raise DatabaseProblem(path=str(path), reason=str(exc.orig)) from exc
     use_wal(engine)
-    return JournalDatabase(path, engine, backup)
+    return JournalDatabase(path, engine, backup, key)

@@ -1,10 +1,16 @@
 """Where the device token is kept between runs. The token stands for the teacher's password on this PC, so
 it never goes into a plain file or the journal: the engine takes any `TokenStore`. `MemoryTokens` keeps it
-for the life of the process; the OS keychain store (through `keyring`) comes with the security work."""
+for the life of the process (tests, benchmarks); the app keeps it in the OS keychain through `keyring`
+(storage.keychain.KeychainTokens)."""
 
 from __future__ import annotations
 
 from typing import Protocol
+
+
+def account_key(username: str, server_url: str) -> str:
+    """The name a device token is stored under: one per account and server."""
+    return f"{username}@{server_url}"
 
 
 class TokenStore(Protocol):

@@ -26,7 +26,7 @@ from storage import device, outbox
 from storage.database import JournalDatabase
 from sync import conflicts, first_download, local_state, rejections, session
 from sync.backoff import Backoff
-from sync.credentials import TokenStore
+from sync.credentials import TokenStore, account_key
 from sync.errors import SyncError
 from sync.link import LinkEstimate
 from sync.status import SyncStatus
@@ -41,8 +41,10 @@ _UNREACHABLE = {"offline", "garbled", "server_error"}
 class SyncEngine:
     def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
-                 backoff: Backoff | None = None, estimate: LinkEstimate | None = None) -> None:
+                 backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
+                 on_login: Callable[[dict], None] | None = None) -> None:
         self.db = db
+        self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
         self.link = ServerLink(server_url, transport=transport)
         self.tokens = tokens
         self.device_name = device_name
@@ -200,11 +202,13 @@ class SyncEngine:
             device.continue_after(conn, answer["last_seq"])
         self.tokens.put(self._account_key(username), answer["token"])
         self.link.token = answer["token"]
+        if self.on_login is not None:
+            self.on_login(answer)
         self._publish(needs_login=False, error_code=None, error_message=None)
         self.sync_now()
 
     def _account_key(self, username: str) -> str:
-        return f"{username}@{self.link.url}"
+        return account_key(username, self.link.url)
 
     # -- status ------------------------------------------------------------------------------------
 

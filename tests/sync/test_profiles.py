@@ -1,0 +1,85 @@
+"""A teacher's profile on a shared PC against the real server: the encrypted journal logs in and downloads,
+its device token and wrapped keys live in the keychain (a test keyring backend), a forgotten offline
+password is recovered through an online login with the unsent changes intact, and a revoked device is
+refused with a clear message while its journal stays encrypted."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from server import demo
+from storage import keys
+from storage.database import open_database
+from storage.errors import DatabaseProblem
+from storage.journal import Journal
+from storage.keychain import Keychain, KeychainTokens
+from storage.profiles import Profiles, WrongPassword
+from sync.engine import SyncEngine
+from sync.errors import SyncError
+from sync.recovery import recover_profile
+from tests.keyring_backend import MemoryKeyring
+from tests.server.conftest import LiveServer
+from tests.server.school import cell as server_cell
+
+CHEAP = keys.Argon2Cost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+
+
+def _profile_pc(tmp_path, server: LiveServer, username: str, password: str):  # type: ignore[no-untyped-def]
+    backend = MemoryKeyring()
+    keychain = Keychain(backend)
+    profiles = Profiles(tmp_path / "profiles", keychain, cost=CHEAP)
+    profile, key = profiles.create(username, password)
+    db = open_database(profile.journal, key=key)
+    engine = SyncEngine(db, server.url, KeychainTokens(keychain), device_name="school PC")
+    engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer["recovery_key"], engine.device_id)
+    engine.login_blocking(username, demo.DEMO_PASSWORD)
+    engine.run_once()
+    return backend, profiles, profile, db, engine
+
+
+def test_a_forgotten_offline_password_is_recovered_online_with_the_outbox_intact(server: LiveServer, tmp_path) -> None:
+    spot = server_cell(server)
+    backend, profiles, profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "first password")
+    assert any(name.startswith("token:") for _service, name in backend.secrets)  # the token is in the keychain
+    assert all(demo.DEMO_PASSWORD not in secret for secret in backend.secrets.values())
+    Journal(db, spot.teacher_id).set_mark(spot.lesson_id, spot.pupil_id, 9)  # typed, not yet sent
+    db.close()
+
+    with pytest.raises(WrongPassword):
+        profiles.unlock(spot.teacher_login, "what was it again")
+    tokens = KeychainTokens(Keychain(backend))
+    old_token = tokens.get(f"{spot.teacher_login}@{server.url}")
+    key = recover_profile(profiles, tokens, server.url, spot.teacher_login, demo.DEMO_PASSWORD, "new password")
+    assert profiles.unlock(spot.teacher_login, "new password") == key
+    assert tokens.get(f"{spot.teacher_login}@{server.url}") != old_token  # the recovery login's fresh token
+
+    reopened = open_database(profile.journal, key=key)
+    with reopened.read() as conn:
+        waiting = conn.exec_driver_sql("SELECT entity_key, field, value FROM outbox_op").all()
+    assert waiting == [(f"{spot.lesson_id}/{spot.pupil_id}", "mark", "9")]
+    engine = SyncEngine(reopened, server.url, tokens)  # the stored token works: no login needed
+    engine.run_once()
+    assert server.sql("SELECT mark FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                      l=spot.lesson_id, p=spot.pupil_id)[0][0] == 9
+    reopened.close()
+
+
+def test_a_revoked_device_is_refused_and_its_journal_stays_encrypted(server: LiveServer, tmp_path) -> None:
+    spot = server_cell(server)
+    _backend, _profiles, profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "pw")
+    admin = httpx.post(f"{server.url}/v1/login", json={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD,
+                                                       "device_id": "admin-device-1"}).json()["token"]
+    assert httpx.post(f"{server.url}/v1/admin/devices/{engine.device_id}/revoke",
+                      headers={"Authorization": f"Bearer {admin}"}).status_code == 200
+    Journal(db, spot.teacher_id).set_mark(spot.lesson_id, spot.pupil_id, 8)
+    with pytest.raises(SyncError) as refused:
+        engine.run_once()
+    assert refused.value.code == "device_revoked" and "revoked" in refused.value.message
+    key = db.key
+    db.close()
+    assert not profile.journal.read_bytes().startswith(b"SQLite format 3")  # ciphertext from the first page
+    with pytest.raises(DatabaseProblem):
+        open_database(profile.journal)
+    with open_database(profile.journal, key=key) as still_there, still_there.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox_op").scalar_one() == 1  # kept for later
