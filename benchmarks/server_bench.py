@@ -204,7 +204,10 @@ def main() -> None:
 
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port),
-                                   "--workers", str(args.workers), "--max-syncs", "64", "--quiet"], cwd=ROOT,
+                                   "--workers", str(args.workers), "--max-syncs", "64", "--quiet",
+                                   # every simulated device comes from 127.0.0.1: no per-address limit here
+                                   "--rate-limits", "sync_per_address=1000000/minute,login_per_address=1000000/minute"],
+                                  cwd=ROOT,
                                   start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         for _ in range(300):

@@ -1,7 +1,8 @@
 """The HTTP API (FastAPI): login, sync, bootstrap and the school admin's actions, under /v1.
 
 Every error is a JSON body {"error": code, "message": words}; bad input gets a 4xx, never a 500.
-Sync requests beyond MAX_CONCURRENT_SYNCS at once get 503 with Retry-After rather than an unbounded queue.
+Sync requests beyond MAX_CONCURRENT_SYNCS at once get 503 with Retry-After rather than an unbounded queue;
+logins and syncs beyond their rate limits (server.rate_limits) get 429 with Retry-After.
 (No `from __future__ import annotations` here: FastAPI must see the Depends(...) in the signatures.)
 """
 
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 
 from server import accounts, audit_log, bootstrap, periods
+from server.rate_limits import Limiter, RateLimits
 from server.bodies import BodyError, read_body
 from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server.schema import device, tables
@@ -43,12 +45,23 @@ def _error(status: int, code: str, message: str, detail: Any = None, headers: di
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS) -> FastAPI:
+def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
+               rate_limits: RateLimits | None = None) -> FastAPI:
     app = FastAPI(title="Dala Journal server", version=VERSION,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(max_concurrent_syncs)
     recent_tokens = accounts.RecentTokens()
+    limiter = Limiter(rate_limits or RateLimits())
+
+    def limit(request: Request, kind: str, device_key: str) -> None:
+        """Count the call per address and per device; over either limit: 429 with Retry-After."""
+        address = request.client.host if request.client else "unknown"
+        for name, who in ((f"{kind}_per_address", address), (f"{kind}_per_device", device_key)):
+            wait = limiter.hit(name, who)
+            if wait is not None:
+                raise ApiError(429, "rate_limited", f"Too many requests; try again in {wait} seconds.",
+                               {"Retry-After": str(wait)})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -112,6 +125,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
               openapi_extra=_body_of(LoginRequest))
     async def login(request: Request) -> LoginResponse:
         body: LoginRequest = await parsed(request, LoginRequest)
+        limit(request, "login", body.device_id)
 
         def work() -> LoginResponse:
             now = dt.datetime.now(dt.UTC)
@@ -139,6 +153,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS)
                          422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
               openapi_extra=_body_of(SyncRequest))
     async def sync_call(request: Request, token: Annotated[str, Depends(bearer_token)]) -> Response:
+        limit(request, "sync", accounts.token_digest(token))
         if not recent_tokens.fresh(token):  # unknown tokens are checked before they may take a slot
             await run_in_threadpool(principal, token)
             recent_tokens.remember(token)

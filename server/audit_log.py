@@ -1,6 +1,10 @@
 """The server's append-only audit log: every applied or rejected operation and every admin action, with
 who, from which device and address, server and client time, old → new and the result. Exported as CSV or
-JSON Lines for whoever must show, years later, who did what."""
+JSON Lines for whoever must show, years later, who did what.
+
+Tamper-evident: every entry carries a hash chained to the previous one (storage.audit_chain), written under
+a lock on the chain's head row so that concurrent syncs join the chain one at a time; `verify` (the CLI's
+`dala-server verify-audit`) names the first entry that was changed or removed."""
 
 from __future__ import annotations
 
@@ -11,16 +15,55 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
-from server.schema import audit_log
+from server.schema import audit_head, audit_log
+from storage import audit_chain
 
 EXPORT_COLUMNS = ("id", "at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity",
                   "entity_key", "field", "old_value", "new_value", "result", "reason", "version", "conflict_id")
 
 
+# What the hash covers: every column but the id (the order is the chain's) and the hash itself.
+HASHED = ("at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity", "entity_key", "field",
+          "old_value", "new_value", "result", "reason", "version", "conflict_id")
+
+
 def record(conn: Connection, **values: Any) -> None:
-    conn.execute(insert(audit_log).values(**values))
+    record_many(conn, [values])
+
+
+def record_many(conn: Connection, entries: list[dict]) -> None:
+    """Append entries to the chain, in order, inside the caller's transaction."""
+    if not entries:
+        return
+    head = conn.execute(select(audit_head.c.hash).where(audit_head.c.id == 1).with_for_update()).scalar()
+    if head is None:  # a database made before the chain: start it
+        conn.execute(insert(audit_head).values(id=1, last_id=0, hash=audit_chain.GENESIS))
+        head = audit_chain.GENESIS
+    for entry in entries:
+        entry["hash"] = head = audit_chain.entry_hash(head, {f: entry.get(f) for f in HASHED}, HASHED)
+    last_id = max(conn.execute(insert(audit_log).returning(audit_log.c.id), entries).scalars().all())
+    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(last_id=last_id, hash=head))
+
+
+def verify(conn: Connection, batch: int = 5000) -> tuple[Any, int] | None:
+    """None when the whole chain holds; else (the id of the first entry that does not follow from the ones
+    before it, or "end" when entries were cut off the end; how many entries checked out before it)."""
+    head = conn.execute(select(audit_head.c.last_id, audit_head.c.hash).where(audit_head.c.id == 1)).first()
+
+    def entries() -> Iterator[dict]:
+        after = -1
+        while True:
+            page = conn.execute(select(audit_log.c.id, audit_log.c.hash, *(audit_log.c[f] for f in HASHED))
+                                .where(audit_log.c.id > after, audit_log.c.hash.is_not(None))
+                                .order_by(audit_log.c.id).limit(batch)).mappings().all()
+            if not page:
+                return
+            yield from (dict(row) for row in page)
+            after = page[-1]["id"]
+
+    return audit_chain.first_broken(entries(), HASHED, head.hash if head else None)
 
 
 def rows(conn: Connection, school_id: int, start: dt.datetime, end: dt.datetime) -> Iterator[dict]:

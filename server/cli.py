@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--max-syncs", type=int, default=16,
                        help="sync calls served at once per worker; more get 503 with Retry-After (default %(default)s)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default %(default)s)")
+    serve.add_argument("--rate-limits", default="", metavar="NAME=N/PERIOD,…",
+                       help="replace some rate limits, e.g. sync_per_device=60/minute (names: login_per_address, "
+                            "login_per_device, sync_per_address, sync_per_device; see server/rate_limits.py)")
     serve.add_argument("--quiet", action="store_true", help="no access log")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
     _db_arg(demo)
@@ -46,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="last day included")
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    verify = commands.add_parser("verify-audit", help="check the audit log's hash chain; name the first broken entry")
+    _db_arg(verify)
     args = parser.parse_args(argv)
 
     from server.db import open_server_db
@@ -60,9 +65,27 @@ def main(argv: list[str] | None = None) -> int:
         engine.dispose()  # each worker opens its own (server.asgi)
         os.environ["DALA_SERVER_DB"] = args.db
         os.environ["DALA_SERVER_MAX_SYNCS"] = str(args.max_syncs)
+        os.environ["DALA_SERVER_RATE_LIMITS"] = args.rate_limits
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet)
         return 0
+    if args.command == "verify-audit":
+        from server import audit_log
+
+        with engine.connect() as conn:
+            broken = audit_log.verify(conn)
+            total = conn.exec_driver_sql("SELECT count(*) FROM audit_log WHERE hash IS NOT NULL").scalar_one()
+        if broken is None:
+            print(f"dala-server verify-audit: {total} entries, the chain is whole.")
+            return 0
+        where, good = broken
+        if where == "end":
+            print(f"dala-server verify-audit: BROKEN: the {good} entries agree, but entries after the last one "
+                  "were removed (the chain's head names a later entry).", file=sys.stderr)
+        else:
+            print(f"dala-server verify-audit: BROKEN at entry {where}: it was changed, or an entry before it was "
+                  f"changed or removed ({good} entries before it check out).", file=sys.stderr)
+        return 1
     if args.command == "demo":
         from server import demo
 

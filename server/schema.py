@@ -124,8 +124,19 @@ audit_log = Table(
     Column("reason", Text),
     Column("version", Integer),  # the record's version after the operation
     Column("conflict_id", Integer),
+    # SHA-256 chained to the previous entry's (storage.audit_chain): a changed or removed entry shows.
+    Column("hash", String(64)),
     Index("ix_audit_log_school_at", "school_id", "at"),
     UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),
+)
+
+# The chain's head: the last entry's id and hash, one row. Writers lock it, so entries join the chain one
+# transaction at a time, and a cut-off tail shows against it.
+audit_head = Table(
+    "audit_head", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_id", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
 )
 
 tables = metadata.tables

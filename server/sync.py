@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from server import audit_log
 from server.accounts import authenticate
 from server.operations import Applier, decode, encode
 from server.protocol import OperationResult, SyncRequest, SyncResponse
@@ -78,8 +79,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                                            conflict_id=outcome.conflict_id, value=outcome.value))
             last_seq = op.seq
         applier.flush()
-        if audit_rows:
-            conn.execute(insert(audit_table), list(audit_rows.values()))
+        audit_log.record_many(conn, list(audit_rows.values()))
         conn.execute(update(device).where(device.c.id == who.device_id).values(last_seq=last_seq, last_seen_at=now))
         changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
