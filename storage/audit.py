@@ -1,4 +1,6 @@
-"""The local audit trail: who changed what, when, from which device, old → new. Append-only."""
+"""The local audit trail: who changed what, when, from which device, old → new. Append-only, and
+tamper-evident: each entry's hash is chained to the previous one's (storage.audit_chain), as on the
+server, and `verify` names the first entry that was changed or removed."""
 
 from __future__ import annotations
 
@@ -9,15 +11,17 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from storage import hot_sql
+from storage import audit_chain, hot_sql
 from storage.models import AuditEntry
 from storage.outbox import encode
 
 _AUDIT = AuditEntry.__table__
 _APPEND = (
-    "INSERT INTO audit_entry (at, hlc, actor_id, device_id, entity, entity_key, field, old_value, new_value) "
-    "VALUES (:at, :hlc, :actor_id, :device_id, :entity, :key, :field, :old, :new)"
+    "INSERT INTO audit_entry (at, hlc, actor_id, device_id, entity, entity_key, field, old_value, new_value, hash) "
+    "VALUES (:at, :hlc, :actor_id, :device_id, :entity, :entity_key, :field, :old_value, :new_value, :hash)"
 )
+_LAST_HASH = "SELECT hash FROM audit_entry WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
+HASHED = ("at", "hlc", "actor_id", "device_id", "entity", "entity_key", "field", "old_value", "new_value")
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,20 @@ def append(
     old: Any,
     new: Any,
 ) -> None:
-    hot_sql.run(conn, _APPEND, {
+    entry = {
         "at": at.astimezone(dt.UTC).isoformat(timespec="milliseconds"), "hlc": hlc, "actor_id": actor_id,
-        "device_id": device_id, "entity": entity, "key": key, "field": field,
-        "old": None if old is None else encode(old), "new": None if new is None else encode(new),
-    })
+        "device_id": device_id, "entity": entity, "entity_key": key, "field": field,
+        "old_value": None if old is None else encode(old), "new_value": None if new is None else encode(new),
+    }
+    previous = hot_sql.rows(conn, _LAST_HASH, {})
+    entry["hash"] = audit_chain.entry_hash(previous[0][0] if previous else audit_chain.GENESIS, entry, HASHED)
+    hot_sql.run(conn, _APPEND, entry)
+
+
+def verify(conn: Connection) -> tuple[Any, int] | None:
+    """None when the chain is whole; else (the id of the first entry that does not follow, how many did)."""
+    rows = conn.execute(select(_AUDIT).where(_AUDIT.c.hash.is_not(None)).order_by(_AUDIT.c.id)).mappings()
+    return audit_chain.first_broken(rows, HASHED)
 
 
 def entries(conn: Connection, entity: str | None = None, key: str | None = None) -> list[Entry]:

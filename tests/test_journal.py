@@ -198,3 +198,22 @@ def test_a_change_whose_audit_entry_fails_is_not_applied_at_all(db):
     with pytest.raises(Exception, match="disk trouble"):
         journal.set_mark(spot.lesson_id, spot.pupil_id, fresh_mark(journal, spot))
     assert school.snapshot(db) == before
+
+
+def test_the_local_audit_is_hash_chained_and_a_changed_entry_is_named(db):
+    spot = school.lesson_spot(db)
+    journal = Journal(db, spot.teacher_id)
+    for mark in (3, 4, 5, 6):
+        journal.set_mark(spot.lesson_id, spot.pupil_id, mark)
+    with db.read() as conn:
+        assert audit.verify(conn) is None
+        ids = [e.id for e in audit.entries(conn)]
+    assert len(ids) == 4
+    with db.write() as conn:
+        conn.execute(text("UPDATE audit_entry SET new_value = '9' WHERE id = :i"), {"i": ids[2]})
+    with db.read() as conn:
+        assert audit.verify(conn) == (ids[2], 2)
+    with db.write() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE id = :i"), {"i": ids[1]})
+    with db.read() as conn:
+        assert audit.verify(conn) == (ids[2], 1)

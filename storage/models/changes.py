@@ -75,3 +75,5 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(20))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    # SHA-256 chained to the previous entry's (storage.audit_chain): a changed or removed entry shows.
+    hash: Mapped[str | None] = mapped_column(String(64))
