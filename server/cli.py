@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="replace some rate limits, e.g. sync_per_device=60/minute (names: login_per_address, "
                             "login_per_device, sync_per_address, sync_per_device; see server/rate_limits.py)")
     serve.add_argument("--quiet", action="store_true", help="no access log")
+    serve.add_argument("--tls-cert", help="serve https:// with this certificate (PEM; behind no proxy)")
+    serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
     _db_arg(demo)
     demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
@@ -67,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DALA_SERVER_MAX_SYNCS"] = str(args.max_syncs)
         os.environ["DALA_SERVER_RATE_LIMITS"] = args.rate_limits
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
-                    log_level="warning" if args.quiet else "info", access_log=not args.quiet)
+                    log_level="warning" if args.quiet else "info", access_log=not args.quiet,
+                    ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
         return 0
     if args.command == "verify-audit":
         from server import audit_log

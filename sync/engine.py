@@ -42,10 +42,10 @@ class SyncEngine:
     def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
                  backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
-                 on_login: Callable[[dict], None] | None = None) -> None:
+                 on_login: Callable[[dict], None] | None = None, ca_bundle: str | None = None) -> None:
         self.db = db
         self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
-        self.link = ServerLink(server_url, transport=transport)
+        self.link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
         self.tokens = tokens
         self.device_name = device_name
         self.idle_interval, self.debounce = idle_interval, debounce

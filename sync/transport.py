@@ -1,7 +1,9 @@
 """The HTTP conversation with the school's server (docs/sync-protocol.md) over one httpx client: login,
 the sync call in the packed form with gzip both ways, the new PC's bootstrap, and the health probe.
 
-Every failure comes out as a sync.errors.SyncError: a link that drops, a timeout, a truncated or garbled
+Only `https://` is spoken to a school's server, with its certificate verified (against the system's CAs, or
+the school's own CA bundle from the installer preset); plain `http://` is refused except to this PC
+itself (the demo, tests). Every failure comes out as a sync.errors.SyncError: a link that drops, a timeout, a truncated or garbled
 answer and a 5xx are `offline`/`server_error` (try again later); a refused token or password is final
 until someone logs in. Each call reports the bytes it put on and took off the wire and how long it took,
 for the link estimate.
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -37,11 +41,28 @@ class Exchange:
     seconds: float
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def check_url(url: str) -> str:
+    """The server address as the link will use it; refuses what is not https (bar this PC) or not a URL."""
+    parsed = urlsplit(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise SyncError("bad_url", f"{url!r} is not a server address (https://…).", retry=False)
+    if parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS:
+        raise SyncError("insecure_url", f"{url} is not encrypted: the school's server must be reached over https://.",
+                        retry=False)
+    return url.strip().rstrip("/")
+
+
 class ServerLink:
     def __init__(self, url: str, *, transport: httpx.BaseTransport | None = None,
-                 timeout: httpx.Timeout = TIMEOUT) -> None:
-        self.url = url.rstrip("/")
-        self._http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport,
+                 timeout: httpx.Timeout = TIMEOUT, ca_bundle: str | None = None) -> None:
+        self.url = check_url(url)
+        verify: Any = True  # the system's certificate authorities (through certifi / the OS store)
+        if ca_bundle:
+            verify = ssl.create_default_context(cafile=ca_bundle)  # the school's own CA, from the preset
+        self._http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport, verify=verify,
                                   headers={"User-Agent": "DalaJournal/1"})
         self.token: str | None = None
 
@@ -51,7 +72,7 @@ class ServerLink:
     # -- calls ------------------------------------------------------------------------------------
 
     def health(self) -> Exchange:
-        return self._call("GET", "/v1/health")
+        return self._call("GET", "/v1/health", auth=False)
 
     def login(self, username: str, password: str, device_id: str, device_name: str | None) -> Exchange:
         body = {"username": username, "password": password, "device_id": device_id, "device_name": device_name}
@@ -95,6 +116,10 @@ class ServerLink:
         except httpx.TimeoutException:
             raise offline("no answer in time") from None
         except (httpx.TransportError, httpx.DecodingError) as error:  # refused, reset, cut short, bad gzip
+            if "CERTIFICATE_VERIFY_FAILED" in str(error) or "certificate verify failed" in str(error):
+                raise SyncError("bad_certificate", "The server's certificate is not trusted: this is not the "
+                                "school's server, or its certificate is not in the installer's CA bundle.",
+                                retry=True) from None
             raise offline(type(error).__name__) from None
         seconds = time.monotonic() - began
         sent = len(content or b"") + _head_size(response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1")
