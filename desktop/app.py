@@ -1,9 +1,15 @@
 """`dala`: starts the desktop app.
 
-First run: the server address comes from `--server`, the settings, or the installer's preset
-(`DALA_SERVER_URL`); the teacher logs in online once and the year downloads. Afterwards the app opens
-straight into the journal, offline or not, and syncs whenever the server can be reached (the device token
-is kept for the session; a login is asked for only to sync).
+The start screen lists this PC's teacher profiles (desktop.profile_dialog); each opens its own encrypted
+journal with the teacher's offline password (storage.profiles). A new profile chooses its offline
+password, then logs in online once and the year downloads. Afterwards the app opens straight into the
+journal, offline or not, and syncs whenever the server can be reached; the device token and the wrapped
+journal keys live in the OS keychain. The app locks after an idle time and on demand (desktop.lock_screen).
+The server address comes from `--server`, the settings, or the installer's preset (`DALA_SERVER_URL`, with
+the school's CA bundle in `DALA_CA_BUNDLE`).
+
+`--journal FILE` opens a plain, unencrypted journal file instead, with the token kept in memory: the demo
+(`make run`, public demo data) and the benchmarks use it.
 """
 
 from __future__ import annotations
@@ -28,9 +34,13 @@ from desktop.settings import Settings
 from desktop.worker import Worker
 from storage import sqlite_file
 from storage.errors import JournalError
+from sync.errors import SyncError
+from sync.server_url import check_url
 
 if TYPE_CHECKING:
     from desktop.sync_bridge import SyncBridge
+    from storage.keychain import Keychain
+    from storage.profiles import Profiles
     from sync.engine import SyncEngine
 
 STARTED = time.perf_counter()
@@ -38,7 +48,8 @@ STARTED = time.perf_counter()
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dala", description="Dala Journal, the offline-first class journal.")
-    parser.add_argument("--journal", type=Path, help="the journal file (default: in the user's data folder)")
+    parser.add_argument("--journal", type=Path,
+                        help="a plain (unencrypted) journal file instead of a teacher profile: demos and benchmarks")
     parser.add_argument("--server", help="the school server's address, e.g. http://192.168.1.10:8470")
     parser.add_argument("--user", help="the username to offer at login")
     parser.add_argument("--password", help=argparse.SUPPRESS)  # the demo's shared password only
@@ -57,8 +68,12 @@ class _App:
         self.args = args
         self.settings = Settings()
         self.language = args.language or self.settings.get(options.LANGUAGE)
-        self.path = args.journal or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.AppDataLocation)) / "journal.db"
+        self.path: Path = args.journal
+        self.key: bytes | None = None  # the profile's journal key, once unlocked
+        self.profiles: Profiles | None = None
+        self.keychain: Keychain | None = None
+        self.username: str | None = None
+        self.ca_bundle = os.environ.get("DALA_CA_BUNDLE") or None
         self.worker = Worker()
         self.engine: SyncEngine | None = None
         self.bridge: SyncBridge | None = None
@@ -68,13 +83,15 @@ class _App:
 
     def run(self) -> int:
         i18n.use_language(self.language)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         server_url = ""
         if not self.args.offline:
             server_url = self._server_url()
             if not server_url:
                 return 0
-        state = _light_state(self.path)
+        if self.path is None and not self._choose_profile(server_url):
+            return 0
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        state = _light_state(self.path, self.key)
         if state is None or not (self.args.offline or state.get("bootstrapped")):
             # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
             state = self._set_up(server_url)
@@ -86,8 +103,10 @@ class _App:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"),
                                  QCoreApplication.translate("App", "This journal is not set up yet: log in once online."))
             return 1
-        self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db)
+        self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db, key=self.key)
         self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today)
+        if self.profiles is not None:
+            self._guard(self.window)
         if self.args.report_startup:
             self.window.sheet_shown.connect(lambda: QTimer.singleShot(0, lambda: _report_and_quit(self.window)))
         elif server_url:
@@ -96,6 +115,57 @@ class _App:
         self.window.start()
         return QApplication.instance().exec()
 
+    def _choose_profile(self, server_url: str) -> bool:
+        """The start screen: a profile unlocked (or made) gives the journal's path and key."""
+        from desktop.profile_dialog import ProfileDialog
+        from storage.keychain import Keychain, KeychainTokens
+        from storage.profiles import Profiles
+        from sync.recovery import recover_profile
+
+        try:
+            self.keychain = Keychain()
+            self.keychain.get("probe")
+        except Exception as error:  # noqa: BLE001 (keyring raises its own kinds: no backend, locked, …)
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), QCoreApplication.translate(
+                "App", "This PC's keychain cannot be used ({error}); the journal's keys are kept only there.")
+                .format(error=error))
+            return False
+        root = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "profiles"
+        self.profiles = profiles = Profiles(root, self.keychain)
+        tokens = KeychainTokens(self.keychain)
+
+        def recover(username: str, password: str, new_password: str) -> bytes:
+            return recover_profile(profiles, tokens, server_url, username, password, new_password,
+                                   ca_bundle=self.ca_bundle)
+
+        dialog = ProfileDialog(profiles, recover if server_url else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        self.username, self.key, _new = dialog.chosen
+        self.path = profiles.get(self.username).journal
+        return True
+
+    def _guard(self, window: MainWindow) -> None:
+        """Lock the window after the idle time, on Ctrl+L, and before another teacher's profile opens."""
+        from desktop.lock_screen import IdleWatch, LockScreen
+
+        assert self.profiles is not None and self.username is not None
+        profiles, username = self.profiles, self.username
+        screen = LockScreen(profiles.get(username).display_name, lambda password: profiles.unlock(username, password))
+        screen.switch_requested.connect(self._switch_teacher)
+        window.use_lock_screen(screen)
+        self.idle = IdleWatch(self.settings.get(options.IDLE_LOCK_MINUTES), window)
+        self.idle.idle.connect(window.lock)
+        QApplication.instance().installEventFilter(self.idle)
+
+    def _switch_teacher(self) -> None:
+        """Another teacher: this run ends (its journal closed, its key forgotten) and a new one starts at the
+        profile list."""
+        from PySide6.QtCore import QProcess
+
+        QProcess.startDetached(sys.argv[0], sys.argv[1:])
+        QApplication.instance().quit()
+
     def _server_url(self) -> str:
         url = self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
         if not url:
@@ -103,31 +173,43 @@ class _App:
                                            QCoreApplication.translate("App", "The address of your school's server:"))
             if not ok:
                 return ""
-        self.settings.set(options.SERVER_URL, url.strip())
-        return url.strip()
+        try:
+            url = check_url(url)
+        except SyncError as error:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), messages.describe(error))
+            return ""
+        self.settings.set(options.SERVER_URL, url)
+        return url
 
     def _set_up(self, server_url: str) -> dict | None:
         from storage.database import open_database
 
         try:
-            db = open_database(self.path)
+            db = open_database(self.path, key=self.key)
         except JournalError as error:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), messages.describe(error))
             return None
         self.db = db
         if server_url:
             self._make_engine(db, server_url)
-            state = _light_state(self.path) or {}
+            state = _light_state(self.path, self.key) or {}
             if not state.get("bootstrapped") and not self._log_in():
                 return None
-        return _light_state(self.path) or {}
+        return _light_state(self.path, self.key) or {}
 
     def _make_engine(self, db, server_url: str) -> None:  # type: ignore[no-untyped-def]
         from desktop.sync_bridge import SyncBridge
+        from storage.keychain import KeychainTokens
         from sync.credentials import MemoryTokens
         from sync.engine import SyncEngine
 
-        self.engine = SyncEngine(db, server_url, MemoryTokens(), device_name=QSysInfo.machineHostName())
+        tokens = KeychainTokens(self.keychain) if self.keychain is not None else MemoryTokens()
+        self.engine = engine = SyncEngine(db, server_url, tokens, device_name=QSysInfo.machineHostName(),
+                                          ca_bundle=self.ca_bundle)
+        if self.profiles is not None and self.username is not None and self.key is not None:
+            profiles, username, key = self.profiles, self.username, self.key
+            engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer["recovery_key"],
+                                                                    engine.device_id)
         self.bridge = SyncBridge(self.engine)
         self.engine.start()
 
@@ -150,11 +232,11 @@ class _App:
         assert self.engine is not None and self.bridge is not None
         from desktop.login_dialog import LoginDialog
 
-        state = _light_state(self.path) or {}
-        username = state.get("username") or self.args.user or self.settings.get(options.USERNAME)
+        state = _light_state(self.path, self.key) or {}
+        username = state.get("username") or self.username or self.args.user or self.settings.get(options.USERNAME)
         dialog = LoginDialog(self.engine, self.engine.link.url, username, self.args.password or "", parent)
-        if state.get("username"):
-            dialog.username.setReadOnly(True)
+        if state.get("username") or self.username:
+            dialog.username.setReadOnly(True)  # a profile logs in as its own teacher only
         self.bridge.status_changed.connect(dialog.show_status)
         if self.args.password:  # the demo: its password is public, log in at once
             QTimer.singleShot(0, dialog.log_in)
@@ -187,19 +269,22 @@ def main(argv: list[str] | None = None) -> int:
         run.close()
 
 
-def _light_state(path: Path) -> dict | None:
+def _light_state(path: Path, key: bytes | None = None) -> dict | None:
     """The journal's sync account (storage.models.SyncState, {} when none yet) read with the light reader;
     None when the file is missing, not a journal, or needs migrating first."""
     if not path.is_file():
         return None
-    conn = sqlite_file.connect(path)
+    try:
+        conn = sqlite_file.connect(path, key=key)
+    except sqlite_file.WrongKey:
+        return None
     try:
         if sqlite_file.revision(conn) != sqlite_file.JOURNAL_HEAD:
             return None
         conn.row_factory = sqlite3.Row
         row = conn.execute("SELECT * FROM sync_state WHERE id = 1").fetchone()
         return dict(row) if row else {}
-    except sqlite3.DatabaseError:
+    except conn.DatabaseError:  # sqlite3's or sqlcipher3's
         return None
     finally:
         conn.close()

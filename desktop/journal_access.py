@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 class JournalAccess:
     def __init__(self, path: str | os.PathLike[str], actor_id: int, *, is_admin: bool = False,
-                 db: JournalDatabase | None = None) -> None:
+                 db: JournalDatabase | None = None, key: bytes | None = None) -> None:
         self.path = Path(path)
+        self.key = key  # the profile's journal key (SQLCipher); None for a plain file (benchmarks, tests)
         self.actor_id, self.is_admin = actor_id, is_admin
         self.db = db
         self._journal: Journal | None = None
@@ -33,7 +34,7 @@ class JournalAccess:
     def read(self, query: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run `query` on the reader in one read transaction (one consistent snapshot)."""
         if self._reader is None:
-            self._reader = sqlite_file.connect(self.path, check_same_thread=False)  # closed from the UI thread
+            self._reader = sqlite_file.connect(self.path, check_same_thread=False, key=self.key)  # closed from the UI thread
         self._reader.execute("BEGIN")
         try:
             return query(self._reader)
@@ -52,7 +53,7 @@ class JournalAccess:
         from storage.journal import Journal
 
         if self.db is None:
-            self.db = open_database(self.path)
+            self.db = open_database(self.path, key=self.key)
         if self._journal is None:
             self._journal = Journal(self.db, self.actor_id, is_admin=self.is_admin)
         return self.db

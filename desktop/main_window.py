@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -32,8 +33,9 @@ from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
 from desktop.journal_view import JournalView
 from desktop.lesson_panel import LessonPanel
+from desktop.lock_screen import LockScreen
 from desktop.reports_dialog import ReportsDialog, write_csv
-from desktop.review_panel import ReviewPanel, load_review
+from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.work_dialog import WorkDialog
@@ -118,7 +120,11 @@ class MainWindow(QMainWindow):
 
         self.model = JournalModel(self)
         self.view = JournalView(self.model)
-        self.setCentralWidget(self.view)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.setCentralWidget(self.pages)
+        self.lock_screen: LockScreen | None = None
+        self.locked = False
         self.view.typed.connect(self.on_typed)
         self.view.cleared.connect(self.on_cleared)
         self.view.comment_requested.connect(self.on_comment)
@@ -165,7 +171,11 @@ class MainWindow(QMainWindow):
         self.final_mark_action.triggered.connect(self.on_final_mark)
         self.reports_action = QAction(self)
         self.reports_action.triggered.connect(self.on_reports)
-        for action in (self.add_work_action, self.final_mark_action, self.reports_action):
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut("Ctrl+L")
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)  # until there is a profile to unlock with (use_lock_screen)
+        for action in (self.add_work_action, self.final_mark_action, self.reports_action, self.lock_action):
             self.journal_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
@@ -240,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def open_journal(self) -> None:
         course_id, period_id = self.course_box.currentData(), self.period_box.currentData()
-        if course_id is None or period_id is None:
+        if course_id is None or period_id is None or self.locked:
             return
         self.settings.set(options.LAST_COURSE, course_id)
         self.worker.run(lambda: self.access.read(lambda conn: load_sheet(conn, course_id, period_id, self.today)),
@@ -493,6 +503,9 @@ class MainWindow(QMainWindow):
             self.refresh_review()
 
     def refresh_review(self) -> None:
+        if self.locked:
+            return
+
         def review() -> Any:
             with self.access.open_for_writing().read() as conn:
                 return load_review(conn)
@@ -524,11 +537,52 @@ class MainWindow(QMainWindow):
         self.add_work_action.setText(self.tr("Add a summative work…"))
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
+        self.lock_action.setText(self.tr("Lock"))
+        if self.lock_screen is not None:
+            self.lock_screen.retranslate()
         self.language_menu.setTitle(self.tr("Language"))
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.review_dock.setWindowTitle(self.tr("To review"))
         for widget in (self.sync_bar, self.review_panel, self.lesson_panel):
             widget.retranslate()
+
+    # -- locking -----------------------------------------------------------------------------------
+
+    def use_lock_screen(self, screen: LockScreen) -> None:
+        """Allow locking, with `screen` asking for the profile's offline password."""
+        self.lock_screen = screen
+        self.pages.addWidget(screen)
+        screen.unlocked.connect(self.unlock)
+        self.lock_action.setEnabled(True)
+
+    def lock(self) -> None:
+        """Show nothing of the journal until the offline password is typed: the grid's model is emptied and
+        the panels, toolbar and menus put away (the worker and the sync engine go on)."""
+        if self.lock_screen is None or self.locked:
+            return
+        self.locked = True
+        self.model.show_sheet(None, set(), {})
+        self.lesson_panel.show_lesson(None, None, None, None)
+        self.review_panel.show_review(Review([], [], {}))
+        for dock in (self.lesson_dock, self.review_dock):
+            dock.hide()
+        self.toolbar.hide()
+        self.menuBar().setEnabled(False)
+        self.say("")
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.password.setFocus()
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        self.pages.setCurrentWidget(self.view)
+        for dock in (self.lesson_dock, self.review_dock):
+            dock.show()
+        self.toolbar.show()
+        self.menuBar().setEnabled(True)
+        self.open_journal()
+        self.refresh_review()
 
     # -- layout ------------------------------------------------------------------------------------
 

@@ -94,6 +94,13 @@ def sync_error(code: str | None, message: str | None) -> str:
         "no_token": QCoreApplication.translate("Messages", "Log in to sync with the school's server."),
         "other_account": QCoreApplication.translate("Messages", "This journal belongs to another account."),
         "local_error": QCoreApplication.translate("Messages", "The journal file had a problem: {message}"),
+        "bad_certificate": QCoreApplication.translate(
+            "Messages", "The server's certificate is not trusted: this may not be your school's server. Ask the "
+            "school admin."),
+        "insecure_url": QCoreApplication.translate(
+            "Messages", "This address is not encrypted; the school's server must start with https://."),
+        "bad_url": QCoreApplication.translate("Messages", "This is not a server address (https://…)."),
+        "rate_limited": QCoreApplication.translate("Messages", "Too many requests; trying again shortly."),
     }
     if code is None:
         return ""

@@ -37,6 +37,7 @@ WINDOW_GEOMETRY = Option("ui/window_geometry", QByteArray())
 WINDOW_STATE = Option("ui/window_state", QByteArray())
 NAME_COLUMN_WIDTH = Option("ui/name_column_width", 220)
 LAST_COURSE = Option("ui/last_course", 0)
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10.0)  # the app locks after this long untouched
 VERSION = Option("version", SETTINGS_VERSION)
 
 

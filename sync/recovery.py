@@ -11,13 +11,13 @@ from sync.transport import ServerLink
 
 
 def recover_profile(profiles: Profiles, tokens: TokenStore, server_url: str, username: str, password: str,
-                    new_offline_password: str, *, transport: object = None) -> bytes:
+                    new_offline_password: str, *, transport: object = None, ca_bundle: str | None = None) -> bytes:
     """The journal key, after resetting the offline password; raises SyncError when the login is refused
     (wrong password, a revoked device) and NoRecovery when this PC never logged in for the profile."""
     profile = profiles.get(username)
     if profile.device_id is None:
         raise NoRecovery(f"{username} has never logged in online on this PC")
-    link = ServerLink(server_url, transport=transport)  # type: ignore[arg-type]
+    link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)  # type: ignore[arg-type]
     try:
         answer = link.login(username, password, profile.device_id, None).answer
     finally:

@@ -17,12 +17,12 @@ import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 from storage import wire_pack
 from sync.errors import SyncError, needs_login, offline
+from sync.server_url import check_url
 
 # A 2G link moves 4 KB/s up; a batch is sized to take a few seconds, so a minute without a byte is a dead
 # link, not a slow one.
@@ -39,20 +39,6 @@ class Exchange:
     sent: int
     received: int
     seconds: float
-
-
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
-
-
-def check_url(url: str) -> str:
-    """The server address as the link will use it; refuses what is not https (bar this PC) or not a URL."""
-    parsed = urlsplit(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise SyncError("bad_url", f"{url!r} is not a server address (https://…).", retry=False)
-    if parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS:
-        raise SyncError("insecure_url", f"{url} is not encrypted: the school's server must be reached over https://.",
-                        retry=False)
-    return url.strip().rstrip("/")
 
 
 class ServerLink:

@@ -4,19 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="86"/>
-        <location filename="../../desktop/app.py" line="102"/>
-        <location filename="../../desktop/app.py" line="115"/>
+        <location filename="../../desktop/app.py" line="103"/>
+        <location filename="../../desktop/app.py" line="129"/>
+        <location filename="../../desktop/app.py" line="172"/>
+        <location filename="../../desktop/app.py" line="179"/>
+        <location filename="../../desktop/app.py" line="190"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="103"/>
+        <location filename="../../desktop/app.py" line="129"/>
+        <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
+        <translation>Бұл компьютердің кілттер қоймасын пайдалану мүмкін емес ({error}); журнал кілттері тек сонда сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="173"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="87"/>
+        <location filename="../../desktop/app.py" line="104"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
     </message>
@@ -175,6 +182,39 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="62"/>
+        <source>The journal is locked (%1). Type your offline password.</source>
+        <translation>Журнал құлыпталған (%1). Офлайн құпиясөзіңізді теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="63"/>
+        <source>Unlock</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="64"/>
+        <source>Another teacher…</source>
+        <translation>Басқа мұғалім…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="70"/>
+        <source>Wrong password.</source>
+        <translation>Құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="71"/>
+        <source>Wrong password. Try again in %1 s.</source>
+        <translation>Құпиясөз қате. %1 с кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="74"/>
+        <source>Too many wrong passwords; try again in %1 s.</source>
+        <translation>Құпиясөз тым көп рет қате терілді; %1 с кейін қайталаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop/login_dialog.py" line="36"/>
@@ -210,83 +250,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
-        <location filename="../../desktop/main_window.py" line="371"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="455"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522"/>
+        <location filename="../../desktop/main_window.py" line="535"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="539"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="540"/>
+        <source>Lock</source>
+        <translation>Құлыптау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="543"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="528"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -486,9 +531,145 @@
         <translation>Журнал файлында ақау бар: {message}</translation>
     </message>
     <message>
+        <location filename="../../desktop/messages.py" line="97"/>
+        <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
+        <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="100"/>
+        <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
+        <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/messages.py" line="102"/>
+        <source>This is not a server address (https://…).</source>
+        <translation>Бұл сервер мекенжайы емес (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="103"/>
+        <source>Too many requests; trying again shortly.</source>
+        <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>Sync failed: {message}</source>
         <translation>Үндестіру сәтсіз: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="36"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="55"/>
+        <source>Forgot the password?</source>
+        <translation>Құпиясөзді ұмыттыңыз ба?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="59"/>
+        <source>Username:</source>
+        <translation>Пайдаланушы аты:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <source>Offline password:</source>
+        <translation>Офлайн құпиясөз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <source>Repeat it:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="64"/>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="68"/>
+        <source>Teachers on this PC:</source>
+        <translation>Осы компьютердегі мұғалімдер:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="94"/>
+        <source>Choose a teacher or type a username.</source>
+        <translation>Мұғалімді таңдаңыз немесе пайдаланушы атын теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="99"/>
+        <source>Choose an offline password of at least %1 characters.</source>
+        <translation>Кемінде %1 таңбадан тұратын офлайн құпиясөз таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="103"/>
+        <source>The two passwords differ.</source>
+        <translation>Екі құпиясөз бірдей емес.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="111"/>
+        <source>Wrong password.</source>
+        <translation>Құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="112"/>
+        <source>Wrong password. Try again in %1 s.</source>
+        <translation>Құпиясөз қате. %1 с кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="115"/>
+        <source>Too many wrong passwords; try again in %1 s.</source>
+        <translation>Құпиясөз тым көп рет қате терілді; %1 с кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="118"/>
+        <source>This username cannot be used here.</source>
+        <translation>Бұл пайдаланушы атын мұнда қолдануға болмайды.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="25"/>
+        <source>Reset the offline password</source>
+        <translation>Офлайн құпиясөзді қалпына келтіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="34"/>
+        <source>Log in to the school&apos;s server (online) to choose a new offline password. Nothing in your journal is lost.</source>
+        <translation>Жаңа офлайн құпиясөз таңдау үшін мектеп серверіне (онлайн) кіріңіз. Журналыңыздағы ештеңе жоғалмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="39"/>
+        <source>Server password:</source>
+        <translation>Сервер құпиясөзі:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="40"/>
+        <source>New offline password:</source>
+        <translation>Жаңа офлайн құпиясөз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="41"/>
+        <source>Repeat it:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="51"/>
+        <source>The two passwords differ.</source>
+        <translation>Екі құпиясөз бірдей емес.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="54"/>
+        <source>Logging in…</source>
+        <translation>Кіру…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="74"/>
+        <source>This PC cannot recover this journal: it never logged in online for it.</source>
+        <translation>Бұл компьютер бұл журналды қалпына келтіре алмайды: ол үшін онлайн кіру болмаған.</translation>
     </message>
 </context>
 <context>

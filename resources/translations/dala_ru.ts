@@ -4,19 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="86"/>
-        <location filename="../../desktop/app.py" line="102"/>
-        <location filename="../../desktop/app.py" line="115"/>
+        <location filename="../../desktop/app.py" line="103"/>
+        <location filename="../../desktop/app.py" line="129"/>
+        <location filename="../../desktop/app.py" line="172"/>
+        <location filename="../../desktop/app.py" line="179"/>
+        <location filename="../../desktop/app.py" line="190"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="103"/>
+        <location filename="../../desktop/app.py" line="129"/>
+        <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
+        <translation>Хранилище ключей этого компьютера недоступно ({error}); ключи журнала хранятся только там.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="173"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="87"/>
+        <location filename="../../desktop/app.py" line="104"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -175,6 +182,39 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="62"/>
+        <source>The journal is locked (%1). Type your offline password.</source>
+        <translation>Журнал заблокирован (%1). Введите офлайн-пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="63"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="64"/>
+        <source>Another teacher…</source>
+        <translation>Другой учитель…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="70"/>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="71"/>
+        <source>Wrong password. Try again in %1 s.</source>
+        <translation>Неверный пароль. Повторите через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock_screen.py" line="74"/>
+        <source>Too many wrong passwords; try again in %1 s.</source>
+        <translation>Слишком много неверных паролей; повторите через %1 с.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop/login_dialog.py" line="36"/>
@@ -210,83 +250,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
-        <location filename="../../desktop/main_window.py" line="371"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="455"/>
         <source>Saved %1 rows to %2</source>
         <translation>Сохранено строк: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522"/>
+        <location filename="../../desktop/main_window.py" line="535"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="539"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="540"/>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="543"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="528"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -486,9 +531,145 @@
         <translation>С файлом журнала проблема: {message}</translation>
     </message>
     <message>
+        <location filename="../../desktop/messages.py" line="97"/>
+        <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
+        <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="100"/>
+        <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
+        <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/messages.py" line="102"/>
+        <source>This is not a server address (https://…).</source>
+        <translation>Это не адрес сервера (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="103"/>
+        <source>Too many requests; trying again shortly.</source>
+        <translation>Слишком много запросов; скоро попробуем снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>Sync failed: {message}</source>
         <translation>Синхронизация не удалась: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="36"/>
+        <source>Dala Journal</source>
+        <translation>Dala Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="55"/>
+        <source>Forgot the password?</source>
+        <translation>Забыли пароль?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="59"/>
+        <source>Username:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <source>Offline password:</source>
+        <translation>Офлайн-пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <source>Repeat it:</source>
+        <translation>Повторите:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="64"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="68"/>
+        <source>Teachers on this PC:</source>
+        <translation>Учителя на этом компьютере:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="94"/>
+        <source>Choose a teacher or type a username.</source>
+        <translation>Выберите учителя или введите имя пользователя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="99"/>
+        <source>Choose an offline password of at least %1 characters.</source>
+        <translation>Выберите офлайн-пароль не короче %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="103"/>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="111"/>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="112"/>
+        <source>Wrong password. Try again in %1 s.</source>
+        <translation>Неверный пароль. Повторите через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="115"/>
+        <source>Too many wrong passwords; try again in %1 s.</source>
+        <translation>Слишком много неверных паролей; повторите через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="118"/>
+        <source>This username cannot be used here.</source>
+        <translation>Это имя пользователя здесь использовать нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="25"/>
+        <source>Reset the offline password</source>
+        <translation>Сброс офлайн-пароля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="34"/>
+        <source>Log in to the school&apos;s server (online) to choose a new offline password. Nothing in your journal is lost.</source>
+        <translation>Войдите на сервер школы (онлайн), чтобы выбрать новый офлайн-пароль. Ничего из журнала не потеряется.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="39"/>
+        <source>Server password:</source>
+        <translation>Пароль на сервере:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="40"/>
+        <source>New offline password:</source>
+        <translation>Новый офлайн-пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="41"/>
+        <source>Repeat it:</source>
+        <translation>Повторите:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="51"/>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="54"/>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/recover_dialog.py" line="74"/>
+        <source>This PC cannot recover this journal: it never logged in online for it.</source>
+        <translation>Этот компьютер не может восстановить журнал: для него ни разу не выполнялся онлайн-вход.</translation>
     </message>
 </context>
 <context>

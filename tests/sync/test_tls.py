@@ -16,7 +16,8 @@ from cryptography.x509.oid import NameOID
 
 from server import demo
 from sync.errors import SyncError
-from sync.transport import ServerLink, check_url
+from sync.server_url import check_url
+from sync.transport import ServerLink
 from tests.server.conftest import fresh_database, running_server
 
 
