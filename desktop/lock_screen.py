@@ -9,8 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from storage.profiles import Throttled, WrongPassword
-
 _USER_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
@@ -64,6 +62,8 @@ class LockScreen(QWidget):
         self.switch_button.setText(self.tr("Another teacher…"))
 
     def try_unlock(self) -> None:
+        from storage.profiles import Throttled, WrongPassword
+
         try:
             self.check(self.password.text())
         except WrongPassword as wrong:

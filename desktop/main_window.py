@@ -28,24 +28,22 @@ from PySide6.QtWidgets import (
 from desktop import i18n, messages
 from desktop import settings as options
 from desktop.cell_input import interpret, score_input
-from desktop.final_mark_dialog import FinalMarkDialog
 from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
 from desktop.journal_view import JournalView
 from desktop.lesson_panel import LessonPanel
-from desktop.lock_screen import LockScreen
-from desktop.reports_dialog import ReportsDialog, write_csv
 from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
-from desktop.work_dialog import WorkDialog
 from desktop.worker import Worker
-from storage import journal_sheet, reports, term_results
+from storage import journal_sheet, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from desktop.lock_screen import LockScreen
 
     from sync.status import SyncStatus
 
@@ -390,7 +388,11 @@ class MainWindow(QMainWindow):
 
     # -- summative works, final marks, reports ---------------------------------------------------
 
+    # The dialogs below are imported when first opened: the window's first paint does not wait for them.
+
     def on_add_work(self) -> None:
+        from desktop.work_dialog import WorkDialog
+
         course_id = self.course_box.currentData()
         if course_id is None:
             return
@@ -412,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def on_final_mark(self, typed: int | None = None) -> None:
         """The final mark of the pupil under the cursor, for the period shown."""
+        from desktop.final_mark_dialog import FinalMarkDialog
+
         sheet, index = self.model.sheet, self.view.currentIndex()
         if sheet is None or not index.isValid() or sheet.scale not in ("classic", "criteria", "passfail"):
             return
@@ -435,6 +439,9 @@ class MainWindow(QMainWindow):
                     lambda _changed: self.open_journal())
 
     def on_reports(self) -> None:
+        from desktop.reports_dialog import ReportsDialog
+        from storage import reports
+
         today = self.today
 
         def load(conn: sqlite3.Connection) -> tuple:
@@ -449,6 +456,8 @@ class MainWindow(QMainWindow):
         self.worker.run(lambda: self.access.read(load), show, self._show_error)
 
     def on_export_report(self, rows: list) -> None:
+        from desktop.reports_dialog import write_csv
+
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as CSV…"), "report.csv", "CSV (*.csv)")
         if name:
             self.worker.run(lambda: write_csv(Path(name), rows),
