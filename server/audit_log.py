@@ -41,9 +41,12 @@ def record_many(conn: Connection, entries: list[dict]) -> None:
     if head is None:  # a database made before the chain: start it
         conn.execute(insert(audit_head).values(id=1, last_id=0, hash=audit_chain.GENESIS))
         head = audit_chain.GENESIS
+    rows = []
     for entry in entries:
-        entry["hash"] = head = audit_chain.entry_hash(head, {f: entry.get(f) for f in HASHED}, HASHED)
-    last_id = max(conn.execute(insert(audit_log).returning(audit_log.c.id), entries).scalars().all())
+        row = {f: entry.get(f) for f in HASHED}  # one shape for every row of the insert
+        row["hash"] = head = audit_chain.entry_hash(head, row, HASHED)
+        rows.append(row)
+    last_id = max(conn.execute(insert(audit_log).returning(audit_log.c.id), rows).scalars().all())
     conn.execute(update(audit_head).where(audit_head.c.id == 1).values(last_id=last_id, hash=head))
 
 

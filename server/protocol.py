@@ -58,6 +58,9 @@ class SyncRequest(Strict):
     cursor: Annotated[int, Field(ge=0)] = 0
     ops: Annotated[list[Operation], Field(max_length=MAX_OPS_PER_SYNC)] = []
     limit: Annotated[int, Field(ge=1, le=MAX_PULL)] = 500
+    # The head of the device's own chained audit trail (entries, last hash): kept in the server's audit log.
+    audit_count: Annotated[int, Field(ge=0, le=2**62)] | None = None
+    audit_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
 Status = Literal["applied", "merged", "conflict", "rejected", "gap"]

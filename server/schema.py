@@ -62,6 +62,9 @@ device = Table(
     # 32 random bytes (base64) handed to the device at each login: its journal key is also wrapped under it,
     # so a teacher who forgot the offline password recovers the journal by logging in (storage.keys).
     Column("recovery_key", String(64)),
+    # The head of the device's local audit chain as its last sync told it (storage.audit.head).
+    Column("audit_count", BigInteger),
+    Column("audit_hash", String(64)),
 )
 
 # One row per applied field change; its id is the pull cursor.

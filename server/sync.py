@@ -51,9 +51,9 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         who = authenticate(conn, token, now)  # in this transaction: one connection and round trip fewer
         if request.device_id != who.device_id:
             raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
-        last_seq = conn.execute(
-            select(device.c.last_seq).where(device.c.id == who.device_id).with_for_update()
-        ).scalar_one()
+        last_seq, audit_count = conn.execute(
+            select(device.c.last_seq, device.c.audit_count).where(device.c.id == who.device_id).with_for_update()
+        ).one()
         applier = Applier(conn, who, now)
         applier.prefetch([op for op in request.ops if op.seq > last_seq])
         results: list[OperationResult] = []
@@ -79,8 +79,17 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                                            conflict_id=outcome.conflict_id, value=outcome.value))
             last_seq = op.seq
         applier.flush()
-        audit_log.record_many(conn, list(audit_rows.values()))
-        conn.execute(update(device).where(device.c.id == who.device_id).values(last_seq=last_seq, last_seen_at=now))
+        noted = []
+        if request.audit_hash is not None and request.audit_count is not None and request.audit_count != audit_count:
+            # The device's own audit chain grew: its head joins the server's chain, so a log rewritten on the PC
+            # later no longer matches (storage.audit.verify).
+            noted.append(dict(at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
+                              ip=ip, entity="device", entity_key=who.device_id, field="audit_head",
+                              new_value=f"{request.audit_count}:{request.audit_hash}", result="noted"))
+        audit_log.record_many(conn, [*audit_rows.values(), *noted])
+        conn.execute(update(device).where(device.c.id == who.device_id).values(
+            last_seq=last_seq, last_seen_at=now,
+            **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,

@@ -1,6 +1,7 @@
 """The local audit trail: who changed what, when, from which device, old → new. Append-only, and
 tamper-evident: each entry's hash is chained to the previous one's (storage.audit_chain), as on the
-server, and `verify` names the first entry that was changed or removed."""
+server, and `verify` names the first entry that was changed or removed. Each sync tells the server the
+chain's head (`head`), which the server keeps in its own chained audit log."""
 
 from __future__ import annotations
 
@@ -61,10 +62,25 @@ def append(
     hot_sql.run(conn, _APPEND, entry)
 
 
-def verify(conn: Connection) -> tuple[Any, int] | None:
-    """None when the chain is whole; else (the id of the first entry that does not follow, how many did)."""
-    rows = conn.execute(select(_AUDIT).where(_AUDIT.c.hash.is_not(None)).order_by(_AUDIT.c.id)).mappings()
-    return audit_chain.first_broken(rows, HASHED)
+def head(conn: Connection) -> tuple[int, str]:
+    """(how many chained entries, the last one's hash): what each sync tells the server, so that a log
+    rewritten on the PC afterwards no longer matches what the server's own chained audit recorded."""
+    count, last = hot_sql.rows(conn, "SELECT count(hash), (SELECT hash FROM audit_entry WHERE hash IS NOT NULL "
+                               "ORDER BY id DESC LIMIT 1) FROM audit_entry", {})[0]
+    return count, last or audit_chain.GENESIS
+
+
+def verify(conn: Connection, told: tuple[int, str] | None = None) -> tuple[Any, int] | None:
+    """None when the chain is whole (and, given `told`, a head the server recorded, its entry number
+    `told[0]` still has that hash); else (the id of the first entry that does not follow, how many did)."""
+    rows = [dict(r) for r in conn.execute(select(_AUDIT).where(_AUDIT.c.hash.is_not(None)).order_by(_AUDIT.c.id)
+                                          ).mappings()]
+    broken = audit_chain.first_broken(rows, HASHED)
+    if broken is None and told is not None:
+        count, expected = told
+        if count > len(rows) or (count and rows[count - 1]["hash"] != expected):
+            return ("server_head", len(rows))
+    return broken
 
 
 def entries(conn: Connection, entity: str | None = None, key: str | None = None) -> list[Entry]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storage import outbox
+from storage import audit, outbox
 from storage.database import JournalDatabase
 from sync import local_state
 from sync.apply_answer import Applied, apply_answer
@@ -43,12 +43,14 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         with db.read() as conn:
             waiting = outbox.count(conn)
             state = local_state.load(conn)
+            audit_count, audit_hash = audit.head(conn)
         if state is None:
             raise SyncError("not_set_up", "This journal is not linked to a server account yet.", retry=False)
         done = summary.pushed + summary.pulled
         progress(done, done + waiting + remaining_changes)
         batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
         request = {"device_id": device_id, "cursor": state["cursor"], "limit": estimate.pull_limit(),
+                   "audit_count": audit_count, "audit_hash": audit_hash,
                    "ops": [{"seq": op.seq, "hlc": op.hlc, "entity": op.entity, "key": op.entity_key,
                             "field": op.field, "value": op.value, "base": op.base_version} for op in batch]}
         try:

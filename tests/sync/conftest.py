@@ -107,7 +107,7 @@ def assert_same_cells_and_exactly_once(server: LiveServer, device: Device) -> No
     the server holds what this PC holds, and every change was processed once (no gap, no double)."""
     assert device.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     next_seq = device.sql("SELECT next_seq FROM device_state")[0][0]
-    seqs = [r[0] for r in server.sql("SELECT seq FROM audit_log WHERE device_id = :d ORDER BY seq",
+    seqs = [r[0] for r in server.sql("SELECT seq FROM audit_log WHERE device_id = :d AND seq IS NOT NULL ORDER BY seq",
                                      d=device.engine.device_id)]
     assert seqs == list(range(1, next_seq))
     local = {(r[0], r[1]): tuple(r[2:]) for r in device.sql(

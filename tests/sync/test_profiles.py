@@ -5,11 +5,13 @@ refused with a clear message while its journal stays encrypted."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import httpx
 import pytest
 
 from server import demo
-from storage import keys
+from storage import audit, keys
 from storage.database import open_database
 from storage.errors import DatabaseProblem
 from storage.journal import Journal
@@ -83,3 +85,31 @@ def test_a_revoked_device_is_refused_and_its_journal_stays_encrypted(server: Liv
         open_database(profile.journal)
     with open_database(profile.journal, key=key) as still_there, still_there.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox_op").scalar_one() == 1  # kept for later
+
+
+def test_the_pcs_audit_head_travels_with_sync_and_a_rewritten_local_log_shows(server: LiveServer, tmp_path) -> None:
+    spot = server_cell(server)
+    _backend, _profiles, _profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "pw")
+    journal = Journal(db, spot.teacher_id)
+    for mark in (4, 5, 6):
+        journal.set_mark(spot.lesson_id, spot.pupil_id, mark)
+    engine.run_once()
+    with db.read() as conn:
+        count, last = audit.head(conn)
+    [(noted,)] = server.sql("SELECT new_value FROM audit_log WHERE entity = 'device' AND field = 'audit_head' "
+                            "AND device_id = :d ORDER BY id DESC LIMIT 1", d=engine.device_id)
+    assert noted == f"{count}:{last}" and count == 3
+    told = (int(noted.split(":")[0]), noted.split(":")[1])
+    with db.read() as conn:
+        assert audit.verify(conn, told) is None
+    # Someone rewrites the PC's whole log consistently (every hash recomputed): only the server's record shows it.
+    with db.write() as conn:
+        conn.exec_driver_sql("DELETE FROM audit_entry")
+        for mark in (4, 5):
+            audit.append(conn, at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC), hlc=1, actor_id=spot.teacher_id,
+                         device_id=engine.device_id, entity="cell", key=f"{spot.lesson_id}/{spot.pupil_id}",
+                         field="mark", old=None, new=mark)
+    with db.read() as conn:
+        assert audit.verify(conn) is None  # consistent on its own
+        assert audit.verify(conn, told) == ("server_head", 2)
+    db.close()
