@@ -73,6 +73,7 @@ class _App:
         self.profiles: Profiles | None = None
         self.keychain: Keychain | None = None
         self.username: str | None = None
+        self.new_profile = False
         self.ca_bundle = os.environ.get("DALA_CA_BUNDLE") or None
         self.worker = Worker()
         self.engine: SyncEngine | None = None
@@ -141,7 +142,7 @@ class _App:
         dialog = ProfileDialog(profiles, recover if server_url else None)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
-        self.username, self.key, _new = dialog.chosen
+        self.username, self.key, self.new_profile = dialog.chosen
         self.path = profiles.get(self.username).journal
         return True
 
@@ -194,6 +195,10 @@ class _App:
             self._make_engine(db, server_url)
             state = _light_state(self.path, self.key) or {}
             if not state.get("bootstrapped") and not self._log_in():
+                if self.new_profile and self.profiles is not None and self.username is not None:
+                    db.close()  # a new profile is made by its first online login: without one, none is kept
+                    self.db = None
+                    self.profiles.remove(self.username)
                 return None
         return _light_state(self.path, self.key) or {}
 

@@ -97,6 +97,18 @@ class Profiles:
         self._update(username, entry)
         return profile, key
 
+    def remove(self, username: str) -> None:
+        """Forget a profile: its keys in the keychain, its folder (journal included) and its line in the list.
+        For a new profile whose first online login did not happen; a journal with data is not removed here."""
+        import shutil
+
+        for what in ("by-password", "by-recovery"):
+            self.keychain.forget(_name(username, what))
+        shutil.rmtree(self.root / username, ignore_errors=True)
+        index = self._index()
+        index.pop(username, None)
+        _write_json(self.root / "profiles.json", {"profiles": index})
+
     # -- opening -----------------------------------------------------------------------------------
 
     def unlock(self, username: str, password: str) -> bytes:

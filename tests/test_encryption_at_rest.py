@@ -65,10 +65,8 @@ def test_no_name_or_mark_can_be_read_from_the_file_its_wal_or_its_backup(tmp_pat
     # A migration backup is a byte copy of the encrypted file: as unreadable as the journal.
     engine = make_engine(path, key)
     with engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
-        conn.exec_driver_sql("DROP TABLE rejected_op")
-        conn.exec_driver_sql("DROP TABLE sync_conflict")
-        conn.exec_driver_sql("DROP TABLE sync_state")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")  # as the previous version left it
+        conn.exec_driver_sql("ALTER TABLE audit_entry DROP COLUMN hash")
     engine.dispose()
     reopened = open_database(path, key=key)
     assert reopened.migration_backup is not None and reopened.migration_backup.is_file()
@@ -104,6 +102,8 @@ def test_the_key_is_kept_only_wrapped_in_the_keychain(tmp_path: Path) -> None:
     assert key not in on_disk and key.hex().encode() not in on_disk
     assert "көктем-2026".encode() not in on_disk and "көктем-2026" not in stored
     assert profiles.unlock("aigerim.t", "көктем-2026") == key
+    profiles.remove("aigerim.t")  # a new profile whose first online login did not happen
+    assert profiles.list() == [] and backend.secrets == {} and not profile.folder.exists()
 
 
 def test_wrong_offline_passwords_are_throttled(tmp_path: Path) -> None:
