@@ -9,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop import messages
+
 _USER_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
@@ -66,13 +68,8 @@ class LockScreen(QWidget):
 
         try:
             self.check(self.password.text())
-        except WrongPassword as wrong:
-            self.message.setText(self.tr("Wrong password.") if not wrong.wait_s else
-                                 self.tr("Wrong password. Try again in %1 s.").replace("%1", str(wrong.wait_s)))
-            return
-        except Throttled as throttled:
-            self.message.setText(self.tr("Too many wrong passwords; try again in %1 s.")
-                                 .replace("%1", str(throttled.wait_s)))
+        except (WrongPassword, Throttled) as refused:
+            self.message.setText(messages.password_refusal(refused))
             return
         finally:
             self.password.clear()

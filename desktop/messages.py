@@ -65,6 +65,16 @@ def rejection_reason(code: str) -> str:
     return texts.get(code, code)
 
 
+def password_refusal(error: Exception) -> str:
+    """A wrong or throttled offline password (storage.profiles), for the start screen and the lock screen."""
+    wait = getattr(error, "wait_s", 0)
+    if getattr(error, "code", "") == "throttled":
+        return QCoreApplication.translate("Messages", "Too many wrong passwords; try again in {wait} s.").format(wait=wait)
+    if wait:
+        return QCoreApplication.translate("Messages", "Wrong password. Try again in {wait} s.").format(wait=wait)
+    return QCoreApplication.translate("Messages", "Wrong password.")
+
+
 def schedule_warning(code: str, params: dict) -> str:
     """A scheduling limit a summative work breaks (storage.summative_schedule): a warning, the work is kept."""
     texts = {

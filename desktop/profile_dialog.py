@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import messages
 from storage.profiles import ProfileError, Profiles, Throttled, WrongPassword
 
 MIN_PASSWORD = 6
@@ -106,13 +107,9 @@ class ProfileDialog(QDialog):
                 self.chosen = (username, key, True)
             else:
                 self.chosen = (username, self.profiles.unlock(username, password), False)
-        except WrongPassword as wrong:
+        except (WrongPassword, Throttled) as refused:
             self.password.clear()
-            self.say(self.tr("Wrong password.") if not wrong.wait_s else
-                     self.tr("Wrong password. Try again in %1 s.").replace("%1", str(wrong.wait_s)))
-            return
-        except Throttled as throttled:
-            self.say(self.tr("Too many wrong passwords; try again in %1 s.").replace("%1", str(throttled.wait_s)))
+            self.say(messages.password_refusal(refused))
             return
         except ProfileError:
             self.say(self.tr("This username cannot be used here."))

@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="103"/>
-        <location filename="../../desktop/app.py" line="129"/>
-        <location filename="../../desktop/app.py" line="172"/>
-        <location filename="../../desktop/app.py" line="179"/>
-        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="104"/>
+        <location filename="../../desktop/app.py" line="130"/>
+        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="180"/>
+        <location filename="../../desktop/app.py" line="191"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="129"/>
+        <location filename="../../desktop/app.py" line="130"/>
         <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
         <translation>Бұл компьютердің кілттер қоймасын пайдалану мүмкін емес ({error}); журнал кілттері тек сонда сақталады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="174"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="104"/>
+        <location filename="../../desktop/app.py" line="105"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
     </message>
@@ -198,21 +198,6 @@
         <source>Another teacher…</source>
         <translation>Басқа мұғалім…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="70"/>
-        <source>Wrong password.</source>
-        <translation>Құпиясөз қате.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="71"/>
-        <source>Wrong password. Try again in %1 s.</source>
-        <translation>Құпиясөз қате. %1 с кейін қайталаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="74"/>
-        <source>Too many wrong passwords; try again in %1 s.</source>
-        <translation>Құпиясөз тым көп рет қате терілді; %1 с кейін қайталаңыз.</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -250,88 +235,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
-        <location filename="../../desktop/main_window.py" line="381"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="536"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="537"/>
+        <location filename="../../desktop/main_window.py" line="546"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="540"/>
+        <location filename="../../desktop/main_window.py" line="549"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543"/>
+        <location filename="../../desktop/main_window.py" line="552"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="554"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -456,102 +441,117 @@
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="72"/>
+        <source>Too many wrong passwords; try again in {wait} s.</source>
+        <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="74"/>
+        <source>Wrong password. Try again in {wait} s.</source>
+        <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
+        <source>Wrong password.</source>
+        <translation>Құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="81"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="97"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="98"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="89"/>
+        <location filename="../../desktop/messages.py" line="99"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="101"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="103"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="95"/>
+        <location filename="../../desktop/messages.py" line="105"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="96"/>
+        <location filename="../../desktop/messages.py" line="106"/>
         <source>The journal file had a problem: {message}</source>
         <translation>Журнал файлында ақау бар: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="97"/>
+        <location filename="../../desktop/messages.py" line="107"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>Sync failed: {message}</source>
         <translation>Үндестіру сәтсіз: {message}</translation>
     </message>
@@ -559,72 +559,57 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="36"/>
+        <location filename="../../desktop/profile_dialog.py" line="37"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="55"/>
+        <location filename="../../desktop/profile_dialog.py" line="56"/>
         <source>Forgot the password?</source>
         <translation>Құпиясөзді ұмыттыңыз ба?</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="59"/>
+        <location filename="../../desktop/profile_dialog.py" line="60"/>
         <source>Username:</source>
         <translation>Пайдаланушы аты:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <location filename="../../desktop/profile_dialog.py" line="61"/>
         <source>Offline password:</source>
         <translation>Офлайн құпиясөз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <location filename="../../desktop/profile_dialog.py" line="62"/>
         <source>Repeat it:</source>
         <translation>Қайталаңыз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="64"/>
+        <location filename="../../desktop/profile_dialog.py" line="65"/>
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="68"/>
+        <location filename="../../desktop/profile_dialog.py" line="69"/>
         <source>Teachers on this PC:</source>
         <translation>Осы компьютердегі мұғалімдер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="94"/>
+        <location filename="../../desktop/profile_dialog.py" line="95"/>
         <source>Choose a teacher or type a username.</source>
         <translation>Мұғалімді таңдаңыз немесе пайдаланушы атын теріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="99"/>
+        <location filename="../../desktop/profile_dialog.py" line="100"/>
         <source>Choose an offline password of at least %1 characters.</source>
         <translation>Кемінде %1 таңбадан тұратын офлайн құпиясөз таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="103"/>
+        <location filename="../../desktop/profile_dialog.py" line="104"/>
         <source>The two passwords differ.</source>
         <translation>Екі құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="111"/>
-        <source>Wrong password.</source>
-        <translation>Құпиясөз қате.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_dialog.py" line="112"/>
-        <source>Wrong password. Try again in %1 s.</source>
-        <translation>Құпиясөз қате. %1 с кейін қайталаңыз.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/profile_dialog.py" line="115"/>
-        <source>Too many wrong passwords; try again in %1 s.</source>
-        <translation>Құпиясөз тым көп рет қате терілді; %1 с кейін қайталаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_dialog.py" line="118"/>
         <source>This username cannot be used here.</source>
         <translation>Бұл пайдаланушы атын мұнда қолдануға болмайды.</translation>
     </message>

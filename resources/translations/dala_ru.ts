@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="103"/>
-        <location filename="../../desktop/app.py" line="129"/>
-        <location filename="../../desktop/app.py" line="172"/>
-        <location filename="../../desktop/app.py" line="179"/>
-        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="104"/>
+        <location filename="../../desktop/app.py" line="130"/>
+        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="180"/>
+        <location filename="../../desktop/app.py" line="191"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="129"/>
+        <location filename="../../desktop/app.py" line="130"/>
         <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
         <translation>Хранилище ключей этого компьютера недоступно ({error}); ключи журнала хранятся только там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="174"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="104"/>
+        <location filename="../../desktop/app.py" line="105"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -198,21 +198,6 @@
         <source>Another teacher…</source>
         <translation>Другой учитель…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="70"/>
-        <source>Wrong password.</source>
-        <translation>Неверный пароль.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="71"/>
-        <source>Wrong password. Try again in %1 s.</source>
-        <translation>Неверный пароль. Повторите через %1 с.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/lock_screen.py" line="74"/>
-        <source>Too many wrong passwords; try again in %1 s.</source>
-        <translation>Слишком много неверных паролей; повторите через %1 с.</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -250,88 +235,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
-        <location filename="../../desktop/main_window.py" line="381"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>Saved %1 rows to %2</source>
         <translation>Сохранено строк: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="536"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="537"/>
+        <location filename="../../desktop/main_window.py" line="546"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="540"/>
+        <location filename="../../desktop/main_window.py" line="549"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543"/>
+        <location filename="../../desktop/main_window.py" line="552"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="554"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -456,102 +441,117 @@
         <translation>для итоговой оценки нужна причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="72"/>
+        <source>Too many wrong passwords; try again in {wait} s.</source>
+        <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="74"/>
+        <source>Wrong password. Try again in {wait} s.</source>
+        <translation>Неверный пароль. Повторите через {wait} с.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="81"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="97"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="98"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="89"/>
+        <location filename="../../desktop/messages.py" line="99"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="101"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="103"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="95"/>
+        <location filename="../../desktop/messages.py" line="105"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="96"/>
+        <location filename="../../desktop/messages.py" line="106"/>
         <source>The journal file had a problem: {message}</source>
         <translation>С файлом журнала проблема: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="97"/>
+        <location filename="../../desktop/messages.py" line="107"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>Sync failed: {message}</source>
         <translation>Синхронизация не удалась: {message}</translation>
     </message>
@@ -559,72 +559,57 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="36"/>
+        <location filename="../../desktop/profile_dialog.py" line="37"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="55"/>
+        <location filename="../../desktop/profile_dialog.py" line="56"/>
         <source>Forgot the password?</source>
         <translation>Забыли пароль?</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="59"/>
+        <location filename="../../desktop/profile_dialog.py" line="60"/>
         <source>Username:</source>
         <translation>Имя пользователя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <location filename="../../desktop/profile_dialog.py" line="61"/>
         <source>Offline password:</source>
         <translation>Офлайн-пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <location filename="../../desktop/profile_dialog.py" line="62"/>
         <source>Repeat it:</source>
         <translation>Повторите:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="64"/>
+        <location filename="../../desktop/profile_dialog.py" line="65"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="68"/>
+        <location filename="../../desktop/profile_dialog.py" line="69"/>
         <source>Teachers on this PC:</source>
         <translation>Учителя на этом компьютере:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="94"/>
+        <location filename="../../desktop/profile_dialog.py" line="95"/>
         <source>Choose a teacher or type a username.</source>
         <translation>Выберите учителя или введите имя пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="99"/>
+        <location filename="../../desktop/profile_dialog.py" line="100"/>
         <source>Choose an offline password of at least %1 characters.</source>
         <translation>Выберите офлайн-пароль не короче %1 символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="103"/>
+        <location filename="../../desktop/profile_dialog.py" line="104"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="111"/>
-        <source>Wrong password.</source>
-        <translation>Неверный пароль.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_dialog.py" line="112"/>
-        <source>Wrong password. Try again in %1 s.</source>
-        <translation>Неверный пароль. Повторите через %1 с.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/profile_dialog.py" line="115"/>
-        <source>Too many wrong passwords; try again in %1 s.</source>
-        <translation>Слишком много неверных паролей; повторите через %1 с.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_dialog.py" line="118"/>
         <source>This username cannot be used here.</source>
         <translation>Это имя пользователя здесь использовать нельзя.</translation>
     </message>
