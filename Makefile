@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: venv run test bench bench-server bench-sync bench-desktop translations clean
+.PHONY: venv run test bench bench-server bench-sync bench-desktop translations installer clean
 
 venv: $(STAMP)
 
@@ -39,6 +39,10 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete desktop/*.py -ts resources/translations/dala_kk.ts resources/translations/dala_ru.ts
 	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete desktop/*.py -ts resources/translations/dala_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/dala_kk.ts resources/translations/dala_ru.ts resources/translations/dala_en.ts
+
+# A school's installer: make installer PRESET=school.toml (see docs/admin.md); the outputs go to dist/.
+installer: $(STAMP)
+	$(BIN)/python build_installer.py --preset $(PRESET) --out dist
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -5,8 +5,9 @@ journal with the teacher's offline password (storage.profiles). A new profile ch
 password, then logs in online once and the year downloads. Afterwards the app opens straight into the
 journal, offline or not, and syncs whenever the server can be reached; the device token and the wrapped
 journal keys live in the OS keychain. The app locks after an idle time and on demand (desktop.lock_screen).
-The server address comes from `--server`, the settings, or the installer's preset (`DALA_SERVER_URL`, with
-the school's CA bundle in `DALA_CA_BUNDLE`).
+The server address comes from `--server`, the settings, or the installer's preset (desktop.preset: with the
+default language, the school's CA bundle and the teachers to list); `DALA_SERVER_URL` and `DALA_CA_BUNDLE`
+still work. `--self-test` checks a build (desktop.self_test).
 
 `--journal FILE` opens a plain, unencrypted journal file instead, with the token kept in memory: the demo
 (`make run`, public demo data) and the benchmarks use it.
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QSysInfo, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
-from desktop import i18n, messages
+from desktop import i18n, messages, preset
 from desktop import settings as options
 from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
@@ -38,6 +39,7 @@ from sync.errors import SyncError
 from sync.server_url import check_url
 
 if TYPE_CHECKING:
+    from desktop.preset import BundledPreset
     from desktop.sync_bridge import SyncBridge
     from storage.keychain import Keychain
     from storage.profiles import Profiles
@@ -58,23 +60,28 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--teacher", type=int, help=argparse.SUPPRESS)  # a journal with no sync account
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)  # the benchmark
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this build (offscreen): a temporary encrypted profile, translations, Qt plugins")
     return parser.parse_args(argv)
 
 
 class _App:
     """One run of the app: the journal file, the worker, the window, and the sync engine once made."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, preset: BundledPreset | None = None) -> None:
         self.args = args
         self.settings = Settings()
-        self.language = args.language or self.settings.get(options.LANGUAGE)
+        self.preset = preset
+        chosen = self.settings.get(options.LANGUAGE) if self.settings.store.contains(options.LANGUAGE.key) else None
+        self.language = args.language or chosen or (preset.language if preset else "") or options.LANGUAGE.default
         self.path: Path = args.journal
         self.key: bytes | None = None  # the profile's journal key, once unlocked
         self.profiles: Profiles | None = None
         self.keychain: Keychain | None = None
         self.username: str | None = None
         self.new_profile = False
-        self.ca_bundle = os.environ.get("DALA_CA_BUNDLE") or None
+        self.ca_bundle = os.environ.get("DALA_CA_BUNDLE") or (str(preset.ca_bundle) if preset and preset.ca_bundle
+                                                              else None)
         self.worker = Worker()
         self.engine: SyncEngine | None = None
         self.bridge: SyncBridge | None = None
@@ -139,7 +146,8 @@ class _App:
             return recover_profile(profiles, tokens, server_url, username, password, new_password,
                                    ca_bundle=self.ca_bundle)
 
-        dialog = ProfileDialog(profiles, recover if server_url else None)
+        dialog = ProfileDialog(profiles, recover if server_url else None,
+                               suggested=self.preset.teachers if self.preset else [])
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
         self.username, self.key, self.new_profile = dialog.chosen
@@ -168,7 +176,8 @@ class _App:
         QApplication.instance().quit()
 
     def _server_url(self) -> str:
-        url = self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
+        url = (self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
+               or (self.preset.server_url if self.preset else ""))
         if not url:
             url, ok = QInputDialog.getText(None, QCoreApplication.translate("App", "Dala Journal"),
                                            QCoreApplication.translate("App", "The address of your school's server:"))
@@ -264,10 +273,19 @@ class _App:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from desktop import self_test
+
+        return self_test.run()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Dala")
     app.setApplicationName("Dala Journal")
-    run = _App(args)
+    try:
+        found = preset.load()
+    except ValueError as error:
+        QMessageBox.critical(None, "Dala Journal", str(error))
+        return 1
+    run = _App(args, found)
     try:
         return run.run()
     finally:

@@ -1,12 +1,13 @@
 """The interface language: Kazakh, Russian or English, with Qt's compiled translations from
 resources/translations/ and the matching QLocale for dates and week days. English is the source
-language of the code's texts; its file holds only the plural forms ("1 change", "2 changes")."""
+language of the code's texts; its file holds only the plural forms ("1 change", "2 changes"). Qt's own
+translations (qtbase_*.qm: standard buttons, dialogs) are installed alongside."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -29,6 +30,10 @@ def use_language(language: str) -> QLocale:
             raise FileNotFoundError(f"no compiled translation for {language!r} in {TRANSLATIONS}")
         app.installTranslator(translator)
         _installed.append(translator)
+        qt_own = QTranslator()  # Qt's own texts (standard buttons, the file dialog), where Qt ships them
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
     locale = LOCALES.get(language, LOCALES["en"])
     QLocale.setDefault(locale)
     return locale

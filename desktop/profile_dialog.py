@@ -1,4 +1,5 @@
-"""The start screen on a shared PC: this PC's teacher profiles, or a new one. An existing profile opens
+"""The start screen on a shared PC: this PC's teacher profiles (and the teachers the installer's preset
+names, not yet set up here), or a new one. An existing profile opens
 with the teacher's offline password (wrong ones are throttled: storage.profiles); a new one takes a
 username and an offline password chosen twice, and logs in online afterwards. "Forgot the password?" resets
 it through an online login (sync.recovery), with the journal and its unsent changes kept."""
@@ -30,17 +31,24 @@ Recover = Callable[[str, str, str], bytes]
 
 
 class ProfileDialog(QDialog):
-    def __init__(self, profiles: Profiles, recover: Recover | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: Profiles, recover: Recover | None = None, parent: QWidget | None = None, *,
+                 suggested: list[str] | None = None) -> None:
         super().__init__(parent)
         self.profiles, self.recover = profiles, recover
         self.chosen: tuple[str, bytes, bool] | None = None  # username, journal key, whether it is new
         self.setWindowTitle(self.tr("Dala Journal"))
         self.list = QListWidget()
         self.list.setObjectName("profileList")
-        for profile in profiles.list():
+        known = profiles.list()
+        for profile in known:
             item = QListWidgetItem(f"{profile.display_name} ({profile.username})")
             item.setData(Qt.ItemDataRole.UserRole, profile.username)
             self.list.addItem(item)
+        for username in suggested or []:  # the installer's preset names the school's teachers
+            if username not in {p.username for p in known}:
+                item = QListWidgetItem(self.tr("%1 (new on this PC)").replace("%1", username))
+                item.setData(Qt.ItemDataRole.UserRole, username)
+                self.list.addItem(item)
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()

@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="104"/>
-        <location filename="../../desktop/app.py" line="130"/>
-        <location filename="../../desktop/app.py" line="173"/>
-        <location filename="../../desktop/app.py" line="180"/>
-        <location filename="../../desktop/app.py" line="191"/>
+        <location filename="../../desktop/app.py" line="111"/>
+        <location filename="../../desktop/app.py" line="137"/>
+        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="200"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="130"/>
+        <location filename="../../desktop/app.py" line="137"/>
         <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
         <translation>Бұл компьютердің кілттер қоймасын пайдалану мүмкін емес ({error}); журнал кілттері тек сонда сақталады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="174"/>
+        <location filename="../../desktop/app.py" line="183"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="105"/>
+        <location filename="../../desktop/app.py" line="112"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
     </message>
@@ -282,6 +282,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/self_test.py" line="44"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
@@ -559,57 +560,62 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="37"/>
+        <location filename="../../desktop/profile_dialog.py" line="39"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="56"/>
+        <location filename="../../desktop/profile_dialog.py" line="49"/>
+        <source>%1 (new on this PC)</source>
+        <translation>%1 (бұл компьютерде жаңа)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="64"/>
         <source>Forgot the password?</source>
         <translation>Құпиясөзді ұмыттыңыз ба?</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <location filename="../../desktop/profile_dialog.py" line="68"/>
         <source>Username:</source>
         <translation>Пайдаланушы аты:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <location filename="../../desktop/profile_dialog.py" line="69"/>
         <source>Offline password:</source>
         <translation>Офлайн құпиясөз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="62"/>
+        <location filename="../../desktop/profile_dialog.py" line="70"/>
         <source>Repeat it:</source>
         <translation>Қайталаңыз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="65"/>
+        <location filename="../../desktop/profile_dialog.py" line="73"/>
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="69"/>
+        <location filename="../../desktop/profile_dialog.py" line="77"/>
         <source>Teachers on this PC:</source>
         <translation>Осы компьютердегі мұғалімдер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="95"/>
+        <location filename="../../desktop/profile_dialog.py" line="103"/>
         <source>Choose a teacher or type a username.</source>
         <translation>Мұғалімді таңдаңыз немесе пайдаланушы атын теріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="100"/>
+        <location filename="../../desktop/profile_dialog.py" line="108"/>
         <source>Choose an offline password of at least %1 characters.</source>
         <translation>Кемінде %1 таңбадан тұратын офлайн құпиясөз таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="104"/>
+        <location filename="../../desktop/profile_dialog.py" line="112"/>
         <source>The two passwords differ.</source>
         <translation>Екі құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="115"/>
+        <location filename="../../desktop/profile_dialog.py" line="123"/>
         <source>This username cannot be used here.</source>
         <translation>Бұл пайдаланушы атын мұнда қолдануға болмайды.</translation>
     </message>

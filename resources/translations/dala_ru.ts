@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="104"/>
-        <location filename="../../desktop/app.py" line="130"/>
-        <location filename="../../desktop/app.py" line="173"/>
-        <location filename="../../desktop/app.py" line="180"/>
-        <location filename="../../desktop/app.py" line="191"/>
+        <location filename="../../desktop/app.py" line="111"/>
+        <location filename="../../desktop/app.py" line="137"/>
+        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="200"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="130"/>
+        <location filename="../../desktop/app.py" line="137"/>
         <source>This PC&apos;s keychain cannot be used ({error}); the journal&apos;s keys are kept only there.</source>
         <translation>Хранилище ключей этого компьютера недоступно ({error}); ключи журнала хранятся только там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="174"/>
+        <location filename="../../desktop/app.py" line="183"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="105"/>
+        <location filename="../../desktop/app.py" line="112"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -282,6 +282,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/self_test.py" line="44"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
@@ -559,57 +560,62 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="37"/>
+        <location filename="../../desktop/profile_dialog.py" line="39"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="56"/>
+        <location filename="../../desktop/profile_dialog.py" line="49"/>
+        <source>%1 (new on this PC)</source>
+        <translation>%1 (новый на этом компьютере)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_dialog.py" line="64"/>
         <source>Forgot the password?</source>
         <translation>Забыли пароль?</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="60"/>
+        <location filename="../../desktop/profile_dialog.py" line="68"/>
         <source>Username:</source>
         <translation>Имя пользователя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="61"/>
+        <location filename="../../desktop/profile_dialog.py" line="69"/>
         <source>Offline password:</source>
         <translation>Офлайн-пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="62"/>
+        <location filename="../../desktop/profile_dialog.py" line="70"/>
         <source>Repeat it:</source>
         <translation>Повторите:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="65"/>
+        <location filename="../../desktop/profile_dialog.py" line="73"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="69"/>
+        <location filename="../../desktop/profile_dialog.py" line="77"/>
         <source>Teachers on this PC:</source>
         <translation>Учителя на этом компьютере:</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="95"/>
+        <location filename="../../desktop/profile_dialog.py" line="103"/>
         <source>Choose a teacher or type a username.</source>
         <translation>Выберите учителя или введите имя пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="100"/>
+        <location filename="../../desktop/profile_dialog.py" line="108"/>
         <source>Choose an offline password of at least %1 characters.</source>
         <translation>Выберите офлайн-пароль не короче %1 символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="104"/>
+        <location filename="../../desktop/profile_dialog.py" line="112"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_dialog.py" line="115"/>
+        <location filename="../../desktop/profile_dialog.py" line="123"/>
         <source>This username cannot be used here.</source>
         <translation>Это имя пользователя здесь использовать нельзя.</translation>
     </message>

@@ -87,3 +87,29 @@ def test_the_locked_window_shows_no_pupil_and_opens_with_the_password(make_windo
     idle.timer.stop()
     window.lock_action.trigger()  # Ctrl+L
     assert window.locked and window.model.rowCount() == 0
+
+
+def test_the_presets_teachers_are_listed_as_new_on_this_pc(qtbot, tmp_path, monkeypatch) -> None:
+    import json
+
+    from desktop import preset
+
+    (tmp_path / "ca.pem").write_text("-----BEGIN CERTIFICATE-----\n")
+    (tmp_path / "dala_preset.json").write_text(json.dumps({
+        "server_url": "https://journal.school17.kz", "school": "№17", "language": "ru", "ca_bundle": "ca.pem",
+        "teachers": ["aigerim.t", "bolat.s"]}))
+    monkeypatch.setenv("DALA_PRESET", str(tmp_path / "dala_preset.json"))
+    found = preset.load()
+    assert (found.server_url, found.language, found.ca_bundle) == ("https://journal.school17.kz", "ru",
+                                                                    tmp_path / "ca.pem")
+    profiles = _profiles(tmp_path)
+    profiles.create("aigerim.t", "көктем-2026", "Айгерім Т.")
+    dialog = ProfileDialog(profiles, suggested=found.teachers)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    listed = dialog.findChild(QListWidget, "profileList")
+    assert [listed.item(i).text() for i in range(listed.count())] == ["Айгерім Т. (aigerim.t)",
+                                                                      "bolat.s (new on this PC)"]
+    listed.setCurrentRow(1)
+    assert dialog.findChild(QLineEdit, "username").text() == "bolat.s"
+    assert dialog.findChild(QLineEdit, "repeatPassword").isVisible()  # new here: the password is chosen twice
