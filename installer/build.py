@@ -129,6 +129,10 @@ def _pyinstaller(preset_folder: Path, work: Path, *, windowed: bool) -> Path:
         args += ["--exclude-module", module]
     if windowed:
         args.append("--windowed")
+    if platform.system() == "Windows":  # the .exe's own version resource, from the project's version
+        version_file = work / "version_info.txt"
+        version_file.write_text(_windows_version_info(project_version()), encoding="utf-8")
+        args += ["--version-file", str(version_file)]
     if platform.system() == "Linux":
         args.append("--strip")  # debug symbols out of the shared libraries: tens of MB
     done = subprocess.run([sys.executable, "-m", "PyInstaller", *args], cwd=ROOT, capture_output=True, text=True)
@@ -316,6 +320,19 @@ def _windows(preset: Preset, bundle: Path, out: Path, version: str) -> Path:
     if done.returncode != 0:
         raise BuildError(f"ISCC failed (the script is kept at {iss}):\n{done.stdout[-3000:]}")
     return out / f"dala-journal-{version}-setup.exe"
+
+
+def _windows_version_info(version: str) -> str:
+    numbers = tuple((int(p) if p.isdigit() else 0) for p in (version.split(".") + ["0"] * 4)[:4])
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}),
+  kids=[StringFileInfo([StringTable('040904B0', [
+    StringStruct('CompanyName', 'Dala Journal'), StringStruct('FileDescription', 'Dala Journal'),
+    StringStruct('FileVersion', '{version}'), StringStruct('ProductName', 'Dala Journal'),
+    StringStruct('ProductVersion', '{version}')])]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])]
+)
+"""
 
 
 def _dmg(bundle: Path, out: Path, version: str) -> Path:

@@ -79,3 +79,11 @@ def test_a_windows_build_without_inno_setup_stops_before_building(tmp_path: Path
         build.build(Preset("https://a.kz", "S", "ru"), tmp_path / "out", system="Windows")
     assert "Inno Setup" in str(stopped.value) and "jrsoftware.org" in str(stopped.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_windows_exe_version_comes_from_the_project() -> None:
+    from importlib.metadata import version
+
+    text = build._windows_version_info("0.1.0")
+    assert "filevers=(0, 1, 0, 0)" in text and "StringStruct('ProductVersion', '0.1.0')" in text
+    assert build.project_version() == version("dala-journal")  # what pip installed from pyproject.toml
