@@ -34,7 +34,8 @@ class JournalAccess:
     def read(self, query: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run `query` on the reader in one read transaction (one consistent snapshot)."""
         if self._reader is None:
-            self._reader = sqlite_file.connect(self.path, check_same_thread=False, key=self.key)  # closed from the UI thread
+            # closed from the UI thread, hence check_same_thread=False
+            self._reader = sqlite_file.connect(self.path, check_same_thread=False, key=self.key)
         self._reader.execute("BEGIN")
         try:
             return query(self._reader)

@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     import sqlite3
 
     from desktop.lock_screen import LockScreen
-
     from sync.status import SyncStatus
 
 TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
