@@ -74,7 +74,7 @@ class _App:
         self.preset = preset
         chosen = self.settings.get(options.LANGUAGE) if self.settings.store.contains(options.LANGUAGE.key) else None
         self.language = args.language or chosen or (preset.language if preset else "") or options.LANGUAGE.default
-        self.path: Path = args.journal
+        self.path: Path | None = args.journal  # None: the start screen picks a profile
         self.key: bytes | None = None  # the profile's journal key, once unlocked
         self.profiles: Profiles | None = None
         self.keychain: Keychain | None = None
