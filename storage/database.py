@@ -92,8 +92,17 @@ def make_engine(path: str | os.PathLike[str], key: bytes | None = None) -> Engin
     # journal_mode=WAL is a property of the file, set once by open_database after the file is known to be a
     # journal: setting it on connect would rewrite the header of any SQLite file we were pointed at.
     # The URL names the file (and so the pool SQLAlchemy picks); connections come from sqlite_file.
+    # Encrypted: SQLAlchemy's pysqlite dialect over sqlcipher3's DB-API module (same API as sqlite3), so its
+    # errors are wrapped like sqlite3's. Not the sqlite+pysqlcipher dialect: that one keys each connection
+    # from the URL's password and pools one connection per thread; here the key is raw bytes, applied and
+    # checked in sqlite_file (the one place a connection is made), with the journal's usual pool.
+    options: dict = {}
+    if key is not None:
+        from sqlcipher3 import dbapi2  # type: ignore[import-not-found]
+
+        options["module"] = dbapi2
     engine = create_engine(f"sqlite:///{Path(path)}",
-                           creator=lambda: sqlite_file.connect(path, check_same_thread=False, key=key))
+                           creator=lambda: sqlite_file.connect(path, check_same_thread=False, key=key), **options)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

@@ -142,3 +142,14 @@ def test_a_forgotten_password_is_recovered_with_the_servers_recovery_key(tmp_pat
     assert profiles.unlock("teacher1", "a new password") == key
     with pytest.raises(WrongPassword):
         profiles.unlock("teacher1", "forgotten")
+
+
+def test_an_encrypted_journals_errors_are_sqlalchemys_like_a_plain_ones(tmp_path: Path) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with open_database(tmp_path / "journal.db", key=keys.new_key()) as db:
+        with pytest.raises(IntegrityError), db.write() as conn:
+            conn.execute(text("INSERT INTO school (id, name, language) VALUES (1, 'A', 'kk')"))
+            conn.execute(text("INSERT INTO school (id, name, language) VALUES (1, 'B', 'kk')"))
+        with db.read() as conn:
+            assert conn.execute(text("SELECT count(*) FROM school")).scalar_one() == 0  # rolled back whole
