@@ -65,6 +65,8 @@ device = Table(
     # The head of the device's local audit chain as its last sync told it (storage.audit.head).
     Column("audit_count", BigInteger),
     Column("audit_hash", String(64)),
+    # The hash of this device's newest entry in the server's audit log (server.audit_log's chains).
+    Column("log_head", String(64)),
 )
 
 # One row per applied field change; its id is the pull cursor.
@@ -127,19 +129,10 @@ audit_log = Table(
     Column("reason", Text),
     Column("version", Integer),  # the record's version after the operation
     Column("conflict_id", Integer),
-    # SHA-256 chained to the previous entry's (storage.audit_chain): a changed or removed entry shows.
+    # SHA-256 chained to the previous entry of the same device (storage.audit_chain): a change shows.
     Column("hash", String(64)),
     Index("ix_audit_log_school_at", "school_id", "at"),
     UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),
-)
-
-# The chain's head: the last entry's id and hash, one row. Writers lock it, so entries join the chain one
-# transaction at a time, and a cut-off tail shows against it.
-audit_head = Table(
-    "audit_head", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("last_id", BigInteger, nullable=False),
-    Column("hash", String(64), nullable=False),
 )
 
 tables = metadata.tables

@@ -51,8 +51,9 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         who = authenticate(conn, token, now)  # in this transaction: one connection and round trip fewer
         if request.device_id != who.device_id:
             raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
-        last_seq, audit_count = conn.execute(
-            select(device.c.last_seq, device.c.audit_count).where(device.c.id == who.device_id).with_for_update()
+        last_seq, audit_count, log_head = conn.execute(
+            select(device.c.last_seq, device.c.audit_count, device.c.log_head)
+            .where(device.c.id == who.device_id).with_for_update()
         ).one()
         applier = Applier(conn, who, now)
         applier.prefetch([op for op in request.ops if op.seq > last_seq])
@@ -86,9 +87,9 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             noted.append(dict(at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
                               ip=ip, entity="device", entity_key=who.device_id, field="audit_head",
                               new_value=f"{request.audit_count}:{request.audit_hash}", result="noted"))
-        audit_log.record_many(conn, [*audit_rows.values(), *noted])
+        heads = audit_log.record_many(conn, [*audit_rows.values(), *noted], {who.device_id: log_head})
         conn.execute(update(device).where(device.c.id == who.device_id).values(
-            last_seq=last_seq, last_seen_at=now,
+            last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
