@@ -61,6 +61,7 @@ class RecoverDialog(QDialog):
                 result = error
             self._done.finished.emit(result)
 
+        # A thread of its own: this runs from the start screen, before the window and its worker exist.
         threading.Thread(target=work, daemon=True).start()
 
     def _finished(self, result: object) -> None:
