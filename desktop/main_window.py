@@ -36,7 +36,7 @@ from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import journal_sheet, term_results
+from storage import final_marks, journal_sheet, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
@@ -421,9 +421,7 @@ class MainWindow(QMainWindow):
         row = index.row()
         pupil = sheet.pupils[row]
         result = self.model.computed.get(pupil.id)
-        computed = None
-        if result is not None and result.status == "graded":
-            computed = {"pass": 1, "fail": 0}.get(result.mark, result.mark)  # type: ignore[arg-type]
+        computed = final_marks.computed_number(result.status, result.mark) if result is not None else None
         dialog = FinalMarkDialog(pupil.name, sheet.scale, self.model.computed_text(result), computed,
                                  sheet.finals.get(pupil.id), typed, self)
         if dialog.exec() == FinalMarkDialog.DialogCode.Accepted:

@@ -25,8 +25,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.preset import PRESET_NAME
 from installer import inno
-from installer.preset import PRESET_NAME, Preset
+from installer.preset import Preset
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = "dala"

@@ -23,7 +23,6 @@ LANGUAGES = ("kk", "ru", "en")
 KNOWN_KEYS = {"server_url", "school", "language", "ca_bundle", "teachers"}
 SECRET_WORDS = ("password", "secret", "token", "key")
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
-PRESET_NAME = "dala_preset.json"  # how the preset travels inside the bundle (desktop.preset reads it)
 
 
 class PresetInvalid(Exception):

@@ -205,9 +205,7 @@ class Applier:
             if op.entity == "result" and (parts := final_marks.parse_key(op.key)) is not None:
                 row = self.conn.execute(select(PM).where(PM.c.course_id == parts[0], PM.c.period_id == parts[1],
                                                          PM.c.pupil_id == parts[2])).mappings().first()
-                return None if row is None else final_marks.value(
-                    row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"],
-                    row["rule_version"])
+                return None if row is None else _final_of(row)
             if op.entity == "score" and op.field in ("points", "comment"):
                 work_id, pupil_id = _pair(op.key)
                 return self.conn.execute(select(SCORE.c[op.field]).where(
@@ -475,9 +473,7 @@ class Applier:
         value = final_marks.value(mark, reason, v.get("computed"), v.get("percent"), v.get("rule"))
         row = self.conn.execute(select(PM).where(PM.c.course_id == course_id, PM.c.period_id == period_id,
                                                  PM.c.pupil_id == pupil_id).with_for_update()).mappings().first()
-        current = None if row is None else {"final": final_marks.value(
-            row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"], row["rule_version"]),
-            "server_version": row["server_version"]}
+        current = None if row is None else {"final": _final_of(row), "server_version": row["server_version"]}
         return self._write(op, PM, {"course_id": course_id, "period_id": period_id, "pupil_id": pupil_id},
                            current, value, course_id)
 
@@ -529,6 +525,12 @@ class Applier:
                                                       PM.c.pupil_id == parts[2])
             return self.conn.execute(query).scalar() or 0
         return 0
+
+
+def _final_of(row: Any) -> dict:
+    """A period_mark row as the wire value of its final mark (storage.final_marks)."""
+    return final_marks.value(row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"],
+                             row["rule_version"])
 
 
 def _place_of(row: Any) -> Place:

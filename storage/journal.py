@@ -428,7 +428,7 @@ class Journal:
                 raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
             today = today or self._clock().date()
             result = term_results.compute(driver_connection(conn), course_id, period_id, [pupil_id], today)[pupil_id]
-            computed = {"pass": 1, "fail": 0}.get(result.mark, result.mark) if result.status == "graded" else None  # type: ignore[arg-type]
+            computed = final_marks.computed_number(result.status, result.mark)
             if mark is not None and mark == computed:
                 mark = None  # the computed mark needs no override
             mark, reason = final_marks.check(course.scale, mark, reason)
