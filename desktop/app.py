@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -304,9 +303,11 @@ def _light_state(path: Path, key: bytes | None = None) -> dict | None:
     try:
         if sqlite_file.revision(conn) != sqlite_file.JOURNAL_HEAD:
             return None
-        conn.row_factory = sqlite3.Row
-        row = conn.execute("SELECT * FROM sync_state WHERE id = 1").fetchone()
-        return dict(row) if row else {}
+        # By the cursor's column names, not a row factory: sqlite3.Row takes only the stdlib's cursors, and an
+        # encrypted journal's connection is sqlcipher3's.
+        cursor = conn.execute("SELECT * FROM sync_state WHERE id = 1")
+        row = cursor.fetchone()
+        return dict(zip((column[0] for column in cursor.description), row, strict=True)) if row else {}
     except conn.DatabaseError:  # sqlite3's or sqlcipher3's
         return None
     finally:

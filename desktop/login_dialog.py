@@ -54,6 +54,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.log_in)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        (self.password if username else self.username).setFocus()  # the server's address is preset
         self._relay = _FutureRelay(self)
         self._relay.done.connect(self._logged_in)
         self.waiting_for_download = False

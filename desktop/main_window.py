@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -172,7 +172,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut("Ctrl+L")
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)  # until there is a profile to unlock with (use_lock_screen)
-        for action in (self.add_work_action, self.final_mark_action, self.reports_action, self.lock_action):
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.add_work_action, self.final_mark_action, self.reports_action, self.lock_action,
+                       self.quit_action):
             self.journal_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
@@ -270,6 +275,8 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(self.model.index(0, column))
         first = not self._shown_once
         self._shown_once = True
+        if first:
+            self.view.setFocus()  # the teacher's keys go to the grid from the start
         self.sheet_shown.emit()
         if first:
             QTimer.singleShot(SETTLE_MS, self._settle)
@@ -544,6 +551,7 @@ class MainWindow(QMainWindow):
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.lock_action.setText(self.tr("Lock"))
+        self.quit_action.setText(self.tr("Quit"))
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
         self.language_menu.setTitle(self.tr("Language"))

@@ -86,6 +86,8 @@ class ProfileDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self._new_or_known()
+        # The keys go where the teacher types first: a known profile's password, or a new username.
+        (self.password if self.list.count() else self.username).setFocus()
 
     def _is_new(self) -> bool:
         name = self.username.text().strip()

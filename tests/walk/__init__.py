@@ -1,0 +1,1 @@
+"""The teacher's whole path, as separate processes: the real `dala` under Xvfb, a real keychain, a real server."""

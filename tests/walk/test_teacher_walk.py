@@ -1,0 +1,278 @@
+"""The path a teacher really takes, whole, as separate processes: the real `dala` entry point on a real X
+display (Xvfb, 1366×768), its keys typed through the X server (xdotool), a real keychain (GNOME Keyring's
+Secret Service on its own D-Bus session) or none at all, and the real server over HTTP on 127.0.0.1.
+
+New profile → the offline password twice → the online login → the first download → marks typed → quit;
+the server down: start again → unlock → the marks are there → a mark typed offline → lock (Ctrl+L) → unlock
+→ quit with it unsent; the server back: a forgotten password reset through an online login → the queued
+mark reaches the server. The server holds every typed mark exactly once."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import TODAY
+from tests.server.conftest import TEST_RATE_LIMITS, free_port
+from tests.walk.secret_service import SecretService
+from tests.walk.x11 import Display, Keyboard, require_tools
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SERVER_PASSWORD = "dala-demo"
+OFFLINE_PASSWORD = "koktem-2026"
+NEW_OFFLINE_PASSWORD = "zhaz-2027-jyl"
+
+pytestmark = pytest.mark.slow
+
+
+class Server:
+    """`dala-server serve` on one fixed port, stopped and started again like a school's server."""
+
+    def __init__(self, db_url: str) -> None:
+        self.db_url, self.port = db_url, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.engine = create_engine(db_url)
+
+    def start(self) -> None:
+        import httpx
+
+        self.process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", self.db_url, "--port",
+                                         str(self.port), "--quiet", "--rate-limits", TEST_RATE_LIMITS], cwd=ROOT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise AssertionError("the server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
+
+    def sql(self, query: str, **params: object) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(text(query), params).all()
+
+
+@pytest.fixture
+def server(server_template: Path, tmp_path: Path) -> Iterator[Server]:  # noqa: F811
+    path = tmp_path / "server.db"
+    shutil.copyfile(server_template, path)
+    live = Server(f"sqlite:///{path}")
+    live.start()
+    yield live
+    live.stop()
+    live.engine.dispose()
+
+
+@pytest.fixture
+def display() -> Iterator[Keyboard]:
+    require_tools("Xvfb", "xdotool")
+    screen = Display(1366, 768)
+    yield Keyboard(screen.name)
+    screen.close()
+
+
+class Teacher:
+    """The app as a teacher's PC runs it: its own home folder, and a keychain or none."""
+
+    def __init__(self, home: Path, keyboard: Keyboard, server: Server, keychain: SecretService | None) -> None:
+        self.home, self.keyboard, self.server, self.keychain = home, keyboard, server, keychain
+        base = keychain.env if keychain is not None else {k: v for k, v in os.environ.items()
+                                                          if k != "DBUS_SESSION_BUS_ADDRESS"}
+        self.env = dict(base, HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                        DISPLAY=keyboard.env["DISPLAY"], QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+        self.env.pop("PYTHON_KEYRING_BACKEND", None)
+        self.env.pop("QT_QPA_PLATFORM_PLUGIN_PATH", None)
+        self.app: subprocess.Popen | None = None
+        self.log = home / "dala-stderr.log"
+        self.runs = 0
+
+    @property
+    def profiles_root(self) -> Path:
+        return self.home / "data" / "Dala" / "Dala Journal" / "profiles"
+
+    def start(self) -> None:
+        entry = Path(sys.executable).with_name("dala")  # the installed entry point, as a teacher starts it
+        command = [str(entry)] if entry.exists() else [sys.executable, "-m", "desktop"]
+        self.runs += 1
+        with self.log.open("a") as log:
+            self.app = subprocess.Popen([*command, "--server", self.server.url, "--language", "en",
+                                         "--today", TODAY.isoformat()], cwd=self.home, env=self.env,
+                                        stdout=log, stderr=subprocess.STDOUT)
+
+    def alive(self) -> bool:
+        return self.app is not None and self.app.poll() is None
+
+    def window(self, title: str, *, min_width: int = 0, timeout: float = 60) -> str:
+        try:
+            found = self.keyboard.wait_window(title, min_width=min_width, timeout=timeout, alive=self.alive)
+        except AssertionError:
+            self.evidence(title.replace(" ", "_"))
+            raise
+        self.keyboard.focus(found)
+        return found
+
+    def journal_window(self) -> str:
+        window = self.window("Dala Journal", min_width=900, timeout=120)
+        time.sleep(3)  # the grid's first paint and the settle before the first sync
+        self.keyboard.focus(window)
+        return window
+
+    def quit(self) -> None:
+        self.keyboard.key("ctrl+q")
+        assert self.app is not None
+        try:
+            code = self.app.wait(60)
+        except subprocess.TimeoutExpired:
+            self.evidence("quit")
+            raise
+        assert code == 0, self.log.read_text()
+
+    def evidence(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.keyboard.screenshot(ARTIFACTS / f"walk_{name}_{self.runs}.xwd")
+
+    def journal(self, username: str, password: str) -> dict:
+        """What the profile's journal holds, read by a separate process with the app's keychain."""
+        done = subprocess.run([sys.executable, "-m", "tests.walk.read_profile", str(self.profiles_root), username,
+                               password], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    def close(self) -> None:
+        if self.alive():
+            assert self.app is not None
+            self.app.kill()
+            self.app.wait(10)
+
+
+def _demo_teacher(server: Server) -> str:
+    return server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+                      "WHERE c.scale = 'criteria' ORDER BY t.id LIMIT 1")[0][0]
+
+
+def _device_of(server: Server, username: str) -> str:
+    return server.sql("SELECT d.id FROM device d JOIN account a ON a.id = d.account_id WHERE a.username = :name",
+                      name=username)[0][0]
+
+
+def _server_marks(server: Server, device: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in server.sql(
+        "SELECT entity_key, value FROM change WHERE device_id = :device AND field = 'mark' ORDER BY id",
+        device=device)]
+
+
+def _wait_for(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{what}: not within {timeout} s")
+
+
+def _type_marks(keyboard: Keyboard, marks: list[str]) -> None:
+    """From the cell the journal opened on: one lesson back (a lesson already given), then a mark a row."""
+    keyboard.key("Left")
+    for mark in marks:
+        keyboard.type(mark)
+        keyboard.key("Return")
+
+
+@pytest.mark.parametrize("keychain", ["secret-service", "none"])
+def test_a_teacher_s_first_days(keychain: str, server: Server, display: Keyboard, tmp_path: Path) -> None:
+    if keychain == "secret-service":
+        require_tools("dbus-daemon", "gnome-keyring-daemon")
+    secrets = SecretService(tmp_path / "keyring") if keychain == "secret-service" else None
+    home = tmp_path / "home"
+    home.mkdir()
+    teacher = Teacher(home, display, server, secrets)
+    username = _demo_teacher(server)
+    try:
+        # Day 1, online: a new profile, its offline password twice, the online login and the first download.
+        teacher.start()
+        teacher.window("Dala Journal", timeout=60)  # the start screen: no profile yet, the username first
+        display.type(username)
+        display.key("Tab")
+        display.type(OFFLINE_PASSWORD)
+        display.key("Tab")
+        display.type(OFFLINE_PASSWORD)
+        display.key("Return")
+        login = teacher.window("Log in to the school's server")  # the username is the profile's; the password
+        display.type(SERVER_PASSWORD)
+        display.key("Return")
+        display.wait_gone(login, timeout=120)  # closes when the download is done
+        teacher.journal_window()
+        _type_marks(display, ["4", "5", "3"])
+        device = _device_of(server, username)
+        _wait_for(lambda: len(_server_marks(server, device)) >= 3, 30, "the marks reach the server")  # 2 s after
+        teacher.quit()
+        day1 = teacher.journal(username, OFFLINE_PASSWORD)
+        assert [json.loads(v) for _k, v in day1["typed"]] == [4, 5, 3], day1
+        assert len({k for k, _v in day1["typed"]}) == 3 and day1["device_id"] == device  # three pupils' cells
+        if secrets is not None:  # the profile's wrapped keys are in the real keychain, nothing in plain text
+            held = secrets.items()
+            assert any("Dala Journal" in json.dumps(item) for item in held), held
+
+        # Day 2, the internet is gone: unlock, the marks are there, one more typed, lock, unlock, quit.
+        server.stop()
+        teacher.start()
+        teacher.window("Dala Journal", timeout=60)  # the start screen with this profile chosen: its password
+        display.type(OFFLINE_PASSWORD)
+        display.key("Return")
+        teacher.journal_window()
+        display.key("Left", "Left")
+        display.type("2")
+        time.sleep(1)
+        display.key("ctrl+l")
+        time.sleep(1)
+        display.type(OFFLINE_PASSWORD)
+        display.key("Return")
+        time.sleep(1)
+        teacher.quit()
+        day2 = teacher.journal(username, OFFLINE_PASSWORD)
+        assert day2["cells"] == {k: json.loads(v) for k, v in day2["typed"]}  # each cell holds what was typed last
+        waiting = day2["outbox"]  # acknowledged operations leave the outbox; a sent one stays until then
+        assert [(op[2], json.loads(op[3])) for op in waiting] == [("mark", 2)], waiting
+
+        # Day 3, online again, the password forgotten: reset through the online login; the queued mark goes.
+        server.start()
+        teacher.start()
+        teacher.window("Dala Journal", timeout=60)
+        display.key("Tab")  # from the password to "Forgot the password?"
+        display.key("space")
+        teacher.window("Reset the offline password")
+        display.type(SERVER_PASSWORD)
+        display.key("Tab")
+        display.type(NEW_OFFLINE_PASSWORD)
+        display.key("Tab")
+        display.type(NEW_OFFLINE_PASSWORD)
+        display.key("Return")
+        teacher.journal_window()
+        _wait_for(lambda: len(_server_marks(server, day1["device_id"])) >= 4, 60, "the queued mark reaches the server")
+        teacher.quit()
+        day3 = teacher.journal(username, NEW_OFFLINE_PASSWORD)
+        assert day3["outbox"] == []  # nothing waits
+        on_server = sorted((k, json.loads(v)) for k, v in _server_marks(server, day1["device_id"]))
+        assert on_server == sorted((k, json.loads(v)) for k, v in day3["typed"])  # every mark typed, exactly once
+        assert len(on_server) == 4
+    finally:
+        teacher.close()
+        if secrets is not None:
+            secrets.close()
