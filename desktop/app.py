@@ -9,8 +9,9 @@ The server address comes from `--server`, the settings, or the installer's prese
 default language, the school's CA bundle and the teachers to list); `DALA_SERVER_URL` and `DALA_CA_BUNDLE`
 still work. `--self-test` checks a build (desktop.self_test).
 
-`--journal FILE` opens a plain, unencrypted journal file instead, with the token kept in memory: the demo
-(`make run`, public demo data) and the benchmarks use it.
+`make run` (desktop.demo_run) takes this same path, on the demo teacher's profile with its passwords
+prefilled. A plain, unencrypted journal file (`--journal FILE`, the token kept in memory) is for the
+benchmarks only, through desktop.plain_journal; the shipped `dala` does not offer it.
 """
 
 from __future__ import annotations
@@ -47,21 +48,25 @@ if TYPE_CHECKING:
 STARTED = time.perf_counter()
 
 
-def _arguments(argv: list[str]) -> argparse.Namespace:
+def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dala", description="Dala Journal, the offline-first class journal.")
-    parser.add_argument("--journal", type=Path,
-                        help="a plain (unencrypted) journal file instead of a teacher profile: demos and benchmarks")
-    parser.add_argument("--server", help="the school server's address, e.g. http://192.168.1.10:8470")
+    if plain_journal:  # desktop.plain_journal only (the benchmarks): not offered by the shipped entry point
+        parser.add_argument("--journal", type=Path, help="a plain (unencrypted) journal file instead of a profile")
+        parser.add_argument("--teacher", type=int, help="the teacher of a journal with no sync account")
+    parser.add_argument("--server", help="the school server's address, e.g. https://192.168.1.10:8470")
     parser.add_argument("--user", help="the username to offer at login")
     parser.add_argument("--password", help=argparse.SUPPRESS)  # the demo's shared password only
+    parser.add_argument("--offline-password", help=argparse.SUPPRESS)  # the demo's profile only (make run)
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES))
     parser.add_argument("--offline", action="store_true", help="do not sync (a journal already set up)")
-    parser.add_argument("--teacher", type=int, help=argparse.SUPPRESS)  # a journal with no sync account
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)  # the benchmark
     parser.add_argument("--self-test", action="store_true",
                         help="check this build (offscreen): a temporary encrypted profile, translations, Qt plugins")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not plain_journal:
+        args.journal, args.teacher = None, None
+    return args
 
 
 class _App:
@@ -146,7 +151,8 @@ class _App:
                                    ca_bundle=self.ca_bundle)
 
         dialog = ProfileDialog(profiles, recover if server_url else None,
-                               suggested=self.preset.teachers if self.preset else [])
+                               suggested=self.preset.teachers if self.preset else [],
+                               prefill=(self.args.user or "", self.args.offline_password or ""))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
         self.username, self.key, self.new_profile = dialog.chosen
@@ -270,8 +276,9 @@ class _App:
             db.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _arguments(sys.argv[1:] if argv is None else argv)
+def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
+    """The app; `plain_journal` lets `--journal FILE` open an unencrypted journal (desktop.plain_journal)."""
+    args = _arguments(sys.argv[1:] if argv is None else argv, plain_journal=plain_journal)
     if args.self_test:
         from desktop import self_test
 

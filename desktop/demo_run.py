@@ -1,12 +1,15 @@
 """`make run`: the app on the demo school, with a local demo server, and no configuration.
 
 Makes the demo school's server database once (var/demo-server.db, SQLite), starts the server on
-127.0.0.1, and opens the app as one of the demo teachers, who logs in with the demo password and
-downloads their journal (var/demo/<login>.db). Closing the app stops the server.
+127.0.0.1, and opens the app the way a teacher's PC does: the start screen, a profile with an encrypted
+journal and an offline password, the online login, the first download. The demo teacher's username and
+the demo's public passwords are prefilled, so Enter goes through each step. The demo's profiles and
+settings live under var/demo-home, apart from a real installation's. Closing the app stops the server.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -51,9 +54,10 @@ def main() -> int:
     try:
         _wait_for(address, server)
         print(f"Demo server at {address}; logging in as {login} (password {demo.DEMO_PASSWORD}).", flush=True)
-        (VAR / "demo").mkdir(exist_ok=True)
-        return app.main(["--journal", str(VAR / "demo" / f"{login}.db"), "--server", address, "--user", login,
-                         "--password", demo.DEMO_PASSWORD])
+        home = (VAR / "demo-home").resolve()
+        os.environ["XDG_DATA_HOME"], os.environ["XDG_CONFIG_HOME"] = str(home / "data"), str(home / "config")
+        return app.main(["--server", address, "--user", login, "--password", demo.DEMO_PASSWORD,
+                         "--offline-password", demo.DEMO_PASSWORD])
     finally:
         server.terminate()
         server.wait(10)

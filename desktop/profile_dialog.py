@@ -32,7 +32,7 @@ Recover = Callable[[str, str, str], bytes]
 
 class ProfileDialog(QDialog):
     def __init__(self, profiles: Profiles, recover: Recover | None = None, parent: QWidget | None = None, *,
-                 suggested: list[str] | None = None) -> None:
+                 suggested: list[str] | None = None, prefill: tuple[str, str] = ("", "")) -> None:
         super().__init__(parent)
         self.profiles, self.recover = profiles, recover
         self.chosen: tuple[str, bytes, bool] | None = None  # username, journal key, whether it is new
@@ -86,8 +86,13 @@ class ProfileDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self._new_or_known()
+        username, password = prefill  # the demo's (make run): its profile and password are public
+        if username:
+            self.username.setText(username)
+            self.password.setText(password)
+            self.repeat.setText(password)
         # The keys go where the teacher types first: a known profile's password, or a new username.
-        (self.password if self.list.count() else self.username).setFocus()
+        (self.password if self.list.count() or username else self.username).setFocus()
 
     def _is_new(self) -> bool:
         name = self.username.text().strip()

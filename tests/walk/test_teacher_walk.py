@@ -276,3 +276,31 @@ def test_a_teacher_s_first_days(keychain: str, server: Server, display: Keyboard
         teacher.close()
         if secrets is not None:
             secrets.close()
+
+
+def test_make_run_takes_the_teacher_s_path(display: Keyboard, tmp_path: Path) -> None:
+    """`make run`: the start screen with the demo teacher and the demo's passwords prefilled; Enter makes the
+    profile, the login and the download happen; the journal is the profile's encrypted one."""
+    require_tools("dbus-daemon", "gnome-keyring-daemon")
+    secrets = SecretService(tmp_path / "keyring")
+    env = dict(secrets.env, DISPLAY=display.env["DISPLAY"], QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    log = (tmp_path / "demo.log").open("w")
+    demo_run = subprocess.Popen([sys.executable, "-m", "desktop.demo_run"], cwd=tmp_path, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+    try:
+        start = display.wait_window("Dala Journal", timeout=180, alive=lambda: demo_run.poll() is None)
+        display.focus(start)
+        display.key("Return")
+        window = display.wait_window("Dala Journal", min_width=900, timeout=180, alive=lambda: demo_run.poll() is None)
+        display.focus(window)
+        time.sleep(2)
+        display.key("ctrl+q")
+        assert demo_run.wait(60) == 0, (tmp_path / "demo.log").read_text()
+    finally:
+        if demo_run.poll() is None:
+            demo_run.kill()
+        secrets.close()
+    profiles = tmp_path / "var" / "demo-home" / "data" / "Dala" / "Dala Journal" / "profiles"
+    journals = list(profiles.glob("*/journal.db"))
+    assert len(journals) == 1 and not journals[0].read_bytes().startswith(b"SQLite format 3")  # encrypted
+    assert not (tmp_path / "var" / "demo").exists()  # no plain journal beside it
