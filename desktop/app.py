@@ -72,9 +72,12 @@ def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Name
 class _App:
     """One run of the app: the journal file, the worker, the window, and the sync engine once made."""
 
-    def __init__(self, args: argparse.Namespace, preset: BundledPreset | None = None) -> None:
+    def __init__(self, args: argparse.Namespace, preset: BundledPreset | None = None, *,
+                 data_dir: Path | None = None, settings: Settings | None = None) -> None:
+        """`data_dir` and `settings`: where profiles and settings live, when not the user's own (the self-test)."""
         self.args = args
-        self.settings = Settings()
+        self.settings = settings or Settings()
+        self.data_dir = data_dir
         self.preset = preset
         chosen = self.settings.get(options.LANGUAGE) if self.settings.store.contains(options.LANGUAGE.key) else None
         self.language = args.language or chosen or (preset.language if preset else "") or options.LANGUAGE.default
@@ -142,7 +145,8 @@ class _App:
                 "App", "This PC's keychain cannot be used ({error}); the journal's keys are kept only there.")
                 .format(error=error))
             return False
-        root = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "profiles"
+        data = self.data_dir or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        root = data / "profiles"
         self.profiles = profiles = Profiles(root, self.keychain)
         tokens = KeychainTokens(self.keychain)
 
@@ -280,9 +284,11 @@ def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
     """The app; `plain_journal` lets `--journal FILE` open an unencrypted journal (desktop.plain_journal)."""
     args = _arguments(sys.argv[1:] if argv is None else argv, plain_journal=plain_journal)
     if args.self_test:
-        from desktop import self_test
+        from desktop import self_test, self_test_walk
 
-        return self_test.run()
+        server = (self_test_walk.Server(args.server, args.user, args.password)
+                  if args.server and args.user and args.password else None)
+        return self_test.run(server)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Dala")
     app.setApplicationName("Dala Journal")

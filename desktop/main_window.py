@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(SETTLE_MS, self._settle)
 
     def _settle(self) -> None:
+        if not self.isVisible():  # closed before it settled: nothing to start
+            return
         self.settled.emit()
         self.refresh_review()  # this loads the storage layer on the worker
 

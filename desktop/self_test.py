@@ -2,7 +2,9 @@
 Offscreen, with nothing of the user's touched: Qt's platform plugin and widgets, the app's and Qt's
 translations for Kazakh, Russian and English, the keychain library, and a temporary profile whose journal is
 created encrypted (SQLCipher), migrated to the current schema (Alembic's scripts are in the bundle) and read
-back. Prints the version and the preset, and exits 0; or names what is missing and exits 1."""
+back; then the teacher's walk through the real windows on a throwaway profile (desktop.self_test_walk), online
+too when given a school server. Prints the version and the preset, and exits 0; or names what is missing and
+exits 1."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+
+from desktop import self_test_walk
 
 
 def version() -> str:
@@ -52,32 +56,16 @@ def _translations() -> str:
 
 
 def _profile() -> str:
-    from keyring.backend import KeyringBackend
     from sqlalchemy import text
 
+    from desktop.self_test_walk import ScratchKeyring
     from storage import keys, sqlite_file
     from storage.database import open_database
     from storage.keychain import Keychain
     from storage.profiles import Profiles
 
-    class _Scratch(KeyringBackend):  # the self-test's own keychain, in memory: the user's is not touched
-        priority = 0  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.kept: dict = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.kept.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.kept[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.kept.pop((service, username), None)
-
     with tempfile.TemporaryDirectory(prefix="dala-self-test-") as folder:
-        profiles = Profiles(Path(folder), Keychain(_Scratch()), cost=keys.Argon2Cost(1, 8 * 1024, 1))
+        profiles = Profiles(Path(folder), Keychain(ScratchKeyring()), cost=keys.Argon2Cost(1, 8 * 1024, 1))
         profile, key = profiles.create("self.test", "self-test password")
         with open_database(profile.journal, key=key) as db, db.write() as conn:
             conn.execute(text("INSERT INTO school (id, name, language) VALUES (1, 'Өзін-өзі тексеру', 'kk')"))
@@ -94,6 +82,10 @@ def _profile() -> str:
         if revision != sqlite_file.JOURNAL_HEAD:
             raise RuntimeError(f"migrated to {revision}, not {sqlite_file.JOURNAL_HEAD}")
     return f"encrypted (SQLCipher {cipher}), migrated to {revision}"
+
+
+def _walk(server: self_test_walk.Server | None) -> Callable[[], str]:
+    return lambda: self_test_walk.run(server)
 
 
 def _keychain() -> str:
@@ -120,11 +112,12 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
 ]
 
 
-def run() -> int:
+def run(server: self_test_walk.Server | None = None) -> int:
+    """Every check, then the teacher's walk through the real windows (online too, given a school server)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(f"Dala Journal {version()} self-test", flush=True)
     failed = []
-    for name, check in CHECKS:
+    for name, check in [*CHECKS, ("walk", _walk(server))]:
         try:
             print(f"  {name}: {check()}", flush=True)
         except Exception as error:  # noqa: BLE001 (each check's failure is reported, and the rest still run)

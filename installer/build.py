@@ -32,9 +32,10 @@ from installer.preset import Preset
 ROOT = Path(__file__).resolve().parent.parent
 APP = "dala"
 LANGUAGES = ("kk", "ru", "en")
-# Qt modules the app never imports; PyInstaller's hooks would otherwise pull some in through plugins.
+# Qt modules the app never imports; PyInstaller's hooks would otherwise pull some in through plugins. QtTest
+# stays: `dala --self-test` walks the teacher's path through the real windows with it (desktop.self_test_walk).
 QT_EXCLUDED = ("QtNetwork", "QtQml", "QtQuick", "QtQuickWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtSvg",
-               "QtSvgWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSql", "QtTest", "QtXml",
+               "QtSvgWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSql", "QtXml",
                "QtDBus", "QtConcurrent", "QtDesigner", "QtHelp", "QtUiTools")
 # What the desktop app does not need: the server's side, the tests, Tk.
 PY_EXCLUDED = ("tkinter", "fastapi", "starlette", "uvicorn", "uvloop", "httptools", "watchfiles", "websockets",

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.server.conftest import running_server, server_template  # noqa: F401  (the server's fixture)
+
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = 1_790_000_000  # 2026-09-21
 
@@ -39,10 +41,29 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out"
 
 
-def _self_test(binary: Path) -> subprocess.CompletedProcess:
+def _self_test(binary: Path, *online: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "DALA_PRESET"}
-    return subprocess.run([str(binary), "--self-test"], capture_output=True, text=True, timeout=300,
+    return subprocess.run([str(binary), "--self-test", *online], capture_output=True, text=True, timeout=300,
                           env={**env, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_the_bundle_walks_the_teachers_path_against_a_real_server(built: Path, server_template: Path,
+                                                                   tmp_path: Path) -> None:
+    """The built app's own walk, online: a new profile at the start screen, the login, the download, marks,
+    quit, unlock, lock, unlock, a forgotten password reset; everything typed acknowledged by the server."""
+    shutil.copyfile(server_template, tmp_path / "server.db")
+    with running_server(f"sqlite:///{tmp_path / 'server.db'}") as server:
+        [(teacher,)] = server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+                                  "WHERE c.scale = 'criteria' ORDER BY t.id LIMIT 1")
+        done = _self_test(built / "build" / "dist" / "dala" / "dala", "--server", server.url, "--user", teacher,
+                          "--password", "dala-demo")
+        device = server.sql("SELECT d.id, d.last_seq FROM device d JOIN account a ON a.id = d.account_id "
+                            "WHERE a.username = :name", name=teacher)
+        marks = server.sql("SELECT count(*) FROM change WHERE field = 'mark' AND device_id = :device",
+                           device=device[0][0])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "walk: offline: unlocked, 3 marks typed" in done.stdout and "online: a new profile" in done.stdout
+    assert marks == [(4,)] and device[0][1] == 4  # four marks typed, each received once
 
 
 def test_the_bundle_passes_its_self_test_with_the_preset(built: Path) -> None:
