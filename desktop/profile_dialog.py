@@ -146,7 +146,8 @@ class ProfileDialog(QDialog):
             return self.tr("A username needs at least one letter or digit.")
         shown = refused.character
         if shown.isprintable() and not shown.isspace():
-            return self.tr("“%1” cannot be in a username: use Latin letters, digits and . _ @ -").replace("%1", shown)
+            return self.tr("“%1” cannot be in a username: use Latin letters, digits and . _ @ -").replace(
+                "%1", shown)
         return self.tr("A username has only Latin letters, digits and . _ @ -, with no spaces.")
 
     def _recover(self) -> None:
