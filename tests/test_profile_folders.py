@@ -128,3 +128,20 @@ def test_an_unknown_profile_is_not_removed(tmp_path: Path) -> None:
     with pytest.raises(UnknownProfile):
         profiles.remove("c", keys.new_key())
     assert _files(tmp_path) == before
+
+
+def test_a_profile_made_before_folders_were_hashed_keeps_its_folder(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    root = tmp_path / "profiles"
+    old = root / "aigerim.t"  # as the previous version laid it out: the folder named as the username
+    key = keys.new_key()
+    old.mkdir(parents=True)
+    with open_database(old / "journal.db", key=key):
+        pass
+    Keychain(backend).put_json("journal-key:aigerim.t:by-password", keys.wrap_with_password(key, "pw", CHEAP))
+    root.joinpath("profiles.json").write_text(json.dumps({"profiles": {"aigerim.t": {"display_name": "Айгерім"}}}))
+    profiles = Profiles(root, Keychain(backend), cost=CHEAP)
+    assert profiles.get("aigerim.t").journal == old / "journal.db"
+    assert profiles.unlock("aigerim.t", "pw") == key
+    profiles.remove("aigerim.t", key)
+    assert not old.exists() and backend.secrets == {} and profiles.list() == []
