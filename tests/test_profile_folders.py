@@ -145,3 +145,10 @@ def test_a_profile_made_before_folders_were_hashed_keeps_its_folder(tmp_path: Pa
     assert profiles.unlock("aigerim.t", "pw") == key
     profiles.remove("aigerim.t", key)
     assert not old.exists() and backend.secrets == {} and profiles.list() == []
+
+
+def test_a_username_with_a_profile_already_is_not_made_again(tmp_path: Path) -> None:
+    profiles, before = _two_profiles(tmp_path)
+    with pytest.raises(ProfileError):
+        profiles.create("a", "someone else's password")
+    assert _files(tmp_path) == before and profiles.unlock("a", "password of a")
