@@ -3,8 +3,9 @@
 The start screen lists this PC's teacher profiles (desktop.profile_dialog); each opens its own encrypted
 journal with the teacher's offline password (storage.profiles). A new profile chooses its offline
 password, then logs in online once and the year downloads. Afterwards the app opens straight into the
-journal, offline or not, and syncs whenever the server can be reached; the device token and the wrapped
-journal keys live in the OS keychain. The app locks after an idle time and on demand (desktop.lock_screen).
+journal, offline or not, and syncs whenever the server can be reached; the wrapped journal keys and the
+device token (sealed under the journal key) live in the OS keychain, or beside the journal on a PC without
+one (storage.profile_secrets). The app locks after an idle time and on demand (desktop.lock_screen).
 The server address comes from `--server`, the settings, or the installer's preset (desktop.preset: with the
 default language, the school's CA bundle and the teachers to list); `DALA_SERVER_URL` and `DALA_CA_BUNDLE`
 still work. `--self-test` checks a build (desktop.self_test).
@@ -133,26 +134,20 @@ class _App:
     def _choose_profile(self, server_url: str) -> bool:
         """The start screen: a profile unlocked (or made) gives the journal's path and key."""
         from desktop.profile_dialog import ProfileDialog
-        from storage.keychain import Keychain, KeychainTokens
+        from storage.keychain import Keychain
         from storage.profiles import Profiles
         from sync.recovery import recover_profile
 
         try:
             self.keychain = Keychain()
-            self.keychain.get("probe")
-        except Exception as error:  # noqa: BLE001 (keyring raises its own kinds: no backend, locked, …)
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), QCoreApplication.translate(
-                "App", "This PC's keychain cannot be used ({error}); the journal's keys are kept only there.")
-                .format(error=error))
-            return False
+        except Exception:  # noqa: BLE001 (keyring raises its own kinds): the keys are kept beside the journals
+            self.keychain = None
         data = self.data_dir or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
         root = data / "profiles"
         self.profiles = profiles = Profiles(root, self.keychain)
-        tokens = KeychainTokens(self.keychain)
 
         def recover(username: str, password: str, new_password: str) -> bytes:
-            return recover_profile(profiles, tokens, server_url, username, password, new_password,
-                                   ca_bundle=self.ca_bundle)
+            return recover_profile(profiles, server_url, username, password, new_password, ca_bundle=self.ca_bundle)
 
         dialog = ProfileDialog(profiles, recover if server_url else None,
                                suggested=self.preset.teachers if self.preset else [],
@@ -213,20 +208,34 @@ class _App:
             self._make_engine(db, server_url)
             state = _light_state(self.path, self.key) or {}
             if not state.get("bootstrapped") and not self._log_in():
-                if self.new_profile and self.profiles is not None and self.username is not None:
+                if self.new_profile and self.profiles is not None and self.username is not None and self.key:
                     db.close()  # a new profile is made by its first online login: without one, none is kept
                     self.db = None
-                    self.profiles.remove(self.username)
+                    self._forget_new_profile(self.profiles, self.username, self.key)
                 return None
         return _light_state(self.path, self.key) or {}
 
+    @staticmethod
+    def _forget_new_profile(profiles: Profiles, username: str, key: bytes) -> None:
+        """A new profile whose first login did not happen goes; one with unsent changes (or a folder that is
+        not its own alone) is kept, as Profiles.remove decides."""
+        from storage.profiles import ProfileError
+
+        try:
+            profiles.remove(username, key)
+        except ProfileError as kept:
+            import logging
+
+            logging.getLogger(__name__).warning("the new profile was kept: %s", kept)
+
     def _make_engine(self, db, server_url: str) -> None:  # type: ignore[no-untyped-def]
         from desktop.sync_bridge import SyncBridge
-        from storage.keychain import KeychainTokens
-        from sync.credentials import MemoryTokens
+        from sync.credentials import MemoryTokens, TokenStore
         from sync.engine import SyncEngine
 
-        tokens = KeychainTokens(self.keychain) if self.keychain is not None else MemoryTokens()
+        tokens: TokenStore = MemoryTokens()  # a plain --journal file: the token lasts for this run
+        if self.profiles is not None and self.username is not None and self.key is not None:
+            tokens = self.profiles.tokens(self.username, self.key)  # sealed under the journal key
         self.engine = engine = SyncEngine(db, server_url, tokens, device_name=QSysInfo.machineHostName(),
                                           ca_bundle=self.ca_bundle)
         if self.profiles is not None and self.username is not None and self.key is not None:

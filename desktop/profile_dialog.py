@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import messages
-from storage.profiles import ProfileError, Profiles, Throttled, WrongPassword
+from storage.profiles import (
+    MAX_USERNAME,
+    BadUsername,
+    ProfileError,
+    Profiles,
+    Throttled,
+    WrongPassword,
+    check_username,
+)
 
 MIN_PASSWORD = 6
 # (username, server password, new offline password) → the journal key; runs the online login
@@ -111,6 +119,7 @@ class ProfileDialog(QDialog):
             return
         try:
             if self._is_new():
+                check_username(username)
                 if len(password) < MIN_PASSWORD:
                     self.say(self.tr("Choose an offline password of at least %1 characters.")
                              .replace("%1", str(MIN_PASSWORD)))
@@ -126,10 +135,27 @@ class ProfileDialog(QDialog):
             self.password.clear()
             self.say(messages.password_refusal(refused))
             return
+        except BadUsername as refused:
+            self.say(self._username_refusal(refused))
+            return
         except ProfileError:
             self.say(self.tr("This username cannot be used here."))
             return
         self.accept()
+
+    def _username_refusal(self, refused: BadUsername) -> str:
+        """Why a typed username cannot be a profile's (storage.profiles.check_username's reason)."""
+        if refused.reason == "empty":
+            return self.tr("Choose a teacher or type a username.")
+        if refused.reason == "too_long":
+            return self.tr("A username is at most %1 characters long.").replace("%1", str(MAX_USERNAME))
+        if refused.reason == "no_letter_or_digit":
+            return self.tr("A username needs at least one letter or digit.")
+        shown = refused.character
+        if shown.isprintable() and not shown.isspace():
+            return self.tr("“%1” cannot be in a username: use Latin letters, digits and . _ @ -").replace(
+                "%1", shown)
+        return self.tr("A username has only Latin letters, digits and . _ @ -, with no spaces.")
 
     def _recover(self) -> None:
         from desktop.recover_dialog import RecoverDialog

@@ -1,14 +1,20 @@
 """Secrets kept in the OS keychain through `keyring` (Windows Credential Manager, macOS Keychain, the Secret
-Service on Linux): the device token and a profile's wrapped journal keys. Nothing secret goes to a plain
-file or a log. Tests hand in a keyring backend of their own (tests/keyring_backend.py), a real
-keyring.backend.KeyringBackend, so the code under test is the code that runs."""
+Service on Linux): a profile's wrapped journal keys and its sealed device token (storage.profile_secrets).
+Not every PC has a keychain that works — keyring's fail backend where none is installed, its null backend
+that forgets, a Secret Service that errors — so `works()` tries one round trip first. Tests hand in a keyring
+backend of their own (tests/keyring_backend.py), a real keyring.backend.KeyringBackend, so the code under
+test is the code that runs."""
 
 from __future__ import annotations
 
 import json
+import logging
+import secrets
 from typing import Any
 
 SERVICE = "Dala Journal"
+_PROBE = "probe"
+log = logging.getLogger(__name__)
 
 
 class Keychain:
@@ -18,6 +24,20 @@ class Keychain:
 
             backend = keyring.get_keyring()
         self._backend, self.service = backend, service
+        self._works: bool | None = None
+
+    def works(self) -> bool:
+        """Whether a secret put here comes back (asked once per run)."""
+        if self._works is None:
+            probe = secrets.token_hex(8)
+            try:
+                self.put(_PROBE, probe)
+                self._works = self.get(_PROBE) == probe
+                self.forget(_PROBE)
+            except Exception as error:  # noqa: BLE001 (keyring and its backends raise their own kinds)
+                log.info("the keychain cannot be used: %s", type(error).__name__)
+                self._works = False
+        return self._works
 
     def get(self, name: str) -> str | None:
         return self._backend.get_password(self.service, name)
@@ -39,19 +59,3 @@ class Keychain:
 
     def put_json(self, name: str, value: dict) -> None:
         self.put(name, json.dumps(value, separators=(",", ":")))
-
-
-class KeychainTokens:
-    """sync.credentials.TokenStore over the keychain: the device token per account and server."""
-
-    def __init__(self, keychain: Keychain) -> None:
-        self.keychain = keychain
-
-    def get(self, account: str) -> str | None:
-        return self.keychain.get(f"token:{account}")
-
-    def put(self, account: str, token: str) -> None:
-        self.keychain.put(f"token:{account}", token)
-
-    def forget(self, account: str) -> None:
-        self.keychain.forget(f"token:{account}")

@@ -5,7 +5,10 @@ the teacher's offline password with Argon2id (argon2-cffi), once under a recover
 hands out after an online login — so a forgotten offline password never costs the journal or its unsent
 changes. Wrapping is AES-256-GCM (`cryptography`), so a wrong password or a tampered blob is detected, not
 decrypted into garbage. The wrapped forms are plain JSON-able dicts; where they are stored is
-storage.secrets' business (the OS keychain).
+storage.profile_secrets' business (the OS keychain, or a file beside the journal on a PC without one).
+
+The device token is sealed under the journal key itself (AES-256-GCM under a key derived from it with
+HKDF-SHA256), so it is usable only once the profile is unlocked.
 """
 
 from __future__ import annotations
@@ -62,6 +65,36 @@ def unwrap_with_recovery(wrapped: dict, recovery_key: bytes) -> bytes:
     return _open(_check_len(recovery_key), wrapped)
 
 
+def seal_with_journal_key(journal_key: bytes, secret: str, name: str) -> dict:
+    """`secret` sealed under a key derived from the journal key; `name` (what it is stored as) is bound in,
+    so a sealed value moved to another name does not open."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(_token_key(journal_key)).encrypt(nonce, secret.encode("utf-8"), name.encode("utf-8"))
+    return {"v": 1, "kdf": "hkdf-sha256", "nonce": _b64(nonce), "ct": _b64(sealed)}
+
+
+def open_with_journal_key(journal_key: bytes, sealed: dict, name: str) -> str:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        secret = AESGCM(_token_key(journal_key)).decrypt(_unb64(sealed["nonce"]), _unb64(sealed["ct"]),
+                                                         name.encode("utf-8"))
+    except (InvalidTag, KeyError, TypeError, ValueError) as exc:
+        raise WrongSecret("the journal key does not open this secret") from exc
+    return secret.decode("utf-8")
+
+
+def _token_key(journal_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                info=b"dala-journal device token").derive(_check_len(journal_key))
+
+
 def _derive(password: str, salt: bytes, cost: Argon2Cost) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
@@ -91,7 +124,7 @@ def _open(kek: bytes, wrapped: dict) -> bytes:
 
 def _check_len(key: bytes) -> bytes:
     if len(key) != KEY_BYTES:
-        raise WrongSecret("a recovery key is 32 bytes")
+        raise WrongSecret("a key is 32 bytes")
     return key
 
 

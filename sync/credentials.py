@@ -1,7 +1,7 @@
 """Where the device token is kept between runs. The token stands for the teacher's password on this PC, so
-it never goes into a plain file or the journal: the engine takes any `TokenStore`. `MemoryTokens` keeps it
-for the life of the process (tests, benchmarks); the app keeps it in the OS keychain through `keyring`
-(storage.keychain.KeychainTokens)."""
+it is never kept in the clear: the engine takes any `TokenStore`. `MemoryTokens` keeps it for the life of
+the process (tests, benchmarks); a profile keeps it sealed under its journal key, in the OS keychain or
+beside the journal (storage.profile_secrets.ProfileTokens, from storage.profiles.Profiles.tokens)."""
 
 from __future__ import annotations
 

@@ -1,16 +1,16 @@
 """A forgotten offline password: the teacher logs in online as this PC's device, the server hands back the
 device's recovery key, and the profile's journal key is unwrapped with it and wrapped again under a new
 offline password (storage.profiles). The journal and its unsent changes are untouched. The login also gave
-a fresh device token, which replaces the stored one."""
+a fresh device token, which replaces the stored one (sealed under the journal key: storage.profile_secrets)."""
 
 from __future__ import annotations
 
 from storage.profiles import NoRecovery, Profiles
-from sync.credentials import TokenStore, account_key
+from sync.credentials import account_key
 from sync.transport import ServerLink
 
 
-def recover_profile(profiles: Profiles, tokens: TokenStore, server_url: str, username: str, password: str,
+def recover_profile(profiles: Profiles, server_url: str, username: str, password: str,
                     new_offline_password: str, *, transport: object = None, ca_bundle: str | None = None) -> bytes:
     """The journal key, after resetting the offline password; raises SyncError when the login is refused
     (wrong password, a revoked device) and NoRecovery when this PC never logged in for the profile."""
@@ -23,5 +23,5 @@ def recover_profile(profiles: Profiles, tokens: TokenStore, server_url: str, use
     finally:
         link.close()
     key = profiles.recover(username, answer["recovery_key"], new_offline_password)
-    tokens.put(account_key(username, link.url), answer["token"])
+    profiles.tokens(username, key).put(account_key(username, link.url), answer["token"])
     return key

@@ -1,6 +1,7 @@
 """Encryption at rest: a profile's journal (SQLCipher under a random key) shows no pupil's name or mark in
 the raw bytes of the file, its WAL or its migration backup; the key opens it, another key or none does not,
-and the key is kept only wrapped (offline password, server recovery key) in the keychain."""
+and the key is kept only wrapped (offline password, server recovery key): in the keychain, or beside the journal
+on a PC without one. The device token is sealed under the journal key wherever it is kept."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import pytest
+from keyring.backends import fail, null
 from sqlalchemy import text
 
 from storage import keys, sqlite_file
@@ -17,9 +19,12 @@ from storage.demo import generator
 from storage.errors import DatabaseProblem
 from storage.journal import Journal
 from storage.keychain import Keychain
-from storage.profiles import FIRST_WAIT_S, FREE_TRIES, Profiles, Throttled, WrongPassword
+from storage.profile_secrets import KEY_FILE
+from storage.profiles import FIRST_WAIT_S, FREE_TRIES, NoRecovery, Profiles, Throttled, WrongPassword
 from tests.conftest import TODAY
-from tests.keyring_backend import MemoryKeyring
+from tests.keyring_backend import BrokenKeyring, MemoryKeyring
+
+NO_KEYCHAIN = [fail.Keyring, null.Keyring, BrokenKeyring]  # none, one that forgets, one that errors
 
 CHEAP = keys.Argon2Cost(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # tests only: fast to derive
 NAMES = ("Жанайдарова", "Айгерім", "Ковальчук")
@@ -102,7 +107,8 @@ def test_the_key_is_kept_only_wrapped_in_the_keychain(tmp_path: Path) -> None:
     assert key not in on_disk and key.hex().encode() not in on_disk
     assert "көктем-2026".encode() not in on_disk and "көктем-2026" not in stored
     assert profiles.unlock("aigerim.t", "көктем-2026") == key
-    profiles.remove("aigerim.t")  # a new profile whose first online login did not happen
+    assert not (profile.folder / KEY_FILE).exists()  # the keychain works: nothing beside the journal
+    profiles.remove("aigerim.t", key)  # a new profile whose first online login did not happen
     assert profiles.list() == [] and backend.secrets == {} and not profile.folder.exists()
 
 
@@ -153,3 +159,61 @@ def test_an_encrypted_journals_errors_are_sqlalchemys_like_a_plain_ones(tmp_path
             conn.execute(text("INSERT INTO school (id, name, language) VALUES (1, 'B', 'kk')"))
         with db.read() as conn:
             assert conn.execute(text("SELECT count(*) FROM school")).scalar_one() == 0  # rolled back whole
+
+
+@pytest.mark.parametrize("backend", NO_KEYCHAIN, ids=["fail", "null", "erroring"])
+def test_a_pc_without_a_keychain_keeps_the_wrapped_keys_beside_the_journal(tmp_path: Path, backend) -> None:
+    root = tmp_path / "profiles"
+    profiles = Profiles(root, Keychain(backend()), cost=CHEAP)
+    profile, key = profiles.create("aigerim.t", "көктем-2026", "Айгерім Т.")
+    with open_database(profile.journal, key=key):
+        pass
+    recovery = base64.b64encode(secrets.token_bytes(32)).decode()
+    profiles.keep_recovery("aigerim.t", key, recovery, "device-1")
+    beside = profile.folder / KEY_FILE
+    assert beside.is_file() and beside.parent == profile.journal.parent
+    on_disk = b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+    assert key not in on_disk and key.hex().encode() not in on_disk and base64.b64encode(key) not in on_disk
+    assert "көктем-2026".encode() not in on_disk and recovery.encode() not in on_disk
+
+    locked = Profiles(root, Keychain(backend()), cost=CHEAP)  # the app starts again: nothing in memory
+    with pytest.raises(WrongPassword):
+        locked.unlock("aigerim.t", "көктем-2025")
+    assert locked.unlock("aigerim.t", "көктем-2026") == key
+    assert locked.recover("aigerim.t", recovery, "жаңа құпиясөз") == key
+    assert locked.unlock("aigerim.t", "жаңа құпиясөз") == key
+    with open_database(profile.journal, key=key):
+        pass
+
+    beside.unlink()  # the keys were there and only there
+    with pytest.raises(NoRecovery):
+        locked.unlock("aigerim.t", "жаңа құпиясөз")
+
+
+@pytest.mark.parametrize("backend", [MemoryKeyring, fail.Keyring], ids=["keychain", "no keychain"])
+def test_the_device_token_is_sealed_under_the_journal_key(tmp_path: Path, backend) -> None:
+    kept = backend()
+    root = tmp_path / "profiles"
+    profiles = Profiles(root, Keychain(kept), cost=CHEAP)
+    _profile, key = profiles.create("teacher1", "offline password")
+    account, token = "teacher1@https://journal.school17.kz", secrets.token_urlsafe(32)
+    profiles.tokens("teacher1", key).put(account, token)
+
+    in_keychain = " ".join(getattr(kept, "secrets", {}).values())
+    on_disk = b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+    assert token not in in_keychain and token.encode() not in on_disk
+    restarted = Profiles(root, Keychain(backend()) if backend is fail.Keyring else Keychain(kept), cost=CHEAP)
+    assert restarted.tokens("teacher1", profiles.unlock("teacher1", "offline password")).get(account) == token
+    assert restarted.tokens("teacher1", keys.new_key()).get(account) is None  # not without the journal key
+    restarted.tokens("teacher1", key).forget(account)
+    assert restarted.tokens("teacher1", key).get(account) is None
+
+
+def test_a_token_kept_unsealed_by_an_older_version_is_dropped(tmp_path: Path) -> None:
+    kept = MemoryKeyring()
+    profiles = Profiles(tmp_path, Keychain(kept), cost=CHEAP)
+    _profile, key = profiles.create("teacher1", "offline password")
+    account = "teacher1@https://journal.school17.kz"
+    Keychain(kept).put(f"token:{account}", "an old plain token")  # as the previous version kept it
+    assert profiles.tokens("teacher1", key).get(account) is None  # the teacher logs in again
+    assert "an old plain token" not in kept.secrets.values()

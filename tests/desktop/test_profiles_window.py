@@ -1,16 +1,22 @@
 """A shared PC's profiles and locking, through the real widgets: a new teacher chooses an offline password
 (twice), a known one opens with it and wrong ones are refused and throttled; the window locks on Ctrl+L and
-after the idle time, shows no pupil's name while locked, and opens again with the password."""
+after the idle time, shows no pupil's name while locked, and opens again with the password. A username that
+is not a safe name ("." or "..") is refused with the reason, and a PC without a keychain still opens the
+start screen and keeps the keys beside the journal."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget
 
 from desktop.lock_screen import IdleWatch, LockScreen
 from desktop.profile_dialog import ProfileDialog
 from storage import keys
 from storage.keychain import Keychain
+from storage.profile_secrets import KEY_FILE
 from storage.profiles import FREE_TRIES, Profiles
 from tests.keyring_backend import MemoryKeyring
 
@@ -113,3 +119,69 @@ def test_the_presets_teachers_are_listed_as_new_on_this_pc(qtbot, tmp_path, monk
     listed.setCurrentRow(1)
     assert dialog.findChild(QLineEdit, "username").text() == "bolat.s"
     assert dialog.findChild(QLineEdit, "repeatPassword").isVisible()  # new here: the password is chosen twice
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("typed, says", [
+    (".", "at least one letter or digit"), ("..", "at least one letter or digit"),
+    ("../a", "“/” cannot be in a username"), ("a b", "no spaces"), ("x" * 65, "at most 64 characters"),
+])
+def test_a_username_that_is_not_a_name_is_refused_with_the_reason(qtbot, tmp_path, typed: str, says: str) -> None:
+    profiles = _profiles(tmp_path)
+    for name in ("a", "b"):
+        profiles.create(name, f"password of {name}")
+    before = _files(tmp_path)
+    dialog = ProfileDialog(profiles)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    username = dialog.findChild(QLineEdit, "username")
+    username.clear()
+    qtbot.keyClicks(username, typed)
+    dialog.findChild(QLineEdit, "offlinePassword").setText("көктем-2026")  # QTest types ASCII only
+    dialog.findChild(QLineEdit, "repeatPassword").setText("көктем-2026")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "repeatPassword"), Qt.Key.Key_Return)
+    assert says in dialog.findChild(QLabel, "profileMessage").text()
+    assert dialog.chosen is None and dialog.isVisible()
+    assert [p.username for p in profiles.list()] == ["a", "b"] and _files(tmp_path) == before
+
+
+def test_the_start_screen_opens_on_a_pc_without_a_keychain(qtbot, tmp_path, monkeypatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from desktop.app import _App, _arguments
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where the app keeps its profiles
+    shown: list[str] = []
+
+    def answer() -> None:  # the teacher at the start screen: a new profile, the offline password twice
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, answer)
+            return
+        shown.append(type(modal).__name__)
+        if not isinstance(modal, ProfileDialog):
+            modal.close()  # a message instead of the start screen
+            return
+        modal.findChild(QLineEdit, "username").setText("aigerim.t")
+        for field in ("offlinePassword", "repeatPassword"):
+            modal.findChild(QLineEdit, field).setText("көктем-2026")
+        modal.open_profile()
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # no GNOME Keyring, no KWallet
+    run = _App(_arguments(["--server", "http://127.0.0.1:9"]))
+    try:
+        QTimer.singleShot(0, answer)
+        opened = run._choose_profile("http://127.0.0.1:9")
+    finally:
+        keyring.set_keyring(previous)
+        run.close()
+    assert opened and shown == ["ProfileDialog"]
+    profile = run.profiles.get("aigerim.t")
+    assert run.path == profile.journal and profile.journal.is_relative_to(tmp_path / "data")
+    assert (profile.folder / KEY_FILE).is_file()  # the wrapped key beside the journal
+    assert run.profiles.unlock("aigerim.t", "көктем-2026") == run.key

@@ -1,7 +1,8 @@
 """A teacher's profile on a shared PC against the real server: the encrypted journal logs in and downloads,
-its device token and wrapped keys live in the keychain (a test keyring backend), a forgotten offline
-password is recovered through an online login with the unsent changes intact, and a revoked device is
-refused with a clear message while its journal stays encrypted."""
+its wrapped keys and sealed device token live in the keychain (a test keyring backend), or beside the
+journal on a PC without a keychain (keyring's fail backend); a forgotten offline password is recovered
+through an online login with the unsent changes intact, and a revoked device is refused with a clear
+message while its journal stays encrypted."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import datetime as dt
 
 import httpx
 import pytest
+from keyring.backends import fail
 
 from server import demo
 from storage import audit, keys
 from storage.database import open_database
 from storage.errors import DatabaseProblem
 from storage.journal import Journal
-from storage.keychain import Keychain, KeychainTokens
+from storage.keychain import Keychain
+from storage.profile_secrets import KEY_FILE
 from storage.profiles import Profiles, WrongPassword
 from sync.engine import SyncEngine
 from sync.errors import SyncError
@@ -27,34 +30,52 @@ from tests.server.school import cell as server_cell
 CHEAP = keys.Argon2Cost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
-def _profile_pc(tmp_path, server: LiveServer, username: str, password: str):  # type: ignore[no-untyped-def]
-    backend = MemoryKeyring()
-    keychain = Keychain(backend)
-    profiles = Profiles(tmp_path / "profiles", keychain, cost=CHEAP)
+def _profile_pc(tmp_path, server: LiveServer, username: str, password: str,  # type: ignore[no-untyped-def]
+                backend_kind=MemoryKeyring):
+    backend = backend_kind()
+    profiles = Profiles(tmp_path / "profiles", Keychain(backend), cost=CHEAP)
     profile, key = profiles.create(username, password)
     db = open_database(profile.journal, key=key)
-    engine = SyncEngine(db, server.url, KeychainTokens(keychain), device_name="school PC")
+    engine = SyncEngine(db, server.url, profiles.tokens(username, key), device_name="school PC")
     engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer["recovery_key"], engine.device_id)
     engine.login_blocking(username, demo.DEMO_PASSWORD)
     engine.run_once()
     return backend, profiles, profile, db, engine
 
 
-def test_a_forgotten_offline_password_is_recovered_online_with_the_outbox_intact(server: LiveServer, tmp_path) -> None:
+def _kept(backend, profile) -> str:  # type: ignore[no-untyped-def]
+    """Everything the PC keeps for the profile outside its journal: the keychain's entries and its folder's files."""
+    in_keychain = " ".join(getattr(backend, "secrets", {}).values())
+    files = b" ".join(p.read_bytes() for p in profile.folder.iterdir() if p.is_file() and p != profile.journal)
+    return in_keychain + files.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("backend_kind", [MemoryKeyring, fail.Keyring], ids=["keychain", "no keychain"])
+def test_a_forgotten_offline_password_is_recovered_online_with_the_outbox_intact(server: LiveServer, tmp_path,
+                                                                                backend_kind) -> None:
     spot = server_cell(server)
-    backend, profiles, profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "first password")
-    assert any(name.startswith("token:") for _service, name in backend.secrets)  # the token is in the keychain
-    assert all(demo.DEMO_PASSWORD not in secret for secret in backend.secrets.values())
+    backend, profiles, profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "first password",
+                                                         backend_kind)
+    account = f"{spot.teacher_login}@{server.url}"
+    token = engine.link.token
+    assert token and token not in _kept(backend, profile)  # kept sealed, never as it is
+    assert demo.DEMO_PASSWORD not in _kept(backend, profile)
+    assert (profile.folder / KEY_FILE).is_file() == (backend_kind is fail.Keyring)  # beside the journal: no keychain
     Journal(db, spot.teacher_id).set_mark(spot.lesson_id, spot.pupil_id, 9)  # typed, not yet sent
+    key = db.key
     db.close()
 
+    profiles = Profiles(tmp_path / "profiles", Keychain(backend if backend_kind is MemoryKeyring else backend_kind()),
+                        cost=CHEAP)  # the app starts again
+    assert profiles.tokens(spot.teacher_login, keys.new_key()).get(account) is None  # not without the journal key
+    assert profiles.tokens(spot.teacher_login, key).get(account) == token
     with pytest.raises(WrongPassword):
         profiles.unlock(spot.teacher_login, "what was it again")
-    tokens = KeychainTokens(Keychain(backend))
-    old_token = tokens.get(f"{spot.teacher_login}@{server.url}")
-    key = recover_profile(profiles, tokens, server.url, spot.teacher_login, demo.DEMO_PASSWORD, "new password")
+    key = recover_profile(profiles, server.url, spot.teacher_login, demo.DEMO_PASSWORD, "new password")
     assert profiles.unlock(spot.teacher_login, "new password") == key
-    assert tokens.get(f"{spot.teacher_login}@{server.url}") != old_token  # the recovery login's fresh token
+    tokens = profiles.tokens(spot.teacher_login, key)
+    assert tokens.get(account) not in (None, token)  # the recovery login's fresh token
+    assert tokens.get(account) not in _kept(backend, profile)
 
     reopened = open_database(profile.journal, key=key)
     with reopened.read() as conn:
