@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
         def refused(error: Exception) -> None:  # the journal's checks: said in the panel the value was typed in
             if not isinstance(error, JournalError):
                 self._show_error(error)
+                return
             self.review_panel.show_problem(messages.describe(error))
 
         def resolved(_result: Any) -> None:
@@ -499,17 +500,18 @@ class MainWindow(QMainWindow):
         def shown(changes: Any) -> None:
             if not changes:
                 self.say(nothing)
-            for change in changes:
-                self._show_change(change)
+            if not all([self._show_change(change) for change in changes]):
+                self.say(self.tr("That edit was in another journal: it is changed there."))
 
         self._write(lambda: getattr(self.access.journal, which)(today=self.today), shown)
 
-    def _show_change(self, change: Any) -> None:
-        """Patch the grid with a change the journal made (storage.journal.Change), if its cell is on screen."""
+    def _show_change(self, change: Any) -> bool:
+        """Patch the grid with a change the journal made (storage.journal.Change) and put the cursor on it;
+        False when its cell is not on screen."""
         sheet = self.model.sheet
         row = sheet.row_of.get(change.pupil_id) if sheet is not None else None
         if row is None:
-            return
+            return False
         if change.entity == "cell" and change.record in sheet.column_of:
             column = sheet.column_of[change.record] + 1
             self.model.apply_local(row, column, change.field, change.new)
@@ -517,8 +519,9 @@ class MainWindow(QMainWindow):
             column = 1 + len(sheet.lessons) + works.index(change.record)
             self.model.apply_score(row, column, change.field, change.new)
         else:
-            return
+            return False
         self.view.setCurrentIndex(self.model.index(row, column))
+        return True
 
     def on_dismiss(self, seqs: list[int]) -> None:
         def seen() -> None:

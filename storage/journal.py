@@ -66,6 +66,7 @@ _SCORE = SummativeScore.__table__
 _SLOT = BellSlot.__table__
 _PERIOD_MARK = PeriodMark.__table__
 UNDO_DEPTH = 500  # the teacher's edits of one session that Ctrl+Z can take back
+_UNSET = object()  # no value expected (an edit, not an undo)
 
 
 def utc_now() -> dt.datetime:
@@ -465,13 +466,11 @@ class Journal:
     def set_score_comment(self, work_id: str, pupil_id: int, text: str | None) -> bool:
         return bool(self._set_score(work_id, pupil_id, "comment", text))
 
-    _UNSET = object()
-
     def _set_score(self, work_id: str, pupil_id: int, field: str, raw: object, *, expected: Any = _UNSET,
                    remember: bool = True) -> Step:
         with self._db.write() as conn:
             value, old, base = self._checked_score(conn, work_id, pupil_id, field, raw)
-            if expected is not Journal._UNSET and old != expected:
+            if expected is not _UNSET and old != expected:
                 raise ChangedSince(field=field)
             if old == value:
                 return ()

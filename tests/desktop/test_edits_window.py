@@ -168,3 +168,37 @@ def test_a_resolution_typed_outside_the_scale_is_refused_in_the_review_panel(mak
     assert _cell(db, window, row, column)[1] == 4
     assert ("conflict", "52", "resolve", "4") in _outbox(db)
     assert window.review_panel.problem.text() == ""
+
+
+def test_a_score_typed_into_a_summative_column_undoes_too(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    _ready(qtbot, window)
+    model, sheet = window.model, window.model.sheet
+    column = len(sheet.lessons) + 1
+    row = next(r for r in range(len(sheet.pupils)) if model.editable(r, column))
+    _go(window, row, column)
+    before = model.score_values(row, column)[0]
+    wanted = 1 if before != 1 else 0
+    qtbot.keyClicks(window.view, str(wanted))
+    assert model.data(model.index(row, column)) == str(wanted)
+    _undo(qtbot, window)
+    with db.read() as conn:
+        stored = conn.exec_driver_sql("SELECT points FROM summative_score WHERE work_id = ? AND pupil_id = ?",
+                                      (sheet.works[0].id, sheet.pupils[row].id)).scalar()
+    assert stored == before and model.score_values(row, column)[0] == before
+
+
+def test_an_undo_in_another_journal_says_where_it_went(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    _ready(qtbot, window)
+    row, column = _first_writable(window)
+    _go(window, row, column)
+    qtbot.keyClicks(window.view, "6")
+    lesson_id, pupil_id = window.model.target(row, column)
+    window.course_box.setCurrentIndex(window.course_box.currentIndex() + 1)  # another class's journal
+    assert lesson_id not in window.model.sheet.column_of
+    _undo(qtbot, window)
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT mark FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?",
+                                    (lesson_id, pupil_id)).scalar() is None
+    assert window.hint.text() == "That edit was in another journal: it is changed there."
