@@ -30,9 +30,9 @@ from storage.database import JournalDatabase
 from storage.errors import (
     ChangedSince,
     InvalidLesson,
+    InvalidWork,
     JournalError,
     MarkInFuture,
-    InvalidWork,
     NotFound,
     NotYourCourse,
     OutsideSchoolYear,
