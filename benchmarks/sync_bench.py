@@ -43,6 +43,7 @@ from tests.fault_proxy import FaultProxy, Link  # noqa: E402
 from tests.server.conftest import running_server  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
+YEAR_END = dt.date(2027, 6, 30)  # the edits are typed into the whole year, as if at its end (no mark after today)
 UP, DOWN, RTT = 32_000 / 8, 64_000 / 8, 0.6
 RURAL = Link(latency=RTT / 2, up_rate=UP, down_rate=DOWN, segment=1460, loss=0.02, rto=1.0)
 MIX = (("mark", 0.55), ("attendance", 0.28), ("comment", 0.10), ("topic", 0.07))
@@ -107,7 +108,7 @@ def type_edits(journal: Journal, edits: list[tuple], count: int) -> None:
         if entity == "lesson":
             changed += journal.set_topic(key, value)
         elif field == "mark":
-            changed += journal.set_mark(*key, value)
+            changed += journal.set_mark(*key, value, today=YEAR_END)
         elif field == "attendance":
             changed += journal.set_attendance(*key, value)
         else:

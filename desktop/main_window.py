@@ -179,6 +179,14 @@ class MainWindow(QMainWindow):
         for action in (self.add_work_action, self.final_mark_action, self.reports_action, self.lock_action,
                        self.quit_action):
             self.journal_menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self.on_undo("undo"))
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda: self.on_undo("redo"))
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -318,8 +326,14 @@ class MainWindow(QMainWindow):
             return
         lesson_id, pupil_id = target
         field = meaning.kind  # mark or attendance
-        self._write(lambda: getattr(self.access.journal, f"set_{field}")(lesson_id, pupil_id, meaning.value),
+        self._write(lambda: self._set_typed(lesson_id, pupil_id, field, meaning.value),
                     lambda _changed: self.model.apply_local(row, column, field, meaning.value))
+
+    def _set_typed(self, lesson_id: str, pupil_id: int, field: str, value: Any) -> bool:
+        """A typed mark or attendance letter, through the journal (on the worker); marks know today."""
+        if field == "mark":
+            return self.access.journal.set_mark(lesson_id, pupil_id, value, today=self.today)
+        return self.access.journal.set_attendance(lesson_id, pupil_id, value)
 
     def _type_score(self, row: int, column: int, work: int, text: str, previous: str) -> None:
         assert self.model.sheet is not None
@@ -351,19 +365,12 @@ class MainWindow(QMainWindow):
         if target is None or not self.model.editable(row, column):
             return
         lesson_id, pupil_id = target
-        attendance, mark, _comment = self.model.cell_values(row, column)
-
-        def clear() -> None:
-            if mark is not None:
-                self.access.journal.clear_mark(lesson_id, pupil_id)
-            if attendance is not None:
-                self.access.journal.set_attendance(lesson_id, pupil_id, None)
 
         def shown(_result: Any) -> None:
             self.model.apply_local(row, column, "mark", None)
             self.model.apply_local(row, column, "attendance", None)
 
-        self._write(clear, shown)
+        self._write(lambda: self.access.journal.clear_cell(lesson_id, pupil_id), shown)  # one transaction
 
     def on_comment(self, row: int, column: int) -> None:
         if column == self.model.result_column():
@@ -474,9 +481,56 @@ class MainWindow(QMainWindow):
         def resolve() -> None:
             from sync import conflicts
 
-            conflicts.resolve(self.access.open_for_writing(), conflict_id, value, self.access.actor_id)
+            conflicts.resolve(self.access.journal, conflict_id, value, today=self.today)
 
-        self._write(resolve, lambda _r: (self.refresh_review(), self.open_journal()))
+        def refused(error: Exception) -> None:  # the journal's checks: said in the panel the value was typed in
+            if not isinstance(error, JournalError):
+                self._show_error(error)
+                return
+            self.review_panel.show_problem(messages.describe(error))
+
+        def resolved(_result: Any) -> None:
+            self.refresh_review()
+            self.open_journal()
+            if self.engine is not None:
+                self.engine.local_change()
+
+        self.worker.run(resolve, resolved, refused)
+
+    # -- undo and redo -----------------------------------------------------------------------------
+
+    def on_undo(self, which: str) -> None:
+        """Edit → Undo (Ctrl+Z) or Redo (Ctrl+Shift+Z, Ctrl+Y): the journal takes back (or writes again) the
+        teacher's latest edit of a cell or a score, as a new edit; the grid shows it and the cursor goes there."""
+        if self.locked:
+            return
+        nothing = self.tr("Nothing to undo.") if which == "undo" else self.tr("Nothing to redo.")
+
+        def shown(changes: Any) -> None:
+            if not changes:
+                self.say(nothing)
+            if not all([self._show_change(change) for change in changes]):
+                self.say(self.tr("That edit was in another journal: it is changed there."))
+
+        self._write(lambda: getattr(self.access.journal, which)(today=self.today), shown)
+
+    def _show_change(self, change: Any) -> bool:
+        """Patch the grid with a change the journal made (storage.journal.Change) and put the cursor on it;
+        False when its cell is not on screen."""
+        sheet = self.model.sheet
+        row = sheet.row_of.get(change.pupil_id) if sheet is not None else None
+        if row is None:
+            return False
+        if change.entity == "cell" and change.record in sheet.column_of:
+            column = sheet.column_of[change.record] + 1
+            self.model.apply_local(row, column, change.field, change.new)
+        elif change.entity == "score" and change.record in (works := [w.id for w in sheet.works]):
+            column = 1 + len(sheet.lessons) + works.index(change.record)
+            self.model.apply_score(row, column, change.field, change.new)
+        else:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, column))
+        return True
 
     def on_dismiss(self, seqs: list[int]) -> None:
         def seen() -> None:
@@ -554,6 +608,9 @@ class MainWindow(QMainWindow):
         self.reports_action.setText(self.tr("Reports…"))
         self.lock_action.setText(self.tr("Lock"))
         self.quit_action.setText(self.tr("Quit"))
+        self.edit_menu.setTitle(self.tr("Edit"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
         self.language_menu.setTitle(self.tr("Language"))

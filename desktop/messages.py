@@ -22,6 +22,11 @@ def journal_error(error: JournalError) -> str:
         "not_your_course": QCoreApplication.translate("Messages", "This is not your course, and you are not substituting in this lesson."),
         "period_closed": QCoreApplication.translate("Messages", "The period containing {date} is closed; its marks can no longer be changed."),
         "outside_school_year": QCoreApplication.translate("Messages", "{date} is not in any term of the school year."),
+        "mark_in_future": QCoreApplication.translate(
+            "Messages", "The lesson on {date} has not happened yet: a mark cannot be written into it."),
+        "changed_since": QCoreApplication.translate(
+            "Messages", "This cell was changed since your edit (on another device or the server); the undo left it "
+            "as it is."),
         "not_found": QCoreApplication.translate("Messages", "This record is no longer in the journal."),
         "invalid_lesson": QCoreApplication.translate("Messages", "The lesson cannot be added: {reason}."),
         "invalid_score": QCoreApplication.translate("Messages", "{value} is outside 0–{max_points} points for this work."),

@@ -66,6 +66,11 @@ class ReviewPanel(QWidget):
         self.type_new = QPushButton()
         for button in (self.keep_standing, self.keep_other, self.type_new):
             buttons.addWidget(button)
+        self.problem = QLabel()  # why a resolution was refused (the journal's checks), until the next review
+        self.problem.setObjectName("reviewProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a33;")
+        self.problem.hide()
         self.rejected_title = QLabel()
         self.rejected_list = QListWidget()
         self.rejected_list.setObjectName("rejectedList")
@@ -73,6 +78,7 @@ class ReviewPanel(QWidget):
         for widget in (self.conflicts_title, self.conflict_list):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.problem)
         for widget in (self.rejected_title, self.rejected_list, self.dismiss):
             layout.addWidget(widget)
         self.keep_standing.clicked.connect(lambda: self._keep("winner"))
@@ -91,6 +97,7 @@ class ReviewPanel(QWidget):
 
     def show_review(self, review: Review) -> None:
         self.review = review
+        self.show_problem("")
         self.conflicts_title.setText(self.tr("Conflicts: %n", "", len(review.conflicts)))
         self.rejected_title.setText(self.tr("Refused by the server: %n", "", len(review.rejections)))
         self.conflict_list.clear()
@@ -113,6 +120,11 @@ class ReviewPanel(QWidget):
         if has_conflicts and self.conflict_list.currentRow() < 0:
             self.conflict_list.setCurrentRow(0)
         self.dismiss.setEnabled(bool(review.rejections))
+
+    def show_problem(self, text: str) -> None:
+        """Why the journal refused the value chosen for a conflict (already translated); "" hides it."""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
 
     def _field(self, field: str) -> str:
         return {"mark": self.tr("mark"), "attendance": self.tr("attendance"), "comment": self.tr("comment"),

@@ -90,6 +90,16 @@ class PeriodClosed(JournalError):
     template = "The period containing {date} is closed; its marks can no longer be changed."
 
 
+class MarkInFuture(JournalError):
+    code = "mark_in_future"
+    template = "The lesson on {date} has not happened yet; a mark cannot be written into it."
+
+
+class ChangedSince(JournalError):
+    code = "changed_since"
+    template = "The {field} was changed since this edit (by another device or the server); it is left as it is."
+
+
 class OutsideSchoolYear(JournalError):
     code = "outside_school_year"
     template = "{date} is not in any term of the school year."

@@ -3,13 +3,16 @@ transaction together with its outbox operation and audit entry (storage.changelo
 
 Every method either changes what it says and returns, or raises a storage.errors.JournalError and
 changes nothing. Setters return False when the value was already there (nothing is queued or audited).
+The teacher's edits of lesson cells and scores in this session can be undone and redone, newest first
+(`undo`, `redo`): an undo is an edit like any other, checked, queued and audited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
@@ -25,8 +28,11 @@ from storage import (
 )
 from storage.database import JournalDatabase
 from storage.errors import (
+    ChangedSince,
     InvalidLesson,
     InvalidWork,
+    JournalError,
+    MarkInFuture,
     NotFound,
     NotYourCourse,
     OutsideSchoolYear,
@@ -59,7 +65,8 @@ _WORK = SummativeWork.__table__
 _SCORE = SummativeScore.__table__
 _SLOT = BellSlot.__table__
 _PERIOD_MARK = PeriodMark.__table__
-
+UNDO_DEPTH = 500  # the teacher's edits of one session that Ctrl+Z can take back
+_UNSET = object()  # no value expected (an edit, not an undo)
 
 
 def utc_now() -> dt.datetime:
@@ -72,6 +79,24 @@ class Cell:
     mark: int | None = None
     comment: str | None = None
     server_version: int = 0
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field a teacher's edit changed: what an undo puts back and a redo writes again."""
+
+    entity: str  # "cell" (record: the lesson) or "score" (record: the summative work)
+    record: str
+    pupil_id: int
+    field: str
+    old: Any
+    new: Any
+
+    def reversed(self) -> Change:
+        return replace(self, old=self.new, new=self.old)
+
+
+Step = tuple[Change, ...]  # what one edit changed, all in one cell (a Delete clears two fields)
 
 
 @dataclass(frozen=True)
@@ -149,21 +174,29 @@ class Journal:
         self.actor_id = actor_id
         self.is_admin = is_admin
         self._clock = clock
+        self._undo: deque[Step] = deque(maxlen=UNDO_DEPTH)
+        self._redo: deque[Step] = deque(maxlen=UNDO_DEPTH)
 
     # -- lesson cells ---------------------------------------------------------------------------
 
-    def set_mark(self, lesson_id: str, pupil_id: int, mark: int | None) -> bool:
-        return self._set_cell(lesson_id, pupil_id, "mark", mark)
+    def set_mark(self, lesson_id: str, pupil_id: int, mark: int | None, *, today: dt.date | None = None) -> bool:
+        """A mark into a lesson after `today` (the clock's local date by default) is refused."""
+        return bool(self._write_cell(lesson_id, pupil_id, {"mark": mark}, today))
 
     def clear_mark(self, lesson_id: str, pupil_id: int) -> bool:
-        return self._set_cell(lesson_id, pupil_id, "mark", None)
+        return self.set_mark(lesson_id, pupil_id, None)
 
     def set_attendance(self, lesson_id: str, pupil_id: int, code: str | None) -> bool:
         """`code` is a storage.attendance.Attendance value; None marks the pupil present."""
-        return self._set_cell(lesson_id, pupil_id, "attendance", code)
+        return bool(self._write_cell(lesson_id, pupil_id, {"attendance": code}, None))
 
     def set_comment(self, lesson_id: str, pupil_id: int, text: str | None) -> bool:
-        return self._set_cell(lesson_id, pupil_id, "comment", text)
+        return bool(self._write_cell(lesson_id, pupil_id, {"comment": text}, None))
+
+    def clear_cell(self, lesson_id: str, pupil_id: int) -> bool:
+        """Delete: the mark and the attendance cleared together, in one transaction, one undo step (the
+        comment stays)."""
+        return bool(self._write_cell(lesson_id, pupil_id, {"mark": None, "attendance": None}, None))
 
     def cell(self, lesson_id: str, pupil_id: int) -> Cell:
         with self._db.read() as conn:
@@ -174,29 +207,95 @@ class Journal:
             ).first()
         return Cell(*row) if row else Cell()
 
-    def _set_cell(self, lesson_id: str, pupil_id: int, field: str, raw: object) -> bool:
+    def _write_cell(self, lesson_id: str, pupil_id: int, raw: dict[str, object], today: dt.date | None,
+                    *, expected: dict[str, Any] | None = None, remember: bool = True) -> Step:
+        """Set the cell's fields to the `raw` values, checked, in one transaction; returns what changed.
+        With `expected`, the fields must still hold those values (an undo's or a redo's own check)."""
+        now = self._clock()  # one reading for the checks and the stamps (a Delete's two fields share it)
         with self._db.write() as conn:
-            found = hot_sql.rows(conn, _CELL_TARGET, {"lesson": lesson_id, "pupil": pupil_id})
-            if not found:
-                raise NotFound(what="lesson", id=lesson_id)
-            row = found[0]
-            target = _target_of(row)
-            if field == "mark":
-                value: Any = check_mark(target.scale, raw)
-            elif field == "attendance":
-                value = check_attendance(raw)
+            row, values = self._checked_cell(conn, lesson_id, pupil_id, raw, today or now.astimezone().date())
+            for field, value in (expected or {}).items():
+                if row[_CELL_FIELDS[field]] != value:
+                    raise ChangedSince(field=field)
+            changes = []
+            for field, value in values.items():
+                old = row[_CELL_FIELDS[field]]
+                if old == value:
+                    continue
+                hot_sql.run(conn, _CELL_UPSERT[field], {"lesson": lesson_id, "pupil": pupil_id, "value": value})
+                self._record(conn, "cell", ids.cell_key(lesson_id, pupil_id), field, old, value, row[12] or 0, now)
+                changes.append(Change("cell", lesson_id, pupil_id, field, old, value))
+        if remember:
+            self._remember(tuple(changes))
+        return tuple(changes)
+
+    def _checked_cell(self, conn: Connection, lesson_id: str, pupil_id: int, raw: dict[str, object],
+                      today: dt.date | None) -> tuple[tuple, dict[str, Any]]:
+        """The cell's target row (_CELL_TARGET) and the values to store, after every check of a cell write
+        (`today` None: the clock's date, read only when a mark needs it)."""
+        found = hot_sql.rows(conn, _CELL_TARGET, {"lesson": lesson_id, "pupil": pupil_id})
+        if not found:
+            raise NotFound(what="lesson", id=lesson_id)
+        row = found[0]
+        target = _target_of(row)
+        values = {field: self._checked_cell_value(target, field, value, today) for field, value in raw.items()}
+        self._check_writable(target)
+        if not row[8]:  # member
+            raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
+        return row, values
+
+    def _checked_cell_value(self, target: _Target, field: str, raw: object, today: dt.date | None) -> Any:
+        if field == "mark":
+            value = check_mark(target.scale, raw)
+            if value is not None and target.date > (today or self.today()):
+                raise MarkInFuture(date=target.date)
+            return value
+        if field == "attendance":
+            return check_attendance(raw)
+        return check_text("comment", raw)
+
+    def today(self) -> dt.date:
+        """The local date on the journal's clock."""
+        return self._clock().astimezone().date()
+
+    # -- undo and redo --------------------------------------------------------------------------
+
+    def undo(self, *, today: dt.date | None = None) -> Step:
+        """Put back what the teacher's latest edit still on the undo stack changed, through the same checks,
+        queued and audited as an edit; returns what the undo changed, () when there is nothing to undo.
+        A field changed since (a value pulled by a sync) is not overwritten: ChangedSince is raised, and that
+        step, refused like any other refusal, leaves the stack, so the next undo takes the one before it."""
+        return self._replay(self._undo, self._redo, reverse=True, today=today)
+
+    def redo(self, *, today: dt.date | None = None) -> Step:
+        """Write again what the latest undo put back (until the next edit), checked the same way."""
+        return self._replay(self._redo, self._undo, reverse=False, today=today)
+
+    def _remember(self, step: Step) -> None:
+        if step:
+            self._undo.append(step)
+            self._redo.clear()
+
+    def _replay(self, source: deque[Step], target: deque[Step], *, reverse: bool, today: dt.date | None) -> Step:
+        if not source:
+            return ()
+        step = source.pop()
+        changes = [change.reversed() if reverse else change for change in step]
+        first = changes[0]
+        try:
+            if first.entity == "cell":
+                done = self._write_cell(first.record, first.pupil_id, {c.field: c.new for c in changes}, today,
+                                        expected={c.field: c.old for c in changes}, remember=False)
             else:
-                value = check_text("comment", raw)
-            self._check_writable(target)
-            if not row[8]:  # member
-                raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
-            old = row[_CELL_FIELDS[field]]
-            if old == value:
-                return False
-            hot_sql.run(conn, _CELL_UPSERT[field], {"lesson": lesson_id, "pupil": pupil_id, "value": value})
-            base = row[12] or 0
-            self._record(conn, "cell", ids.cell_key(lesson_id, pupil_id), field, old, value, base)
-            return True
+                done = self._set_score(first.record, first.pupil_id, first.field, first.new, expected=first.old,
+                                       remember=False)
+        except JournalError:
+            raise  # refused: the step is dropped
+        except Exception:
+            source.append(step)  # the file failed, not the check: the step can be tried again
+            raise
+        target.append(step)
+        return done
 
     # -- lessons --------------------------------------------------------------------------------
 
@@ -207,10 +306,8 @@ class Journal:
         return self._set_lesson_text(lesson_id, "homework", text)
 
     def _set_lesson_text(self, lesson_id: str, field: str, raw: object) -> bool:
-        value = check_text(field, raw)
         with self._db.write() as conn:
-            target = self._lesson_target(conn, lesson_id)
-            self._check_writable(target)
+            value = self._checked_lesson_text(conn, lesson_id, field, raw)
             old, base = conn.execute(
                 select(_LESSON.c[field], _LESSON.c.server_version).where(_LESSON.c.id == lesson_id)
             ).one()
@@ -219,6 +316,11 @@ class Journal:
             conn.execute(update(_LESSON).where(_LESSON.c.id == lesson_id).values({field: value}))
             self._record(conn, "lesson", lesson_id, field, old, value, base)
             return True
+
+    def _checked_lesson_text(self, conn: Connection, lesson_id: str, field: str, raw: object) -> str | None:
+        value = check_text(field, raw)
+        self._check_writable(self._lesson_target(conn, lesson_id))
+        return value
 
     def add_lesson(
         self,
@@ -359,46 +461,58 @@ class Journal:
         return summative_schedule.check(work, works, terms)
 
     def enter_score(self, work_id: str, pupil_id: int, points: int | None) -> bool:
-        return self._set_score(work_id, pupil_id, "points", points)
+        return bool(self._set_score(work_id, pupil_id, "points", points))
 
     def set_score_comment(self, work_id: str, pupil_id: int, text: str | None) -> bool:
-        return self._set_score(work_id, pupil_id, "comment", text)
+        return bool(self._set_score(work_id, pupil_id, "comment", text))
 
-    def _set_score(self, work_id: str, pupil_id: int, field: str, raw: object) -> bool:
+    def _set_score(self, work_id: str, pupil_id: int, field: str, raw: object, *, expected: Any = _UNSET,
+                   remember: bool = True) -> Step:
         with self._db.write() as conn:
-            work = conn.execute(
-                select(
-                    _WORK.c.date, _WORK.c.course_id, _WORK.c.max_points, _COURSE.c.teacher_id,
-                    _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale,
-                    select(_PERIOD.c.closed).where(_PERIOD.c.id == _WORK.c.period_id).scalar_subquery(),
-                )
-                .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
-                .where(_WORK.c.id == work_id)
-            ).first()
-            if work is None:
-                raise NotFound(what="summative work", id=work_id)
-            value = check_score(raw, work.max_points) if field == "points" else check_text("comment", raw)
-            target = _Target(
-                work.date, work.course_id, work.teacher_id, None, work.class_id, work.subgroup_id, work.scale,
-                bool(work[-1]),
-            )
-            self._check_writable(target)
-            self._check_member(conn, pupil_id, target)
-            old_row = conn.execute(
-                select(_SCORE.c[field], _SCORE.c.server_version).where(
-                    _SCORE.c.work_id == work_id, _SCORE.c.pupil_id == pupil_id
-                )
-            ).first()
-            old, base = (old_row[0], old_row[1]) if old_row else (None, 0)
+            value, old, base = self._checked_score(conn, work_id, pupil_id, field, raw)
+            if expected is not _UNSET and old != expected:
+                raise ChangedSince(field=field)
             if old == value:
-                return False
+                return ()
             upsert = sqlite_insert(_SCORE).values(work_id=work_id, pupil_id=pupil_id, server_version=0)
             upsert = upsert.values({field: value}).on_conflict_do_update(
                 index_elements=[_SCORE.c.work_id, _SCORE.c.pupil_id], set_={field: value}
             )
             conn.execute(upsert)
             self._record(conn, "score", f"{work_id}/{pupil_id}", field, old, value, base)
-            return True
+        step = (Change("score", work_id, pupil_id, field, old, value),)
+        if remember:
+            self._remember(step)
+        return step
+
+    def _checked_score(self, conn: Connection, work_id: str, pupil_id: int, field: str,
+                       raw: object) -> tuple[Any, Any, int]:
+        """(the value to store, the one stored now, its server version) after every check of a score write."""
+        work = conn.execute(
+            select(
+                _WORK.c.date, _WORK.c.course_id, _WORK.c.max_points, _COURSE.c.teacher_id,
+                _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale,
+                select(_PERIOD.c.closed).where(_PERIOD.c.id == _WORK.c.period_id).scalar_subquery(),
+            )
+            .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
+            .where(_WORK.c.id == work_id)
+        ).first()
+        if work is None:
+            raise NotFound(what="summative work", id=work_id)
+        value = check_score(raw, work.max_points) if field == "points" else check_text("comment", raw)
+        target = _Target(
+            work.date, work.course_id, work.teacher_id, None, work.class_id, work.subgroup_id, work.scale,
+            bool(work[-1]),
+        )
+        self._check_writable(target)
+        self._check_member(conn, pupil_id, target)
+        old_row = conn.execute(
+            select(_SCORE.c[field], _SCORE.c.server_version).where(
+                _SCORE.c.work_id == work_id, _SCORE.c.pupil_id == pupil_id
+            )
+        ).first()
+        old, base = (old_row[0], old_row[1]) if old_row else (None, 0)
+        return value, old, base
 
     # -- period marks -----------------------------------------------------------------------------
 
@@ -409,23 +523,7 @@ class Journal:
         teacher or an admin, only while the period is open. The computed result and its rule version are
         kept beside the final mark; `today` is the day the computed mark is taken on (the clock's by default)."""
         with self._db.write() as conn:
-            course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale).where(_COURSE.c.id == course_id)).first()
-            if course is None:
-                raise NotFound(what="course", id=course_id)
-            period = conn.execute(select(_PERIOD.c.start_date, _PERIOD.c.end_date, _PERIOD.c.closed)
-                                  .where(_PERIOD.c.id == period_id)).first()
-            if period is None:
-                raise NotFound(what="period", id=period_id)
-            if not self.is_admin and course.teacher_id != self.actor_id:
-                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
-            if period.closed:
-                raise PeriodClosed(date=period.end_date)
-            in_period = and_(_MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == select(_COURSE.c.class_id)
-                             .where(_COURSE.c.id == course_id).scalar_subquery(),
-                             _MEMBER.c.from_date <= period.end_date,
-                             or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= period.start_date))
-            if not conn.execute(select(exists().where(in_period))).scalar():
-                raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
+            course = self._final_target(conn, course_id, period_id, pupil_id)
             today = today or self._clock().date()
             result = term_results.compute(driver_connection(conn), course_id, period_id, [pupil_id], today)[pupil_id]
             computed = final_marks.computed_number(result.status, result.mark)
@@ -453,6 +551,63 @@ class Journal:
             new = final_marks.value(mark, reason, computed, percent, rule)
             self._record(conn, "result", final_marks.key(course_id, period_id, pupil_id), "final", old, new, base)
             return True
+
+    def _final_target(self, conn: Connection, course_id: int, period_id: int, pupil_id: int) -> Any:
+        """The course (its teacher and scale) after the checks of a final mark's write: the course's teacher or
+        an admin, an open period, a pupil of the class in it."""
+        course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale).where(_COURSE.c.id == course_id)).first()
+        if course is None:
+            raise NotFound(what="course", id=course_id)
+        period = conn.execute(select(_PERIOD.c.start_date, _PERIOD.c.end_date, _PERIOD.c.closed)
+                              .where(_PERIOD.c.id == period_id)).first()
+        if period is None:
+            raise NotFound(what="period", id=period_id)
+        if not self.is_admin and course.teacher_id != self.actor_id:
+            raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+        if period.closed:
+            raise PeriodClosed(date=period.end_date)
+        in_period = and_(_MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == select(_COURSE.c.class_id)
+                         .where(_COURSE.c.id == course_id).scalar_subquery(),
+                         _MEMBER.c.from_date <= period.end_date,
+                         or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= period.start_date))
+        if not conn.execute(select(exists().where(in_period))).scalar():
+            raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
+        return course
+
+    # -- a teacher's write made elsewhere -------------------------------------------------------
+
+    def check_field(self, conn: Connection, entity: str, key: str, field: str, raw: object, *,
+                    today: dt.date | None = None) -> Any:
+        """The value a teacher's write of `field` of the synced record `key` (the sync protocol's entity and key)
+        stores, checked as this journal's own setters check it (scale, pupil, closed period, rights, no mark
+        after today), inside the caller's write transaction `conn`: for a write another module makes on the
+        teacher's behalf, as a conflict's resolution (sync.conflicts). Raises the JournalError the setter would."""
+        if entity in ("cell", "score"):
+            record, _, pupil = key.rpartition("/")
+            if not record or not pupil.isdigit() or field not in (_CELL_FIELDS if entity == "cell"
+                                                                    else ("points", "comment")):
+                raise NotFound(what=f"{entity} {field}", id=key)
+            if entity == "cell":
+                return self._checked_cell(conn, record, int(pupil), {field: raw}, today)[1][field]
+            return self._checked_score(conn, record, int(pupil), field, raw)[0]
+        if entity == "lesson" and field in ("topic", "homework"):
+            return self._checked_lesson_text(conn, key, field, raw)
+        parts = final_marks.parse_key(key) if (entity, field) == ("result", "final") else None
+        if parts is None:
+            raise NotFound(what=f"{entity} {field}", id=key)
+        course = self._final_target(conn, *parts)
+        final = raw if isinstance(raw, dict) else {"mark": raw}
+        mark = None if final.get("mark") == final.get("computed") else final.get("mark")
+        mark, reason = final_marks.check(course.scale, mark, final.get("reason"))
+        return final_marks.value(mark, reason, final.get("computed"), final.get("percent"), final.get("rule"))
+
+    def now(self) -> dt.datetime:
+        """The journal's clock, which stamps its changes."""
+        return self._clock()
+
+    @property
+    def db(self) -> JournalDatabase:
+        return self._db
 
     # -- checks shared by the writes above ------------------------------------------------------
 
@@ -497,8 +652,9 @@ class Journal:
             raise PeriodClosed(date=date)
         return term
 
-    def _record(self, conn: Connection, entity: str, key: str, field: str, old: Any, new: Any, base: int) -> None:
+    def _record(self, conn: Connection, entity: str, key: str, field: str, old: Any, new: Any, base: int,
+                now: dt.datetime | None = None) -> None:
         changelog.record(
-            conn, now=self._clock(), actor_id=self.actor_id, entity=entity, key=key, field=field,
+            conn, now=now or self._clock(), actor_id=self.actor_id, entity=entity, key=key, field=field,
             old=old, new=new, base_version=base,
         )

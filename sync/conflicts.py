@@ -1,22 +1,25 @@
 """Conflicts in the local journal: the open ones the server reports, kept with both values for the review
-screen, and a teacher's resolution, which writes the chosen value here at once and queues it for the
-server like any edit (entity `conflict`, field `resolve`). The row stays, marked with that operation's
-number, until the server has it, so that a value pulled meanwhile cannot overwrite the teacher's choice."""
+screen, and a teacher's resolution, which the journal checks like any edit and which is written here at
+once and queued for the server (entity `conflict`, field `resolve`). The row stays, marked with that
+operation's number, until the server has it, so that a value pulled meanwhile cannot overwrite the
+teacher's choice."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from storage import changelog, outbox
-from storage.database import JournalDatabase
 from storage.errors import NotFound
 from storage.models import SyncConflict
 from sync import records
+
+if TYPE_CHECKING:
+    from storage.journal import Journal
 
 _CONFLICT = SyncConflict.__table__
 
@@ -86,16 +89,18 @@ def forget_resolution(conn: Connection, seq: int) -> None:
     conn.execute(delete(_CONFLICT).where(_CONFLICT.c.resolved_seq == seq))
 
 
-def resolve(db: JournalDatabase, conflict_id: int, value: Any, actor_id: int,
-            now: dt.datetime | None = None) -> None:
-    """The teacher keeps `value` (one of the two, or typed anew) for the conflicting field."""
-    now = now or dt.datetime.now(dt.UTC)
-    with db.write() as conn:
+def resolve(journal: Journal, conflict_id: int, value: Any, *, today: dt.date | None = None) -> None:
+    """The teacher keeps `value` (one of the two, or typed anew) for the conflicting field: a teacher's write,
+    checked by the journal like any edit (storage.journal.Journal.check_field), refused with its JournalError
+    and nothing stored when the value could not be typed there."""
+    with journal.db.write() as conn:
         row = conn.execute(select(_CONFLICT).where(_CONFLICT.c.id == conflict_id,
                                                    _CONFLICT.c.resolved_seq.is_(None))).first()
         if row is None:
             raise NotFound(what="conflict", id=conflict_id)
+        value = journal.check_field(conn, row.entity, row.entity_key, row.field, value, today=today)
         records.set_field(conn, row.entity, row.entity_key, row.field, value, 0)
-        seq = changelog.record(conn, now=now, actor_id=actor_id, entity="conflict", key=str(conflict_id),
-                               field="resolve", old=outbox.decode(row.winner_value), new=value, base_version=0)
+        seq = changelog.record(conn, now=journal.now(), actor_id=journal.actor_id, entity="conflict",
+                               key=str(conflict_id), field="resolve", old=outbox.decode(row.winner_value), new=value,
+                               base_version=0)
         conn.execute(update(_CONFLICT).where(_CONFLICT.c.id == conflict_id).values(resolved_seq=seq))

@@ -160,7 +160,7 @@ def test_a_teacher_resolves_a_conflict_and_both_pcs_take_the_choice(server: Live
         [clash] = conflicts.open_conflicts(conn)
     assert (clash.winner_value, clash.loser_value) == (4, 7)
 
-    conflicts.resolve(first.db, clash.id, 7, first.journal.actor_id)  # the teacher keeps the 7
+    conflicts.resolve(first.journal, clash.id, 7)  # the teacher keeps the 7
     assert first.journal.cell(spot.lesson_id, spot.pupil_id).mark == 7
     with first.db.read() as conn:
         assert conflicts.open_conflicts(conn) == []
