@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, messages
+from desktop import i18n, messages, sheet_refresh
 from desktop import settings as options
 from desktop.cell_input import interpret, score_input
 from desktop.journal_access import JournalAccess
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from desktop.lock_screen import LockScreen
+    from sync.session import RunSummary
     from sync.status import SyncStatus
 
 TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
@@ -86,12 +87,7 @@ def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
     result for the period (storage.term_results)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
     computed = term_results.compute(conn, course_id, period_id, [p.id for p in sheet.pupils], today)
-    clashes = set()
-    for (key,) in conn.execute("SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
-        lesson_id, _, pupil = key.partition("/")
-        if lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
-            clashes.add((sheet.row_of[int(pupil)], sheet.column_of[lesson_id] + 1))
-    return sheet, clashes, computed
+    return sheet, sheet_refresh.open_clashes(conn, sheet), computed
 
 
 # After the first journal is on screen, the heavy part of the storage layer (SQLAlchemy, for writing) loads
@@ -214,6 +210,7 @@ class MainWindow(QMainWindow):
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         bridge.status_changed.connect(self.on_sync_status)
+        bridge.run_finished.connect(self.on_sync_run)
         self.sync_bar.show_status(engine.status)  # what happened before the window was there
         self.sync_bar.sync_now.connect(engine.sync_now)
 
@@ -257,15 +254,19 @@ class MainWindow(QMainWindow):
         sheet, clashes, computed = loaded
         old, cursor = self.model.sheet, self.view.currentIndex()
         same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
+        kept = _place_of(old, cursor.row(), cursor.column()) if same and cursor.isValid() else None
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
         self.model.show_sheet(sheet, clashes, letters, computed)
-        self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
+        at = _cell_of(sheet, kept) if kept is not None else None
+        if at is None or not self.model.lesson_column(at[1]) or sheet.lessons[at[1] - 1].id != self.lesson_panel.lesson_id:
+            self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
+        # else the same journal re-read with the cursor on the same lesson: the panel, and what is typed in it, stay
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
                       len(sheet.lessons))
-        if same and cursor.isValid() and cursor.row() < self.model.rowCount() and cursor.column() < self.model.columnCount():
-            self.view.setCurrentIndex(self.model.index(cursor.row(), cursor.column()))  # the same journal re-read
+        if at is not None:
+            self.view.setCurrentIndex(self.model.index(*at))  # the same journal re-read: the same pupil and column
         elif sheet.pupils and sheet.lessons:
             self.view.setCurrentIndex(self.model.index(0, column))
         first = not self._shown_once
@@ -502,11 +503,33 @@ class MainWindow(QMainWindow):
     # -- sync and review ---------------------------------------------------------------------------
 
     def on_sync_status(self, status: SyncStatus) -> None:
-        finished = self.sync_bar.status.running and not status.running
         self.sync_bar.show_status(status)
-        if finished and status.error_code is None:  # others' changes may have arrived
-            self.open_journal()
+
+    def on_sync_run(self, summary: RunSummary) -> None:
+        """A sync run ended (also one cut off midway): show what it changed in the journal on screen, and only
+        that (desktop.sheet_refresh); what the teacher is typing in the lesson panel stays."""
+        changed = summary.changed
+        if summary.rejected or changed.review:
             self.refresh_review()
+        sheet, period_id = self.model.sheet, self.period_box.currentData()
+        if self.locked or sheet is None or period_id is None or not changed:
+            return
+        if sheet_refresh.needs_reload(sheet, changed):
+            self.open_journal()
+        elif sheet_refresh.concerns(sheet, changed):
+            today = self.today
+
+            def patched(patch: sheet_refresh.SheetPatch) -> None:
+                if self.model.sheet is sheet:  # still the journal it was read for
+                    self.model.apply_patch(patch)
+
+            self.worker.run(lambda: self.access.read(lambda conn: sheet_refresh.load_patch(
+                conn, sheet, changed, period_id, today)), patched, self._show_error)
+        lesson_id = self.lesson_panel.lesson_id
+        if lesson_id is not None and (changed.everything or lesson_id in changed.lessons):
+            self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
+                "SELECT topic, homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()),
+                lambda row: self.lesson_panel.refresh(lesson_id, *(row or (None, None))), self._show_error)
 
     def refresh_review(self) -> None:
         if self.locked:
@@ -608,6 +631,35 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.worker.drain()
         super().closeEvent(event)
+
+
+def _place_of(sheet: journal_sheet.JournalSheet | None, row: int, column: int) -> tuple[int, Any] | None:
+    """What the grid cell (row, column) shows, by ids that outlive a re-read: (pupil id, the column's record)."""
+    if sheet is None or not 0 <= row < len(sheet.pupils):
+        return None
+    lessons, works = len(sheet.lessons), len(sheet.works)
+    if 1 <= column <= lessons:
+        what: Any = ("lesson", sheet.lessons[column - 1].id)
+    elif lessons < column <= lessons + works:
+        what = ("work", sheet.works[column - 1 - lessons].id)
+    else:
+        what = ("result",) if column == lessons + works + 1 else ("names",)
+    return sheet.pupils[row].id, what
+
+
+def _cell_of(sheet: journal_sheet.JournalSheet, place: tuple[int, Any]) -> tuple[int, int] | None:
+    """The grid cell (row, column) of a `_place_of` in `sheet`, None when it is gone."""
+    pupil_id, what = place
+    row = sheet.row_of.get(pupil_id)
+    if row is None:
+        return None
+    if what[0] == "lesson":
+        column = sheet.column_of.get(what[1])
+        return None if column is None else (row, column + 1)
+    if what[0] == "work":
+        index = next((j for j, work in enumerate(sheet.works) if work.id == what[1]), None)
+        return None if index is None else (row, index + 1 + len(sheet.lessons))
+    return (row, len(sheet.lessons) + len(sheet.works) + 1) if what[0] == "result" else (row, 0)
 
 
 class _quiet:
