@@ -1,7 +1,8 @@
 """The main window: the teacher's courses and the period to show, the journal grid (lessons, СОР/СОЧ scores,
 the period's mark), the lesson panel, the review panel (conflicts, refusals), the sync bar, and the journal
-menu (a new summative work, final marks, the year's reports). Every read and write of the journal goes through the
-serial worker; the window only shows what comes back."""
+menu (a new summative work, final marks, the year's reports, today's lessons). It opens on the teacher's
+lesson in progress or next by the timetable and bells, and marks today's column. Every read and write of the
+journal goes through the serial worker; the window only shows what comes back."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import final_marks, journal_sheet, term_results
+from storage import day_lessons, final_marks, journal_sheet, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
@@ -100,11 +101,13 @@ class MainWindow(QMainWindow):
     settled = Signal()  # the first journal has been on screen a moment: time for background work
 
     def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 today: dt.date | None = None, parent: QWidget | None = None, now: dt.time | None = None) -> None:
         super().__init__(parent)
         self.access, self.worker, self.settings = access, worker, settings
         self.language = language
         self.today = today or dt.date.today()
+        self._now = now  # the time of day, fixed (tests); None: the clock's
+        self._aim_lesson: str | None = None  # the lesson the next journal shown puts the cursor on
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
 
         self.model = JournalModel(self)
+        self.model.today = self.today
         self.view = JournalView(self.model)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
+        self._add_today_action()
         self.retranslate()
         self._restore_layout()
 
@@ -193,17 +198,23 @@ class MainWindow(QMainWindow):
     # -- starting ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the courses and the last (or first) one's journal at the current term, in one job."""
+        """Load the courses and, at the current term, the journal of the teacher's lesson in progress or next by
+        the bells (storage.day_lessons), else of the last (or first) course, in one job."""
         teacher = None if self.access.is_admin else self.access.actor_id
-        last, today = self.settings.get(options.LAST_COURSE), self.today
+        last, today, now, me = self.settings.get(options.LAST_COURSE), self.today, self.now(), self.access.actor_id
 
         def first_load(conn: sqlite3.Connection) -> tuple:
             courses, periods = load_choices(conn, teacher)
-            course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
+            lesson = day_lessons.now_or_next(day_lessons.of_day(conn, me, today), now)
+            if lesson is not None and lesson.course_id in [c.id for c in courses]:
+                course, aim = lesson.course_id, lesson.lesson_id  # the lesson now or next by the bells
+            else:
+                course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
+                aim = None
             period = next((p.id for p in periods if p.kind == "term" and p.start <= today <= p.end),
                           periods[0].id if periods else None)
             sheet = load_sheet(conn, course, period, today) if course is not None and period is not None else None
-            return courses, periods, course, period, sheet
+            return courses, periods, course, period, sheet, aim
 
         self.worker.run(lambda: self.access.read(first_load), self._show_first, self._show_error)
 
@@ -215,7 +226,7 @@ class MainWindow(QMainWindow):
         self.sync_bar.sync_now.connect(engine.sync_now)
 
     def _show_first(self, loaded: tuple) -> None:
-        self.courses, self.periods, course, period, sheet = loaded
+        self.courses, self.periods, course, period, sheet, self._aim_lesson = loaded
         with _quiet(self.course_box), _quiet(self.period_box):
             self._fill_boxes()
             self.course_box.setCurrentIndex(max(self.course_box.findData(course), 0))
@@ -255,6 +266,10 @@ class MainWindow(QMainWindow):
         old, cursor = self.model.sheet, self.view.currentIndex()
         same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
         kept = _place_of(old, cursor.row(), cursor.column()) if same and cursor.isValid() else None
+        if self._aim_lesson is not None and self._aim_lesson in sheet.column_of and sheet.pupils:
+            kept = (sheet.pupils[max(min(cursor.row(), len(sheet.pupils) - 1), 0) if same else 0].id,
+                    ("lesson", self._aim_lesson))  # a lesson of today chosen: its column, the same pupil
+        self._aim_lesson = None
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
         self.model.show_sheet(sheet, clashes, letters, computed)
@@ -500,6 +515,58 @@ class MainWindow(QMainWindow):
             "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).fetchone()),
             lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))
 
+    # -- today ------------------------------------------------------------------------------------
+
+    def now(self) -> dt.time:
+        return self._now or dt.datetime.now().time()
+
+    def _add_today_action(self) -> None:
+        self.today_action = QAction(self)
+        self.today_action.setObjectName("todayAction")
+        self.today_action.setShortcut("Ctrl+T")
+        self.today_action.triggered.connect(self.on_today)
+        self.journal_menu.insertAction(self.journal_menu.actions()[0] if self.journal_menu.actions() else None,
+                                       self.today_action)
+        self.toolbar.addAction(self.today_action)
+
+    def on_today(self) -> None:
+        """The teacher's lessons of today with their times; choosing one opens it."""
+        from desktop.today_view import TodayDialog
+
+        if self.locked:
+            return
+        today, me, now = self.today, self.access.actor_id, self.now()
+
+        def show(lessons: list[day_lessons.DayLesson]) -> None:
+            # a substitute's lesson of a course this window does not list cannot be opened here
+            lessons = [lesson for lesson in lessons if self.course_box.findData(lesson.course_id) >= 0]
+            dialog = TodayDialog(today, lessons, now, self._course_label, self)
+            dialog.chosen.connect(self.open_lesson)
+            dialog.open()
+
+        self.worker.run(lambda: self.access.read(lambda conn: day_lessons.of_day(conn, me, today)), show,
+                        self._show_error)
+
+    def _course_label(self, course_id: int) -> str:
+        index = self.course_box.findData(course_id)
+        return self.course_box.itemText(index) if index >= 0 else ""
+
+    def open_lesson(self, lesson: day_lessons.DayLesson) -> None:
+        """Open a lesson of today: its course, over the term of today, the cursor on its column (or on today's
+        first lesson when the journal does not hold this one yet)."""
+        index = self.course_box.findData(lesson.course_id)
+        if index < 0 or self.locked:
+            return
+        self._aim_lesson = lesson.lesson_id
+        term = next((p.id for p in self.periods if p.kind == "term" and p.start <= self.today <= p.end), None)
+        shown = next((p for p in self.periods if p.id == self.period_box.currentData()), None)
+        with _quiet(self.course_box), _quiet(self.period_box):
+            self.course_box.setCurrentIndex(index)
+            if term is not None and (shown is None or not shown.start <= self.today <= shown.end):
+                self.period_box.setCurrentIndex(self.period_box.findData(term))
+        self.open_journal()
+        self.view.setFocus()
+
     # -- sync and review ---------------------------------------------------------------------------
 
     def on_sync_status(self, status: SyncStatus) -> None:
@@ -567,6 +634,8 @@ class MainWindow(QMainWindow):
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.lock_action.setText(self.tr("Lock"))
+        self.today_action.setText(self.tr("Today's lessons…"))
+        self.today_action.setIconText(self.tr("Today"))  # on the toolbar
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
         self.language_menu.setTitle(self.tr("Language"))
