@@ -127,3 +127,24 @@ def test_a_pulled_topic_of_the_lesson_being_typed_keeps_the_teachers_text(scene:
     assert scene.pc.sql("SELECT topic, homework FROM lesson WHERE id = ?", (lesson,))[0] == ("Бөлшектерді қосу", "§ 12")
     assert scene.pc.sql("SELECT count(*) FROM outbox_op WHERE entity = 'lesson' AND entity_key = ? AND field = 'topic'",
                         (lesson,))[0][0] == 1
+
+
+def test_a_lesson_arriving_rereads_the_journal_with_the_cursor_and_the_typed_topic_where_they_were(
+        scene: Scene) -> None:
+    window, sheet = scene.window, scene.window.model.sheet
+    later = sheet.lessons[sheet.column_of[scene.spot.lesson_id] + 2]  # two lessons on from the spot's
+    window.view.setCurrentIndex(window.model.index(scene.row, sheet.column_of[later.id] + 1))
+    assert window.lesson_panel.lesson_id == later.id
+    earlier_day = sheet.lessons[sheet.column_of[scene.spot.lesson_id] + 1].date
+    scene.other.journal.add_lesson(scene.spot.course_id, earlier_day, 7)  # a column comes in before the cursor's
+    scene.other.sync()
+    scene.type_topic("Бөлшектерді қосу")
+
+    summary = scene.sync_once()
+
+    assert summary.changed.courses == {scene.spot.course_id}
+    assert scene.reloads and len(window.model.sheet.lessons) == len(sheet.lessons) + 1
+    current = window.view.currentIndex()
+    assert window.model.sheet.lessons[current.column() - 1].id == later.id and current.row() == scene.row
+    assert window.lesson_panel.lesson_id == later.id
+    assert window.lesson_panel.topic.text() == "Бөлшектерді қосу"
