@@ -79,6 +79,11 @@ class LessonPanel(QWidget):
             self.homework.setPlainText(homework)
         self._shown = (topic, homework)  # what leaving a field compares with: typed text is saved over it
 
+    def save_typed(self) -> None:
+        """Save what is typed and not yet saved, as leaving the fields would (before the window locks)."""
+        self._topic_done()
+        self._homework_done()
+
     def _topic_done(self) -> None:
         if self.lesson_id and self.topic.text() != self._shown[0]:
             self._shown = (self.topic.text(), self._shown[1])
@@ -86,11 +91,14 @@ class LessonPanel(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if watched is self.homework and event.type() == event.Type.FocusOut:
-            text = self.homework.toPlainText()
-            if self.lesson_id and text != self._shown[1]:
-                self._shown = (self._shown[0], text)
-                self.homework_edited.emit(self.lesson_id, text)
+            self._homework_done()
         return False
+
+    def _homework_done(self) -> None:
+        text = self.homework.toPlainText()
+        if self.lesson_id and text != self._shown[1]:
+            self._shown = (self._shown[0], text)
+            self.homework_edited.emit(self.lesson_id, text)
 
     def _ask_new_lesson(self) -> None:
         dialog = QDialog(self)

@@ -658,6 +658,7 @@ class MainWindow(QMainWindow):
         the panels, toolbar and menus put away (the worker and the sync engine go on)."""
         if self.lock_screen is None or self.locked:
             return
+        self.lesson_panel.save_typed()  # a topic being typed is saved, not dropped with the panel's contents
         self.locked = True
         self.model.show_sheet(None, set(), {})
         self.lesson_panel.show_lesson(None, None, None, None)
