@@ -4,12 +4,15 @@
 
 Like Anki's browser table model it holds only what the sheet loaded (ids and the filled cells' values) and
 answers few roles cheaply: display, tooltip, background and alignment. Writes do not happen here: the
-window sends them to the worker and, once the journal took them, calls `apply_local`.
+window sends them to the worker and, once the journal took them, calls `apply_local`; what a sync brought
+comes in as a patch of the cells it touched (`apply_patch`). Today's lessons are marked: a bold, tinted
+header and a lighter tint down the column.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,10 +21,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from storage.grading import Result
 from storage.journal_sheet import JournalSheet
+
+if TYPE_CHECKING:
+    from desktop.sheet_refresh import SheetPatch
 
 Index = QModelIndex | QPersistentModelIndex
 _FIELDS = {"attendance": 0, "mark": 1, "comment": 2}
@@ -29,6 +35,8 @@ _CONFLICT = QBrush(QColor("#f4b6b6"))
 _COMMENTED = QBrush(QColor("#fff3c4"))
 _NOT_IN_CLASS = QBrush(QColor("#e4e4e4"))
 _SUMMATIVE = QBrush(QColor("#dde8f7"))
+_TODAY = QBrush(QColor("#eef6e8"))
+_TODAY_HEADER = QBrush(QColor("#c8e6b5"))
 
 
 class JournalModel(QAbstractTableModel):
@@ -39,6 +47,9 @@ class JournalModel(QAbstractTableModel):
         self.letters: dict[str, str] = {}  # attendance code → the letter shown
         self.computed: dict[int, Result] = {}  # pupil id → the period's computed result
         self.locale = QLocale()
+        self.today: dt.date | None = None  # its lessons' columns are marked
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- loading and local updates --------------------------------------------------------------
 
@@ -73,6 +84,35 @@ class JournalModel(QAbstractTableModel):
             self.sheet.scores[key] = (points, comment)
         index = self.index(row, column)
         self.dataChanged.emit(index, index)
+
+    def apply_patch(self, patch: SheetPatch) -> None:
+        """What a sync brought to the journal on screen (desktop.sheet_refresh): only those cells repaint."""
+        assert self.sheet is not None
+        touched: set[tuple[int, int]] = set()
+        for (row, lesson), values in patch.cells.items():
+            if values is None:
+                self.sheet.cells.pop((row, lesson), None)
+            else:
+                self.sheet.cells[(row, lesson)] = values
+            touched.add((row, lesson + 1))
+        for (row, work), score in patch.scores.items():
+            if score is None:
+                self.sheet.scores.pop((row, work), None)
+            else:
+                self.sheet.scores[(row, work)] = score
+            touched.add((row, work + 1 + len(self.sheet.lessons)))
+        for pupil_id, result in patch.computed.items():
+            self.computed[pupil_id] = result
+            touched.add((self.sheet.row_of[pupil_id], self.result_column()))
+        touched |= self.conflicts ^ patch.clashes
+        self.conflicts = patch.clashes
+        for row, column in sorted(touched):
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index)
+
+    def today_column(self, column: int) -> bool:
+        """Whether `column` is a lesson of today."""
+        return self.lesson_column(column) and self.sheet is not None and self.sheet.lessons[column - 1].date == self.today
 
     def work_at(self, column: int) -> int | None:
         """The index of the summative work shown in `column`, or None."""
@@ -157,6 +197,8 @@ class JournalModel(QAbstractTableModel):
                 return _COMMENTED
             if sheet.lessons[column - 1].kind != "regular":
                 return _SUMMATIVE
+            if sheet.lessons[column - 1].date == self.today:
+                return _TODAY
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return sheet.cells.get((row, column - 1), (None, None, None))[2]
@@ -225,6 +267,11 @@ class JournalModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sheet = self.sheet
+        if sheet is not None and orientation == Qt.Orientation.Horizontal and self.today_column(section):
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _TODAY_HEADER
         if sheet is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -233,7 +280,7 @@ class JournalModel(QAbstractTableModel):
         if work is not None:
             return self._work_header(sheet.works[work], role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None
+            return self.tr("Today") if self.today_column(section) else None
         if section == 0:
             return self.tr("Pupil")
         if section == self.result_column():

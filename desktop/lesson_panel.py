@@ -1,5 +1,7 @@
 """The lesson under the cursor: its date, topic and homework, edited in place (saved when the field is
-left), and a button to add an extra lesson to the course."""
+left), and a button to add an extra lesson to the course. A newer topic or homework arriving from a sync
+shows at once, except in a field the teacher has typed into and not left: their text stays, and is saved
+over the arrived one when they leave it."""
 
 from __future__ import annotations
 
@@ -66,6 +68,22 @@ class LessonPanel(QWidget):
         self.topic.setEnabled(lesson_id is not None)
         self.homework.setEnabled(lesson_id is not None)
 
+    def refresh(self, lesson_id: str, topic: str | None, homework: str | None) -> None:
+        """The lesson's topic and homework as the journal now holds them (after a sync)."""
+        if lesson_id != self.lesson_id:
+            return
+        topic, homework = topic or "", homework or ""
+        if self.topic.text() == self._shown[0] and topic != self._shown[0]:  # not typed into: show the new text
+            self.topic.setText(topic)
+        if self.homework.toPlainText() == self._shown[1] and homework != self._shown[1]:
+            self.homework.setPlainText(homework)
+        self._shown = (topic, homework)  # what leaving a field compares with: typed text is saved over it
+
+    def save_typed(self) -> None:
+        """Save what is typed and not yet saved, as leaving the fields would (before the window locks)."""
+        self._topic_done()
+        self._homework_done()
+
     def _topic_done(self) -> None:
         if self.lesson_id and self.topic.text() != self._shown[0]:
             self._shown = (self.topic.text(), self._shown[1])
@@ -73,11 +91,14 @@ class LessonPanel(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if watched is self.homework and event.type() == event.Type.FocusOut:
-            text = self.homework.toPlainText()
-            if self.lesson_id and text != self._shown[1]:
-                self._shown = (self._shown[0], text)
-                self.homework_edited.emit(self.lesson_id, text)
+            self._homework_done()
         return False
+
+    def _homework_done(self) -> None:
+        text = self.homework.toPlainText()
+        if self.lesson_id and text != self._shown[1]:
+            self._shown = (self._shown[0], text)
+            self.homework_edited.emit(self.lesson_id, text)
 
     def _ask_new_lesson(self) -> None:
         dialog = QDialog(self)

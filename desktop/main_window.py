@@ -1,7 +1,8 @@
 """The main window: the teacher's courses and the period to show, the journal grid (lessons, СОР/СОЧ scores,
 the period's mark), the lesson panel, the review panel (conflicts, refusals), the sync bar, and the journal
-menu (a new summative work, final marks, the year's reports). Every read and write of the journal goes through the
-serial worker; the window only shows what comes back."""
+menu (a new summative work, final marks, the year's reports, today's lessons). It opens on the teacher's
+lesson in progress or next by the timetable and bells, and marks today's column. Every read and write of the
+journal goes through the serial worker; the window only shows what comes back."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, messages
+from desktop import i18n, messages, sheet_refresh
 from desktop import settings as options
 from desktop.cell_input import interpret, score_input
 from desktop.journal_access import JournalAccess
@@ -36,7 +37,7 @@ from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import final_marks, journal_sheet, term_results
+from storage import day_lessons, final_marks, journal_sheet, term_results
 from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from desktop.lock_screen import LockScreen
+    from sync.session import RunSummary
     from sync.status import SyncStatus
 
 TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
@@ -86,12 +88,7 @@ def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
     result for the period (storage.term_results)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
     computed = term_results.compute(conn, course_id, period_id, [p.id for p in sheet.pupils], today)
-    clashes = set()
-    for (key,) in conn.execute("SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
-        lesson_id, _, pupil = key.partition("/")
-        if lesson_id in sheet.column_of and pupil.isdigit() and int(pupil) in sheet.row_of:
-            clashes.add((sheet.row_of[int(pupil)], sheet.column_of[lesson_id] + 1))
-    return sheet, clashes, computed
+    return sheet, sheet_refresh.open_clashes(conn, sheet), computed
 
 
 # After the first journal is on screen, the heavy part of the storage layer (SQLAlchemy, for writing) loads
@@ -104,11 +101,13 @@ class MainWindow(QMainWindow):
     settled = Signal()  # the first journal has been on screen a moment: time for background work
 
     def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 today: dt.date | None = None, parent: QWidget | None = None, now: dt.time | None = None) -> None:
         super().__init__(parent)
         self.access, self.worker, self.settings = access, worker, settings
         self.language = language
         self.today = today or dt.date.today()
+        self._now = now  # the time of day, fixed (tests); None: the clock's
+        self._aim_lesson: str | None = None  # the lesson the next journal shown puts the cursor on
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
@@ -116,6 +115,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
 
         self.model = JournalModel(self)
+        self.model.today = self.today
         self.view = JournalView(self.model)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
+        self._add_today_action()
         self.retranslate()
         self._restore_layout()
 
@@ -210,28 +211,35 @@ class MainWindow(QMainWindow):
     # -- starting ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the courses and the last (or first) one's journal at the current term, in one job."""
+        """Load the courses and, at the current term, the journal of the teacher's lesson in progress or next by
+        the bells (storage.day_lessons), else of the last (or first) course, in one job."""
         teacher = None if self.access.is_admin else self.access.actor_id
-        last, today = self.settings.get(options.LAST_COURSE), self.today
+        last, today, now, me = self.settings.get(options.LAST_COURSE), self.today, self.now(), self.access.actor_id
 
         def first_load(conn: sqlite3.Connection) -> tuple:
             courses, periods = load_choices(conn, teacher)
-            course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
+            lesson = day_lessons.now_or_next(day_lessons.of_day(conn, me, today), now)
+            if lesson is not None and lesson.course_id in [c.id for c in courses]:
+                course, aim = lesson.course_id, lesson.lesson_id  # the lesson now or next by the bells
+            else:
+                course = last if last in [c.id for c in courses] else (courses[0].id if courses else None)
+                aim = None
             period = next((p.id for p in periods if p.kind == "term" and p.start <= today <= p.end),
                           periods[0].id if periods else None)
             sheet = load_sheet(conn, course, period, today) if course is not None and period is not None else None
-            return courses, periods, course, period, sheet
+            return courses, periods, course, period, sheet, aim
 
         self.worker.run(lambda: self.access.read(first_load), self._show_first, self._show_error)
 
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         bridge.status_changed.connect(self.on_sync_status)
+        bridge.run_finished.connect(self.on_sync_run)
         self.sync_bar.show_status(engine.status)  # what happened before the window was there
         self.sync_bar.sync_now.connect(engine.sync_now)
 
     def _show_first(self, loaded: tuple) -> None:
-        self.courses, self.periods, course, period, sheet = loaded
+        self.courses, self.periods, course, period, sheet, self._aim_lesson = loaded
         with _quiet(self.course_box), _quiet(self.period_box):
             self._fill_boxes()
             self.course_box.setCurrentIndex(max(self.course_box.findData(course), 0))
@@ -270,15 +278,23 @@ class MainWindow(QMainWindow):
         sheet, clashes, computed = loaded
         old, cursor = self.model.sheet, self.view.currentIndex()
         same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
+        kept = _place_of(old, cursor.row(), cursor.column()) if same and cursor.isValid() else None
+        if self._aim_lesson is not None and self._aim_lesson in sheet.column_of and sheet.pupils:
+            kept = (sheet.pupils[max(min(cursor.row(), len(sheet.pupils) - 1), 0) if same else 0].id,
+                    ("lesson", self._aim_lesson))  # a lesson of today chosen: its column, the same pupil
+        self._aim_lesson = None
         letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
         self.model.locale = i18n.LOCALES[self.language]
         self.model.show_sheet(sheet, clashes, letters, computed)
-        self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
+        at = _cell_of(sheet, kept) if kept is not None else None
+        if at is None or not self.model.lesson_column(at[1]) or sheet.lessons[at[1] - 1].id != self.lesson_panel.lesson_id:
+            self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
+        # else the same journal re-read with the cursor on the same lesson: the panel, and what is typed in it, stay
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
                       len(sheet.lessons))
-        if same and cursor.isValid() and cursor.row() < self.model.rowCount() and cursor.column() < self.model.columnCount():
-            self.view.setCurrentIndex(self.model.index(cursor.row(), cursor.column()))  # the same journal re-read
+        if at is not None:
+            self.view.setCurrentIndex(self.model.index(*at))  # the same journal re-read: the same pupil and column
         elif sheet.pupils and sheet.lessons:
             self.view.setCurrentIndex(self.model.index(0, column))
         first = not self._shown_once
@@ -562,14 +578,88 @@ class MainWindow(QMainWindow):
             "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).fetchone()),
             lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))
 
+    # -- today ------------------------------------------------------------------------------------
+
+    def now(self) -> dt.time:
+        return self._now or dt.datetime.now().time()
+
+    def _add_today_action(self) -> None:
+        self.today_action = QAction(self)
+        self.today_action.setObjectName("todayAction")
+        self.today_action.setShortcut("Ctrl+T")
+        self.today_action.triggered.connect(self.on_today)
+        self.journal_menu.insertAction(self.journal_menu.actions()[0] if self.journal_menu.actions() else None,
+                                       self.today_action)
+        self.toolbar.addAction(self.today_action)
+
+    def on_today(self) -> None:
+        """The teacher's lessons of today with their times; choosing one opens it."""
+        from desktop.today_view import TodayDialog
+
+        if self.locked:
+            return
+        today, me, now = self.today, self.access.actor_id, self.now()
+
+        def show(lessons: list[day_lessons.DayLesson]) -> None:
+            # a substitute's lesson of a course this window does not list cannot be opened here
+            lessons = [lesson for lesson in lessons if self.course_box.findData(lesson.course_id) >= 0]
+            dialog = TodayDialog(today, lessons, now, self._course_label, self)
+            dialog.chosen.connect(self.open_lesson)
+            dialog.open()
+
+        self.worker.run(lambda: self.access.read(lambda conn: day_lessons.of_day(conn, me, today)), show,
+                        self._show_error)
+
+    def _course_label(self, course_id: int) -> str:
+        index = self.course_box.findData(course_id)
+        return self.course_box.itemText(index) if index >= 0 else ""
+
+    def open_lesson(self, lesson: day_lessons.DayLesson) -> None:
+        """Open a lesson of today: its course, over the term of today, the cursor on its column (or on today's
+        first lesson when the journal does not hold this one yet)."""
+        index = self.course_box.findData(lesson.course_id)
+        if index < 0 or self.locked:
+            return
+        self._aim_lesson = lesson.lesson_id
+        term = next((p.id for p in self.periods if p.kind == "term" and p.start <= self.today <= p.end), None)
+        shown = next((p for p in self.periods if p.id == self.period_box.currentData()), None)
+        with _quiet(self.course_box), _quiet(self.period_box):
+            self.course_box.setCurrentIndex(index)
+            if term is not None and (shown is None or not shown.start <= self.today <= shown.end):
+                self.period_box.setCurrentIndex(self.period_box.findData(term))
+        self.open_journal()
+        self.view.setFocus()
+
     # -- sync and review ---------------------------------------------------------------------------
 
     def on_sync_status(self, status: SyncStatus) -> None:
-        finished = self.sync_bar.status.running and not status.running
         self.sync_bar.show_status(status)
-        if finished and status.error_code is None:  # others' changes may have arrived
-            self.open_journal()
+
+    def on_sync_run(self, summary: RunSummary) -> None:
+        """A sync run ended (also one cut off midway): show what it changed in the journal on screen, and only
+        that (desktop.sheet_refresh); what the teacher is typing in the lesson panel stays."""
+        changed = summary.changed
+        if summary.rejected or changed.review:
             self.refresh_review()
+        sheet, period_id = self.model.sheet, self.period_box.currentData()
+        if self.locked or sheet is None or period_id is None or not changed:
+            return
+        if sheet_refresh.needs_reload(sheet, changed):
+            self.open_journal()
+        elif sheet_refresh.concerns(sheet, changed):
+            today = self.today
+
+            def patched(patch: sheet_refresh.SheetPatch) -> None:
+                if self.model.sheet is sheet:  # still the journal it was read for
+                    self.model.apply_patch(patch)
+
+            self.worker.run(lambda: self.access.read(lambda conn: sheet_refresh.load_patch(
+                conn, sheet, changed, period_id, today)), patched, self._show_error)
+        lesson_id = self.lesson_panel.lesson_id
+        if lesson_id is not None and (changed.everything or lesson_id in changed.lessons):
+            self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
+                "SELECT topic, homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()),
+                lambda row: self.lesson_panel.refresh(lesson_id, *(row or (None, None))), self._show_error)
 
     def refresh_review(self) -> None:
         if self.locked:
@@ -611,6 +701,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("Edit"))
         self.undo_action.setText(self.tr("Undo"))
         self.redo_action.setText(self.tr("Redo"))
+        self.today_action.setText(self.tr("Today's lessons…"))
+        self.today_action.setIconText(self.tr("Today"))  # on the toolbar
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
         self.language_menu.setTitle(self.tr("Language"))
@@ -633,6 +725,7 @@ class MainWindow(QMainWindow):
         the panels, toolbar and menus put away (the worker and the sync engine go on)."""
         if self.lock_screen is None or self.locked:
             return
+        self.lesson_panel.save_typed()  # a topic being typed is saved, not dropped with the panel's contents
         self.locked = True
         self.model.show_sheet(None, set(), {})
         self.lesson_panel.show_lesson(None, None, None, None)
@@ -675,6 +768,35 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.worker.drain()
         super().closeEvent(event)
+
+
+def _place_of(sheet: journal_sheet.JournalSheet | None, row: int, column: int) -> tuple[int, Any] | None:
+    """What the grid cell (row, column) shows, by ids that outlive a re-read: (pupil id, the column's record)."""
+    if sheet is None or not 0 <= row < len(sheet.pupils):
+        return None
+    lessons, works = len(sheet.lessons), len(sheet.works)
+    if 1 <= column <= lessons:
+        what: Any = ("lesson", sheet.lessons[column - 1].id)
+    elif lessons < column <= lessons + works:
+        what = ("work", sheet.works[column - 1 - lessons].id)
+    else:
+        what = ("result",) if column == lessons + works + 1 else ("names",)
+    return sheet.pupils[row].id, what
+
+
+def _cell_of(sheet: journal_sheet.JournalSheet, place: tuple[int, Any]) -> tuple[int, int] | None:
+    """The grid cell (row, column) of a `_place_of` in `sheet`, None when it is gone."""
+    pupil_id, what = place
+    row = sheet.row_of.get(pupil_id)
+    if row is None:
+        return None
+    if what[0] == "lesson":
+        column = sheet.column_of.get(what[1])
+        return None if column is None else (row, column + 1)
+    if what[0] == "work":
+        index = next((j for j, work in enumerate(sheet.works) if work.id == what[1]), None)
+        return None if index is None else (row, index + 1 + len(sheet.lessons))
+    return (row, len(sheet.lessons) + len(sheet.works) + 1) if what[0] == "result" else (row, 0)
 
 
 class _quiet:

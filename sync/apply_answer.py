@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from storage import device, outbox
 from storage.errors import REFUSALS_TELLING_VALUE
-from storage.models import OutboxOp
+from storage.models import OutboxOp, SyncConflict
 from sync import conflicts, local_state, records, rejections
+from sync.changed import Changed
 
 _OPS = OutboxOp.__table__
+_CONFLICT = SyncConflict.__table__
 Field = tuple[str, str, str]  # entity, key, field
 
 
@@ -34,6 +36,7 @@ class Applied:
     rejected: int = 0
     conflicts: int = 0
     gap_expected: int | None = None  # the server expects an operation this device no longer has
+    changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
 def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict, device_id: str) -> Applied:
@@ -75,17 +78,22 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dic
 
     held = _fields_with_local_edits(conn)
     for target, (value, version) in put_back.items():
-        if target not in held:
-            records.set_field(conn, *target, value, version)
+        if target not in held and records.set_field(conn, *target, value, version):
+            out.changed.note(*target, value)
     for change in answer["changes"]:
         target = (change["entity"], change["key"], change["field"])
         if target in held:
             records.raise_version(conn, change["entity"], change["key"], change["version"])
         elif records.set_field(conn, *target, change["value"], change["version"]):
             out.pulled += 1
+            out.changed.note(*target, change["value"])
         else:
             out.skipped += 1
+    before = _open_conflicts(conn)
     conflicts.store_open(conn, answer["conflicts"])
+    for entity, key, field_name in before ^ _open_conflicts(conn):
+        out.changed.review = True
+        out.changed.note(entity, key, field_name)
     local_state.update_state(conn, cursor=answer["cursor"], last_sync_at=local_state.now_text())
     device.witness(conn, _ms(answer["server_time"]))
     return out
@@ -95,6 +103,11 @@ def _fields_with_local_edits(conn: Connection) -> set[Field]:
     """Fields with an edit the server has not acknowledged yet, including conflicts resolved here."""
     held = {tuple(r) for r in conn.execute(select(_OPS.c.entity, _OPS.c.entity_key, _OPS.c.field))}
     return held | conflicts.resolving_targets(conn)  # type: ignore[return-value]
+
+
+def _open_conflicts(conn: Connection) -> set[Field]:
+    return {tuple(r) for r in conn.execute(  # type: ignore[misc]
+        select(_CONFLICT.c.entity, _CONFLICT.c.entity_key, _CONFLICT.c.field).where(_CONFLICT.c.resolved_seq.is_(None)))}
 
 
 def _ms(server_time: Any) -> int:

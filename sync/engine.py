@@ -4,8 +4,9 @@
   on a capped exponential backoff with jitter (sync.backoff), on its own timer. `sync_now()` starts one at
   once. An attempt is itself the connectivity probe: it costs one small request when nothing is waiting.
 - A new PC first downloads the teacher's year (sync.first_download), then syncs (sync.session).
-- Whoever shows the state subscribes to `SyncStatus` updates; listeners run on the engine's thread (the
-  desktop hops them onto the UI thread). Nothing here imports Qt, and nothing here runs on the caller's
+- Whoever shows the state subscribes to `SyncStatus` updates, and to each finished run's summary (what
+  it changed here, record by record: sync.changed); listeners run on the engine's thread (the desktop hops
+  them onto the UI thread). Nothing here imports Qt, and nothing here runs on the caller's
   thread except the few lines that queue work.
 - `login()` also runs on the engine's thread and answers through a Future.
 """
@@ -34,6 +35,7 @@ from sync.transport import ServerLink
 
 log = logging.getLogger(__name__)
 Listener = Callable[[SyncStatus], None]
+RunListener = Callable[[session.RunSummary], None]
 _LOGIN_AGAIN = {"bad_token", "token_expired", "device_revoked", "no_token", "wrong_device"}
 _UNREACHABLE = {"offline", "garbled", "server_error"}
 
@@ -57,6 +59,7 @@ class SyncEngine:
         self.link.token = tokens.get(self._account_key(state["username"])) if state else None
         self._status = SyncStatus()
         self._listeners: list[Listener] = []
+        self._run_listeners: list[RunListener] = []
         self._cond = threading.Condition()
         self._due: float | None = time.monotonic()  # first attempt at start
         self._tasks: list[Callable[[], None]] = []
@@ -73,6 +76,10 @@ class SyncEngine:
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def subscribe_runs(self, listener: RunListener) -> None:
+        """Be told each attempt's summary when it ends (after its last status), also one cut off midway."""
+        self._run_listeners.append(listener)
 
     def start(self) -> None:
         self._publish(**self._counts())
@@ -115,8 +122,10 @@ class SyncEngine:
             self._cond.notify_all()
         return future
 
-    def run_once(self) -> session.RunSummary:
-        """One whole attempt on the calling thread (the loop's body; tests and benchmarks call it)."""
+    def run_once(self, summary: session.RunSummary | None = None) -> session.RunSummary:
+        """One whole attempt on the calling thread (the loop's body; tests and benchmarks call it). `summary`
+        is filled as the attempt goes (see session.run)."""
+        summary = summary if summary is not None else session.RunSummary()
         if self.link.token is None:
             raise SyncError("no_token", "Log in to the school's server first.", retry=False)
         with self.db.read() as conn:
@@ -124,9 +133,10 @@ class SyncEngine:
         if state is not None and not state["bootstrapped"]:
             self._publish(running=True, phase="first_download", done=0, total=0)
             first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
+            summary.changed.everything = True
         self._publish(running=True, phase="syncing", done=0, total=0)
-        summary = session.run(self.db, self.link, self.estimate, self.device_id,
-                              lambda d, t: self._publish(done=d, total=t))
+        session.run(self.db, self.link, self.estimate, self.device_id, lambda d, t: self._publish(done=d, total=t),
+                    summary)
         self.last_run = summary
         return summary
 
@@ -161,8 +171,9 @@ class SyncEngine:
 
     def _attempt(self) -> None:
         delay: float | None = None
+        summary = session.RunSummary()
         try:
-            self.run_once()
+            self.run_once(summary)
             self.backoff.reset()
             self._publish(online=True, error_code=None, error_message=None, needs_login=False)
             delay = self.idle_interval
@@ -186,6 +197,7 @@ class SyncEngine:
             self._publish(error_code="local_error", error_message=str(error))
         finally:
             self._publish(running=False, phase="idle", next_attempt_in=delay, **self._counts())
+            self._tell_run(summary)
         if delay is not None:
             self._schedule(delay)
 
@@ -223,6 +235,13 @@ class SyncEngine:
                         rejected=rejections.count_unseen(conn),
                         last_sync_at=state["last_sync_at"] if state else None,
                         needs_login=self.link.token is None)
+
+    def _tell_run(self, summary: session.RunSummary) -> None:
+        for listener in list(self._run_listeners):
+            try:
+                listener(summary)
+            except Exception:  # a broken listener must not stop syncing
+                log.exception("sync run listener failed")
 
     def _publish(self, **changes: Any) -> None:
         with self._cond:

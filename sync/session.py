@@ -9,12 +9,13 @@ its numbers and answers from its record. Batch sizes follow the measured link (s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storage import audit, outbox
 from storage.database import JournalDatabase
 from sync import local_state
 from sync.apply_answer import Applied, apply_answer
+from sync.changed import Changed
 from sync.errors import SyncError
 from sync.link import MAX_OPS, MIN_OPS, LinkEstimate
 from sync.transport import ServerLink
@@ -32,11 +33,14 @@ class RunSummary:
     round_trips: int = 0
     sent_bytes: int = 0
     received_bytes: int = 0
+    changed: Changed = field(default_factory=Changed)  # what the run wrote here, record by record
 
 
 def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
-        progress: Progress = lambda done, total: None) -> RunSummary:
-    summary = RunSummary()
+        progress: Progress = lambda done, total: None, summary: RunSummary | None = None) -> RunSummary:
+    """Sync until both sides are done. `summary` (a fresh one when not given) is filled batch by batch, so a
+    run cut off midway still tells what it applied before."""
+    summary = summary if summary is not None else RunSummary()
     remaining_changes = 0
     size_cap = MAX_OPS
     while True:
@@ -73,6 +77,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         summary.skipped += applied.skipped
         summary.rejected += applied.rejected
         summary.conflicts += applied.conflicts
+        summary.changed.merge(applied.changed)
         remaining_changes = answer.get("remaining", 0) or 0
         if applied.gap_expected is not None:
             raise SyncError("sequence_gap", f"The server expects change number {applied.gap_expected}, which this "
