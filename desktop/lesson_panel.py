@@ -73,11 +73,19 @@ class LessonPanel(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if watched is self.homework and event.type() == event.Type.FocusOut:
-            text = self.homework.toPlainText()
-            if self.lesson_id and text != self._shown[1]:
-                self._shown = (self._shown[0], text)
-                self.homework_edited.emit(self.lesson_id, text)
+            self._homework_done()
         return False
+
+    def _homework_done(self) -> None:
+        text = self.homework.toPlainText()
+        if self.lesson_id and text != self._shown[1]:
+            self._shown = (self._shown[0], text)
+            self.homework_edited.emit(self.lesson_id, text)
+
+    def commit_typed(self) -> None:
+        """Save what is typed but not yet saved (the field not left yet): before the window closes or locks."""
+        self._topic_done()
+        self._homework_done()
 
     def _ask_new_lesson(self) -> None:
         dialog = QDialog(self)

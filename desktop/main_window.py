@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -566,6 +566,7 @@ class MainWindow(QMainWindow):
         the panels, toolbar and menus put away (the worker and the sync engine go on)."""
         if self.lock_screen is None or self.locked:
             return
+        self.keep_unsaved()
         self.locked = True
         self.model.show_sheet(None, set(), {})
         self.lesson_panel.show_lesson(None, None, None, None)
@@ -602,12 +603,23 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.keep_unsaved():
+            event.ignore()  # a write was refused: the teacher reads why in the hint, and the window stays
+            return
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.NAME_COLUMN_WIDTH, self.view.columnWidth(0))
         self.settings.sync()
-        self.worker.drain()
         super().closeEvent(event)
+
+    def keep_unsaved(self) -> bool:
+        """Save the lesson panel's typed text, wait for every queued write, and hand their outcomes over;
+        False when one was refused."""
+        self.say("")
+        self.lesson_panel.commit_typed()
+        self.worker.drain()
+        QCoreApplication.processEvents()  # the writes' outcomes, queued from the worker's thread
+        return not self.hint.text()
 
 
 class _quiet:
