@@ -117,7 +117,7 @@ class CrashGuard(QObject):
         if self.box is not None and self.box.isVisible():
             return
         parent = QApplication.activeWindow()
-        self.box = box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CrashGuard", "Dala Journal"),
+        self.box = box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Dala Journal"),
                                      message(self.log_path), QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("crashMessage")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
