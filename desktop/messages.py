@@ -200,7 +200,7 @@ def schedule_warning(code: str, params: dict) -> str:
             "Messages", "A SOCH and a SOR of one subject may not be held on the same day ({date})."),
     }
     text = texts.get(code, code)
-    return text.format(**params)
+    return text.format(**{name: local(value) for name, value in params.items()})
 
 
 def sync_error(code: str | None, message: str | None) -> str:

@@ -208,3 +208,10 @@ def test_a_conflict_line_shows_a_local_date_and_time(make_window, db) -> None:
     moment = dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc).astimezone()
     assert moment.strftime("%d.%m.%Y %H:%M") in line and "2026-11-20" not in line and "T10" not in line
     assert lesson.date.strftime("%d.%m.%Y") in line and lesson.date.isoformat() not in line
+
+
+def test_a_schedule_warning_writes_its_date_the_local_way(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop import messages
+
+    said = _in("ru", lambda: messages.schedule_warning("soch_on_last_day", {"date": dt.date(2026, 12, 25)}))
+    assert "25.12.2026" in said and "2026-12-25" not in said and "SOCH" not in said
