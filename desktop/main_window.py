@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, messages
+from desktop import i18n, messages, screen_fit
 from desktop import settings as options
 from desktop.cell_input import interpret, score_input
 from desktop.journal_access import JournalAccess
@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.course_box.currentIndexChanged.connect(lambda _i: self.open_journal())
         self.period_box.currentIndexChanged.connect(lambda _i: self.open_journal())
+        for box in (self.course_box, self.period_box):  # chosen with the mouse: the keys go back to the grid
+            box.activated.connect(lambda _i: self.view.setFocus())
 
         self.lesson_panel = LessonPanel()
         self.lesson_panel.topic_edited.connect(lambda lesson, text: self._write(
@@ -516,7 +518,12 @@ class MainWindow(QMainWindow):
             with self.access.open_for_writing().read() as conn:
                 return load_review(conn)
 
-        self.worker.run(review, self.review_panel.show_review, self._show_error)
+        self.worker.run(review, self._show_review, self._show_error)
+
+    def _show_review(self, review: Review) -> None:
+        """The review panel takes room only while it has something to show."""
+        self.review_panel.show_review(review)
+        self.review_dock.setVisible(not self.locked and bool(review.conflicts or review.rejections))
 
     # -- words -------------------------------------------------------------------------------------
 
@@ -584,8 +591,7 @@ class MainWindow(QMainWindow):
             return
         self.locked = False
         self.pages.setCurrentWidget(self.view)
-        for dock in (self.lesson_dock, self.review_dock):
-            dock.show()
+        self.lesson_dock.show()  # the review dock: once refresh_review finds something
         self.toolbar.show()
         self.menuBar().setEnabled(True)
         self.open_journal()
@@ -595,12 +601,10 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.get(options.WINDOW_GEOMETRY), self.settings.get(options.WINDOW_STATE)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self.review_dock.hide()  # until there is something to review
+        screen_fit.place(self, geometry)  # the saved geometry only where it fits this screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.keep_unsaved():

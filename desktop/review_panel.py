@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -61,7 +60,7 @@ class ReviewPanel(QWidget):
         self.conflicts_title = QLabel()
         self.conflict_list = QListWidget()
         self.conflict_list.setObjectName("conflictList")
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # stacked: the dock can be narrow on a small screen
         self.keep_standing = QPushButton()
         self.keep_other = QPushButton()
         self.type_new = QPushButton()
@@ -71,6 +70,11 @@ class ReviewPanel(QWidget):
         self.rejected_list = QListWidget()
         self.rejected_list.setObjectName("rejectedList")
         self.dismiss = QPushButton()
+        for lines in (self.conflict_list, self.rejected_list):  # a narrow dock wraps a long line, never cuts it
+            lines.setWordWrap(True)
+            lines.setTextElideMode(Qt.TextElideMode.ElideNone)
+            lines.setResizeMode(QListWidget.ResizeMode.Adjust)
+            lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for widget in (self.conflicts_title, self.conflict_list):
             layout.addWidget(widget)
         layout.addLayout(buttons)
