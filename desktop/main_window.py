@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
         the panels, toolbar and menus put away (the worker and the sync engine go on)."""
         if self.lock_screen is None or self.locked:
             return
-        self.keep_unsaved()
+        self.lesson_panel.commit_typed()  # queued before the panel is emptied
         self.locked = True
         self.model.show_sheet(None, set(), {})
         self.lesson_panel.show_lesson(None, None, None, None)

@@ -120,3 +120,24 @@ def test_the_log_rolls_over_and_keeps_a_few_files(tmp_path: Path) -> None:
     assert files == ["dala.log"] + [f"dala.log.{n}" for n in range(1, crash_guard.LOG_FILES + 1)]
     assert path.stat().st_size <= crash_guard.LOG_BYTES
     crash_guard.stop_log()
+
+
+def test_locking_saves_the_typed_homework(threaded_window, qtbot, db) -> None:
+    from desktop.lock_screen import LockScreen
+
+    window = threaded_window
+    window.use_lock_screen(LockScreen("Teacher", lambda _password: b""))
+    column = next(j + 1 for j, lesson in enumerate(window.model.sheet.lessons) if lesson.date <= TODAY)
+    window.view.setCurrentIndex(window.model.index(0, column))
+    lesson_id = window.model.target(0, column)[0]
+    qtbot.waitUntil(lambda: window.lesson_panel.lesson_id == lesson_id)
+    window.lesson_panel.homework.setFocus()
+    window.lesson_panel.homework.selectAll()
+    qtbot.keyClicks(window.lesson_panel.homework, "Page 42, tasks 1-5")  # typed, the field never left
+
+    window.lock()
+    window.worker.drain()
+
+    assert window.locked and window.lesson_panel.lesson_id is None
+    with sqlite3.connect(db.path) as conn:
+        assert conn.execute("SELECT homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()[0] == "Page 42, tasks 1-5"
