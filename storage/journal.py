@@ -331,7 +331,8 @@ class Journal:
                     select(_LESSON.c.course_id, _LESSON.c.date).where(_LESSON.c.id == lesson_id)
                 ).first()
                 if lesson is None or lesson.course_id != course_id or lesson.date != date:
-                    raise InvalidWork(why="not_the_lesson", reason="the lesson given is not this course's lesson on that date")
+                    raise InvalidWork(why="not_the_lesson",
+                                      reason="the lesson given is not this course's lesson on that date")
             work_id = ids.new_id()
             record = {
                 "id": work_id, "course_id": course_id, "period_id": period_id, "lesson_id": lesson_id,

@@ -38,7 +38,8 @@ def _open(journal: Path, teacher: int, settings: Settings) -> MainWindow:
 
 def _seen(window: MainWindow) -> dict:
     screen = window.screen().availableGeometry()
-    return {"screen": _rect(screen), "frame": _rect(window.frameGeometry()), "fits": screen.contains(window.frameGeometry()),
+    frame = window.frameGeometry()
+    return {"screen": _rect(screen), "frame": _rect(frame), "fits": screen.contains(frame),
             "review_visible": window.review_dock.isVisible(), "review_width": window.review_dock.width()}
 
 

@@ -140,4 +140,5 @@ def test_locking_saves_the_typed_homework(threaded_window, qtbot, db) -> None:
 
     assert window.locked and window.lesson_panel.lesson_id is None
     with sqlite3.connect(db.path) as conn:
-        assert conn.execute("SELECT homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()[0] == "Page 42, tasks 1-5"
+        homework = conn.execute("SELECT homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()[0]
+    assert homework == "Page 42, tasks 1-5"

@@ -133,11 +133,10 @@ def test_the_apps_refusal_lists_agree_with_the_protocol_and_the_server() -> None
     assert operations <= messages.OPERATION_REFUSALS and requests <= messages.REQUEST_ERRORS
     raised = set()
     for source in (ROOT / "server").glob("*.py"):
-        raised |= set(re.findall(r'(?:Refused|ApiError|BodyError)\((?:\d+, )?"(\w+)"', source.read_text(encoding="utf-8")))
+        text = source.read_text(encoding="utf-8")
+        raised |= set(re.findall(r'(?:Refused|ApiError|BodyError)\((?:\d+, )?"(\w+)"', text))
     assert raised <= messages.OPERATION_REFUSALS | messages.REQUEST_ERRORS
-    # the journal's own refusals pass through the server as operation refusals (server/operations.py)
-    import server.operations  # noqa: F401  (the server's checks are the journal's: the codes below reach the app)
-
+    # the journal's own refusals pass through the server as operation refusals (server/operations.py `apply`)
     checked_by_value = {kind.code for kind in _storage_errors() if kind.__module__ == "storage.errors"} - {
         "journal_error", "invalid", "not_found", "database_problem", "database_newer", "timetable_invalid"}
     assert checked_by_value <= messages.OPERATION_REFUSALS
@@ -151,7 +150,8 @@ def test_every_refusal_reaches_the_teacher_translated(language: str, qapp) -> No
     for kind in _storage_errors():
         texts[f"journal {kind.code}"] = lambda kind=kind: messages.journal_error(_unformatted(kind))
     for kind, why in _causes():
-        texts[f"journal {kind.code}/{why}"] = lambda kind=kind, why=why: messages.journal_error(_unformatted(kind, why=why))
+        texts[f"journal {kind.code}/{why}"] = lambda kind=kind, why=why: messages.journal_error(
+            _unformatted(kind, why=why))
     for code in messages.OPERATION_REFUSALS:
         texts[f"operation {code}"] = lambda code=code: messages.rejection_reason(code)
     for code in messages.REQUEST_ERRORS:
