@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import tempfile
 import threading
 import traceback
 from pathlib import Path
@@ -134,6 +135,9 @@ def message(log_path: Path) -> str:
 
 def install(folder: Path | None = None) -> CrashGuard:
     """Start the log and the exception hooks (desktop.app's main)."""
-    path = start_log(folder)
+    try:
+        path = start_log(folder)
+    except OSError:  # a data folder that cannot be written must not keep the journal from opening
+        path = start_log(Path(tempfile.gettempdir()) / "dala-logs")
     log.info("Dala Journal starts")
     return CrashGuard(path, QCoreApplication.instance()).install()

@@ -142,3 +142,13 @@ def test_locking_saves_the_typed_homework(threaded_window, qtbot, db) -> None:
     with sqlite3.connect(db.path) as conn:
         homework = conn.execute("SELECT homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()[0]
     assert homework == "Page 42, tasks 1-5"
+
+
+def test_an_unwritable_data_folder_logs_to_the_temp_folder(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    guard = crash_guard.install(blocked / "logs")
+    try:
+        assert guard.log_path.exists() and blocked not in guard.log_path.parents
+    finally:
+        guard.uninstall()
