@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.periods: list[PeriodChoice] = []
         self._last_key: tuple[int, int, str, float] | None = None
         self._shown_once = False
+        self.refusals = 0  # the journal's refusals shown so far (closing waits for the writes and counts them)
 
         self.model = JournalModel(self)
         self.view = JournalView(self.model)
@@ -533,6 +534,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: Exception) -> None:
         if not isinstance(error, JournalError):
             raise error
+        self.refusals += 1
         self.say(messages.describe(error))
 
     def set_language(self, language: str) -> None:
@@ -619,11 +621,11 @@ class MainWindow(QMainWindow):
     def keep_unsaved(self) -> bool:
         """Save the lesson panel's typed text, wait for every queued write, and hand their outcomes over;
         False when one was refused."""
-        self.say("")
+        refused = self.refusals
         self.lesson_panel.commit_typed()
         self.worker.drain()
         QCoreApplication.processEvents()  # the writes' outcomes, queued from the worker's thread
-        return not self.hint.text()
+        return self.refusals == refused
 
 
 class _quiet:

@@ -152,3 +152,18 @@ def test_an_unwritable_data_folder_logs_to_the_temp_folder(tmp_path: Path) -> No
         assert guard.log_path.exists() and blocked not in guard.log_path.parents
     finally:
         guard.uninstall()
+
+
+def test_closing_with_a_write_the_journal_refuses_keeps_the_window_and_says_why(threaded_window, qtbot, db) -> None:
+    window = threaded_window
+    column = next(j + 1 for j, lesson in enumerate(window.model.sheet.lessons) if lesson.date <= TODAY)
+    window.view.setCurrentIndex(window.model.index(0, column))
+    with db.write() as conn:  # an admin closed the term meanwhile (as a sync would bring it)
+        conn.exec_driver_sql("UPDATE period SET closed = 1")
+    qtbot.keyClicks(window.view, "7")  # queued; the journal will refuse it
+
+    window.close()
+
+    assert window.isVisible() and "closed" in window.hint.text()
+    window.close()  # told once: the second close closes
+    assert not window.isVisible()
