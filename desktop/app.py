@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QSysInfo, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
-from desktop import i18n, messages, preset
+from desktop import crash_guard, i18n, messages, preset
 from desktop import settings as options
 from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
@@ -279,6 +279,8 @@ class _App:
         return accepted
 
     def close(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.close()  # a quit that did not close it (another teacher): its typed text is saved first
         if self.engine is not None:
             self.engine.stop()
         self.worker.shutdown()
@@ -306,11 +308,17 @@ def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
     except ValueError as error:
         QMessageBox.critical(None, "Dala Journal", str(error))
         return 1
+    guard = crash_guard.install()
     run = _App(args, found)
     try:
         return run.run()
+    except Exception:  # before or after the event loop: logged and told, as in a slot (desktop.crash_guard)
+        guard.on_exception(*sys.exc_info())
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), crash_guard.message(guard.log_path))
+        return 1
     finally:
         run.close()
+        crash_guard.log.info("Dala Journal stops")
 
 
 def _light_state(path: Path, key: bytes | None = None) -> dict | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import screen_fit
 from storage.final_marks import FINAL_MARK_RANGES
 
 
@@ -36,6 +37,7 @@ class FinalMarkDialog(QDialog):
         self.reason_edit = QLineEdit(current[1] or "" if current else "")
         self.reason_edit.setObjectName("finalReason")
         self.reason_edit.setPlaceholderText(self.tr("Why the final mark differs from the computed one"))
+        screen_fit.wide_enough(self.reason_edit, self.reason_edit.placeholderText(), self.reason_edit.text())
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout(self)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop import messages
 from storage.grading import Result
 from storage.journal_sheet import JournalSheet
 
@@ -253,17 +254,21 @@ class JournalModel(QAbstractTableModel):
         if result.status == "half_year_only":
             return self.tr("A one-hour-a-week subject: graded per half-year.")
         names = {"fo": self.tr("FO"), "sor": self.tr("SOR"), "soch": self.tr("SOCH")}
-        shown = [f"{names[k]} {float(v):.1f}%" for k, v in result.parts.items() if k in names and v is not None]
+        shown = [f"{names[k]} {self._percent(v)}" for k, v in result.parts.items() if k in names and v is not None]
         if not shown:
             return None
-        return " · ".join(shown) + f" → {float(result.percent):.1f}% ({result.rule})"
+        return " · ".join(shown) + f" → {self._percent(result.percent)} ({messages.rule_name(result.rule)})"
+
+    def _percent(self, value: Any) -> str:
+        """74.6% with the language's decimal sign (74,6% in Kazakh and Russian)."""
+        return self.locale.toString(float(value), "f", 1) + "%"
 
     def computed_text(self, result: Result | None) -> str | None:
         """A graded result as "4 · 74.6%" (classic and pass/fail courses: the mark alone)."""
         if result is None or result.status != "graded":
             return None
         mark = self._mark_text(result.mark)
-        return mark if result.percent is None else f"{mark} · {float(result.percent):.1f}%"
+        return mark if result.percent is None else f"{mark} · {self._percent(result.percent)}"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sheet = self.sheet

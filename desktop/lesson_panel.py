@@ -80,7 +80,7 @@ class LessonPanel(QWidget):
         self._shown = (topic, homework)  # what leaving a field compares with: typed text is saved over it
 
     def save_typed(self) -> None:
-        """Save what is typed and not yet saved, as leaving the fields would (before the window locks)."""
+        """Save what is typed and not yet saved, as leaving the fields would (before the window locks or closes)."""
         self._topic_done()
         self._homework_done()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import messages
+from desktop import messages, screen_fit
 from sync.status import SyncStatus
 
 
@@ -37,6 +37,8 @@ class LoginDialog(QDialog):
         form = QFormLayout(self)
         self.server = QLineEdit(server_url)
         self.server.setReadOnly(True)  # a journal belongs to one server; the installer or settings set it
+        screen_fit.wide_enough(self.server, server_url)
+        self.server.setCursorPosition(0)
         self.username = QLineEdit(username)
         self.password = QLineEdit(password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

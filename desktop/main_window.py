@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, messages, sheet_refresh
+from desktop import i18n, messages, screen_fit, sheet_refresh
 from desktop import settings as options
 from desktop.cell_input import interpret, score_input
 from desktop.journal_access import JournalAccess
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.periods: list[PeriodChoice] = []
         self._last_key: tuple[int, int, str, float] | None = None
         self._shown_once = False
+        self.refusals = 0  # the journal's refusals shown so far (closing waits for the writes and counts them)
 
         self.model = JournalModel(self)
         self.model.today = self.today
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.course_box.currentIndexChanged.connect(lambda _i: self.open_journal())
         self.period_box.currentIndexChanged.connect(lambda _i: self.open_journal())
+        for box in (self.course_box, self.period_box):  # chosen with the mouse: the keys go back to the grid
+            box.activated.connect(lambda _i: self.view.setFocus())
 
         self.lesson_panel = LessonPanel()
         self.lesson_panel.topic_edited.connect(lambda lesson, text: self._write(
@@ -669,7 +672,12 @@ class MainWindow(QMainWindow):
             with self.access.open_for_writing().read() as conn:
                 return load_review(conn)
 
-        self.worker.run(review, self.review_panel.show_review, self._show_error)
+        self.worker.run(review, self._show_review, self._show_error)
+
+    def _show_review(self, review: Review) -> None:
+        """The review panel takes room only while it has something to show."""
+        self.review_panel.show_review(review)
+        self.review_dock.setVisible(not self.locked and bool(review.conflicts or review.rejections))
 
     # -- words -------------------------------------------------------------------------------------
 
@@ -679,6 +687,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: Exception) -> None:
         if not isinstance(error, JournalError):
             raise error
+        self.refusals += 1
         self.say(messages.describe(error))
 
     def set_language(self, language: str) -> None:
@@ -743,8 +752,7 @@ class MainWindow(QMainWindow):
             return
         self.locked = False
         self.pages.setCurrentWidget(self.view)
-        for dock in (self.lesson_dock, self.review_dock):
-            dock.show()
+        self.lesson_dock.show()  # the review dock: once refresh_review finds something
         self.toolbar.show()
         self.menuBar().setEnabled(True)
         self.open_journal()
@@ -754,20 +762,29 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.get(options.WINDOW_GEOMETRY), self.settings.get(options.WINDOW_STATE)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self.review_dock.hide()  # until there is something to review
+        screen_fit.place(self, geometry)  # the saved geometry only where it fits this screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.keep_unsaved():
+            event.ignore()  # a write was refused: the teacher reads why in the hint, and the window stays
+            return
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.NAME_COLUMN_WIDTH, self.view.columnWidth(0))
         self.settings.sync()
-        self.worker.drain()
         super().closeEvent(event)
+
+    def keep_unsaved(self) -> bool:
+        """Save the lesson panel's typed text, wait for every queued write, and hand their outcomes over;
+        False when one was refused."""
+        refused = self.refusals
+        self.lesson_panel.save_typed()
+        self.worker.drain()
+        QCoreApplication.processEvents()  # the writes' outcomes, queued from the worker's thread
+        return self.refusals == refused
 
 
 def _place_of(sheet: journal_sheet.JournalSheet | None, row: int, column: int) -> tuple[int, Any] | None:

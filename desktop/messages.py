@@ -4,15 +4,98 @@ cell does not take, and why a sync did not go through. Texts are translated (Qt 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desktop.cell_input import CellInput
 from storage.errors import JournalError
 from sync.errors import SyncError
 
+# The sync protocol's refusal codes (docs/sync-protocol.md; the app does not import server/, and a test checks
+# these against the server): why one operation was rejected, and why a whole request was.
+OPERATION_REFUSALS = frozenset({
+    "not_your_course", "not_your_school", "period_closed", "reason_required", "pupil_not_in_course",
+    "invalid_mark", "invalid_attendance", "text_too_long", "not_text", "invalid_score", "marks_not_allowed",
+    "unknown_lesson", "unknown_course", "unknown_work", "unknown_period", "unknown_conflict", "bad_key",
+    "bad_value", "unknown_field", "outside_school_year", "conflict_resolved", "invalid_lesson", "invalid_work",
+    "sequence_gap",
+})
+REQUEST_ERRORS = frozenset({
+    "bad_compression", "no_token", "bad_token", "token_expired", "device_revoked", "wrong_device", "admin_only",
+    "too_large", "unsupported_encoding", "invalid_request", "locked", "busy", "bad_credentials", "device_taken",
+    "rate_limited", "not_found",
+})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def local(value: Any) -> str:
+    """A parameter as the teacher's language writes it: dates in the locale's short format, decimal commas."""
+    locale = QLocale()
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        value = dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return locale.toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+    if isinstance(value, dt.date):
+        return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    if isinstance(value, (float, Decimal)):
+        return locale.toString(float(value), "f", 1).removesuffix(locale.decimalPoint() + "0")
+    return str(value)
+
+
+def local_moment(stamp: str) -> str:
+    """An ISO timestamp (UTC or with its offset) as a local date and time in the teacher's language."""
+    moment = dt.datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return local(moment)
+
+
+def rule_name(rule: str) -> str:
+    """A grading rule version (storage.grading.RULES) by its meaning, not its code."""
+    texts = {
+        "order-125-2023/half-up": QCoreApplication.translate(
+            "Messages", "Order No. 125 (2023), rounded half up"),
+        "order-125-2023/exact": QCoreApplication.translate(
+            "Messages", "Order No. 125 (2023), exact thresholds"),
+    }
+    return texts.get(rule, QCoreApplication.translate("Messages", "grading rule {rule}").format(rule=rule))
+
+
+def _lesson_or_work_reason(code: str, why: str) -> str | None:
+    texts = {
+        "invalid_lesson/unknown_kind": QCoreApplication.translate("Messages", "The lesson cannot be added: unknown kind of lesson."),
+        "invalid_lesson/not_a_date": QCoreApplication.translate("Messages", "The lesson cannot be added: the date is not valid."),
+        "invalid_lesson/no_such_slot": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: there is no lesson {slot} in the bell schedule."),
+        "invalid_lesson/course_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: the course already has lesson {slot} on {date}."),
+        "invalid_lesson/teacher_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: the teacher already teaches lesson {slot} on {date}."),
+        "invalid_lesson/class_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: the class already has lesson {slot} on {date}."),
+        "invalid_work/unknown_kind": QCoreApplication.translate(
+            "Messages", "The summative work cannot be added: it must be a SOR or a SOCH."),
+        "invalid_work/no_title": QCoreApplication.translate("Messages", "The summative work cannot be added: give it a title."),
+        "invalid_work/bad_max_points": QCoreApplication.translate(
+            "Messages", "The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}."),
+        "invalid_work/not_the_lesson": QCoreApplication.translate(
+            "Messages", "The summative work cannot be added: the lesson chosen is not this course's lesson on that date."),
+        "database_problem/wrong_key": QCoreApplication.translate(
+            "Messages", "The journal file {path} cannot be opened: the password does not open it."),
+        "database_problem/not_a_journal": QCoreApplication.translate(
+            "Messages", "The file {path} is not a Dala Journal file."),
+        "database_problem/unreadable": QCoreApplication.translate(
+            "Messages", "The journal file {path} cannot be read; the details are in the app's log."),
+    }
+    return texts.get(f"{code}/{why}")
+
 
 def journal_error(error: JournalError) -> str:
-    params, code = error.params, error.code
+    params, code = {k: local(v) for k, v in error.params.items()}, error.code
     texts = {
         "invalid_mark": QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}."),
         "marks_not_allowed": QCoreApplication.translate("Messages", "This course is not graded with marks; only attendance and comments."),
@@ -28,13 +111,23 @@ def journal_error(error: JournalError) -> str:
             "Messages", "This cell was changed since your edit (on another device or the server); the undo left it "
             "as it is."),
         "not_found": QCoreApplication.translate("Messages", "This record is no longer in the journal."),
-        "invalid_lesson": QCoreApplication.translate("Messages", "The lesson cannot be added: {reason}."),
+        "invalid_lesson": QCoreApplication.translate("Messages", "The lesson cannot be added."),
         "invalid_score": QCoreApplication.translate("Messages", "{value} is outside 0–{max_points} points for this work."),
-        "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added: {reason}."),
+        "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added."),
         "reason_required": QCoreApplication.translate(
             "Messages", "A final mark of {mark} differs from the computed one: say why (the reason is audited)."),
+        "not_text": QCoreApplication.translate("Messages", "Only text can be written here."),
+        "invalid": QCoreApplication.translate("Messages", "This value cannot be written here."),
+        "journal_error": QCoreApplication.translate("Messages", "The journal refused the change."),
+        "database_problem": QCoreApplication.translate(
+            "Messages", "The journal file {path} cannot be opened; the details are in the app's log."),
+        "database_newer": QCoreApplication.translate(
+            "Messages", "The journal file {path} was written by a newer version of Dala Journal; please update the "
+            "app. The file was not changed."),
+        "timetable_invalid": QCoreApplication.translate(
+            "Messages", "The timetable has problems ({count}); the school admin must correct it."),
     }
-    text = texts.get(code)
+    text = _lesson_or_work_reason(code, params.get("why", "")) or texts.get(code)
     if text is None:
         return QCoreApplication.translate("Messages", "The journal refused the change ({code}).").format(code=code)
     try:
@@ -58,6 +151,7 @@ def cell_refusal(refusal: CellInput) -> str:
 
 
 def rejection_reason(code: str) -> str:
+    """Why the server rejected one operation (OPERATION_REFUSALS), as the end of a sentence."""
     texts = {
         "period_closed": QCoreApplication.translate("Messages", "the period is closed"),
         "not_your_course": QCoreApplication.translate("Messages", "not your course"),
@@ -66,8 +160,26 @@ def rejection_reason(code: str) -> str:
         "invalid_mark": QCoreApplication.translate("Messages", "not a valid mark"),
         "conflict_resolved": QCoreApplication.translate("Messages", "already resolved by someone else"),
         "reason_required": QCoreApplication.translate("Messages", "a final mark needs a reason"),
+        "invalid_attendance": QCoreApplication.translate("Messages", "not a valid attendance mark"),
+        "text_too_long": QCoreApplication.translate("Messages", "the text is too long"),
+        "not_text": QCoreApplication.translate("Messages", "only text can be written there"),
+        "invalid_score": QCoreApplication.translate("Messages", "the score is outside the work's points"),
+        "marks_not_allowed": QCoreApplication.translate("Messages", "the course is not graded with marks"),
+        "unknown_lesson": QCoreApplication.translate("Messages", "the server has no such lesson"),
+        "unknown_course": QCoreApplication.translate("Messages", "the server has no such course"),
+        "unknown_work": QCoreApplication.translate("Messages", "the server has no such summative work"),
+        "unknown_period": QCoreApplication.translate("Messages", "the server has no such period"),
+        "unknown_conflict": QCoreApplication.translate("Messages", "the server has no such conflict"),
+        "bad_key": QCoreApplication.translate("Messages", "the record is named wrongly"),
+        "bad_value": QCoreApplication.translate("Messages", "the value is not valid"),
+        "unknown_field": QCoreApplication.translate("Messages", "the server does not know this field"),
+        "outside_school_year": QCoreApplication.translate("Messages", "the date is not in the school year"),
+        "invalid_lesson": QCoreApplication.translate("Messages", "the lesson cannot be added"),
+        "invalid_work": QCoreApplication.translate("Messages", "the summative work cannot be added"),
+        "sequence_gap": QCoreApplication.translate("Messages", "an earlier change had not arrived"),
     }
-    return texts.get(code, code)
+    text = texts.get(code)
+    return text if text is not None else QCoreApplication.translate("Messages", "refused ({code})").format(code=code)
 
 
 def password_refusal(error: Exception) -> str:
@@ -93,7 +205,7 @@ def schedule_warning(code: str, params: dict) -> str:
             "Messages", "A SOCH and a SOR of one subject may not be held on the same day ({date})."),
     }
     text = texts.get(code, code)
-    return text.format(**params)
+    return text.format(**{name: local(value) for name, value in params.items()})
 
 
 def sync_error(code: str | None, message: str | None) -> str:
@@ -108,7 +220,8 @@ def sync_error(code: str | None, message: str | None) -> str:
         "device_revoked": QCoreApplication.translate("Messages", "The school admin has revoked this PC; please log in again."),
         "no_token": QCoreApplication.translate("Messages", "Log in to sync with the school's server."),
         "other_account": QCoreApplication.translate("Messages", "This journal belongs to another account."),
-        "local_error": QCoreApplication.translate("Messages", "The journal file had a problem: {message}"),
+        "local_error": QCoreApplication.translate(
+            "Messages", "The journal file had a problem; the details are in the app's log."),
         "bad_certificate": QCoreApplication.translate(
             "Messages", "The server's certificate is not trusted: this may not be your school's server. Ask the "
             "school admin."),
@@ -116,13 +229,30 @@ def sync_error(code: str | None, message: str | None) -> str:
             "Messages", "This address is not encrypted; the school's server must start with https://."),
         "bad_url": QCoreApplication.translate("Messages", "This is not a server address (https://…)."),
         "rate_limited": QCoreApplication.translate("Messages", "Too many requests; trying again shortly."),
+        "bad_token": QCoreApplication.translate("Messages", "The server no longer knows this login; please log in again."),
+        "device_taken": QCoreApplication.translate(
+            "Messages", "This PC is registered to another account on the server; ask the school admin."),
+        "wrong_device": QCoreApplication.translate(
+            "Messages", "This login belongs to another PC; please log in again."),
+        "admin_only": QCoreApplication.translate("Messages", "Only the school admin may do this."),
+        "not_found": QCoreApplication.translate("Messages", "The server has no such record."),
+        "bad_compression": QCoreApplication.translate("Messages", "The data was damaged on the way; trying again."),
+        "unsupported_encoding": QCoreApplication.translate(
+            "Messages", "The server does not understand this app's data; please update the app."),
+        "invalid_request": QCoreApplication.translate(
+            "Messages", "The server does not understand this app's data; please update the app."),
+        "too_large": QCoreApplication.translate("Messages", "Too much to send at once; trying in smaller parts."),
+        "not_set_up": QCoreApplication.translate("Messages", "This journal is not set up yet: log in once online."),
+        "sequence_gap": QCoreApplication.translate("Messages", "Some changes have to be sent again; trying again."),
+        "no_progress": QCoreApplication.translate(
+            "Messages", "The server accepts none of the changes waiting to be sent; ask the school admin."),
     }
     if code is None:
         return ""
     text = texts.get(code)
     if text is None:
-        return QCoreApplication.translate("Messages", "Sync failed: {message}").format(message=message or code)
-    return text.format(message=message or "")
+        return QCoreApplication.translate("Messages", "Sync failed ({code}); trying again later.").format(code=code)
+    return text
 
 
 def describe(error: Exception) -> str:
@@ -130,4 +260,4 @@ def describe(error: Exception) -> str:
         return journal_error(error)
     if isinstance(error, SyncError):
         return sync_error(error.code, error.message)
-    return str(error)
+    return QCoreApplication.translate("Messages", "Something went wrong ({kind}).").format(kind=type(error).__name__)

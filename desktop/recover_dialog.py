@@ -74,4 +74,4 @@ class RecoverDialog(QDialog):
         elif isinstance(result, (NoRecovery, WrongSecret)):
             self.message.setText(self.tr("This PC cannot recover this journal: it never logged in online for it."))
         else:
-            self.message.setText(str(result))
+            self.message.setText(messages.describe(result))

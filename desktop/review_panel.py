@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -40,13 +39,14 @@ def load_review(conn: Connection) -> Review:
 
     open_ones, refused = conflicts.open_conflicts(conn), rejections.unseen(conn)
     places = {}
+    subject = {"kk": "s.name_kk", "en": "s.name_en"}.get(QLocale().name()[:2], "s.name_ru")  # the language's name
     for key in {c.key for c in open_ones} | {r.key for r in refused}:
         lesson_id, _, pupil = key.partition("/")
         row = conn.exec_driver_sql(
-            "SELECT l.date, s.name_ru, p.last_name || ' ' || p.first_name FROM lesson l "
+            f"SELECT l.date, {subject}, p.last_name || ' ' || p.first_name FROM lesson l "
             "JOIN course c ON c.id = l.course_id JOIN subject s ON s.id = c.subject_id "
             "LEFT JOIN pupil p ON p.id = ? WHERE l.id = ?", (int(pupil) if pupil.isdigit() else None, lesson_id)).first()
-        places[key] = " · ".join(str(part) for part in row if part) if row else key
+        places[key] = " · ".join(messages.local(part) for part in row if part) if row else key
     return Review(open_ones, refused, places)
 
 
@@ -60,7 +60,7 @@ class ReviewPanel(QWidget):
         self.conflicts_title = QLabel()
         self.conflict_list = QListWidget()
         self.conflict_list.setObjectName("conflictList")
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # stacked: the dock can be narrow on a small screen
         self.keep_standing = QPushButton()
         self.keep_other = QPushButton()
         self.type_new = QPushButton()
@@ -75,6 +75,11 @@ class ReviewPanel(QWidget):
         self.rejected_list = QListWidget()
         self.rejected_list.setObjectName("rejectedList")
         self.dismiss = QPushButton()
+        for lines in (self.conflict_list, self.rejected_list):  # a narrow dock wraps a long line, never cuts it
+            lines.setWordWrap(True)
+            lines.setTextElideMode(Qt.TextElideMode.ElideNone)
+            lines.setResizeMode(QListWidget.ResizeMode.Adjust)
+            lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for widget in (self.conflicts_title, self.conflict_list):
             layout.addWidget(widget)
         layout.addLayout(buttons)
@@ -104,7 +109,7 @@ class ReviewPanel(QWidget):
         for clash in review.conflicts:
             text = self.tr("%1 — %2: %3 stands (%4); the other value was %5").replace(
                 "%1", review.places.get(clash.key, clash.key)).replace("%2", self._field(clash.field)).replace(
-                "%3", _shown(clash.winner_value)).replace("%4", clash.created_at[:16].replace("T", " ")).replace(
+                "%3", _shown(clash.winner_value)).replace("%4", messages.local_moment(clash.created_at)).replace(
                 "%5", _shown(clash.loser_value))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, clash.id)

@@ -124,7 +124,7 @@ def open_database(path: str | os.PathLike[str], key: bytes | None = None) -> Jou
         try:
             sqlite_file.connect(path, key=key).close()
         except sqlite_file.WrongKey as exc:
-            raise DatabaseProblem(path=str(path), reason="the key does not open it") from exc
+            raise DatabaseProblem(path=str(path), why="wrong_key", reason="the key does not open it") from exc
     engine = make_engine(path, key)
     try:
         backup = migrate.upgrade(engine, path)
@@ -133,6 +133,6 @@ def open_database(path: str | os.PathLike[str], key: bytes | None = None) -> Jou
         raise
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseProblem(path=str(path), reason=str(exc.orig)) from exc
+        raise DatabaseProblem(path=str(path), why="unreadable", reason=str(exc.orig)) from exc
     use_wal(engine)
     return JournalDatabase(path, engine, backup, key)

@@ -1,7 +1,8 @@
 """Errors the journal raises when it refuses something, each with a stable code and parameters.
 
 The message is English for logs and tests; the desktop app translates by `code`, filling in `params`,
-so a teacher reads the refusal in their own language.
+so a teacher reads the refusal in their own language. Where one code has several causes, `params["why"]`
+names the cause as a code too (the English `reason` is for logs only).
 """
 
 from __future__ import annotations

@@ -333,9 +333,9 @@ class Journal:
     ) -> str:
         """Add a lesson (an extra one, or one the timetable lacks); returns its id."""
         if kind not in LESSON_KINDS:
-            raise InvalidLesson(reason=f"unknown lesson kind {kind!r}")
+            raise InvalidLesson(why="unknown_kind", reason=f"unknown lesson kind {kind!r}")
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-            raise InvalidLesson(reason=f"{date!r} is not a date")
+            raise InvalidLesson(why="not_a_date", reason=f"{date!r} is not a date")
         topic = check_text("topic", topic)
         homework = check_text("homework", homework)
         with self._db.write() as conn:
@@ -349,11 +349,12 @@ class Journal:
             if not self.is_admin and course.teacher_id != self.actor_id:
                 raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
             if not conn.execute(select(exists().where(_SLOT.c.number == slot))).scalar():
-                raise InvalidLesson(reason=f"slot {slot} is not in the bell schedule")
+                raise InvalidLesson(why="no_such_slot", slot=slot, reason=f"slot {slot} is not in the bell schedule")
             self._check_date_open(conn, date)
             lesson_id = ids.lesson_id(course_id, date, slot)
             if conn.execute(select(exists().where(_LESSON.c.id == lesson_id))).scalar():
-                raise InvalidLesson(reason=f"the course already has a lesson on {date} in slot {slot}")
+                raise InvalidLesson(why="course_busy", date=date, slot=slot,
+                                    reason=f"the course already has a lesson on {date} in slot {slot}")
             self._check_slot_free(conn, course_id, course, date, slot)
             record = {
                 "id": lesson_id, "course_id": course_id, "date": date.isoformat(), "slot": slot,
@@ -382,14 +383,16 @@ class Journal:
         ).all()
         for row in clash:
             if row.teacher_id == course.teacher_id:
-                raise InvalidLesson(reason=f"the teacher already has a lesson on {date} in slot {slot}")
+                raise InvalidLesson(why="teacher_busy", date=date, slot=slot,
+                                    reason=f"the teacher already has a lesson on {date} in slot {slot}")
             parallel = (
                 row.subgroup_id is not None
                 and course.subgroup_id is not None
                 and row.subgroup_id != course.subgroup_id
             )
             if not parallel:
-                raise InvalidLesson(reason=f"the class already has a lesson on {date} in slot {slot}")
+                raise InvalidLesson(why="class_busy", date=date, slot=slot,
+                                    reason=f"the class already has a lesson on {date} in slot {slot}")
 
     # -- summative works ------------------------------------------------------------------------
 
@@ -406,17 +409,18 @@ class Journal:
     ) -> str:
         """Add a СОР (kind "sor") or СОЧ (kind "soch") held on `date`; returns its id."""
         if kind not in WORK_KINDS:
-            raise InvalidWork(reason=f"unknown kind {kind!r}; use 'sor' or 'soch'")
+            raise InvalidWork(why="unknown_kind", reason=f"unknown kind {kind!r}; use 'sor' or 'soch'")
         title_text = check_text("title", title)
         if title_text is None:
-            raise InvalidWork(reason="the title is empty")
+            raise InvalidWork(why="no_title", reason="the title is empty")
         section = check_text("section", section)
         if (
             not isinstance(max_points, int)
             or isinstance(max_points, bool)
             or not 1 <= max_points <= MAX_WORK_POINTS
         ):
-            raise InvalidWork(reason=f"maximum points must be a whole number 1–{MAX_WORK_POINTS}, not {max_points!r}")
+            raise InvalidWork(why="bad_max_points", limit=MAX_WORK_POINTS,
+                              reason=f"maximum points must be a whole number 1–{MAX_WORK_POINTS}, not {max_points!r}")
         with self._db.write() as conn:
             teacher = conn.execute(select(_COURSE.c.teacher_id).where(_COURSE.c.id == course_id)).scalar()
             if teacher is None:
@@ -429,7 +433,8 @@ class Journal:
                     select(_LESSON.c.course_id, _LESSON.c.date).where(_LESSON.c.id == lesson_id)
                 ).first()
                 if lesson is None or lesson.course_id != course_id or lesson.date != date:
-                    raise InvalidWork(reason="the lesson given is not this course's lesson on that date")
+                    raise InvalidWork(why="not_the_lesson",
+                                      reason="the lesson given is not this course's lesson on that date")
             work_id = ids.new_id()
             record = {
                 "id": work_id, "course_id": course_id, "period_id": period_id, "lesson_id": lesson_id,

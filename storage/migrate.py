@@ -86,7 +86,7 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     if current == wanted:
         return None
     if current is None and has_tables:
-        raise DatabaseProblem(path=str(path), reason="it is not a Dala Journal database")
+        raise DatabaseProblem(path=str(path), why="not_a_journal", reason="it is not a Dala Journal database")
     if current is not None:
         try:
             script.get_revision(current)

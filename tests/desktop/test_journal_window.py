@@ -219,7 +219,7 @@ def test_the_term_column_shows_each_pupils_computed_result_and_its_parts(make_wi
         shown[result.status] = text
         if result.status == "graded":
             assert text == f"{result.mark} · {float(result.percent):.1f}%"
-            assert tip.endswith(f"→ {float(result.percent):.1f}% (order-125-2023/half-up)")
+            assert tip.endswith(f"→ {float(result.percent):.1f}% (Order No. 125 (2023), rounded half up)")
         elif result.status == "not_attested":
             assert text == "n/a" and "not written" in tip
     assert {"graded", "not_attested"} & set(shown)  # the demo term has results to show
