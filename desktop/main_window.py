@@ -6,7 +6,6 @@ serial worker; the window only shows what comes back."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,17 +26,16 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n, messages
 from desktop import settings as options
-from desktop.cell_input import interpret, score_input
+from desktop.cell_input import CellInput, Keystroke, interpret, score_input
 from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
-from desktop.journal_view import JournalView
+from desktop.journal_view import JournalView, KeyLegend
 from desktop.lesson_panel import LessonPanel
 from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
 from storage import final_marks, journal_sheet, term_results
-from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
 if TYPE_CHECKING:
@@ -45,8 +43,6 @@ if TYPE_CHECKING:
 
     from desktop.lock_screen import LockScreen
     from sync.status import SyncStatus
-
-TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
 
 
 @dataclass(frozen=True)
@@ -112,7 +108,6 @@ class MainWindow(QMainWindow):
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
-        self._last_key: tuple[int, int, str, float] | None = None
         self._shown_once = False
 
         self.model = JournalModel(self)
@@ -158,6 +153,8 @@ class MainWindow(QMainWindow):
         self.hint.setStyleSheet("color: #a33;")
         self.sync_bar = SyncBar()
         self.statusBar().addWidget(self.hint, 1)
+        self.key_legend = KeyLegend()
+        self.statusBar().addPermanentWidget(self.key_legend)
         self.statusBar().addPermanentWidget(self.sync_bar)
 
         self.journal_menu = self.menuBar().addMenu("")
@@ -165,7 +162,7 @@ class MainWindow(QMainWindow):
         self.add_work_action.triggered.connect(self.on_add_work)
         self.final_mark_action = QAction(self)
         self.final_mark_action.setShortcut("Ctrl+M")
-        self.final_mark_action.triggered.connect(self.on_final_mark)
+        self.final_mark_action.triggered.connect(lambda _checked: self.on_final_mark())  # not `checked` as the mark
         self.reports_action = QAction(self)
         self.reports_action.triggered.connect(self.on_reports)
         self.lock_action = QAction(self)
@@ -257,9 +254,11 @@ class MainWindow(QMainWindow):
         sheet, clashes, computed = loaded
         old, cursor = self.model.sheet, self.view.currentIndex()
         same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
-        letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
+        letters = self.attendance_letters()
+        shown_letters = {code.value: letter for letter, code in reversed(letters.items())}  # a code's first letter
         self.model.locale = i18n.LOCALES[self.language]
-        self.model.show_sheet(sheet, clashes, letters, computed)
+        self.model.show_sheet(sheet, clashes, shown_letters, computed)
+        self.key_legend.show_keys(sheet.scale, letters)
         self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
         column = next((j + 1 for j, lesson in enumerate(sheet.lessons) if lesson.date >= self.today),
@@ -280,10 +279,14 @@ class MainWindow(QMainWindow):
 
     # -- typing into the grid ----------------------------------------------------------------------
 
-    def on_typed(self, row: int, column: int, text: str) -> None:
+    def attendance_letters(self) -> dict:
+        """The school's attendance letters for the interface language (settings.ATTENDANCE_LETTERS)."""
+        return self.settings.get(options.ATTENDANCE_LETTERS[self.language])
+
+    def on_typed(self, row: int, column: int, stroke: Keystroke) -> None:
         if column == self.model.result_column():
-            if text.isdigit():
-                self.on_final_mark(int(text))
+            if stroke.digit:
+                self.on_final_mark(int(stroke.digit))
             return
         work = self.model.work_at(column)
         target = self.model.target(row, column)
@@ -293,38 +296,52 @@ class MainWindow(QMainWindow):
         if not self.model.editable(row, column):
             self.say(self.tr("This pupil was not in the class on that day."))
             return
-        previous = ""
-        if self._last_key and self._last_key[:2] == (row, column) and time.monotonic() - self._last_key[3] < TWO_KEY_SECONDS:
-            previous = self._last_key[2]
         assert self.model.sheet is not None
+        runs, cell = self.view.digit_runs, (row, column)
         if work is not None:
-            self._type_score(row, column, work, text, previous)
+            self._type_score(row, column, work, score_input(stroke, self.model.sheet.works[work].max_points,
+                                                            runs.previous(cell)))
             return
-        self._last_key = (row, column, text, time.monotonic())
-        meaning = interpret(text, self.model.sheet.scale, DEFAULT_LETTERS[self.language], previous)
+        meaning = interpret(stroke, self.model.sheet.scale, self.attendance_letters(), runs.previous(cell))
         if meaning.kind == "ignored":
             return
-        if meaning.kind == "refused":
-            self.say(messages.cell_refusal(meaning))
-            return
         lesson_id, pupil_id = target
+        if meaning.kind == "refused":
+            self._refuse(cell, meaning, lambda before: self._write(
+                lambda: self.access.journal.set_mark(lesson_id, pupil_id, before),
+                lambda _changed: (self.model.apply_local(row, column, "mark", before),
+                                  self.say(messages.cell_refusal(meaning)))))
+            return
+        if meaning.kind == "mark":
+            runs.typed(cell, meaning.digits, self.model.cell_values(row, column)[1])
+        else:
+            runs.stop()
         field = meaning.kind  # mark or attendance
         self._write(lambda: getattr(self.access.journal, f"set_{field}")(lesson_id, pupil_id, meaning.value),
                     lambda _changed: self.model.apply_local(row, column, field, meaning.value))
 
-    def _type_score(self, row: int, column: int, work: int, text: str, previous: str) -> None:
+    def _type_score(self, row: int, column: int, work: int, meaning: CellInput) -> None:
         assert self.model.sheet is not None
-        meaning = score_input(text, self.model.sheet.works[work].max_points, previous)
         if meaning.kind == "ignored":
             return
-        if meaning.kind == "refused":
-            self._last_key = None
-            self.say(messages.cell_refusal(meaning))
-            return
-        self._last_key = (row, column, str(meaning.value), time.monotonic())
         work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+        if meaning.kind == "refused":
+            self._refuse((row, column), meaning, lambda before: self._write(
+                lambda: self.access.journal.enter_score(work_id, pupil_id, before),
+                lambda _changed: (self.model.apply_score(row, column, "points", before),
+                                  self.say(messages.cell_refusal(meaning)))))
+            return
+        self.view.digit_runs.typed((row, column), meaning.digits, self.model.score_values(row, column)[0])
         self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, meaning.value),
                     lambda _changed: self.model.apply_score(row, column, "points", meaning.value))
+
+    def _refuse(self, cell: tuple[int, int], refusal: CellInput, put_back: Any) -> None:
+        """Say why a key was refused; a refused number whose first digits were already saved puts back what the
+        cell held before them (`put_back(before)`), so that what was typed is never kept as another number."""
+        run = self.view.digit_runs.refused(cell, refusal)
+        self.say(messages.cell_refusal(refusal))
+        if run is not None:
+            put_back(run.before)
 
     def on_cleared(self, row: int, column: int) -> None:
         if column == self.model.result_column():
