@@ -149,6 +149,7 @@ class KeyLegend(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyLegend")
+        self.setStyleSheet("QLabel#keyLegend { color: #555; margin-left: 16px; }")
         self.scale: str | None = None
         self.letters: dict[str, Attendance] = {}
 

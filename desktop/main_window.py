@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.toolbar.addWidget(self.course_box)
         self.toolbar.addWidget(self.period_box)
+        self.key_legend = KeyLegend()  # beside the boxes, where the toolbar has room (and hides it when locked)
+        self.toolbar.addWidget(self.key_legend)
         self.addToolBar(self.toolbar)
         self.course_box.currentIndexChanged.connect(lambda _i: self.open_journal())
         self.period_box.currentIndexChanged.connect(lambda _i: self.open_journal())
@@ -153,8 +155,6 @@ class MainWindow(QMainWindow):
         self.hint.setStyleSheet("color: #a33;")
         self.sync_bar = SyncBar()
         self.statusBar().addWidget(self.hint, 1)
-        self.key_legend = KeyLegend()
-        self.statusBar().addPermanentWidget(self.key_legend)
         self.statusBar().addPermanentWidget(self.sync_bar)
 
         self.journal_menu = self.menuBar().addMenu("")
