@@ -156,6 +156,12 @@ class DigitRuns:
             return run
         return None
 
+    def moved_to(self, cell: tuple[int, int]) -> None:
+        """The cursor is on `cell` now: a run elsewhere ends (coming back starts a new number). A journal re-read
+        that puts the cursor back where it was does not end it."""
+        if self.run is not None and self.run.cell != cell:
+            self.run = None
+
     def stop(self) -> None:
         """End the run: a key that is not one of its digits, or the cursor moved."""
         self.run = None

@@ -119,7 +119,8 @@ class JournalView(QTableView):
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)
-        self.digit_runs.stop()
+        if current.isValid():
+            self.digit_runs.moved_to((current.row(), current.column()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()

@@ -118,6 +118,17 @@ def test_fo_points_past_10_are_refused_as_typed(make_window, qtbot, db) -> None:
     assert _stored_cell(db, window, row, column) == (None, 7)
 
 
+def test_a_journal_reread_between_two_digits_keeps_the_number(make_window, qtbot, db) -> None:
+    window = make_window("criteria")
+    row, column = _lesson_cell(window)
+    _go(window, row, column)
+    qtbot.keyClicks(window.view, "1")
+    window.open_journal()  # as after a sync: the cursor is put back on the cell
+    assert window.view.currentIndex().column() == column
+    qtbot.keyClicks(window.view, "0")
+    assert _stored_cell(db, window, row, column) == (None, 10)
+
+
 def test_two_digits_on_the_classic_scale_are_not_taken_for_the_second(make_window, qtbot, db) -> None:
     window = make_window("classic")
     row, column = _lesson_cell(window)
