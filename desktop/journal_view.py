@@ -1,28 +1,51 @@
 """The journal grid: a QTableView over JournalModel with the pupils' names frozen at the left while the
 lessons scroll (Qt's "frozen column" recipe: a second view over the same model and selection, laid over
-the first), and the keys a teacher types turned into signals for the window: a character typed into a
-cell, Delete, and the comment key (F2 or a double-click). Enter moves down, Tab right, arrows as usual.
+the first), and the keys a teacher types turned into signals for the window: a key typed into a cell (a
+desktop.cell_input.Keystroke, carrying the key's place on the keyboard so that marks type on any layout),
+Delete, and the comment key (F2 or a double-click). Enter moves down, Tab right, arrows as usual. The digits
+being typed into a cell (DigitRuns) end when the cursor moves. KeyLegend is the line of keys a cell takes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+import sys
 
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from desktop.cell_input import NUMBER_ROW, DigitRuns, keystroke
 from desktop.journal_model import JournalModel
+from storage.attendance import Attendance
+from storage.validation import MARK_RANGES
 
 NAME_WIDTH = 220
 LESSON_WIDTH = 46
 
 
+def key_place(event: QKeyEvent) -> int | None:
+    """Where the key is on the keyboard, as its set-1 scan code, whatever layout is on; None where the platform
+    does not say (Qt's offscreen platform, or a key synthesised without one)."""
+    code = event.nativeScanCode()
+    if sys.platform.startswith("linux"):  # X11 and Wayland give xkb key codes: evdev's (= set-1) + 8
+        return code - 8 if code > 8 else None
+    if sys.platform == "win32":
+        if code:
+            return code  # 0x100 marks an extended key (arrows, the keypad's Enter): none is in our tables
+        virtual = event.nativeVirtualKey()  # VK_0..VK_9 name the number row in every layout, KBDKAZ's too
+        digit = chr(virtual) if 0x30 <= virtual <= 0x39 else ""
+        return next((place for place, d in NUMBER_ROW.items() if d == digit), None)
+    return None
+
+
 class JournalView(QTableView):
-    typed = Signal(int, int, str)  # row, column, the character
+    typed = Signal(int, int, object)  # row, column, the desktop.cell_input.Keystroke
     cleared = Signal(int, int)
     comment_requested = Signal(int, int)
 
     def __init__(self, model: JournalModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.digit_runs = DigitRuns()
         self.setModel(model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -94,6 +117,11 @@ class JournalView(QTableView):
 
     # -- keys ---------------------------------------------------------------------------------------
 
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid():
+            self.digit_runs.moved_to((current.row(), current.column()))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         key = event.key()
@@ -111,6 +139,48 @@ class JournalView(QTableView):
             text = event.text()
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
             if text and text.isprintable() and not text.isspace() and not modifiers:
-                self.typed.emit(index.row(), index.column(), text)
+                self.typed.emit(index.row(), index.column(), keystroke(text, key_place(event)))
                 return
         super().keyPressEvent(event)
+
+
+class KeyLegend(QLabel):
+    """The keys a journal cell takes, for the course shown: its marks, the attendance letters, Delete, F2."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyLegend")
+        self.setStyleSheet("QLabel#keyLegend { color: #555; margin-left: 16px; }")
+        self.scale: str | None = None
+        self.letters: dict[str, Attendance] = {}
+
+    def show_keys(self, scale: str | None, letters: dict[str, Attendance]) -> None:
+        self.scale, self.letters = scale, letters
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.scale is None:
+            self.setText("")
+            return
+        names = {Attendance.ABSENT: self.tr("absent"), Attendance.ILL: self.tr("ill"),
+                 Attendance.EXCUSED: self.tr("excused"), Attendance.LATE: self.tr("late")}
+        parts = [_marks(self.scale)]
+        for code in Attendance:
+            chosen = "/".join(letter for letter, c in self.letters.items() if c == code)
+            if chosen:
+                parts.append(f"{chosen} {names[code]}")
+        parts += [self.tr("Delete: clear"), self.tr("F2: comment")]
+        self.setText("  ·  ".join(p for p in parts if p))
+        self.setToolTip(self.tr("Marks type on the number row whatever the keyboard layout; a letter key means "
+                                "its letter in either script."))
+
+
+def _marks(scale: str) -> str:
+    if scale == "passfail":
+        return QCoreApplication.translate("KeyLegend", "1 pass, 0 fail")
+    if scale not in MARK_RANGES:
+        return ""
+    low, high = MARK_RANGES[scale]
+    if scale == "criteria":
+        return QCoreApplication.translate("KeyLegend", "%1 points").replace("%1", f"{low}–{high}")
+    return QCoreApplication.translate("KeyLegend", "marks %1").replace("%1", f"{low}–{high}")

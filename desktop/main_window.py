@@ -7,7 +7,6 @@ journal goes through the serial worker; the window only shows what comes back.""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,17 +27,16 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n, messages, screen_fit, sheet_refresh
 from desktop import settings as options
-from desktop.cell_input import interpret, score_input
+from desktop.cell_input import CellInput, Keystroke, interpret, score_input
 from desktop.journal_access import JournalAccess
 from desktop.journal_model import JournalModel
-from desktop.journal_view import JournalView
+from desktop.journal_view import JournalView, KeyLegend
 from desktop.lesson_panel import LessonPanel
 from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
 from storage import day_lessons, final_marks, journal_sheet, term_results
-from storage.attendance import DEFAULT_LETTERS
 from storage.errors import JournalError
 
 if TYPE_CHECKING:
@@ -47,8 +45,6 @@ if TYPE_CHECKING:
     from desktop.lock_screen import LockScreen
     from sync.session import RunSummary
     from sync.status import SyncStatus
-
-TWO_KEY_SECONDS = 1.5  # "1" then "0" within this makes 10
 
 
 @dataclass(frozen=True)
@@ -111,7 +107,6 @@ class MainWindow(QMainWindow):
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
-        self._last_key: tuple[int, int, str, float] | None = None
         self._shown_once = False
         self.refusals = 0  # the journal's refusals shown so far (closing waits for the writes and counts them)
 
@@ -138,6 +133,8 @@ class MainWindow(QMainWindow):
         self.period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.toolbar.addWidget(self.course_box)
         self.toolbar.addWidget(self.period_box)
+        self.key_legend = KeyLegend()  # beside the boxes, where the toolbar has room (and hides it when locked)
+        self.toolbar.addWidget(self.key_legend)
         self.addToolBar(self.toolbar)
         self.course_box.currentIndexChanged.connect(lambda _i: self.open_journal())
         self.period_box.currentIndexChanged.connect(lambda _i: self.open_journal())
@@ -168,7 +165,7 @@ class MainWindow(QMainWindow):
         self.add_work_action.triggered.connect(self.on_add_work)
         self.final_mark_action = QAction(self)
         self.final_mark_action.setShortcut("Ctrl+M")
-        self.final_mark_action.triggered.connect(self.on_final_mark)
+        self.final_mark_action.triggered.connect(lambda _checked: self.on_final_mark())  # not `checked` as the mark
         self.reports_action = QAction(self)
         self.reports_action.triggered.connect(self.on_reports)
         self.lock_action = QAction(self)
@@ -286,9 +283,11 @@ class MainWindow(QMainWindow):
             kept = (sheet.pupils[max(min(cursor.row(), len(sheet.pupils) - 1), 0) if same else 0].id,
                     ("lesson", self._aim_lesson))  # a lesson of today chosen: its column, the same pupil
         self._aim_lesson = None
-        letters = {code.value: letter for letter, code in DEFAULT_LETTERS[self.language].items()}
+        letters = self.attendance_letters()
+        shown_letters = {code.value: letter for letter, code in reversed(letters.items())}  # a code's first letter
         self.model.locale = i18n.LOCALES[self.language]
-        self.model.show_sheet(sheet, clashes, letters, computed)
+        self.model.show_sheet(sheet, clashes, shown_letters, computed)
+        self.key_legend.show_keys(sheet.scale, letters)
         at = _cell_of(sheet, kept) if kept is not None else None
         if at is None or not self.model.lesson_column(at[1]) or sheet.lessons[at[1] - 1].id != self.lesson_panel.lesson_id:
             self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
@@ -316,10 +315,14 @@ class MainWindow(QMainWindow):
 
     # -- typing into the grid ----------------------------------------------------------------------
 
-    def on_typed(self, row: int, column: int, text: str) -> None:
+    def attendance_letters(self) -> dict:
+        """The school's attendance letters for the interface language (settings.ATTENDANCE_LETTERS)."""
+        return self.settings.get(options.ATTENDANCE_LETTERS[self.language])
+
+    def on_typed(self, row: int, column: int, stroke: Keystroke) -> None:
         if column == self.model.result_column():
-            if text.isdigit():
-                self.on_final_mark(int(text))
+            if stroke.digit:
+                self.on_final_mark(int(stroke.digit))
             return
         work = self.model.work_at(column)
         target = self.model.target(row, column)
@@ -329,21 +332,26 @@ class MainWindow(QMainWindow):
         if not self.model.editable(row, column):
             self.say(self.tr("This pupil was not in the class on that day."))
             return
-        previous = ""
-        if self._last_key and self._last_key[:2] == (row, column) and time.monotonic() - self._last_key[3] < TWO_KEY_SECONDS:
-            previous = self._last_key[2]
         assert self.model.sheet is not None
+        runs, cell = self.view.digit_runs, (row, column)
         if work is not None:
-            self._type_score(row, column, work, text, previous)
+            self._type_score(row, column, work, score_input(stroke, self.model.sheet.works[work].max_points,
+                                                            runs.previous(cell)))
             return
-        self._last_key = (row, column, text, time.monotonic())
-        meaning = interpret(text, self.model.sheet.scale, DEFAULT_LETTERS[self.language], previous)
+        meaning = interpret(stroke, self.model.sheet.scale, self.attendance_letters(), runs.previous(cell))
         if meaning.kind == "ignored":
             return
-        if meaning.kind == "refused":
-            self.say(messages.cell_refusal(meaning))
-            return
         lesson_id, pupil_id = target
+        if meaning.kind == "refused":
+            self._refuse(cell, meaning, lambda before: self._write(
+                lambda: self.access.journal.set_mark(lesson_id, pupil_id, before, today=self.today),
+                lambda _changed: (self.model.apply_local(row, column, "mark", before),
+                                  self.say(messages.cell_refusal(meaning)))))
+            return
+        if meaning.kind == "mark":
+            runs.typed(cell, meaning.digits, self.model.cell_values(row, column)[1])
+        else:
+            runs.stop()
         field = meaning.kind  # mark or attendance
         self._write(lambda: self._set_typed(lesson_id, pupil_id, field, meaning.value),
                     lambda _changed: self.model.apply_local(row, column, field, meaning.value))
@@ -354,19 +362,28 @@ class MainWindow(QMainWindow):
             return self.access.journal.set_mark(lesson_id, pupil_id, value, today=self.today)
         return self.access.journal.set_attendance(lesson_id, pupil_id, value)
 
-    def _type_score(self, row: int, column: int, work: int, text: str, previous: str) -> None:
+    def _type_score(self, row: int, column: int, work: int, meaning: CellInput) -> None:
         assert self.model.sheet is not None
-        meaning = score_input(text, self.model.sheet.works[work].max_points, previous)
         if meaning.kind == "ignored":
             return
-        if meaning.kind == "refused":
-            self._last_key = None
-            self.say(messages.cell_refusal(meaning))
-            return
-        self._last_key = (row, column, str(meaning.value), time.monotonic())
         work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+        if meaning.kind == "refused":
+            self._refuse((row, column), meaning, lambda before: self._write(
+                lambda: self.access.journal.enter_score(work_id, pupil_id, before),
+                lambda _changed: (self.model.apply_score(row, column, "points", before),
+                                  self.say(messages.cell_refusal(meaning)))))
+            return
+        self.view.digit_runs.typed((row, column), meaning.digits, self.model.score_values(row, column)[0])
         self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, meaning.value),
                     lambda _changed: self.model.apply_score(row, column, "points", meaning.value))
+
+    def _refuse(self, cell: tuple[int, int], refusal: CellInput, put_back: Any) -> None:
+        """Say why a key was refused; a refused number whose first digits were already saved puts back what the
+        cell held before them (`put_back(before)`), so that what was typed is never kept as another number."""
+        run = self.view.digit_runs.refused(cell, refusal)
+        self.say(messages.cell_refusal(refusal))
+        if run is not None:
+            put_back(run.before)
 
     def on_cleared(self, row: int, column: int) -> None:
         if column == self.model.result_column():

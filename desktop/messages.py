@@ -140,6 +140,9 @@ def cell_refusal(refusal: CellInput) -> str:
     if refusal.reason == "not_a_mark":
         return QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}.").format(
             value=refusal.value, allowed=refusal.allowed)
+    if refusal.reason == "over_maximum":
+        return QCoreApplication.translate("Messages", "{value} is more than this work's maximum of {maximum}.").format(
+            value=refusal.value, maximum=refusal.allowed)
     if refusal.reason == "not_points":
         return QCoreApplication.translate("Messages", "{value} is not a score here: this work takes {allowed} points.").format(
             value=refusal.value, allowed=refusal.allowed)

@@ -48,6 +48,8 @@ def test_typing_a_mark_writes_the_cell_and_queues_it_for_the_server(make_window,
     lesson_id, pupil_id = window.model.target(row, column)
     assert ("cell", f"{lesson_id}/{pupil_id}", "mark", "8") in _outbox(db)
 
+    _go(window, row, 0)  # away and back: what is typed next is a new number
+    _go(window, row, column)
     qtbot.keyClicks(window.view, "10")  # two keys at once: ФО points up to 10
     assert _cell(db, window, row, column)[1] == 10
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
