@@ -60,7 +60,8 @@ def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Name
     parser.add_argument("--offline-password", help=argparse.SUPPRESS)  # the demo's profile only (make run)
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES))
     parser.add_argument("--offline", action="store_true", help="do not sync (a journal already set up)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests: a fixed day
+    parser.add_argument("--now", type=dt.time.fromisoformat, help=argparse.SUPPRESS)  # tests: a fixed time of day
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)  # the benchmark
     parser.add_argument("--self-test", action="store_true",
                         help="check this build (offscreen): a temporary encrypted profile, translations, Qt plugins")
@@ -120,7 +121,8 @@ class _App:
                                  QCoreApplication.translate("App", "This journal is not set up yet: log in once online."))
             return 1
         self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db, key=self.key)
-        self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today)
+        self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today,
+                                 now=self.args.now)
         if self.profiles is not None:
             self._guard(self.window)
         if self.args.report_startup:

@@ -25,10 +25,11 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday of term 2, the generated school's lessons filled up to it
+NOW = dt.time(9, 0)  # in the morning's lessons
 USERNAME = "self.test"
 OFFLINE_PASSWORD = "self-test password"
 NEW_OFFLINE_PASSWORD = "another self-test password"
-MARKS = ("4", "5", "3")
+MARKS = {"classic": "4532", "criteria": "4532", "passfail": "1010"}  # by the course's scale: 3 marks, then one more
 WALK_SECONDS = 60
 
 
@@ -69,7 +70,7 @@ class Server:
 class _Walk:
     folder: Path
     server: Server | None
-    typed: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, the mark
+    typed: list[tuple[int, int, int]] = field(default_factory=list)  # row, column, the mark
     app: object = None  # the running desktop.app._App
 
     # -- one start of the app, driven by a list of steps ------------------------------------------
@@ -81,7 +82,7 @@ class _Walk:
         from desktop import app
         from desktop.settings import Settings
 
-        argv = ["--language", "en", "--today", TODAY.isoformat()]
+        argv = ["--language", "en", "--today", TODAY.isoformat(), "--now", NOW.isoformat()]
         argv += ["--server", self.server.url] if self.server else ["--offline"]
         settings = Settings(QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat))
         run = app._App(app._arguments(argv), None, data_dir=self.folder / "data", settings=settings)
@@ -165,22 +166,26 @@ class _Walk:
 
         QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)
 
-    def type_marks(self, marks: tuple[str, ...]) -> None:
+    def type_marks(self, count: int) -> None:
+        """`count` marks of the course's scale, a pupil a row, in a lesson already given (the one before where
+        the journal opened), below the pupils already marked."""
         from PySide6.QtCore import Qt
 
         view = self.window.view
+        marks = MARKS[self.window.model.sheet.scale][len(self.typed):len(self.typed) + count]
         view.setFocus()
-        self.key(view, Qt.Key.Key_Left)  # a lesson already given, below the pupils already marked
+        self.key(view, Qt.Key.Key_Left)
         for _row in self.typed:
             self.key(view, Qt.Key.Key_Down)
         for mark in marks:
             index = view.currentIndex()
-            self.typed.append((index.row(), index.column(), mark))
+            self.typed.append((index.row(), index.column(), int(mark)))
             self.type_into(view, mark, enter=True)
 
     def marks_shown(self) -> bool:
         model = self.window.model
-        return all(str(model.index(row, column).data() or "").startswith(mark) for row, column, mark in self.typed)
+        return model.sheet is not None and all(model.cell_values(row, column)[1] == mark
+                                               for row, column, mark in self.typed)
 
     def nothing_waiting(self) -> bool:
         engine = getattr(self.app, "engine", None)
@@ -210,7 +215,7 @@ class _Walk:
     def offline(self) -> str:
         self.seed()
         self.start([*self.unlock_steps(OFFLINE_PASSWORD), Step("marks typed", lambda: True,
-                                                                lambda: self.type_marks(MARKS)),
+                                                                lambda: self.type_marks(3)),
                     Step("the marks shown", self.marks_shown, self.quit)])
         self.start([*self.unlock_steps(OFFLINE_PASSWORD), *self.lock_steps(OFFLINE_PASSWORD)[:-1],
                     Step("quit", self.marks_shown, self.quit)])
@@ -229,11 +234,11 @@ class _Walk:
         self.start([Step("the start screen", lambda: self.dialog("ProfileDialog") is not None, new_profile),
                     Step("the online login", lambda: self.dialog("LoginDialog") is not None,
                          lambda: self.type_into(self.dialog("LoginDialog").password, server.password, enter=True)),
-                    Step("the first download", self.sheet_shown, lambda: self.type_marks(MARKS)),
+                    Step("the first download", self.sheet_shown, lambda: self.type_marks(3)),
                     Step("the marks reach the server", lambda: self.marks_shown() and self.nothing_waiting(),
                          self.quit)])
         self.start([*self.unlock_steps(OFFLINE_PASSWORD), *self.lock_steps(OFFLINE_PASSWORD),
-                    Step("a mark typed", lambda: True, lambda: self.type_marks(("2",))),
+                    Step("a mark typed", lambda: True, lambda: self.type_marks(1)),
                     Step("the mark shown", self.marks_shown, self.quit)])
 
         def reset() -> None:

@@ -113,7 +113,7 @@ class Teacher:
         self.runs += 1
         with self.log.open("a") as log:
             self.app = subprocess.Popen([*command, "--server", self.server.url, "--language", "en",
-                                         "--today", TODAY.isoformat()], cwd=self.home, env=self.env,
+                                         "--today", TODAY.isoformat(), "--now", "09:00"], cwd=self.home, env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
 
     def alive(self) -> bool:
