@@ -136,9 +136,11 @@ def test_the_apps_refusal_lists_agree_with_the_protocol_and_the_server() -> None
         text = source.read_text(encoding="utf-8")
         raised |= set(re.findall(r'(?:Refused|ApiError|BodyError)\((?:\d+, )?"(\w+)"', text))
     assert raised <= messages.OPERATION_REFUSALS | messages.REQUEST_ERRORS
-    # the journal's own refusals pass through the server as operation refusals (server/operations.py `apply`)
+    # the journal's own refusals pass through the server as operation refusals (server/operations.py `apply`),
+    # but for the PC's own: a mark after the PC's today, an undo over a cell changed since
     checked_by_value = {kind.code for kind in _storage_errors() if kind.__module__ == "storage.errors"} - {
-        "journal_error", "invalid", "not_found", "database_problem", "database_newer", "timetable_invalid"}
+        "journal_error", "invalid", "not_found", "database_problem", "database_newer", "timetable_invalid",
+        "mark_in_future", "changed_since"}
     assert checked_by_value <= messages.OPERATION_REFUSALS
 
 
