@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m desktop.demo_run
+	$(BIN)/python -m harness.demo_run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -32,9 +32,10 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
+from harness.live_server import free_port  # noqa: E402
+from harness.pg_cluster import Cluster  # noqa: E402
 from server import demo  # noqa: E402
 from server.db import open_server_db  # noqa: E402
-from tests.pg_cluster import Cluster, _free_port  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 MIX = (("mark", 0.6), ("attendance", 0.25), ("comment", 0.1), ("topic", 0.05))
@@ -202,7 +203,7 @@ def main() -> None:
         print(f"{len(plans)} devices x {args.ops} operations = {total}, batches of {args.batch}, "
               f"{args.concurrency} devices syncing at once, {args.workers} server workers")
 
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port),
                                    "--workers", str(args.workers), "--max-syncs", "64", "--quiet",
                                    # every simulated device comes from 127.0.0.1: no per-address limit here

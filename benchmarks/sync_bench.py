@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from harness.fault_proxy import FaultProxy, Link  # noqa: E402
+from harness.live_server import running_server  # noqa: E402
 from server import demo  # noqa: E402
 from server.db import open_server_db  # noqa: E402
 from storage.database import open_database  # noqa: E402
@@ -39,8 +41,6 @@ from storage.journal import Journal  # noqa: E402
 from sync import local_state  # noqa: E402
 from sync.credentials import MemoryTokens  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
-from tests.fault_proxy import FaultProxy, Link  # noqa: E402
-from tests.server.conftest import running_server  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 YEAR_END = dt.date(2027, 6, 30)  # the edits are typed into the whole year, as if at its end (no mark after today)

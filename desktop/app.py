@@ -10,7 +10,7 @@ The server address comes from `--server`, the settings, or the installer's prese
 default language, the school's CA bundle and the teachers to list); `DALA_SERVER_URL` and `DALA_CA_BUNDLE`
 still work. `--self-test` checks a build (desktop.self_test).
 
-`make run` (desktop.demo_run) takes this same path, on the demo teacher's profile with its passwords
+`make run` (harness.demo_run) takes this same path, on the demo teacher's profile with its passwords
 prefilled. A plain, unencrypted journal file (`--journal FILE`, the token kept in memory) is for the
 benchmarks only, through desktop.plain_journal; the shipped `dala` does not offer it.
 """

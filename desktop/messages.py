@@ -50,7 +50,7 @@ def local_moment(stamp: str) -> str:
     """An ISO timestamp (UTC or with its offset) as a local date and time in the teacher's language."""
     moment = dt.datetime.fromisoformat(stamp)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     return local(moment)
 
 

@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 
 from server import accounts, audit_log, bootstrap, periods
-from server.rate_limits import Limiter, RateLimits
 from server.bodies import BodyError, read_body
 from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
+from server.rate_limits import Limiter, RateLimits
 from server.schema import device, tables
 from server.sync import DeviceMismatch, sync
 from storage import wire_pack

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, MetaData, engine_from_config, inspect, pool

@@ -43,7 +43,7 @@ class Model:
         self.effective = 0
         self.touched: set[tuple] = set()
 
-    def copy(self) -> "Model":
+    def copy(self) -> Model:
         twin = Model(self.state)
         twin.effective, twin.touched = self.effective, set(self.touched)
         return twin

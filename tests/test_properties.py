@@ -19,7 +19,6 @@ from storage.validation import MARK_RANGES
 from tests import school
 
 
-
 def examples(n: int) -> settings:
     """`n` examples on a journal file; the function-scoped file is meant to carry over between examples."""
     return settings(max_examples=n, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

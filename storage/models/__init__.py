@@ -1,6 +1,8 @@
 """The journal's schema as typed SQLAlchemy models, one module per part of the journal."""
 
 from storage.models.base import Base
+from storage.models.changes import AuditEntry, DeviceState, OutboxOp
+from storage.models.journal import Lesson, LessonCell, PeriodMark, SummativeScore, SummativeWork
 from storage.models.school import (
     AcademicYear,
     ClassMembership,
@@ -8,15 +10,13 @@ from storage.models.school import (
     Pupil,
     School,
     SchoolClass,
-    Subject,
     Subgroup,
     SubgroupMember,
+    Subject,
     Teacher,
 )
-from storage.models.timetable import BellSlot, Course, TimetableEntry
-from storage.models.journal import Lesson, LessonCell, PeriodMark, SummativeScore, SummativeWork
-from storage.models.changes import AuditEntry, DeviceState, OutboxOp
 from storage.models.sync_state import RejectedOp, SyncConflict, SyncState
+from storage.models.timetable import BellSlot, Course, TimetableEntry
 
 __all__ = [
     "AcademicYear", "AuditEntry", "Base", "BellSlot", "ClassMembership", "Course", "DeviceState",

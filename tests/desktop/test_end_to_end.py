@@ -14,9 +14,9 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from desktop.sync_bridge import SyncBridge
 from desktop.worker import Worker
+from harness.fault_proxy import FaultProxy
 from sync.backoff import Backoff
 from tests.desktop.conftest import TODAY
-from tests.fault_proxy import FaultProxy
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import Device

@@ -207,7 +207,7 @@ def test_a_conflict_line_shows_a_local_date_and_time(make_window, db) -> None:
             "'2026-11-20T10:00:00+00:00')", (f"{lesson.id}/{pupil.id}",))
     window.refresh_review()
     line = window.review_panel.conflict_list.item(0).text()
-    moment = dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc).astimezone()
+    moment = dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC).astimezone()
     assert moment.strftime("%d.%m.%Y %H:%M") in line and "2026-11-20" not in line and "T10" not in line
     assert lesson.date.strftime("%d.%m.%Y") in line and lesson.date.isoformat() not in line
 

@@ -8,32 +8,23 @@ import gzip
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import create_engine, text
 
+from harness import live_server as harness_server
+from harness import pg_cluster
+from harness.live_server import ROOT, free_port, start_server  # noqa: F401  (for the tests)
 from server import demo
 from server.db import open_server_db
-from tests import pg_cluster
 
 TODAY = dt.date(2026, 11, 22)
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -47,48 +38,15 @@ def server_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@dataclass
-class LiveServer:
-    url: str
-    db_url: str
-    process: subprocess.Popen
-    engine: Engine  # for the tests' own look at the database
+class LiveServer(harness_server.LiveServer):
+    """The server of a test, with the tests' protocol client."""
 
-    def sql(self, query: str, **params: object) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(text(query), params).all()
-
-    def client(self) -> "Api":
+    def client(self) -> Api:
         return Api(self.url)
 
 
-# Tests drive many devices from 127.0.0.1 faster than any school would: the per-address and per-device rate
-# limits are raised for them, except where a test sets its own (tests/server/test_rate_limits.py).
-TEST_RATE_LIMITS = ("login_per_address=100000/minute,login_per_device=100000/minute,"
-                    "sync_per_address=100000/minute,sync_per_device=100000/minute")
-
-
-def start_server(db_url: str, *extra: str) -> subprocess.Popen:
-    if "--rate-limits" not in extra:
-        extra = (*extra, "--rate-limits", TEST_RATE_LIMITS)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"{'https' if '--tls-cert' in extra else 'http'}://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped: {process.stdout.read()}")
-        try:  # readiness only: the TLS test checks the certificate itself
-            if httpx.get(f"{url}/v1/health", timeout=1, verify=False).status_code == 200:  # noqa: S501
-                process.url = url  # type: ignore[attr-defined]
-                return process
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("the server did not start in 30 s")
+def running_server(db_url: str, *extra: str) -> AbstractContextManager[LiveServer]:
+    return harness_server.running_server(db_url, *extra, kind=LiveServer)
 
 
 @pytest.fixture(scope="session")
@@ -121,20 +79,6 @@ def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     with cluster.admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name} TEMPLATE demo_template"))
     return cluster.url(name)
-
-
-@contextmanager
-def running_server(db_url: str, *extra: str) -> Iterator[LiveServer]:
-    process = start_server(db_url, *extra)
-    engine = create_engine(db_url)
-    try:
-        yield LiveServer(process.url, db_url, process, engine)  # type: ignore[attr-defined]
-    finally:
-        process.terminate()
-        process.wait(10)
-        if os.environ.get("DALA_SERVER_LOG"):
-            print(process.stdout.read())
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

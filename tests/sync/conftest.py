@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.fault_proxy import FaultProxy
 from server import demo
 from storage.database import open_database
 from storage.journal import Journal
@@ -17,7 +18,6 @@ from sync.backoff import Backoff
 from sync.credentials import MemoryTokens
 from sync.engine import SyncEngine
 from sync.errors import SyncError
-from tests.fault_proxy import FaultProxy
 from tests.server.conftest import (  # noqa: F401
     LiveServer,
     fresh_database,

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from tests.fault_proxy import FaultProxy, Link
+from harness.fault_proxy import FaultProxy, Link
 from tests.server.conftest import ROOT, LiveServer, start_server
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import (

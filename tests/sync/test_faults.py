@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fault_proxy import Fault, FaultProxy
+from harness.fault_proxy import Fault, FaultProxy
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import (

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from harness.live_server import LOOPBACK_RATE_LIMITS, free_port
 from tests.conftest import TODAY
-from tests.server.conftest import TEST_RATE_LIMITS, free_port
 from tests.walk.secret_service import SecretService
 from tests.walk.x11 import Display, Keyboard, require_tools
 
@@ -48,7 +48,7 @@ class Server:
         import httpx
 
         self.process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", self.db_url, "--port",
-                                         str(self.port), "--quiet", "--rate-limits", TEST_RATE_LIMITS], cwd=ROOT)
+                                         str(self.port), "--quiet", "--rate-limits", LOOPBACK_RATE_LIMITS], cwd=ROOT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -285,7 +285,7 @@ def test_make_run_takes_the_teacher_s_path(display: Keyboard, tmp_path: Path) ->
     secrets = SecretService(tmp_path / "keyring")
     env = dict(secrets.env, DISPLAY=display.env["DISPLAY"], QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     log = (tmp_path / "demo.log").open("w")
-    demo_run = subprocess.Popen([sys.executable, "-m", "desktop.demo_run"], cwd=tmp_path, env=env, stdout=log,
+    demo_run = subprocess.Popen([sys.executable, "-m", "harness.demo_run"], cwd=tmp_path, env=env, stdout=log,
                                 stderr=subprocess.STDOUT)
     try:
         start = display.wait_window("Dala Journal", timeout=180, alive=lambda: demo_run.poll() is None)

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, started on 127.0.0.1 and a
+"""A throwaway PostgreSQL cluster for the tests and benchmarks: initdb into a temporary folder, started on 127.0.0.1 and a
 free port, stopped at the end. Runs as the `postgres` user when the tests run as root (initdb refuses
 root), as the current user otherwise. PostgreSQL comes from Debian's packages (.ci/run installs them)."""
 
@@ -8,10 +8,11 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from harness.live_server import free_port
 
 
 def _bin(name: str) -> str | None:
@@ -23,12 +24,6 @@ def available() -> bool:
     return _bin("initdb") is not None and _bin("pg_ctl") is not None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Cluster:
     def __init__(self, durable: bool = False) -> None:
         # Tests run without fsync (speed; the data is thrown away); a benchmark asks for a durable cluster.
@@ -36,7 +31,7 @@ class Cluster:
         # Directly under the system temp folder: the postgres user must be able to reach it.
         self.folder = Path(tempfile.mkdtemp(prefix="dala-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.as_postgres = os.geteuid() == 0
         self.user = "postgres" if self.as_postgres else pwd.getpwuid(os.geteuid()).pw_name
 
@@ -48,7 +43,7 @@ class Cluster:
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}")
 
-    def start(self) -> "Cluster":
+    def start(self) -> Cluster:
         if self.as_postgres:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run(_bin("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",

@@ -1,0 +1,82 @@
+"""The school server as its own process: `dala-server serve` on 127.0.0.1 and a free port, ready when it
+answers /v1/health; with a look at its database for whoever started it (tests, benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import httpx
+from sqlalchemy import Engine, create_engine, text
+
+ROOT = Path(__file__).resolve().parents[1]
+# Tests and benchmarks drive many devices from 127.0.0.1 faster than any school would: the per-address and
+# per-device rate limits are raised for them, unless the caller sets its own (tests/server/test_rate_limits.py).
+LOOPBACK_RATE_LIMITS = ("login_per_address=100000/minute,login_per_device=100000/minute,"
+                        "sync_per_address=100000/minute,sync_per_device=100000/minute")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    db_url: str
+    process: subprocess.Popen
+    engine: Engine  # for the caller's own look at the database
+
+    def sql(self, query: str, **params: object) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(text(query), params).all()
+
+
+Server = TypeVar("Server", bound=LiveServer)
+
+
+def start_server(db_url: str, *extra: str) -> subprocess.Popen:
+    if "--rate-limits" not in extra:
+        extra = (*extra, "--rate-limits", LOOPBACK_RATE_LIMITS)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"{'https' if '--tls-cert' in extra else 'http'}://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {process.stdout.read()}")  # type: ignore[union-attr]
+        try:  # readiness only: the TLS test checks the certificate itself
+            if httpx.get(f"{url}/v1/health", timeout=1, verify=False).status_code == 200:  # noqa: S501
+                process.url = url  # type: ignore[attr-defined]
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start in 30 s")
+
+
+@contextmanager
+def running_server(db_url: str, *extra: str, kind: type[Server] = LiveServer) -> Iterator[Server]:  # type: ignore[assignment]
+    process = start_server(db_url, *extra)
+    engine = create_engine(db_url)
+    try:
+        yield kind(process.url, db_url, process, engine)  # type: ignore[attr-defined]
+    finally:
+        process.terminate()
+        process.wait(10)
+        if os.environ.get("DALA_SERVER_LOG"):
+            print(process.stdout.read())  # type: ignore[union-attr]
+        engine.dispose()
