@@ -110,7 +110,7 @@ def switching(journal: Path, teacher: int, courses: list[int], folder: Path) -> 
     from desktop.settings import Settings
     from desktop.worker import Worker
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive while the tables are timed
     i18n.use_language("kk")
     access = JournalAccess(journal, teacher)
     window = MainWindow(access, Worker(), Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),

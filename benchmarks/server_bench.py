@@ -63,7 +63,7 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
     plans = []
     owners = [teachers[i % len(teachers)] for i in range(devices)]
     share: dict[int, int] = {}
-    for teacher_id, username in owners:
+    for teacher_id, _username in owners:
         share[teacher_id] = share.get(teacher_id, 0) + 1
     taken: dict[int, int] = {}
     for teacher_id, username in owners:
@@ -126,7 +126,7 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
                         raise RuntimeError(f"sync answered {response.status_code}: {response.text[:500]}")
                     answer = response.json()
                     cursor = answer["cursor"]
-                    for (entity, key, _f, _v), result in zip(chunk, answer["results"]):
+                    for (entity, key, _f, _v), result in zip(chunk, answer["results"], strict=True):
                         if result.get("version") is not None:
                             known[(entity, key)] = result["version"]
                     applied += sum(r["status"] in ("applied", "merged", "conflict") for r in answer["results"])

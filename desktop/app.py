@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
     run = _App(args, found)
     try:
         return run.run()
-    except Exception:  # before or after the event loop: logged and told, as in a slot (desktop.crash_guard)
+    except Exception:  # noqa: BLE001 (before or after the event loop: logged and told, as in a slot)
         guard.on_exception(*sys.exc_info())
         QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), crash_guard.message(guard.log_path))
         return 1

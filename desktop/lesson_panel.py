@@ -61,7 +61,9 @@ class LessonPanel(QWidget):
 
     def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None) -> None:
         self.lesson_id = lesson_id
-        self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat) if day else self.tr("No lesson chosen"))
+        self.title.setText(
+            QLocale().toString(day, QLocale.FormatType.LongFormat) if day else self.tr("No lesson chosen")
+        )
         self._shown = (topic or "", homework or "")
         self.topic.setText(topic or "")
         self.homework.setPlainText(homework or "")

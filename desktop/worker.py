@@ -33,7 +33,7 @@ class Worker(QObject):
         if self.synchronous:
             try:
                 result = job()
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 (handed to on_error, as on the thread)
                 self._deliver(on_done, on_error, None, error)
             else:
                 self._deliver(on_done, on_error, result, None)
@@ -43,7 +43,7 @@ class Worker(QObject):
     def _execute(self, job: Callable[[], Any], on_done: Done | None, on_error: Failed | None) -> None:
         try:
             result = job()
-        except Exception as error:  # handed to on_error on the UI thread
+        except Exception as error:  # noqa: BLE001 (handed to on_error on the UI thread)
             self._finished.emit((on_done, on_error, None, error))
         else:
             self._finished.emit((on_done, on_error, result, None))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import secrets
 import zipfile
@@ -117,7 +118,7 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
         periods.append(dict(kind=row["kind"], number=number, start_date=start, end_date=end, closed=False))
     terms = sorted((p for p in periods if p["kind"] == "term" and p["start_date"]), key=lambda p: p["start_date"])
     c.need(bool(terms), "periods.csv", "no terms")
-    for before, after in zip(terms, terms[1:]):
+    for before, after in itertools.pairwise(terms):
         c.need(before["end_date"] < after["start_date"], "periods.csv", f"term {before['number']} overlaps term {after['number']}")
 
     bells = []

@@ -87,9 +87,11 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     if current is None and has_tables:
         raise DatabaseProblem(path=str(path), why="not_a_journal", reason="it is not a Dala Journal database")
     if current is not None:
+        from alembic.util.exc import CommandError
+
         try:
             script.get_revision(current)
-        except Exception:
+        except CommandError:  # alembic's "no such revision": a newer app's
             raise DatabaseFromNewerVersion(path=str(path), revision=current) from None
     backup = _backup(engine, path, current) if current is not None else None
     with engine.begin() as conn:

@@ -55,13 +55,17 @@ def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[
             (course_id,))}
         computed = {period: term_results.compute(conn, course_id, period, ids, today) for period in (*parts, year_id)}
         for pupil in ids:
-            def mark(period: int) -> object:
-                if (pupil, period) in finals:
-                    return finals[(pupil, period)]
-                result = computed[period][pupil]
-                return result.mark if result.status in ("graded", "not_attested") else None
-            years[pupil].subjects[subject] = ([mark(p) for p in parts], mark(year_id))
+            years[pupil].subjects[subject] = ([_standing(finals, computed, pupil, p) for p in parts],
+                                              _standing(finals, computed, pupil, year_id))
     return list(years.values())
+
+
+def _standing(finals: dict, computed: dict, pupil: int, period: int) -> object:
+    """A pupil's mark for a period as it stands: the final mark where one is set, else the computed one."""
+    if (pupil, period) in finals:
+        return finals[(pupil, period)]
+    result = computed[period][pupil]
+    return result.mark if result.status in ("graded", "not_attested") else None
 
 
 def golden_candidates(conn: sqlite3.Connection, today: dt.date) -> list[PupilYear]:

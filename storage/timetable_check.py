@@ -8,6 +8,7 @@ in a slot the bell schedule lacks, is a problem. Parallel subgroups of one class
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -68,7 +69,7 @@ def check_bells(slots: Iterable[Slot], rules: Rules = Rules()) -> list[Problem]:
                     f"Shift {shift}, lesson {slot.number} lasts {length} minutes, not {rules.lesson_minutes}.",
                     {"shift": shift, "slot": slot.number, "minutes": length},
                 ))
-        for before, after in zip(items, items[1:]):
+        for before, after in itertools.pairwise(items):
             gap = _minutes(after.starts) - _minutes(before.ends)
             if after.number <= before.number:
                 problems.append(Problem(

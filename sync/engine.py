@@ -114,7 +114,7 @@ class SyncEngine:
             try:
                 self.login_blocking(username, password)
                 future.set_result(None)
-            except Exception as error:  # handed to the caller through the Future
+            except Exception as error:  # noqa: BLE001 (handed to the caller through the Future)
                 future.set_exception(error)
 
         with self._cond:

@@ -108,7 +108,9 @@ class ServerLink:
                                 retry=True) from None
             raise offline(type(error).__name__) from None
         seconds = time.monotonic() - began
-        sent = len(content or b"") + _head_size(response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1")
+        sent = len(content or b"") + _head_size(
+            response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1"
+        )
         received = response.num_bytes_downloaded + _head_size(response.headers, "HTTP/1.1 200 OK")
         if response.status_code >= 400:
             raise _refusal(response)

@@ -30,7 +30,7 @@ def read_state(db, t: crash_writer.Targets) -> dict[tuple, object]:
             for pupil in t.pupils:
                 row = conn.execute(text("SELECT mark, attendance, comment FROM lesson_cell WHERE lesson_id = :l "
                                         "AND pupil_id = :p"), {"l": lesson, "p": pupil}).first()
-                for field, value in zip(("mark", "attendance", "comment"), row or (None, None, None)):
+                for field, value in zip(("mark", "attendance", "comment"), row or (None, None, None), strict=True):
                     state[(lesson, field, pupil)] = value
     return state
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
@@ -58,7 +59,7 @@ def test_bells_are_45_minutes_with_short_breaks(db):
     bells = [(dt.time.fromisoformat(a[:8]), dt.time.fromisoformat(b[:8]))
              for a, b in q(db, "SELECT starts, ends FROM bell_slot ORDER BY number")]
     minutes = [(e.hour * 60 + e.minute) - (s.hour * 60 + s.minute) for s, e in bells]
-    breaks = [(n[0].hour * 60 + n[0].minute) - (p[1].hour * 60 + p[1].minute) for p, n in zip(bells, bells[1:])]
+    breaks = [(n[0].hour * 60 + n[0].minute) - (p[1].hour * 60 + p[1].minute) for p, n in itertools.pairwise(bells)]
     assert set(minutes) == {45}
     assert all(5 <= b <= 20 for b in breaks) and max(breaks) == 20
 

@@ -69,7 +69,9 @@ def test_the_bundle_walks_the_teachers_path_against_a_real_server(built: Path, s
 def test_the_bundle_passes_its_self_test_with_the_preset(built: Path) -> None:
     done = _self_test(built / "build" / "dist" / "dala" / "dala")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "self-test passed" in done.stdout and "Сынақ мектебі: https://journal.school17.kz, language kk" in done.stdout
+    assert (
+        "self-test passed" in done.stdout and "Сынақ мектебі: https://journal.school17.kz, language kk" in done.stdout
+    )
     assert "encrypted (SQLCipher" in done.stdout and "app and Qt: kk, ru, en" in done.stdout
 
 

@@ -15,7 +15,9 @@ from storage.demo import generator
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dala-demo", description=__doc__)
     parser.add_argument("path", type=Path, help="journal file to create (must not exist)")
-    parser.add_argument("--large", action="store_true", help="the benchmark school: ~1,900 pupils, a full year, over a million cells")
+    parser.add_argument(
+        "--large", action="store_true", help="the benchmark school: ~1,900 pupils, a full year, over a million cells"
+    )
     parser.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     if args.path.exists():
@@ -25,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with open_database(args.path) as db:
         summary = generator.build(
-            db, generator.LARGE if args.large else generator.DEMO, args.today,
+            db,
+            generator.LARGE if args.large else generator.DEMO,
+            args.today,
             progress=lambda step: print(f"… {step}", flush=True),
         )
     print(

@@ -161,5 +161,5 @@ def _assert_nothing_lost(server, pcs: list[Device], typed: list) -> None:  # typ
         assert (current.get((key, field)) == value or (key, field, encoded) in in_conflicts
                 or (device_id, key, field, encoded) in audited or (key, field, encoded) in local)
         last[(who, key, field)] = (device_id, encoded)
-    for (who, key, field), (device_id, encoded) in last.items():
+    for (_who, key, field), (device_id, encoded) in last.items():
         assert (device_id, key, field, encoded) in audited

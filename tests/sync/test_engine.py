@@ -248,5 +248,7 @@ def test_a_final_mark_with_its_reason_reaches_the_teachers_other_pc(server: Live
     assert server.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = :c AND period_id = :t AND "
                       "pupil_id = :p", c=spot.course_id, t=term, p=spot.pupil_id)[0] == (mark, "Жазбаша жұмыс қайта жазылды")
     home_pc.sync()
-    assert home_pc.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = ? AND period_id = ? AND "
-                       "pupil_id = ?", (spot.course_id, term, spot.pupil_id)) == [(mark, "Жазбаша жұмыс қайта жазылды")]
+    assert home_pc.sql(
+        "SELECT final_mark, final_reason FROM period_mark WHERE course_id = ? AND period_id = ? AND pupil_id = ?",
+        (spot.course_id, term, spot.pupil_id),
+    ) == [(mark, "Жазбаша жұмыс қайта жазылды")]

@@ -1,7 +1,7 @@
 """Server schema: the shared journal tables, accounts, devices, change log, conflicts, audit log.
 
 Revision ID: 0001
-Revises: 
+Revises:
 
 """
 from collections.abc import Sequence

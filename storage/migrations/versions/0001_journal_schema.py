@@ -1,7 +1,7 @@
 """Journal schema: school, calendar, classes, pupils, courses, timetable, lessons, cells, works, marks.
 
 Revision ID: 0001
-Revises: 
+Revises:
 
 """
 from collections.abc import Sequence
