@@ -165,3 +165,12 @@ class DigitRuns:
     def stop(self) -> None:
         """End the run: a key that is not one of its digits, or the cursor moved."""
         self.run = None
+
+    def held_at(self, cell: tuple[int, int]) -> bool:
+        """Whether the number last typed into `cell` was refused: Enter then stays on the cell (and ends the run),
+        so that the next pupil's number is not typed one row too high."""
+        run = self.run
+        held = run is not None and run.cell == cell and run.refused
+        if held:
+            self.run = None
+        return held

@@ -31,9 +31,10 @@ class FinalMarkDialog(QDialog):
         for mark in range(high, low - 1, -1):
             shown = {1: self.tr("pass"), 0: self.tr("fail")}[mark] if scale == "passfail" else str(mark)
             self.mark_box.addItem(shown, mark)
+        self.mark_box.setPlaceholderText(self.tr("Choose a mark"))
         chosen = typed if typed is not None else (current[0] if current else computed_mark)
-        if chosen is not None and self.mark_box.findData(chosen) >= 0:
-            self.mark_box.setCurrentIndex(self.mark_box.findData(chosen))
+        # Nothing typed, set or computed: no mark is offered as if it were one (the box shows "Choose a mark").
+        self.mark_box.setCurrentIndex(self.mark_box.findData(chosen) if chosen is not None else -1)
         self.reason_edit = QLineEdit(current[1] or "" if current else "")
         self.reason_edit.setObjectName("finalReason")
         self.reason_edit.setPlaceholderText(self.tr("Why the final mark differs from the computed one"))
@@ -55,15 +56,21 @@ class FinalMarkDialog(QDialog):
         self._check()
 
     def needs_reason(self) -> bool:
-        return self.mark_box.currentData() != self.computed_mark
+        return self.mark_box.currentData() is not None and self.mark_box.currentData() != self.computed_mark
 
     def _check(self) -> None:
-        missing = self.needs_reason() and not self.reason_edit.text().strip()
+        none_chosen = self.mark_box.currentData() is None
+        missing = none_chosen or (self.needs_reason() and not self.reason_edit.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
         self.reason_edit.setEnabled(self.needs_reason())
-        self.note.setText(self.tr("A final mark different from the computed one needs a reason; it is kept in the "
-                                  "audit log.") if self.needs_reason() else
-                          self.tr("The computed mark stands; no reason is needed."))
+        if self.computed_mark is None:
+            self.note.setText(self.tr("No mark can be computed for this period yet (too few marks or summative "
+                                      "works count so far), so a final mark needs a reason."))
+        elif self.needs_reason():
+            self.note.setText(self.tr("A final mark different from the computed one needs a reason; it is kept in "
+                                      "the audit log."))
+        else:
+            self.note.setText(self.tr("The computed mark stands; no reason is needed."))
 
     def chosen(self) -> tuple[int, str | None]:
         """(mark, reason); the reason is None when the computed mark was chosen."""

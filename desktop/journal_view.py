@@ -127,6 +127,8 @@ class JournalView(QTableView):
         key = event.key()
         if index.isValid():
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.digit_runs.held_at((index.row(), index.column())):
+                    return  # the number typed here was refused: the teacher types it again here
                 self.setCurrentIndex(self.model().index(min(index.row() + 1, self.model().rowCount() - 1),
                                                         index.column()))
                 return

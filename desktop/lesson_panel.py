@@ -58,12 +58,16 @@ class LessonPanel(QWidget):
         self.topic_label.setText(self.tr("Topic"))
         self.homework_label.setText(self.tr("Homework"))
         self.add_button.setText(self.tr("Add a lesson…"))
+        self._show_title()  # the day in the language now chosen
+
+    def _show_title(self) -> None:
+        day = getattr(self, "day", None)
+        self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat) if day else
+                           self.tr("No lesson chosen"))
 
     def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None) -> None:
-        self.lesson_id = lesson_id
-        self.title.setText(
-            QLocale().toString(day, QLocale.FormatType.LongFormat) if day else self.tr("No lesson chosen")
-        )
+        self.lesson_id, self.day = lesson_id, day
+        self._show_title()
         self._shown = (topic or "", homework or "")
         self.topic.setText(topic or "")
         self.homework.setPlainText(homework or "")

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self._now = now  # the time of day, fixed (tests); None: the clock's
         self._aim_lesson: str | None = None  # the lesson the next journal shown puts the cursor on
+        self._aim_work: str | None = None  # a summative work just added: the next journal shown goes to its column
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
@@ -282,7 +283,10 @@ class MainWindow(QMainWindow):
         if self._aim_lesson is not None and self._aim_lesson in sheet.column_of and sheet.pupils:
             kept = (sheet.pupils[max(min(cursor.row(), len(sheet.pupils) - 1), 0) if same else 0].id,
                     ("lesson", self._aim_lesson))  # a lesson of today chosen: its column, the same pupil
-        self._aim_lesson = None
+        if self._aim_work is not None and any(work.id == self._aim_work for work in sheet.works) and sheet.pupils:
+            kept = (sheet.pupils[max(min(cursor.row(), len(sheet.pupils) - 1), 0) if same else 0].id,
+                    ("work", self._aim_work))  # a work just added: its column (scrolled to), the same pupil
+        self._aim_lesson = self._aim_work = None
         letters = self.attendance_letters()
         shown_letters = {code.value: letter for letter, code in reversed(letters.items())}  # a code's first letter
         self.model.locale = i18n.LOCALES[self.language]
@@ -452,11 +456,14 @@ class MainWindow(QMainWindow):
             return
         chosen = dialog.chosen()
 
-        def add() -> list:
+        def add() -> tuple[str, list]:
             journal = self.access.journal
-            return journal.schedule_warnings(journal.add_summative_work(course_id, **chosen))
+            work_id = journal.add_summative_work(course_id, **chosen)
+            return work_id, journal.schedule_warnings(work_id)
 
-        def added(warnings: list) -> None:
+        def added(done: tuple[str, list]) -> None:
+            work_id, warnings = done
+            self._aim_work = work_id
             self.open_journal()
             if warnings:
                 self.say(" ".join(messages.schedule_warning(w.code, w.params) for w in warnings))

@@ -20,6 +20,15 @@ from PySide6.QtWidgets import (
 from storage.validation import MAX_WORK_POINTS
 
 
+class _DateField(QDateEdit):
+    """A date field that Tab leaves, as every other field: QDateEdit's own Tab walks its day, month and year, so
+    a teacher's Tab, Tab, "15" into the next field went into the year instead (the sections stay reachable by
+    typing, the arrows and the calendar)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt's name)
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class WorkDialog(QDialog):
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +39,7 @@ class WorkDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("workTitle")
         self.section_edit = QLineEdit()
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date_edit = _DateField(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.points_box = QSpinBox()
         self.points_box.setRange(1, MAX_WORK_POINTS)

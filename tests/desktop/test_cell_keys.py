@@ -286,3 +286,18 @@ def test_the_legend_shows_the_keys_for_the_course_and_language(make_window, qtbo
     assert all(f"{letter} " in legend.text() for letter in "жаск") and "F2" in legend.text()
     classic = make_window("classic", language="en").key_legend
     assert classic.text().startswith("marks 2–5  ·  a absent")
+
+
+def test_enter_after_a_refused_number_stays_on_its_cell(make_window, qtbot, db) -> None:
+    """A teacher typing down a column: "11" refused, Enter keeps the cursor there, the right number goes in its
+    own pupil's cell, and the next Enter moves on."""
+    window = make_window("criteria")
+    row, column = _lesson_cell(window)
+    _go(window, row, column)
+    qtbot.keyClicks(window.view, "11")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert (window.view.currentIndex().row(), window.view.currentIndex().column()) == (row, column)
+    qtbot.keyClicks(window.view, "9")
+    assert _stored_cell(db, window, row, column)[1] == 9
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.view.currentIndex().row() == row + 1
