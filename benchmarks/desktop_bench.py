@@ -64,7 +64,8 @@ def build_journal(folder: Path) -> tuple[Path, int, list[int]]:
             year = conn.exec_driver_sql("SELECT start_date, end_date FROM period WHERE kind = 'year'").one()
             rows = conn.exec_driver_sql(
                 "SELECT c.teacher_id, c.id, count(l.id) FROM course c JOIN lesson l ON l.course_id = c.id "
-                "WHERE c.subgroup_id IS NULL AND l.date BETWEEN ? AND ? GROUP BY c.id ORDER BY 3 DESC", tuple(year)).all()
+                "WHERE c.subgroup_id IS NULL AND l.date BETWEEN ? AND ? GROUP BY c.id ORDER BY 3 DESC",
+                tuple(year)).all()
     by_teacher: dict[int, list[int]] = {}
     for teacher, course, _lessons in rows:
         by_teacher.setdefault(teacher, []).append(course)
@@ -87,8 +88,9 @@ def startup(journal: Path, teacher: int, runs: int, folder: Path) -> tuple[list[
     times, size = [], (0, 0)
     for run in range(runs):
         env = dict(os.environ, XDG_CONFIG_HOME=str(folder / f"config-{run}"), HOME=str(folder))
-        elapsed, line = timed([sys.executable, "-m", "desktop.plain_journal", "--journal", str(journal), "--offline", "--teacher",
-                               str(teacher), "--today", TODAY.isoformat(), "--language", "kk", "--report-startup"],
+        elapsed, line = timed([sys.executable, "-m", "desktop.plain_journal", "--journal", str(journal), "--offline",
+                               "--teacher", str(teacher), "--today", TODAY.isoformat(), "--language", "kk",
+                               "--report-startup"],
                               "startup_ms", env)
         times.append(elapsed)
         size = tuple(int(x) for x in line.split()[2:4])  # type: ignore[assignment]

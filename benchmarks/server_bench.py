@@ -47,7 +47,8 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
     teacher's lessons, so that the load is realistic writes, not conflicts. Like a synced client, a device
     knows the server version of each record it edits (as bootstrap gave it) and sends it as the base."""
     with engine.connect() as conn:
-        teachers = conn.execute(text("SELECT DISTINCT t.id, t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+        teachers = conn.execute(text("SELECT DISTINCT t.id, t.username FROM teacher t "
+                                     "JOIN course c ON c.teacher_id = t.id "
                                      "WHERE c.scale = 'criteria' ORDER BY t.id")).all()
         slots = {}
         for teacher_id, _ in teachers:
@@ -82,7 +83,8 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
             elif field == "mark":
                 device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "mark", rng.randint(0, 10)))
             elif field == "attendance":
-                device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance", rng.choice(["absent", "ill", "late", None])))
+                device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance",
+                                   rng.choice(["absent", "ill", "late", None])))
             else:
                 device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS)))
         plans.append({"username": username, "device_id": str(uuid.UUID(int=rng.getrandbits(128))), "ops": device_ops,
@@ -94,7 +96,8 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
         for plan in plans:  # log in first: Argon2id is deliberately slow and not what is measured here
-            response = await client.post("/v1/login", json={"username": plan["username"], "password": demo.DEMO_PASSWORD,
+            response = await client.post("/v1/login", json={"username": plan["username"],
+                                                             "password": demo.DEMO_PASSWORD,
                                                              "device_id": plan["device_id"]})
             response.raise_for_status()
             plan["token"] = response.json()["token"]
@@ -158,18 +161,21 @@ def floor(db_url: str, plans: list[dict], batch: int) -> float:
                     else:
                         lessons.append((value, key))
                     changes.append((1, entity, key, field, json.dumps(value), 1, plan["device_id"], now))
-                    audits.append((now, 1, plan["device_id"], "127.0.0.1", seq, entity, key, field, json.dumps(value), "applied"))
+                    audits.append((now, 1, plan["device_id"], "127.0.0.1", seq, entity, key, field, json.dumps(value),
+                                   "applied"))
                 with conn.transaction(), conn.cursor() as cur:
                     cur.executemany(
                         "INSERT INTO lesson_cell (lesson_id, pupil_id, mark, attendance, comment, server_version) "
                         "VALUES (%s, %s, %s, %s, %s, 1) ON CONFLICT (lesson_id, pupil_id) DO UPDATE SET "
-                        "mark = coalesce(excluded.mark, lesson_cell.mark), server_version = lesson_cell.server_version + 1",
+                        "mark = coalesce(excluded.mark, lesson_cell.mark), "
+                        "server_version = lesson_cell.server_version + 1",
                         cells)
                     cur.executemany("UPDATE lesson SET topic = %s WHERE id = %s", lessons)
-                    cur.executemany("INSERT INTO change (course_id, entity, entity_key, field, value, version, device_id, at) "
-                                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", changes)
-                    cur.executemany("INSERT INTO audit_log (at, school_id, device_id, ip, seq, entity, entity_key, field, "
-                                    "new_value, result) VALUES (%s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, %s)", audits)
+                    cur.executemany("INSERT INTO change (course_id, entity, entity_key, field, value, version, "
+                                    "device_id, at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", changes)
+                    cur.executemany("INSERT INTO audit_log (at, school_id, device_id, ip, seq, entity, entity_key, "
+                                    "field, new_value, result) "
+                                    "VALUES (%s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, %s)", audits)
                 total += len(chunk)
         return total / (time.perf_counter() - began)
 

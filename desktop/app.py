@@ -118,7 +118,8 @@ class _App:
         is_admin = state.get("role") == "admin"
         if teacher is None and not is_admin:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"),
-                                 QCoreApplication.translate("App", "This journal is not set up yet: log in once online."))
+                                 QCoreApplication.translate(
+                                     "App", "This journal is not set up yet: log in once online."))
             return 1
         self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db, key=self.key)
         self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today,
@@ -316,7 +317,8 @@ def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
         return run.run()
     except Exception:  # noqa: BLE001 (before or after the event loop: logged and told, as in a slot)
         guard.on_exception(*sys.exc_info())
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), crash_guard.message(guard.log_path))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"),
+                             crash_guard.message(guard.log_path))
         return 1
     finally:
         run.close()

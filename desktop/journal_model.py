@@ -113,7 +113,8 @@ class JournalModel(QAbstractTableModel):
 
     def today_column(self, column: int) -> bool:
         """Whether `column` is a lesson of today."""
-        return self.lesson_column(column) and self.sheet is not None and self.sheet.lessons[column - 1].date == self.today
+        return (self.lesson_column(column) and self.sheet is not None
+                and self.sheet.lessons[column - 1].date == self.today)
 
     def work_at(self, column: int) -> int | None:
         """The index of the summative work shown in `column`, or None."""

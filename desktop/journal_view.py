@@ -107,7 +107,8 @@ class JournalView(QTableView):
         if hasattr(self, "frozen"):
             self._place_frozen()
 
-    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(self, index: QModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if index.column() > 0:  # never scroll a lesson under the frozen names
             super().scrollTo(index, hint)
             rect = self.visualRect(index)

@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.view.typed.connect(self.on_typed)
         self.view.cleared.connect(self.on_cleared)
         self.view.comment_requested.connect(self.on_comment)
-        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._show_lesson(current.column()))
+        self.view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_lesson(current.column()))
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("journalToolbar")
@@ -293,7 +294,8 @@ class MainWindow(QMainWindow):
         self.model.show_sheet(sheet, clashes, shown_letters, computed)
         self.key_legend.show_keys(sheet.scale, letters)
         at = _cell_of(sheet, kept) if kept is not None else None
-        if at is None or not self.model.lesson_column(at[1]) or sheet.lessons[at[1] - 1].id != self.lesson_panel.lesson_id:
+        if (at is None or not self.model.lesson_column(at[1])
+                or sheet.lessons[at[1] - 1].id != self.lesson_panel.lesson_id):
             self.lesson_panel.show_lesson(None, None, None, None)  # re-read for the lesson under the new cursor
         # else the same journal re-read with the cursor on the same lesson: the panel, and what is typed in it, stay
         self.view.setColumnWidth(0, self.settings.get(options.NAME_COLUMN_WIDTH))
@@ -419,7 +421,8 @@ class MainWindow(QMainWindow):
         work = self.model.work_at(column)
         if work is not None and self.model.editable(row, column):
             current = self.model.score_values(row, column)[1] or ""
-            text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name,
+                                                     current)
             if ok and text != current:
                 value = text.strip() or None
                 work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id

@@ -67,8 +67,10 @@ def rule_name(rule: str) -> str:
 
 def _lesson_or_work_reason(code: str, why: str) -> str | None:
     texts = {
-        "invalid_lesson/unknown_kind": QCoreApplication.translate("Messages", "The lesson cannot be added: unknown kind of lesson."),
-        "invalid_lesson/not_a_date": QCoreApplication.translate("Messages", "The lesson cannot be added: the date is not valid."),
+        "invalid_lesson/unknown_kind": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: unknown kind of lesson."),
+        "invalid_lesson/not_a_date": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: the date is not valid."),
         "invalid_lesson/no_such_slot": QCoreApplication.translate(
             "Messages", "The lesson cannot be added: there is no lesson {slot} in the bell schedule."),
         "invalid_lesson/course_busy": QCoreApplication.translate(
@@ -79,11 +81,12 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
             "Messages", "The lesson cannot be added: the class already has lesson {slot} on {date}."),
         "invalid_work/unknown_kind": QCoreApplication.translate(
             "Messages", "The summative work cannot be added: it must be a SOR or a SOCH."),
-        "invalid_work/no_title": QCoreApplication.translate("Messages", "The summative work cannot be added: give it a title."),
-        "invalid_work/bad_max_points": QCoreApplication.translate(
-            "Messages", "The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}."),
-        "invalid_work/not_the_lesson": QCoreApplication.translate(
-            "Messages", "The summative work cannot be added: the lesson chosen is not this course's lesson on that date."),
+        "invalid_work/no_title": QCoreApplication.translate(
+            "Messages", "The summative work cannot be added: give it a title."),
+        "invalid_work/bad_max_points": QCoreApplication.translate("Messages",
+            "The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}."),
+        "invalid_work/not_the_lesson": QCoreApplication.translate("Messages",
+            "The summative work cannot be added: the lesson chosen is not this course's lesson on that date."),
         "database_problem/wrong_key": QCoreApplication.translate(
             "Messages", "The journal file {path} cannot be opened: the password does not open it."),
         "database_problem/not_a_journal": QCoreApplication.translate(
@@ -97,13 +100,18 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
 def journal_error(error: JournalError) -> str:
     params, code = {k: local(v) for k, v in error.params.items()}, error.code
     texts = {
-        "invalid_mark": QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}."),
-        "marks_not_allowed": QCoreApplication.translate("Messages", "This course is not graded with marks; only attendance and comments."),
+        "invalid_mark": QCoreApplication.translate(
+            "Messages", "{value} is not a mark here: this course takes {allowed}."),
+        "marks_not_allowed": QCoreApplication.translate(
+            "Messages", "This course is not graded with marks; only attendance and comments."),
         "invalid_attendance": QCoreApplication.translate("Messages", "Unknown attendance code."),
-        "text_too_long": QCoreApplication.translate("Messages", "The text is too long: {length} characters, at most {limit}."),
+        "text_too_long": QCoreApplication.translate(
+            "Messages", "The text is too long: {length} characters, at most {limit}."),
         "pupil_not_in_course": QCoreApplication.translate("Messages", "This pupil was not in the class on {date}."),
-        "not_your_course": QCoreApplication.translate("Messages", "This is not your course, and you are not substituting in this lesson."),
-        "period_closed": QCoreApplication.translate("Messages", "The period containing {date} is closed; its marks can no longer be changed."),
+        "not_your_course": QCoreApplication.translate(
+            "Messages", "This is not your course, and you are not substituting in this lesson."),
+        "period_closed": QCoreApplication.translate(
+            "Messages", "The period containing {date} is closed; its marks can no longer be changed."),
         "outside_school_year": QCoreApplication.translate("Messages", "{date} is not in any term of the school year."),
         "mark_in_future": QCoreApplication.translate(
             "Messages", "The lesson on {date} has not happened yet: a mark cannot be written into it."),
@@ -112,7 +120,8 @@ def journal_error(error: JournalError) -> str:
             "as it is."),
         "not_found": QCoreApplication.translate("Messages", "This record is no longer in the journal."),
         "invalid_lesson": QCoreApplication.translate("Messages", "The lesson cannot be added."),
-        "invalid_score": QCoreApplication.translate("Messages", "{value} is outside 0–{max_points} points for this work."),
+        "invalid_score": QCoreApplication.translate(
+            "Messages", "{value} is outside 0–{max_points} points for this work."),
         "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added."),
         "reason_required": QCoreApplication.translate(
             "Messages", "A final mark of {mark} differs from the computed one: say why (the reason is audited)."),
@@ -138,18 +147,21 @@ def journal_error(error: JournalError) -> str:
 
 def cell_refusal(refusal: CellInput) -> str:
     if refusal.reason == "not_a_mark":
-        return QCoreApplication.translate("Messages", "{value} is not a mark here: this course takes {allowed}.").format(
+        return QCoreApplication.translate(
+            "Messages", "{value} is not a mark here: this course takes {allowed}.").format(
             value=refusal.value, allowed=refusal.allowed)
     if refusal.reason == "over_maximum":
         return QCoreApplication.translate("Messages", "{value} is more than this work's maximum of {maximum}.").format(
             value=refusal.value, maximum=refusal.allowed)
     if refusal.reason == "not_points":
-        return QCoreApplication.translate("Messages", "{value} is not a score here: this work takes {allowed} points.").format(
+        return QCoreApplication.translate(
+            "Messages", "{value} is not a score here: this work takes {allowed} points.").format(
             value=refusal.value, allowed=refusal.allowed)
     if refusal.reason == "marks_not_allowed":
-        return QCoreApplication.translate("Messages", "This course is not graded with marks; only attendance and comments.")
-    return QCoreApplication.translate(
-        "Messages", "“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.").format(
+        return QCoreApplication.translate(
+            "Messages", "This course is not graded with marks; only attendance and comments.")
+    return QCoreApplication.translate("Messages",
+        "“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.").format(
             key=refusal.value, letters=refusal.allowed)
 
 
@@ -189,7 +201,8 @@ def password_refusal(error: Exception) -> str:
     """A wrong or throttled offline password (storage.profiles), for the start screen and the lock screen."""
     wait = getattr(error, "wait_s", 0)
     if getattr(error, "code", "") == "throttled":
-        return QCoreApplication.translate("Messages", "Too many wrong passwords; try again in {wait} s.").format(wait=wait)
+        return QCoreApplication.translate(
+            "Messages", "Too many wrong passwords; try again in {wait} s.").format(wait=wait)
     if wait:
         return QCoreApplication.translate("Messages", "Wrong password. Try again in {wait} s.").format(wait=wait)
     return QCoreApplication.translate("Messages", "Wrong password.")
@@ -220,7 +233,8 @@ def sync_error(code: str | None, message: str | None) -> str:
         "bad_credentials": QCoreApplication.translate("Messages", "Wrong username or password."),
         "locked": QCoreApplication.translate("Messages", "Too many wrong passwords; wait a little and try again."),
         "token_expired": QCoreApplication.translate("Messages", "Your login has expired; please log in again."),
-        "device_revoked": QCoreApplication.translate("Messages", "The school admin has revoked this PC; please log in again."),
+        "device_revoked": QCoreApplication.translate(
+            "Messages", "The school admin has revoked this PC; please log in again."),
         "no_token": QCoreApplication.translate("Messages", "Log in to sync with the school's server."),
         "other_account": QCoreApplication.translate("Messages", "This journal belongs to another account."),
         "local_error": QCoreApplication.translate(
@@ -232,7 +246,8 @@ def sync_error(code: str | None, message: str | None) -> str:
             "Messages", "This address is not encrypted; the school's server must start with https://."),
         "bad_url": QCoreApplication.translate("Messages", "This is not a server address (https://…)."),
         "rate_limited": QCoreApplication.translate("Messages", "Too many requests; trying again shortly."),
-        "bad_token": QCoreApplication.translate("Messages", "The server no longer knows this login; please log in again."),
+        "bad_token": QCoreApplication.translate(
+            "Messages", "The server no longer knows this login; please log in again."),
         "device_taken": QCoreApplication.translate(
             "Messages", "This PC is registered to another account on the server; ask the school admin."),
         "wrong_device": QCoreApplication.translate(

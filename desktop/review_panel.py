@@ -45,7 +45,8 @@ def load_review(conn: Connection) -> Review:
         row = conn.exec_driver_sql(
             f"SELECT l.date, {subject}, p.last_name || ' ' || p.first_name FROM lesson l "
             "JOIN course c ON c.id = l.course_id JOIN subject s ON s.id = c.subject_id "
-            "LEFT JOIN pupil p ON p.id = ? WHERE l.id = ?", (int(pupil) if pupil.isdigit() else None, lesson_id)).first()
+            "LEFT JOIN pupil p ON p.id = ? WHERE l.id = ?",
+            (int(pupil) if pupil.isdigit() else None, lesson_id)).first()
         places[key] = " · ".join(messages.local(part) for part in row if part) if row else key
     return Review(open_ones, refused, places)
 

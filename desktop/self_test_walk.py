@@ -105,7 +105,8 @@ class _Walk:
             try:
                 if time.monotonic() > deadline:
                     shown = QApplication.activeModalWidget()
-                    raise AssertionError(f"not within {WALK_SECONDS} s (showing {type(shown).__name__ if shown else 'no dialog'}"
+                    raise AssertionError(f"not within {WALK_SECONDS} s "
+                                         f"(showing {type(shown).__name__ if shown else 'no dialog'}"
                                          f"{': ' + _texts(shown) if shown else ''})")
                 if step.ready():
                     steps.pop(0)

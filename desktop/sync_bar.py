@@ -48,7 +48,8 @@ class SyncBar(QWidget):
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         if status.running:
-            self.state.setText(self.tr("Syncing…") if status.phase == "syncing" else self.tr("Downloading the journal…"))
+            self.state.setText(self.tr("Syncing…") if status.phase == "syncing"
+                               else self.tr("Downloading the journal…"))
         elif status.online is None:
             self.state.setText(self.tr("Not synced yet"))
         else:

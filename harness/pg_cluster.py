@@ -1,5 +1,5 @@
-"""A throwaway PostgreSQL cluster for the tests and benchmarks: initdb into a temporary folder, started on 127.0.0.1 and a
-free port, stopped at the end. Runs as the `postgres` user when the tests run as root (initdb refuses
+"""A throwaway PostgreSQL cluster for the tests and benchmarks: initdb into a temporary folder, started on 127.0.0.1 and
+a free port, stopped at the end. Runs as the `postgres` user when the tests run as root (initdb refuses
 root), as the current user otherwise. PostgreSQL comes from Debian's packages (.ci/run installs them)."""
 
 from __future__ import annotations

@@ -124,7 +124,8 @@ def _pyinstaller(preset_folder: Path, work: Path, *, windowed: bool) -> Path:
         "--hidden-import", "_cffi_backend",  # argon2-cffi-bindings loads it from C, unseen by the analysis
     ]
     for language in LANGUAGES:
-        args += ["--add-data", f"{ROOT / 'resources' / 'translations' / f'dala_{language}.qm'}{sep}resources/translations"]
+        args += ["--add-data",
+                 f"{ROOT / 'resources' / 'translations' / f'dala_{language}.qm'}{sep}resources/translations"]
     for module in QT_EXCLUDED:
         args += ["--exclude-module", f"PySide6.{module}"]
     for module in PY_EXCLUDED:
@@ -167,8 +168,8 @@ LINUX_PLUGINS_DROPPED = (
 
 
 def _prune_linux(bundle: Path) -> None:
-    """Drop the plugins above and Python's East Asian codecs, then every shared library (Qt's, or one copied from the build machine) that
-    nothing left in the bundle needs: the kept binaries' DT_NEEDED entries, followed through."""
+    """Drop the plugins above and Python's East Asian codecs, then every shared library (Qt's, or one copied from the
+    build machine) that nothing left in the bundle needs: the kept binaries' DT_NEEDED entries, followed through."""
     internal = bundle / "_internal"
     plugins = next(internal.rglob("plugins"), None) if (internal / "PySide6").exists() else None
     if plugins is not None:

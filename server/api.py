@@ -191,7 +191,8 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
         with engine.connect() as conn:
             return bootstrap.lessons(conn, who, after, limit)
 
-    @app.post("/v1/admin/periods/{period_id}/{action}", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
+    @app.post("/v1/admin/periods/{period_id}/{action}",
+              responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
     def set_period(period_id: int, action: str, request: Request,
                    who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         if action not in ("close", "reopen"):

@@ -45,9 +45,11 @@ def reference(conn: Connection, who: Principal) -> dict:
         "cursor": conn.execute(select(func.coalesce(func.max(T["change"].c.id), 0))).scalar_one(),
         "school": _all(conn, select(T["school"]).where(T["school"].c.id == who.school_id))[0],
         "years": _all(conn, select(Y).where(Y.c.id.in_(year_ids))),
-        "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(T["period"].c.id)),
+        "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(
+            T["period"].c.id)),
         "bell_slots": _all(conn, select(T["bell_slot"]).where(T["bell_slot"].c.school_id == who.school_id)),
-        "subjects": _all(conn, select(T["subject"]).where(T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),
+        "subjects": _all(conn, select(T["subject"]).where(
+            T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),
         "teachers": _all(conn, select(T["teacher"].c.id, T["teacher"].c.school_id, T["teacher"].c.username,
                                       T["teacher"].c.last_name, T["teacher"].c.first_name,
                                       T["teacher"].c.patronymic).where(T["teacher"].c.id.in_(teacher_ids))),

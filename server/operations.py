@@ -287,7 +287,8 @@ class Applier:
 
     # -- one field of one record ----------------------------------------------------------------
 
-    def _write(self, op: Operation, table: Any, pk: dict[str, Any], current: Any, value: Any, course_id: int) -> Outcome:
+    def _write(self, op: Operation, table: Any, pk: dict[str, Any], current: Any, value: Any,
+               course_id: int) -> Outcome:
         """Set op.field := value on the record `pk` of `table` (created when `current` is None)."""
         field = op.field
         old = current[field] if current is not None else None
@@ -492,7 +493,8 @@ class Applier:
             conflict_id = int(op.key)
         except ValueError:
             raise Refused("bad_key", "A conflict is named by its number.") from None
-        row = self.conn.execute(select(CONFLICT).where(CONFLICT.c.id == conflict_id).with_for_update()).mappings().first()
+        row = self.conn.execute(
+            select(CONFLICT).where(CONFLICT.c.id == conflict_id).with_for_update()).mappings().first()
         if row is None:
             raise Refused("unknown_conflict", f"No conflict {conflict_id}.")
         if row["resolved_at"] is not None:

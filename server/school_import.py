@@ -66,7 +66,8 @@ class _Checker:
 def read_bundle(path: Path) -> dict[str, list[dict[str, str]]]:
     def load(name: str, data: bytes) -> list[dict[str, str]]:
         text = data.decode("utf-8-sig")  # spreadsheets save a BOM
-        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(io.StringIO(text))]
+        return [{k.strip(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(io.StringIO(text))]
 
     found: dict[str, list[dict[str, str]]] = {}
     if path.is_dir():
@@ -119,12 +120,14 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     terms = sorted((p for p in periods if p["kind"] == "term" and p["start_date"]), key=lambda p: p["start_date"])
     c.need(bool(terms), "periods.csv", "no terms")
     for before, after in itertools.pairwise(terms):
-        c.need(before["end_date"] < after["start_date"], "periods.csv", f"term {before['number']} overlaps term {after['number']}")
+        c.need(before["end_date"] < after["start_date"], "periods.csv",
+               f"term {before['number']} overlaps term {after['number']}")
 
     bells = []
     for n, row in enumerate(bundle["bells.csv"], start=2):
         where = f"bells.csv row {n}"
-        bells.append(dict(shift=c.parse(where, "shift", row["shift"], int), number=c.parse(where, "number", row["number"], int),
+        bells.append(dict(shift=c.parse(where, "shift", row["shift"], int),
+                          number=c.parse(where, "number", row["number"], int),
                           starts=c.parse(where, "starts", row["starts"], dt.time.fromisoformat),
                           ends=c.parse(where, "ends", row["ends"], dt.time.fromisoformat)))
     if not c.problems:
@@ -140,7 +143,8 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     teachers = {}
     for n, row in enumerate(bundle["teachers.csv"], start=2):
         where = f"teachers.csv row {n}"
-        ok = c.need(bool(re.fullmatch(r"[a-z0-9._-]{2,64}", row["username"])), where, "username must be 2–64 of a-z 0-9 . _ -")
+        ok = c.need(bool(re.fullmatch(r"[a-z0-9._-]{2,64}", row["username"])), where,
+                    "username must be 2–64 of a-z 0-9 . _ -")
         ok = ok and c.need(row["username"] not in teachers, where, f"username {row['username']} repeated")
         c.need(bool(row["last_name"] and row["first_name"]), where, "last and first names are required")
         if ok:
@@ -298,7 +302,8 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
             ).returning(T["course"].c.id)).scalar_one()
         if data["week"]:
             conn.execute(insert(T["timetable_entry"]), [
-                dict(course_id=course_ids[w["key"]], weekday=w["weekday"], slot=w["slot"], valid_from=start, valid_to=None)
+                dict(course_id=course_ids[w["key"]], weekday=w["weekday"], slot=w["slot"], valid_from=start,
+                     valid_to=None)
                 for w in data["week"]])
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
             "teachers": len(data["teachers"]), "courses": len(data["courses"]), "passwords": passwords}

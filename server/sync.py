@@ -65,7 +65,8 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                 continue
             if op.seq != last_seq + 1:
                 results.extend(OperationResult(seq=o.seq, status="gap", reason="sequence_gap",
-                                               message=f"Expected operation {last_seq + 1} next.", expected=last_seq + 1)
+                                               message=f"Expected operation {last_seq + 1} next.",
+                                               expected=last_seq + 1)
                                for o in request.ops if o.seq > last_seq)
                 break
             outcome = applier.apply(op)

@@ -1,7 +1,8 @@
 """A teacher's lessons of one day with their bell times, and the one in progress or next at a given time.
 
 A course's lessons that day are the journal's lessons on that date where it has any (an extra or moved
-lesson counts; one given to a substitute is the substitute's, not the course teacher's), else what the weekly timetable holds for that weekday
+lesson counts; one given to a substitute is the substitute's, not the course teacher's), else what the weekly
+timetable holds for that weekday
 on a school day (a day in a term: a school's journal need not hold its lessons ahead). The times come
 from the bell schedule by lesson number; the journal does not say which shift a class studies in, so
 where shifts share a number the first shift's times are taken. Plain SQL on the driver's connection, as

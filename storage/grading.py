@@ -8,7 +8,8 @@ percentage × 0.5; without a СОЧ in the period (and for half-year grading of 
 Whether the percentage is rounded before the bands is not settled by any source, so it is a setting of the
 rule version: "half_up" (84.5 → 85 → 5) or "exact" (84.5 stays under 85 → 4). A part with nothing in it
 yet (no СОР this term) leaves its weight to the others in proportion. Classic courses: the mean of the
-period's marks rounded half up to a whole mark (4.5 → 5), as the year mark is. Pass/fail courses: passed when at least `pass_share`
+period's marks rounded half up to a whole mark (4.5 → 5), as the year mark is. Pass/fail courses: passed when
+at least `pass_share`
 of the period's marks are passes. Grade 1 is not graded. A summative work the pupil has not written leaves
 the term «временно не аттестован» (n/a) until it is.
 

@@ -1,5 +1,6 @@
 """One class-subject journal as the grid shows it: numbered pupils as rows, lessons as columns by date,
-and the filled cells; the period's СОР/СОЧ with their maxima and scores; final period marks. Loaded in a few plain SQL queries on the driver's connection, so that the desktop can
+and the filled cells; the period's СОР/СОЧ with their maxima and scores; final period marks. Loaded in a few
+plain SQL queries on the driver's connection, so that the desktop can
 paint a journal before it has loaded SQLAlchemy (and a switch between journals stays cheap); holds plain
 values and ids, nothing from Qt.
 """

@@ -43,7 +43,8 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
     course = _Course(course_id, *conn.execute(
         "SELECT c.scale, c.hours_per_week, k.grade FROM course c JOIN school_class k ON k.id = c.class_id "
         "WHERE c.id = ?", (course_id,)).fetchone())
-    kind, start, end = conn.execute("SELECT kind, start_date, end_date FROM period WHERE id = ?", (period_id,)).fetchone()
+    kind, start, end = conn.execute("SELECT kind, start_date, end_date FROM period WHERE id = ?",
+                                    (period_id,)).fetchone()
     # What the period holds, read once (for the year, once for all its terms).
     marks = conn.execute(_MARKS, (course_id, start, end)).fetchall()
     works = conn.execute(_WORKS, (course_id, start, min(end, today.isoformat()))).fetchall()

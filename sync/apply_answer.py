@@ -107,7 +107,8 @@ def _fields_with_local_edits(conn: Connection) -> set[Field]:
 
 def _open_conflicts(conn: Connection) -> set[Field]:
     return {tuple(r) for r in conn.execute(  # type: ignore[misc]
-        select(_CONFLICT.c.entity, _CONFLICT.c.entity_key, _CONFLICT.c.field).where(_CONFLICT.c.resolved_seq.is_(None)))}
+        select(_CONFLICT.c.entity, _CONFLICT.c.entity_key,
+               _CONFLICT.c.field).where(_CONFLICT.c.resolved_seq.is_(None)))}
 
 
 def _ms(server_time: Any) -> int:

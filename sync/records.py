@@ -51,7 +51,8 @@ _SETTERS = {
     ("lesson", f): _LESSON_SET.format(f=f) for f in ("topic", "homework")
 }
 _VERSION = {
-    "cell": "UPDATE lesson_cell SET server_version = max(server_version, :version) WHERE lesson_id = :a AND pupil_id = :b",
+    "cell": "UPDATE lesson_cell SET server_version = max(server_version, :version) "
+            "WHERE lesson_id = :a AND pupil_id = :b",
     "score": "UPDATE summative_score SET server_version = max(server_version, :version) "
              "WHERE work_id = :a AND pupil_id = :b",
     "lesson": "UPDATE lesson SET server_version = max(server_version, :version) WHERE id = :a",

@@ -3,7 +3,8 @@ the sync call in the packed form with gzip both ways, the new PC's bootstrap, an
 
 Only `https://` is spoken to a school's server, with its certificate verified (against the system's CAs, or
 the school's own CA bundle from the installer preset); plain `http://` is refused except to this PC
-itself (the demo, tests). Every failure comes out as a sync.errors.SyncError: a link that drops, a timeout, a truncated or garbled
+itself (the demo, tests). Every failure comes out as a sync.errors.SyncError: a link that drops, a timeout, a
+truncated or garbled
 answer and a 5xx are `offline`/`server_error` (try again later); a refused token or password is final
 until someone logs in. Each call reports the bytes it put on and took off the wire and how long it took,
 for the link estimate.

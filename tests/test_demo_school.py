@@ -32,7 +32,8 @@ def test_names_are_kazakh_and_russian(db):
     names = [f"{a} {b}" for a, b in q(db, "SELECT last_name, first_name FROM pupil")]
     assert all(re.fullmatch(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\- ]+", n) for n in names)
     assert any(re.search("[ӘәҒғҚқҢңӨөҰұҮүІі]", n) for n in names), "Kazakh letters appear"
-    assert any(n.split()[0].endswith(("ова", "ева")) for n in names) and any(n.split()[0].endswith(("ов", "ев")) for n in names)
+    assert (any(n.split()[0].endswith(("ова", "ева")) for n in names)
+            and any(n.split()[0].endswith(("ов", "ев")) for n in names))
     assert len(set(names)) > 0.8 * len(names)
 
 

@@ -45,7 +45,8 @@ def _setup(db):  # type: ignore[no-untyped-def]
 
 def _computed(db, spot, period):  # type: ignore[no-untyped-def]
     with db.read() as conn:
-        return term_results.compute(driver_connection(conn), spot.course_id, period, [spot.pupil_id], TODAY)[spot.pupil_id]
+        return term_results.compute(driver_connection(conn), spot.course_id, period, [spot.pupil_id],
+                                    TODAY)[spot.pupil_id]
 
 
 def _stored(db, spot, period):  # type: ignore[no-untyped-def]
@@ -71,7 +72,8 @@ def test_an_override_needs_a_reason_and_is_queued_and_audited_with_it(db):
     with db.read() as conn:
         [op] = outbox.pending(conn)
         [entry] = audit.entries(conn, entity="result")
-    assert (op.entity, op.entity_key, op.field) == ("result", final_marks.key(spot.course_id, term, spot.pupil_id), "final")
+    assert (op.entity, op.entity_key, op.field) == ("result", final_marks.key(spot.course_id, term, spot.pupil_id),
+                                                    "final")
     assert op.value["mark"] == other and op.value["computed"] == computed.mark and op.value["reason"]
     assert entry.new_value["reason"] == "Олимпиада жеңімпазы" and entry.actor_id == spot.teacher_id
 

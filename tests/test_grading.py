@@ -114,7 +114,8 @@ def test_the_percentage_stays_between_0_and_100(term) -> None:  # type: ignore[n
 def test_raising_any_score_never_lowers_the_mark(term, data) -> None:  # type: ignore[no-untyped-def]
     fo, sor, soch, rule = term
     before = criteria_term(fo, sor, soch, rule)
-    places = [("fo", i) for i, p in enumerate(fo) if p < 10] + [("sor", i) for i, s in enumerate(sor) if s.points < s.max_points] \
+    places = [("fo", i) for i, p in enumerate(fo) if p < 10] \
+        + [("sor", i) for i, s in enumerate(sor) if s.points < s.max_points] \
         + [("soch", i) for i, s in enumerate(soch) if s.points < s.max_points]
     if before.status != "graded" or not places:
         return

@@ -71,7 +71,8 @@ def test_a_pupil_who_moved_shows_in_both_classes_only_for_their_days(db):
     assert new_row.active_from > old_row.active_to
     for sheet, row in ((old_sheet, old_sheet.row_of[pupil]), (new_sheet, new_sheet.row_of[pupil])):
         for col, lesson in enumerate(sheet.lessons):
-            assert sheet.editable(row, col) == (sheet.pupils[row].active_from <= lesson.date <= sheet.pupils[row].active_to)
+            assert sheet.editable(row, col) == (sheet.pupils[row].active_from <= lesson.date
+                                                <= sheet.pupils[row].active_to)
         assert any(sheet.editable(row, c) for c in range(len(sheet.lessons)))
         assert not all(sheet.editable(row, c) for c in range(len(sheet.lessons)))
 

@@ -12,7 +12,8 @@ TODAY = dt.date(2027, 5, 25)
 
 
 def _class_and_pupils(raw, grade: int):  # type: ignore[no-untyped-def]
-    class_id = raw.execute("SELECT id FROM school_class WHERE grade = ? ORDER BY letter LIMIT 1", (grade,)).fetchone()[0]
+    class_id = raw.execute("SELECT id FROM school_class WHERE grade = ? ORDER BY letter LIMIT 1",
+                           (grade,)).fetchone()[0]
     pupils = [r[0] for r in raw.execute("SELECT pupil_id FROM class_membership WHERE class_id = ? AND to_date IS NULL "
                                         "ORDER BY pupil_id", (class_id,))]
     courses = raw.execute("SELECT id, hours_per_week, scale FROM course WHERE class_id = ? AND subgroup_id IS NULL "

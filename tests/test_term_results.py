@@ -25,7 +25,8 @@ def test_a_pupils_term_result_comes_from_the_journal(db) -> None:  # type: ignor
     with db.write() as conn:  # start the pupil's term 2 empty
         raw = driver_connection(conn)
         raw.execute("UPDATE lesson_cell SET mark = NULL WHERE pupil_id = ? AND lesson_id IN (SELECT id FROM lesson "
-                    "WHERE course_id = ? AND date BETWEEN '2026-11-03' AND '2026-12-26')", (spot.pupil_id, spot.course_id))
+                    "WHERE course_id = ? AND date BETWEEN '2026-11-03' AND '2026-12-26')",
+                    (spot.pupil_id, spot.course_id))
         raw.execute("DELETE FROM summative_score WHERE pupil_id = ? AND work_id IN (SELECT id FROM summative_work "
                     "WHERE course_id = ?)", (spot.pupil_id, spot.course_id))
     works = {kind: [] for kind in ("sor", "soch")}

@@ -168,7 +168,8 @@ class TestAddLesson:
             busy_slot = conn.execute(text(
                 "SELECT l.slot FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.class_id = :k "
                 "AND l.date = :d AND l.course_id != :c AND c.teacher_id != :t LIMIT 1"),
-                {"k": spot.class_id, "d": spot.date.isoformat(), "c": spot.course_id, "t": spot.teacher_id}).scalar_one()
+                {"k": spot.class_id, "d": spot.date.isoformat(), "c": spot.course_id,
+                 "t": spot.teacher_id}).scalar_one()
         refused(db, lambda: Journal(db, spot.teacher_id).add_lesson(spot.course_id, spot.date, busy_slot),
                 errors.InvalidLesson, "the class already has")
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from storage import wire_pack
 
 json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=30),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                           lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3),
                            max_leaves=6)
 keys = st.one_of(
     st.builds(lambda u, p: f"{u}/{p}", st.uuids().map(str), st.integers(1, 10**6)),

@@ -122,7 +122,8 @@ class _Builder:
 
     def run(self) -> Summary:
         conn = self.conn
-        conn.execute(insert(_t(School)).values(id=1, name=self.spec.school_name, region=self.spec.region, language="kk"))
+        conn.execute(insert(_t(School)).values(id=1, name=self.spec.school_name, region=self.spec.region,
+                                               language="kk"))
         self.summary = Summary(school_id=1)
         self._calendar()
         self._subjects()

@@ -27,7 +27,8 @@ def test_bootstrap_gives_a_teacher_their_courses_and_every_lesson_in_pages(live_
 
     lessons, cells, after = [], [], ""
     while True:
-        page = api.http.get("/v1/bootstrap/lessons", params={"after": after, "limit": 500}, headers=api.headers()).json()
+        page = api.http.get("/v1/bootstrap/lessons", params={"after": after, "limit": 500},
+                            headers=api.headers()).json()
         lessons += page["lessons"]
         cells += page["cells"]
         after = page["next"]

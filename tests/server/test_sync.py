@@ -107,7 +107,8 @@ def test_invalid_values_are_rejected_per_operation_with_the_reason(live_server):
     api = teacher_api(live_server, cell)
     results = api.sync([api.op("cell", cell.key, "mark", 11), api.op("cell", cell.key, "attendance", "н"),
                         api.op("cell", cell.key, "mark", 8), api.op("cell", f"{cell.lesson_id}/999999", "mark", 5),
-                        api.op("cell", "nonsense", "mark", 5), api.op("lesson", cell.lesson_id, "colour", "red")])["results"]
+                        api.op("cell", "nonsense", "mark", 5),
+                        api.op("lesson", cell.lesson_id, "colour", "red")])["results"]
     assert [(r["status"], r["reason"]) for r in results] == [
         ("rejected", "invalid_mark"), ("rejected", "invalid_attendance"), ("applied", None),
         ("rejected", "pupil_not_in_course"), ("rejected", "bad_key"), ("rejected", "unknown_field")]

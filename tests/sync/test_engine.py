@@ -36,7 +36,8 @@ def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServe
     pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
     devices.append(pc)
     seen: list[tuple[int, int]] = []
-    pc.engine.subscribe(lambda status: seen.append((status.done, status.total)) if status.phase == "first_download" else None)
+    pc.engine.subscribe(lambda status: seen.append((status.done, status.total))
+                        if status.phase == "first_download" else None)
     pc.sync()
 
     lessons_on_server = server.sql("SELECT count(*) FROM lesson l JOIN course c ON c.id = l.course_id "
@@ -246,7 +247,8 @@ def test_a_final_mark_with_its_reason_reaches_the_teachers_other_pc(server: Live
     assert school_pc.journal.set_final_mark(spot.course_id, term, spot.pupil_id, mark, "Жазбаша жұмыс қайта жазылды")
     school_pc.sync()
     assert server.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = :c AND period_id = :t AND "
-                      "pupil_id = :p", c=spot.course_id, t=term, p=spot.pupil_id)[0] == (mark, "Жазбаша жұмыс қайта жазылды")
+                      "pupil_id = :p", c=spot.course_id, t=term,
+                      p=spot.pupil_id)[0] == (mark, "Жазбаша жұмыс қайта жазылды")
     home_pc.sync()
     assert home_pc.sql(
         "SELECT final_mark, final_reason FROM period_mark WHERE course_id = ? AND period_id = ? AND pupil_id = ?",

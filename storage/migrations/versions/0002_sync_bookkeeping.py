@@ -51,7 +51,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_outbox_op'))
     )
     with op.batch_alter_table('outbox_op', schema=None) as batch_op:
-        batch_op.create_index('uq_outbox_op_unsent_field', ['entity', 'entity_key', 'field'], unique=True, sqlite_where=sa.text('sent = 0'))
+        batch_op.create_index('uq_outbox_op_unsent_field', ['entity', 'entity_key', 'field'], unique=True,
+                              sqlite_where=sa.text('sent = 0'))
 
 
 def downgrade() -> None:
