@@ -4,7 +4,7 @@
 <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="106"/>
+        <location filename="../../desktop/review_panel.py" line="107"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Conflicts: %n</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="107"/>
+        <location filename="../../desktop/review_panel.py" line="108"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Refused by the server: %n</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>SyncBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/sync_bar.py" line="56"/>
+        <location filename="../../desktop/sync_bar.py" line="57"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>

@@ -5,16 +5,16 @@
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="120"/>
-        <location filename="../../desktop/app.py" line="188"/>
-        <location filename="../../desktop/app.py" line="195"/>
-        <location filename="../../desktop/app.py" line="206"/>
-        <location filename="../../desktop/app.py" line="319"/>
+        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="196"/>
+        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="320"/>
         <location filename="../../desktop/crash_guard.py" line="121"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="190"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
@@ -50,32 +50,42 @@
         <translation>сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="39"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="34"/>
+        <source>Choose a mark</source>
+        <translation>Бағаны таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="40"/>
         <source>Why the final mark differs from the computed one</source>
         <translation>Қорытынды баға есептелгеннен неге өзгеше</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="45"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="46"/>
         <source>Computed:</source>
         <translation>Есептелгені:</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="46"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="47"/>
         <source>Final mark:</source>
         <translation>Қорытынды баға:</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="47"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="48"/>
         <source>Reason:</source>
         <translation>Себебі:</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="64"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="67"/>
+        <source>No mark can be computed for this period yet (too few marks or summative works count so far), so a final mark needs a reason.</source>
+        <translation>Бұл кезеңге әзірге баға есептеу мүмкін емес (есепке алынатын бағалар немесе жиынтық жұмыстар әлі аз), сондықтан қорытынды бағаға себеп жазу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/final_mark_dialog.py" line="70"/>
         <source>A final mark different from the computed one needs a reason; it is kept in the audit log.</source>
         <translation>Есептелгеннен өзгеше қорытынды бағаға себеп керек; ол аудит журналында сақталады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/final_mark_dialog.py" line="66"/>
+        <location filename="../../desktop/final_mark_dialog.py" line="73"/>
         <source>The computed mark stands; no reason is needed.</source>
         <translation>Есептелген баға қалады; себеп керек емес.</translation>
     </message>
@@ -83,71 +93,71 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="290"/>
+        <location filename="../../desktop/journal_model.py" line="291"/>
         <source>Pupil</source>
         <translation>Оқушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="292"/>
+        <location filename="../../desktop/journal_model.py" line="293"/>
         <source>Result</source>
         <translation>Қорытынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="256"/>
-        <location filename="../../desktop/journal_model.py" line="296"/>
-        <location filename="../../desktop/journal_model.py" line="300"/>
+        <location filename="../../desktop/journal_model.py" line="257"/>
+        <location filename="../../desktop/journal_model.py" line="297"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
         <source>SOR</source>
         <translation>БЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="238"/>
+        <location filename="../../desktop/journal_model.py" line="239"/>
         <source>n/a</source>
         <translation>у/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="226"/>
+        <location filename="../../desktop/journal_model.py" line="227"/>
         <source>pass</source>
         <translation>сынақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="226"/>
+        <location filename="../../desktop/journal_model.py" line="227"/>
         <source>fail</source>
         <translation>сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="248"/>
+        <location filename="../../desktop/journal_model.py" line="249"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Қорытынды баға %1, есептелген %2 орнына қойылды. Себебі: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Уақытша аттестатталмаған: жиынтық жұмыс әлі жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="255"/>
+        <location filename="../../desktop/journal_model.py" line="256"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Аптасына бір сағаттық пән: жартыжылдық бойынша бағаланады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="256"/>
-        <location filename="../../desktop/journal_model.py" line="296"/>
-        <location filename="../../desktop/journal_model.py" line="300"/>
+        <location filename="../../desktop/journal_model.py" line="257"/>
+        <location filename="../../desktop/journal_model.py" line="297"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
         <source>SOCH</source>
         <translation>ТЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="256"/>
+        <location filename="../../desktop/journal_model.py" line="257"/>
         <source>FO</source>
         <translation>ҚБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="288"/>
+        <location filename="../../desktop/journal_model.py" line="289"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="303"/>
+        <location filename="../../desktop/journal_model.py" line="304"/>
         <source>out of %1 points</source>
         <translation>%1 ұпайдан</translation>
     </message>
@@ -155,52 +165,52 @@
 <context>
     <name>KeyLegend</name>
     <message>
-        <location filename="../../desktop/journal_view.py" line="165"/>
+        <location filename="../../desktop/journal_view.py" line="168"/>
         <source>absent</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="165"/>
+        <location filename="../../desktop/journal_view.py" line="168"/>
         <source>ill</source>
         <translation>ауырды</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="166"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>excused</source>
         <translation>себепті</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="166"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>late</source>
         <translation>кешікті</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="172"/>
+        <location filename="../../desktop/journal_view.py" line="175"/>
         <source>Delete: clear</source>
         <translation>Delete: өшіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="172"/>
+        <location filename="../../desktop/journal_view.py" line="175"/>
         <source>F2: comment</source>
         <translation>F2: түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="174"/>
+        <location filename="../../desktop/journal_view.py" line="177"/>
         <source>Marks type on the number row whatever the keyboard layout; a letter key means its letter in either script.</source>
         <translation>Бағалар пернетақтаның қай тілі қосулы болса да сандар қатарымен теріледі; әріп пернесі кирилл де, латын да жазуында өз әрпін білдіреді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="180"/>
+        <location filename="../../desktop/journal_view.py" line="183"/>
         <source>1 pass, 0 fail</source>
         <translation>1 сынақ, 0 сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="185"/>
+        <location filename="../../desktop/journal_view.py" line="188"/>
         <source>%1 points</source>
         <translation>%1 ұпай</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="186"/>
+        <location filename="../../desktop/journal_view.py" line="189"/>
         <source>marks %1</source>
         <translation>баға %1</translation>
     </message>
@@ -223,22 +233,22 @@
         <translation>Сабақ қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="64"/>
+        <location filename="../../desktop/lesson_panel.py" line="66"/>
         <source>No lesson chosen</source>
         <translation>Сабақ таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="105"/>
+        <location filename="../../desktop/lesson_panel.py" line="111"/>
         <source>Add a lesson</source>
         <translation>Сабақ қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="111"/>
+        <location filename="../../desktop/lesson_panel.py" line="117"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="112"/>
+        <location filename="../../desktop/lesson_panel.py" line="118"/>
         <source>Lesson number</source>
         <translation>Сабақ нөмірі</translation>
     </message>
@@ -297,134 +307,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="336"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="437"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="520"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="513"/>
+        <location filename="../../desktop/main_window.py" line="523"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="549"/>
+        <location filename="../../desktop/main_window.py" line="559"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="720"/>
+        <location filename="../../desktop/main_window.py" line="730"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="721"/>
+        <location filename="../../desktop/main_window.py" line="731"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="722"/>
+        <location filename="../../desktop/main_window.py" line="732"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="723"/>
+        <location filename="../../desktop/main_window.py" line="733"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="734"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="725"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="726"/>
+        <location filename="../../desktop/main_window.py" line="736"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="727"/>
+        <location filename="../../desktop/main_window.py" line="737"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="728"/>
+        <location filename="../../desktop/main_window.py" line="738"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="729"/>
+        <location filename="../../desktop/main_window.py" line="739"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="730"/>
+        <location filename="../../desktop/main_window.py" line="740"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="731"/>
+        <location filename="../../desktop/main_window.py" line="741"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="744"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="745"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="736"/>
+        <location filename="../../desktop/main_window.py" line="746"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -432,54 +442,54 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="103"/>
+        <location filename="../../desktop/messages.py" line="150"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="101"/>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="161"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="107"/>
         <source>Unknown attendance code.</source>
         <translation>Қатысудың белгісіз коды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
+        <location filename="../../desktop/messages.py" line="108"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="104"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="111"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="106"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="115"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>This record is no longer in the journal.</source>
         <translation>Бұл жазба журналда енді жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
     </message>
@@ -504,438 +514,438 @@
         <translation>Сабақты қосу мүмкін емес: сабақ түрі белгісіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>The lesson cannot be added: the date is not valid.</source>
         <translation>Сабақты қосу мүмкін емес: күні дұрыс емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="74"/>
         <source>The lesson cannot be added: there is no lesson {slot} in the bell schedule.</source>
         <translation>Сабақты қосу мүмкін емес: қоңырау кестесінде {slot}-сабақ жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74"/>
+        <location filename="../../desktop/messages.py" line="76"/>
         <source>The lesson cannot be added: the course already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: бұл пәнде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>The lesson cannot be added: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: мұғалімде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="80"/>
         <source>The lesson cannot be added: the class already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: сыныпта {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ол БЖБ немесе ТЖБ болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: атауын жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ең жоғары балл 1-ден {limit}-ге дейінгі бүтін сан болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: таңдалған сабақ осы пәннің сол күнгі сабағы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>{path} журнал файлын ашу мүмкін емес: құпиясөз оны ашпайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="89"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>{path} файлы Dala Journal файлы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын оқу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="108"/>
+        <location filename="../../desktop/messages.py" line="116"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>{date} күнгі сабақ әлі өткен жоқ: оған баға қоюға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="110"/>
+        <location filename="../../desktop/messages.py" line="118"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Сіз өзгерткеннен кейін бұл ұяшық өзгертілді (басқа құрылғыда немесе серверде); болдырмау оны сол күйінде қалдырды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="114"/>
+        <location filename="../../desktop/messages.py" line="122"/>
         <source>The lesson cannot be added.</source>
         <translation>Сабақты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="116"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>The summative work cannot be added.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="117"/>
+        <location filename="../../desktop/messages.py" line="126"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>Only text can be written here.</source>
         <translation>Мұнда тек мәтін жазылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="120"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>This value cannot be written here.</source>
         <translation>Бұл мәнді мұнда жазу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="130"/>
         <source>The journal refused the change.</source>
         <translation>Журнал өзгерісті қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын ашу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="124"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>{path} журнал файлы Dala Journal-дың жаңарақ нұсқасымен жазылған; қолданбаны жаңартыңыз. Файл өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="136"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>Сабақ кестесінде қателер бар ({count}); оны мектеп әкімшісі түзетуі керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="132"/>
+        <location filename="../../desktop/messages.py" line="141"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="144"/>
+        <location filename="../../desktop/messages.py" line="154"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} бұл жұмыстың ең жоғары ұпайынан ({maximum}) көп.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="147"/>
+        <location filename="../../desktop/messages.py" line="157"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="163"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>a final mark needs a reason</source>
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="166"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>not a valid attendance mark</source>
         <translation>жарамсыз қатысу белгісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>the text is too long</source>
         <translation>мәтін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>only text can be written there</source>
         <translation>онда тек мәтін жазылады</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл жұмыстың балл шегінен тыс</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>the course is not graded with marks</source>
         <translation>бұл пән бағаланбайды</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>the server has no such lesson</source>
         <translation>серверде мұндай сабақ жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>the server has no such course</source>
         <translation>серверде мұндай пән жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>the server has no such summative work</source>
         <translation>серверде мұндай жиынтық жұмыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>the server has no such period</source>
         <translation>серверде мұндай кезең жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>the server has no such conflict</source>
         <translation>серверде мұндай қайшылық жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="176"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>the record is named wrongly</source>
         <translation>жазба дұрыс аталмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="189"/>
         <source>the value is not valid</source>
         <translation>мән жарамсыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>the server does not know this field</source>
         <translation>сервер бұл өрісті білмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>the date is not in the school year</source>
         <translation>күні оқу жылына кірмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>the lesson cannot be added</source>
         <translation>сабақты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="181"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>the summative work cannot be added</source>
         <translation>жиынтық жұмысты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="194"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="197"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="204"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="194"/>
+        <location filename="../../desktop/messages.py" line="207"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="195"/>
+        <location filename="../../desktop/messages.py" line="208"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="201"/>
+        <location filename="../../desktop/messages.py" line="214"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="203"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="205"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="217"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="219"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="221"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="222"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="256"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="243"/>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="263"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="249"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="250"/>
+        <location filename="../../desktop/messages.py" line="265"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="272"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="266"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>
@@ -1125,27 +1135,27 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/review_panel.py" line="97"/>
+        <location filename="../../desktop/review_panel.py" line="98"/>
         <source>Keep the value that stands</source>
         <translation>Қазіргі мәнді қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="98"/>
+        <location filename="../../desktop/review_panel.py" line="99"/>
         <source>Keep the other value</source>
         <translation>Екінші мәнді қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="99"/>
+        <location filename="../../desktop/review_panel.py" line="100"/>
         <source>Type another value…</source>
         <translation>Басқа мән жазу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="100"/>
+        <location filename="../../desktop/review_panel.py" line="101"/>
         <source>Mark as seen</source>
         <translation>Қаралды деп белгілеу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="106"/>
+        <location filename="../../desktop/review_panel.py" line="107"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Қайшылықтар: %n</numerusform>
@@ -1153,7 +1163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="107"/>
+        <location filename="../../desktop/review_panel.py" line="108"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Сервер қабылдамағаны: %n</numerusform>
@@ -1161,47 +1171,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="110"/>
+        <location filename="../../desktop/review_panel.py" line="111"/>
         <source>%1 — %2: %3 stands (%4); the other value was %5</source>
         <translation>%1 — %2: %3 тұр (%4); екінші мән %5 болған</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="119"/>
+        <location filename="../../desktop/review_panel.py" line="120"/>
         <source>%1 — %2: %3 was not accepted: %4</source>
         <translation>%1 — %2: %3 қабылданбады: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="135"/>
+        <location filename="../../desktop/review_panel.py" line="136"/>
         <source>mark</source>
         <translation>баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="135"/>
+        <location filename="../../desktop/review_panel.py" line="136"/>
         <source>attendance</source>
         <translation>қатысу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="135"/>
+        <location filename="../../desktop/review_panel.py" line="136"/>
         <source>comment</source>
         <translation>түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="137"/>
         <source>topic</source>
         <translation>тақырып</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="137"/>
         <source>homework</source>
         <translation>үй тапсырмасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="151"/>
+        <location filename="../../desktop/review_panel.py" line="152"/>
         <source>Resolve the conflict</source>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="151"/>
+        <location filename="../../desktop/review_panel.py" line="152"/>
         <source>The value to keep:</source>
         <translation>Қалдырылатын мән:</translation>
     </message>
@@ -1224,27 +1234,27 @@
         <translation>Үндестірілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="51"/>
+        <location filename="../../desktop/sync_bar.py" line="52"/>
         <source>Downloading the journal…</source>
         <translation>Журнал жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="53"/>
+        <location filename="../../desktop/sync_bar.py" line="54"/>
         <source>Not synced yet</source>
         <translation>Әлі үндестірілмеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <location filename="../../desktop/sync_bar.py" line="56"/>
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="55"/>
+        <location filename="../../desktop/sync_bar.py" line="56"/>
         <source>Offline</source>
         <translation>Желіден тыс</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_bar.py" line="56"/>
+        <location filename="../../desktop/sync_bar.py" line="57"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n өзгеріс күтуде</numerusform>
@@ -1252,12 +1262,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="57"/>
+        <location filename="../../desktop/sync_bar.py" line="58"/>
         <source>Last sync: %1</source>
         <translation>Соңғы үндестіру: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_bar.py" line="58"/>
+        <location filename="../../desktop/sync_bar.py" line="59"/>
         <source>Never synced</source>
         <translation>Ешқашан үндестірілмеген</translation>
     </message>
@@ -1308,42 +1318,42 @@
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="26"/>
+        <location filename="../../desktop/work_dialog.py" line="35"/>
         <source>Add a summative work</source>
         <translation>Жиынтық жұмыс қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="28"/>
+        <location filename="../../desktop/work_dialog.py" line="37"/>
         <source>SOR (summative for a section)</source>
         <translation>БЖБ (бөлім бойынша жиынтық бағалау)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="29"/>
+        <location filename="../../desktop/work_dialog.py" line="38"/>
         <source>SOCH (summative for the term)</source>
         <translation>ТЖБ (тоқсан бойынша жиынтық бағалау)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="39"/>
+        <location filename="../../desktop/work_dialog.py" line="48"/>
         <source>Kind:</source>
         <translation>Түрі:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="40"/>
+        <location filename="../../desktop/work_dialog.py" line="49"/>
         <source>Title:</source>
         <translation>Атауы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <location filename="../../desktop/work_dialog.py" line="50"/>
         <source>Section:</source>
         <translation>Бөлім:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="42"/>
+        <location filename="../../desktop/work_dialog.py" line="51"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="43"/>
+        <location filename="../../desktop/work_dialog.py" line="52"/>
         <source>Maximum points:</source>
         <translation>Ең жоғары ұпай:</translation>
     </message>
