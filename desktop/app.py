@@ -216,7 +216,15 @@ class _App:
                     self.db = None
                     self._forget_new_profile(self.profiles, self.username, self.key)
                 return None
-        return _light_state(self.path, self.key) or {}
+        state = _light_state(self.path, self.key) or {}
+        if self.profiles is not None and self.username is not None and state.get("teacher_id") is not None:
+            from storage.people import teacher_name
+
+            with db.read() as conn:  # the start screen lists the profile by the teacher's name from now on
+                name = teacher_name(conn, state["teacher_id"])
+            if name:
+                self.profiles.name(self.username, name)
+        return state
 
     @staticmethod
     def _forget_new_profile(profiles: Profiles, username: str, key: bytes) -> None:

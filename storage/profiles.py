@@ -202,6 +202,12 @@ class Profiles:
         return ProfileTokens(self._store(profile), _tokens_name(username), key,
                              self.keychain if self._keychain_works() else None)
 
+    def name(self, username: str, display_name: str) -> None:
+        """The name the start screen lists the profile under (the teacher's own, once the journal knows it)."""
+        self.get(username)
+        if display_name.strip():
+            self._update(username, {"display_name": display_name.strip()})
+
     def keep_recovery(self, username: str, key: bytes, recovery_key_b64: str, device_id: str) -> None:
         """After an online login: wrap the journal key under the server's recovery key for this device, and
         remember the device (a recovery logs in as it)."""

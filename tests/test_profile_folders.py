@@ -152,3 +152,11 @@ def test_a_username_with_a_profile_already_is_not_made_again(tmp_path: Path) -> 
     with pytest.raises(ProfileError):
         profiles.create("a", "someone else's password")
     assert _files(tmp_path) == before and profiles.unlock("a", "password of a")
+
+
+def test_a_profile_is_listed_by_the_name_it_is_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    profiles = Profiles(tmp_path / "profiles", Keychain(MemoryKeyring()), cost=CHEAP)
+    profiles.create("aigerim.t", "көктем-2026")
+    profiles.name("aigerim.t", "Тоқтарова Айгерім Серікқызы")
+    profiles.name("aigerim.t", "  ")  # a blank name changes nothing
+    assert [(p.username, p.display_name) for p in profiles.list()] == [("aigerim.t", "Тоқтарова Айгерім Серікқызы")]

@@ -226,6 +226,9 @@ def test_a_teacher_s_first_days(keychain: str, server: Server, display: Keyboard
         day1 = teacher.journal(username, OFFLINE_PASSWORD)
         assert [json.loads(v) for _k, v in day1["typed"]] == [4, 5, 3], day1
         assert len({k for k, _v in day1["typed"]}) == 3 and day1["device_id"] == device  # three pupils' cells
+        [(surname, name)] = server.sql("SELECT last_name, first_name FROM teacher WHERE username = :u", u=username)
+        listed = json.loads((teacher.profiles_root / "profiles.json").read_text())["profiles"][username]
+        assert listed["display_name"].startswith(f"{surname} {name}")  # the start screen lists the teacher's name
         if secrets is not None:  # the profile's wrapped keys are in the real keychain, nothing in plain text
             held = secrets.items()
             assert any("Dala Journal" in json.dumps(item) for item in held), held
