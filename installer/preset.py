@@ -83,6 +83,6 @@ def load(path: Path) -> Preset:
     teachers = data.get("teachers", [])
     if not isinstance(teachers, list) or not all(isinstance(t, str) and _USERNAME.match(t) for t in teachers):
         problems.append("teachers must be a list of usernames (letters, digits, . _ @ -)")
-    if problems:
+    if problems or not isinstance(url, str) or not isinstance(school, str) or not isinstance(language, str):
         raise PresetInvalid(path, problems)
     return Preset(url, school.strip(), language, ca_bundle, list(teachers))

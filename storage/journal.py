@@ -601,7 +601,7 @@ class Journal:
         if parts is None:
             raise NotFound(what=f"{entity} {field}", id=key)
         course = self._final_target(conn, *parts)
-        final = raw if isinstance(raw, dict) else {"mark": raw}
+        final: dict[str, Any] = raw if isinstance(raw, dict) else {"mark": raw}  # the wire's values, unchecked
         mark = None if final.get("mark") == final.get("computed") else final.get("mark")
         mark, reason = final_marks.check(course.scale, mark, final.get("reason"))
         return final_marks.value(mark, reason, final.get("computed"), final.get("percent"), final.get("rule"))

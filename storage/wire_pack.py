@@ -57,7 +57,9 @@ def _pack_targets(rows: Sequence[dict]) -> dict:
     of the distinct record ids, indices into them, and the pupil part of each key as deltas."""
     whats: dict[str, int] = {}
     keys: dict[str, int] = {}
-    w, k, sub = [], [], []
+    w: list[int] = []
+    k: list[int] = []
+    sub: list[int | None] = []
     last_pupil = 0
     for row in rows:
         w.append(whats.setdefault(f"{row['entity']}.{row['field']}", len(whats)))

@@ -76,7 +76,7 @@ def target_of(conn: Connection, seq: int) -> tuple[str, str, str] | None:
     """The field a pending resolution (outbox operation `seq`) sets."""
     row = conn.execute(select(_CONFLICT.c.entity, _CONFLICT.c.entity_key, _CONFLICT.c.field)
                        .where(_CONFLICT.c.resolved_seq == seq)).first()
-    return tuple(row) if row else None  # type: ignore[return-value]
+    return tuple(row) if row else None
 
 
 def resolving_targets(conn: Connection) -> set[tuple[str, str, str]]:

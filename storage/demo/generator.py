@@ -179,7 +179,9 @@ class _Builder:
         year_start = self.terms[0][0]
         self.classes: list[dict] = []
         self.members: dict[int, list[int]] = {}
-        class_rows, pupil_rows, member_rows = [], [], []
+        class_rows: list[dict[str, Any]] = []
+        pupil_rows: list[dict[str, Any]] = []
+        member_rows: list[dict[str, Any]] = []
         pupil_id = 0
         for grade in spec.grades:
             for index, letter in enumerate(spec.letters):
@@ -248,7 +250,9 @@ class _Builder:
         self.teacher_rows: list[dict] = []
         self.teacher_hours: dict[int, int] = {}
         self.subject_teachers: dict[str, list[int]] = defaultdict(list)
-        course_rows, subgroup_rows, submember_rows = [], [], []
+        course_rows: list[dict[str, Any]] = []
+        subgroup_rows: list[dict[str, Any]] = []
+        submember_rows: list[dict[str, Any]] = []
         self.courses: list[dict] = []
         self.course_pupils: dict[int, set[int] | None] = {}  # None: the whole class
         homeroom_subjects = {"literacy", "kazakh_lang", "reading", "math", "science", "world", "art", "self", "digital"}
@@ -463,12 +467,12 @@ class _Builder:
         self.summary.cells += len(cell_rows)
         _bulk(self.conn, SummativeScore, score_rows)
         self.summary.scores = len(score_rows)
-        lesson = _t(Lesson)
+        lesson_table = _t(Lesson)
         from sqlalchemy import bindparam
 
         self.conn.execute(
-            lesson.update().where(lesson.c.id == bindparam("lid")).values(topic=bindparam("topic"),
-                                                                           homework=bindparam("homework")),
+            lesson_table.update().where(lesson_table.c.id == bindparam("lid")).values(
+                topic=bindparam("topic"), homework=bindparam("homework")),
             topic_rows,
         )
 
