@@ -22,7 +22,7 @@ from sqlalchemy.pool import PoolProxiedConnection
 def driver(conn: Connection | PoolProxiedConnection) -> sqlite3.Connection:
     """The driver's connection (sqlite3's or sqlcipher3's) under a SQLAlchemy or a pool connection."""
     pooled = conn.connection if isinstance(conn, Connection) else conn
-    inner = pooled.driver_connection
+    inner: sqlite3.Connection | None = pooled.driver_connection
     if inner is None:  # SQLAlchemy's connection was invalidated or closed
         raise ResourceClosedError("the connection has no driver connection")
     return inner
