@@ -49,4 +49,4 @@ installer: $(STAMP)
 	$(BIN)/python build_installer.py --preset $(PRESET) --out dist
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .hypothesis .mypy_cache
