@@ -27,7 +27,8 @@ LOOPBACK_RATE_LIMITS = ("login_per_address=100000/minute,login_per_device=100000
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 @dataclass

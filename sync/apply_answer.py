@@ -39,7 +39,7 @@ class Applied:
     changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
-def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict, device_id: str) -> Applied:
+def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict[str, Any], device_id: str) -> Applied:
     out = Applied()
     by_seq = {op.seq: op for op in sent}
     reported = {c["id"]: c for c in answer["conflicts"]}

@@ -39,7 +39,7 @@ class OpenConflict:
     created_at: str
 
 
-def store_open(conn: Connection, reported: Sequence[dict]) -> None:
+def store_open(conn: Connection, reported: Sequence[dict[str, Any]]) -> None:
     """Make the local list the server's list of open conflicts (one resolved elsewhere disappears), keeping
     the mark on those this device has resolved and not yet heard back about."""
     resolving = dict(conn.execute(select(_CONFLICT.c.id, _CONFLICT.c.resolved_seq)
