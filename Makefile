@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: venv run test bench bench-server bench-sync bench-desktop translations installer clean
+.PHONY: venv run test typecheck bench bench-server bench-sync bench-desktop translations installer clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,9 @@ test: $(STAMP)
 .PHONY: lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
+# The packages and files it checks, and how strictly: [tool.mypy] in pyproject.toml.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/storage_bench.py
@@ -49,4 +52,4 @@ installer: $(STAMP)
 	$(BIN)/python build_installer.py --preset $(PRESET) --out dist
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .hypothesis .mypy_cache

@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QSysInfo, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop import crash_guard, i18n, messages, preset
 from desktop import settings as options
 from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
+from desktop.qt_app import application
 from desktop.settings import Settings
 from desktop.worker import Worker
 from storage import sqlite_file
@@ -42,6 +43,7 @@ from sync.server_url import check_url
 if TYPE_CHECKING:
     from desktop.preset import BundledPreset
     from desktop.sync_bridge import SyncBridge
+    from storage.database import JournalDatabase
     from storage.keychain import Keychain
     from storage.profiles import Profiles
     from sync.engine import SyncEngine
@@ -95,8 +97,14 @@ class _App:
         self.engine: SyncEngine | None = None
         self.bridge: SyncBridge | None = None
         self.access: JournalAccess | None = None
-        self.db = None  # a JournalDatabase when it had to be opened before the window
+        self.db: JournalDatabase | None = None  # when it had to be opened before the window
         self.window: MainWindow | None = None
+
+    @property
+    def journal_path(self) -> Path:
+        """The journal file: given, or the chosen profile's (run() chooses it before anything opens it)."""
+        assert self.path is not None
+        return self.path
 
     def run(self) -> int:
         i18n.use_language(self.language)
@@ -107,8 +115,8 @@ class _App:
                 return 0
         if self.path is None and not self._choose_profile(server_url):
             return 0
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        state = _light_state(self.path, self.key)
+        self.journal_path.parent.mkdir(parents=True, exist_ok=True)
+        state = _light_state(self.journal_path, self.key)
         if state is None or not (self.args.offline or state.get("bootstrapped")):
             # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
             state = self._set_up(server_url)
@@ -121,18 +129,18 @@ class _App:
                                  QCoreApplication.translate(
                                      "App", "This journal is not set up yet: log in once online."))
             return 1
-        self.access = JournalAccess(self.path, teacher or 0, is_admin=is_admin, db=self.db, key=self.key)
-        self.window = MainWindow(self.access, self.worker, self.settings, self.language, today=self.args.today,
-                                 now=self.args.now)
+        self.access = JournalAccess(self.journal_path, teacher or 0, is_admin=is_admin, db=self.db, key=self.key)
+        self.window = window = MainWindow(self.access, self.worker, self.settings, self.language,
+                                          today=self.args.today, now=self.args.now)
         if self.profiles is not None:
             self._guard(self.window)
         if self.args.report_startup:
-            self.window.sheet_shown.connect(lambda: QTimer.singleShot(0, lambda: _report_and_quit(self.window)))
+            self.window.sheet_shown.connect(lambda: QTimer.singleShot(0, lambda: _report_and_quit(window)))
         elif server_url:
             self.window.settled.connect(lambda: self._start_sync(server_url))
         self.window.show()
         self.window.start()
-        return QApplication.instance().exec()
+        return application().exec()
 
     def _choose_profile(self, server_url: str) -> bool:
         """The start screen: a profile unlocked (or made) gives the journal's path and key."""
@@ -172,7 +180,7 @@ class _App:
         window.use_lock_screen(screen)
         self.idle = IdleWatch(self.settings.get(options.IDLE_LOCK_MINUTES), window)
         self.idle.idle.connect(window.lock)
-        QApplication.instance().installEventFilter(self.idle)
+        application().installEventFilter(self.idle)
 
     def _switch_teacher(self) -> None:
         """Another teacher: this run ends (its journal closed, its key forgotten) and a new one starts at the
@@ -180,7 +188,7 @@ class _App:
         from PySide6.QtCore import QProcess
 
         QProcess.startDetached(sys.argv[0], sys.argv[1:])
-        QApplication.instance().quit()
+        application().quit()
 
     def _server_url(self) -> str:
         url = (self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
@@ -202,21 +210,21 @@ class _App:
         from storage.database import open_database
 
         try:
-            db = open_database(self.path, key=self.key)
+            db = open_database(self.journal_path, key=self.key)
         except JournalError as error:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"), messages.describe(error))
             return None
         self.db = db
         if server_url:
             self._make_engine(db, server_url)
-            state = _light_state(self.path, self.key) or {}
+            state = _light_state(self.journal_path, self.key) or {}
             if not state.get("bootstrapped") and not self._log_in():
                 if self.new_profile and self.profiles is not None and self.username is not None and self.key:
                     db.close()  # a new profile is made by its first online login: without one, none is kept
                     self.db = None
                     self._forget_new_profile(self.profiles, self.username, self.key)
                 return None
-        state = _light_state(self.path, self.key) or {}
+        state = _light_state(self.journal_path, self.key) or {}
         if self.profiles is not None and self.username is not None and state.get("teacher_id") is not None:
             from storage.people import teacher_name
 
@@ -239,7 +247,7 @@ class _App:
 
             logging.getLogger(__name__).warning("the new profile was kept: %s", kept)
 
-    def _make_engine(self, db, server_url: str) -> None:  # type: ignore[no-untyped-def]
+    def _make_engine(self, db: JournalDatabase, server_url: str) -> None:
         from desktop.sync_bridge import SyncBridge
         from sync.credentials import MemoryTokens, TokenStore
         from sync.engine import SyncEngine
@@ -262,7 +270,12 @@ class _App:
             self._attach()
             return
         assert self.access is not None
-        self.worker.run(self.access.open_for_writing, lambda db: (self._make_engine(db, server_url), self._attach()))
+
+        def attach(db: JournalDatabase) -> None:
+            self._make_engine(db, server_url)
+            self._attach()
+
+        self.worker.run(self.access.open_for_writing, attach)
 
     def _attach(self) -> None:
         assert self.window is not None and self.engine is not None and self.bridge is not None
@@ -271,11 +284,11 @@ class _App:
         if self.args.password and self.engine.link.token is None:  # the demo logs itself in on every start
             QTimer.singleShot(0, lambda: self._log_in(self.window))
 
-    def _log_in(self, parent=None) -> bool:  # type: ignore[no-untyped-def]
+    def _log_in(self, parent: QWidget | None = None) -> bool:
         assert self.engine is not None and self.bridge is not None
         from desktop.login_dialog import LoginDialog
 
-        state = _light_state(self.path, self.key) or {}
+        state = _light_state(self.journal_path, self.key) or {}
         username = state.get("username") or self.username or self.args.user or self.settings.get(options.USERNAME)
         dialog = LoginDialog(self.engine, self.engine.link.url, username, self.args.password or "", parent)
         if state.get("username") or self.username:
@@ -362,4 +375,4 @@ def _report_and_quit(window: MainWindow) -> None:
     model = window.model
     print(f"startup_ms {1000 * (time.perf_counter() - STARTED):.1f} {model.rowCount()} {model.columnCount()}",
           flush=True)
-    QApplication.instance().quit()
+    application().quit()

@@ -142,7 +142,8 @@ class DigitRuns:
         """`digits` (the run so far) were saved into `cell`, which showed `shown` before this key."""
         run = self.run
         goes_on = len(digits) > 1 and run is not None and run.cell == cell and not run.refused
-        before = run.before if goes_on else shown  # after a refused "0", the cell still shows what it did
+        # after a refused "0", the cell still shows what it did
+        before = run.before if goes_on and run is not None else shown
         self.run = DigitRun(cell, digits, self.clock(), before)
 
     def refused(self, cell: tuple[int, int], refusal: CellInput) -> DigitRun | None:

@@ -29,6 +29,10 @@ def log_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs"
 
 
+# What logging hands Formatter.formatException: sys.exc_info()'s value.
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
+
+
 def safe_traceback(exc_type: type[BaseException], error: BaseException | None,
                    tb: TracebackType | None) -> str:
     """The traceback with each exception's type and code locations, but not its message (which may quote data)."""
@@ -57,8 +61,15 @@ class _SafeFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]  # noqa: N802 (logging's name)
-        return safe_traceback(*ei)
+    def formatException(self, ei: ExcInfo) -> str:  # noqa: N802 (logging's name)
+        exc_type, error, tb = ei
+        if exc_type is None:  # logged with exc_info=True outside an except block: nothing to hide
+            return super().formatException(ei)
+        return safe_traceback(exc_type, error, tb)
+
+
+class _DalaLog(logging.handlers.RotatingFileHandler):
+    """The app's own log file (start_log adds it, stop_log removes it)."""
 
 
 def start_log(folder: Path | None = None) -> Path:
@@ -68,8 +79,7 @@ def start_log(folder: Path | None = None) -> Path:
     path = folder / LOG_NAME
     stop_log()
     root = logging.getLogger()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
-    handler.dala_log = True  # type: ignore[attr-defined]
+    handler = _DalaLog(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
     handler.setFormatter(_SafeFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     root.addHandler(handler)
     root.setLevel(min(root.level or logging.INFO, logging.INFO))
@@ -78,7 +88,7 @@ def start_log(folder: Path | None = None) -> Path:
 
 def stop_log() -> None:
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "dala_log", False)]:
+    for handler in [h for h in root.handlers if isinstance(h, _DalaLog)]:
         root.removeHandler(handler)
         handler.close()
 
@@ -110,7 +120,8 @@ class CrashGuard(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous[0](exc_type, error or exc_type(), tb)
             return
-        log.error("unexpected error", exc_info=(exc_type, error, tb))
+        # threading.excepthook may pass no exception value; logging copes, but typeshed's exc_info does not allow it.
+        log.error("unexpected error", exc_info=(exc_type, error, tb))  # type: ignore[arg-type]
         self._happened.emit()
 
     def tell(self) -> None:

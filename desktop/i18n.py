@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+from desktop.qt_app import application
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -20,19 +22,18 @@ _installed: list[QTranslator] = []
 
 def use_language(language: str) -> QLocale:
     """Install the translation for `language` (replacing any other) and return its locale."""
-    app = QCoreApplication.instance()
     for translator in _installed:
-        app.removeTranslator(translator)
+        application().removeTranslator(translator)
     _installed.clear()
     if language in LANGUAGES:
         translator = QTranslator()
         if not translator.load(str(TRANSLATIONS / f"dala_{language}.qm")):
             raise FileNotFoundError(f"no compiled translation for {language!r} in {TRANSLATIONS}")
-        app.installTranslator(translator)
+        application().installTranslator(translator)
         _installed.append(translator)
         qt_own = QTranslator()  # Qt's own texts (standard buttons, the file dialog), where Qt ships them
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt_own)
+            application().installTranslator(qt_own)
             _installed.append(qt_own)
     locale = LOCALES.get(language, LOCALES["en"])
     QLocale.setDefault(locale)

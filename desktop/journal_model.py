@@ -64,12 +64,12 @@ class JournalModel(QAbstractTableModel):
         """A change the journal has accepted (or put back): show it."""
         assert self.sheet is not None
         key = (row, column - 1)
-        values = list(self.sheet.cells.get(key, (None, None, None)))
+        values: list[Any] = list(self.sheet.cells.get(key, (None, None, None)))
         values[_FIELDS[field]] = value
         if values == [None, None, None]:
             self.sheet.cells.pop(key, None)
         else:
-            self.sheet.cells[key] = tuple(values)  # type: ignore[assignment]
+            self.sheet.cells[key] = (values[0], values[1], values[2])
         index = self.index(row, column)
         self.dataChanged.emit(index, index)
 
@@ -224,7 +224,8 @@ class JournalModel(QAbstractTableModel):
     def _mark_text(self, mark: object) -> str:
         if self.sheet is not None and self.sheet.scale == "passfail" and mark in (0, 1):
             mark = "pass" if mark == 1 else "fail"
-        return {"pass": self.tr("pass"), "fail": self.tr("fail")}.get(mark, str(mark))  # type: ignore[arg-type]
+        labels: dict[object, str] = {"pass": self.tr("pass"), "fail": self.tr("fail")}
+        return labels.get(mark, str(mark))
 
     def _result_text(self, pupil_id: int) -> str | None:
         """The final mark where one is set (starred: it overrides the computed one), else the computed one with
@@ -292,7 +293,8 @@ class JournalModel(QAbstractTableModel):
         if section == self.result_column():
             return self.tr("Result")
         lesson = sheet.lessons[section - 1]
-        day = self.locale.toString(lesson.date, "dd.MM")
+        # PySide6 takes a Python date; its stubs name QDate only:
+        day = self.locale.toString(lesson.date, "dd.MM")  # type: ignore[call-overload]
         weekday = self.locale.dayName(lesson.date.isoweekday(), QLocale.FormatType.ShortFormat)
         kind = {"sor": self.tr("SOR"), "soch": self.tr("SOCH")}.get(lesson.kind)
         return f"{day}\n{weekday}" + (f"\n{kind}" if kind else "")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop.cell_input import NUMBER_ROW, DigitRuns, keystroke
@@ -98,7 +98,7 @@ class JournalView(QTableView):
         self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
                                 self.columnWidth(0), self.viewport().height() + self.horizontalHeader().height())
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_frozen()
 
@@ -107,7 +107,7 @@ class JournalView(QTableView):
         if hasattr(self, "frozen"):
             self._place_frozen()
 
-    def scrollTo(self, index: QModelIndex,
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if index.column() > 0:  # never scroll a lesson under the frozen names
             super().scrollTo(index, hint)
@@ -118,7 +118,8 @@ class JournalView(QTableView):
 
     # -- keys ---------------------------------------------------------------------------------------
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
         if current.isValid():
             self.digit_runs.moved_to((current.row(), current.column()))

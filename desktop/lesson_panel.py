@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -61,9 +61,12 @@ class LessonPanel(QWidget):
         self._show_title()  # the day in the language now chosen
 
     def _show_title(self) -> None:
-        day = getattr(self, "day", None)
-        self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat) if day else
-                           self.tr("No lesson chosen"))
+        day: dt.date | None = getattr(self, "day", None)
+        if day:
+            # PySide6 takes a Python date; its stubs name QDate only:
+            self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))  # type: ignore[call-overload]
+        else:
+            self.title.setText(self.tr("No lesson chosen"))
 
     def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None) -> None:
         self.lesson_id, self.day = lesson_id, day
@@ -95,7 +98,7 @@ class LessonPanel(QWidget):
             self._shown = (self.topic.text(), self._shown[1])
             self.topic_edited.emit(self.lesson_id, self.topic.text())
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.homework and event.type() == event.Type.FocusOut:
             self._homework_done()
         return False

@@ -6,6 +6,7 @@ teacher's year with a progress bar."""
 from __future__ import annotations
 
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from desktop import messages, screen_fit
 from sync.status import SyncStatus
 
+if TYPE_CHECKING:
+    from sync.engine import SyncEngine
+
 
 class _FutureRelay(QObject):
     """Hands a Future's outcome from the engine's thread to the dialog's."""
@@ -29,7 +33,7 @@ class _FutureRelay(QObject):
 
 
 class LoginDialog(QDialog):
-    def __init__(self, engine, server_url: str, username: str = "", password: str = "",  # type: ignore[no-untyped-def]
+    def __init__(self, engine: SyncEngine, server_url: str, username: str = "", password: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine

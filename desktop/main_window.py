@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         def first_load(conn: sqlite3.Connection) -> tuple:
             courses, periods = load_choices(conn, teacher)
             lesson = day_lessons.now_or_next(day_lessons.of_day(conn, me, today), now)
+            course: int | None
             if lesson is not None and lesson.course_id in [c.id for c in courses]:
                 course, aim = lesson.course_id, lesson.lesson_id  # the lesson now or next by the bells
             else:
@@ -347,12 +348,17 @@ class MainWindow(QMainWindow):
         meaning = interpret(stroke, self.model.sheet.scale, self.attendance_letters(), runs.previous(cell))
         if meaning.kind == "ignored":
             return
+        assert target is not None  # not a work's column (returned above), so a lesson's cell
         lesson_id, pupil_id = target
         if meaning.kind == "refused":
-            self._refuse(cell, meaning, lambda before: self._write(
-                lambda: self.access.journal.set_mark(lesson_id, pupil_id, before, today=self.today),
-                lambda _changed: (self.model.apply_local(row, column, "mark", before),
-                                  self.say(messages.cell_refusal(meaning)))))
+            def put_back(before: Any) -> None:  # what the cell held before the run (DigitRun.before)
+                def shown(_changed: Any) -> None:
+                    self.model.apply_local(row, column, "mark", before)
+                    self.say(messages.cell_refusal(meaning))
+
+                self._write(lambda: self.access.journal.set_mark(lesson_id, pupil_id, before, today=self.today), shown)
+
+            self._refuse(cell, meaning, put_back)
             return
         if meaning.kind == "mark":
             runs.typed(cell, meaning.digits, self.model.cell_values(row, column)[1])
@@ -374,14 +380,20 @@ class MainWindow(QMainWindow):
             return
         work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
         if meaning.kind == "refused":
-            self._refuse((row, column), meaning, lambda before: self._write(
-                lambda: self.access.journal.enter_score(work_id, pupil_id, before),
-                lambda _changed: (self.model.apply_score(row, column, "points", before),
-                                  self.say(messages.cell_refusal(meaning)))))
+            def put_back(before: Any) -> None:
+                def shown(_changed: Any) -> None:
+                    self.model.apply_score(row, column, "points", before)
+                    self.say(messages.cell_refusal(meaning))
+
+                self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, before), shown)
+
+            self._refuse((row, column), meaning, put_back)
             return
+        points = meaning.value
+        assert isinstance(points, int)  # score_input's "points" carry the number
         self.view.digit_runs.typed((row, column), meaning.digits, self.model.score_values(row, column)[0])
-        self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, meaning.value),
-                    lambda _changed: self.model.apply_score(row, column, "points", meaning.value))
+        self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, points),
+                    lambda _changed: self.model.apply_score(row, column, "points", points))
 
     def _refuse(self, cell: tuple[int, int], refusal: CellInput, put_back: Any) -> None:
         """Say why a key was refused; a refused number whose first digits were already saved puts back what the
@@ -399,6 +411,7 @@ class MainWindow(QMainWindow):
             return
         work = self.model.work_at(column)
         if work is not None and self.model.editable(row, column):
+            assert self.model.sheet is not None  # a column of the sheet on screen
             work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
             self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, None),
                         lambda _changed: self.model.apply_score(row, column, "points", None))
@@ -421,6 +434,7 @@ class MainWindow(QMainWindow):
         work = self.model.work_at(column)
         if work is not None and self.model.editable(row, column):
             current = self.model.score_values(row, column)[1] or ""
+            assert self.model.sheet is not None  # a column of the sheet on screen
             text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name,
                                                      current)
             if ok and text != current:
@@ -434,6 +448,7 @@ class MainWindow(QMainWindow):
             return
         lesson_id, pupil_id = target
         current = self.model.cell_values(row, column)[2] or ""
+        assert self.model.sheet is not None  # a column of the sheet on screen
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
         if ok and text != current:
             value = text.strip() or None
@@ -507,7 +522,8 @@ class MainWindow(QMainWindow):
             return reports.golden_candidates(conn, today), reports.at_risk(conn, today)
 
         def show(found: tuple) -> None:
-            dialog = ReportsDialog(*found, parent=self)
+            golden, at_risk = found
+            dialog = ReportsDialog(golden, at_risk, parent=self)
             dialog.setObjectName("reportsDialog")
             dialog.export_requested.connect(self.on_export_report)
             dialog.open()
@@ -565,7 +581,7 @@ class MainWindow(QMainWindow):
         False when its cell is not on screen."""
         sheet = self.model.sheet
         row = sheet.row_of.get(change.pupil_id) if sheet is not None else None
-        if row is None:
+        if sheet is None or row is None:
             return False
         if change.entity == "cell" and change.record in sheet.column_of:
             column = sheet.column_of[change.record] + 1
@@ -601,6 +617,7 @@ class MainWindow(QMainWindow):
         if not self.model.lesson_column(column):
             self.lesson_panel.show_lesson(None, None, None, None)
             return
+        assert self.model.sheet is not None  # a column of the sheet on screen
         lesson = self.model.sheet.lessons[column - 1]
         if lesson.id == self.lesson_panel.lesson_id:
             return  # moving within the lesson's column, as when typing marks down it: nothing to re-read
@@ -618,8 +635,10 @@ class MainWindow(QMainWindow):
         self.today_action.setObjectName("todayAction")
         self.today_action.setShortcut("Ctrl+T")
         self.today_action.triggered.connect(self.on_today)
-        self.journal_menu.insertAction(self.journal_menu.actions()[0] if self.journal_menu.actions() else None,
-                                       self.today_action)
+        if self.journal_menu.actions():
+            self.journal_menu.insertAction(self.journal_menu.actions()[0], self.today_action)
+        else:
+            self.journal_menu.addAction(self.today_action)
         self.toolbar.addAction(self.today_action)
 
     def on_today(self) -> None:

@@ -38,7 +38,8 @@ def local(value: Any) -> str:
     if isinstance(value, str) and _ISO_DATE.match(value):
         value = dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
-        return locale.toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+        # PySide6 takes a Python datetime; its stubs name QDateTime only:
+        return locale.toString(value.astimezone(), QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]
     if isinstance(value, dt.date):
         return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
     if isinstance(value, (float, Decimal)):

@@ -4,6 +4,7 @@ a new offline password twice. The login runs off the UI thread; the journal and 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
@@ -13,15 +14,19 @@ from storage.keys import WrongSecret
 from storage.profiles import NoRecovery
 from sync.errors import SyncError
 
+if TYPE_CHECKING:
+    from desktop.profile_dialog import Recover
+
 
 class _Done(QObject):
     finished = Signal(object)  # the key, or the exception
 
 
 class RecoverDialog(QDialog):
-    def __init__(self, username: str, recover, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, username: str, recover: Recover, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.username, self.recover, self.key = username, recover, None
+        self.username, self.recover = username, recover
+        self.key: bytes | None = None
         self.setWindowTitle(self.tr("Reset the offline password"))
         self.server_password = QLineEdit()
         self.server_password.setObjectName("serverPassword")
@@ -56,7 +61,7 @@ class RecoverDialog(QDialog):
 
         def work() -> None:
             try:
-                result: object = self.recover(*args)
+                result: bytes | Exception = self.recover(*args)
             except Exception as error:  # noqa: BLE001 (handed to the UI thread, which says what it was)
                 result = error
             self._done.finished.emit(result)
@@ -64,7 +69,7 @@ class RecoverDialog(QDialog):
         # A thread of its own: this runs from the start screen, before the window and its worker exist.
         threading.Thread(target=work, daemon=True).start()
 
-    def _finished(self, result: object) -> None:
+    def _finished(self, result: bytes | Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(result, bytes):
             self.key = result

@@ -54,6 +54,7 @@ def load_review(conn: Connection) -> Review:
 class ReviewPanel(QWidget):
     resolve = Signal(int, object)  # conflict id, the value kept
     dismiss_rejections = Signal(list)  # sequence numbers seen
+    review: Review  # what the panel shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +86,8 @@ class ReviewPanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.problem)
-        for widget in (self.rejected_title, self.rejected_list, self.dismiss):
-            layout.addWidget(widget)
+        for rejected_part in (self.rejected_title, self.rejected_list, self.dismiss):
+            layout.addWidget(rejected_part)
         self.keep_standing.clicked.connect(lambda: self._keep("winner"))
         self.keep_other.clicked.connect(lambda: self._keep("loser"))
         self.type_new.clicked.connect(self._type_new)

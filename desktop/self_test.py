@@ -32,9 +32,9 @@ def _qt() -> str:
     from PySide6.QtCore import QLibraryInfo
     from PySide6.QtWidgets import QApplication, QTableView
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # held while the view shows
     QTableView().show()
-    return f"Qt {QLibraryInfo.version().toString()}, platform {app.platformName()}"
+    return f"Qt {QLibraryInfo.version().toString()}, platform {QApplication.platformName()}"
 
 
 def _translations() -> str:
@@ -73,12 +73,12 @@ def _profile() -> str:
             raise RuntimeError("the journal was not encrypted")
         if profiles.unlock("self.test", "self-test password") != key:
             raise RuntimeError("the offline password did not open the profile")
-        conn = sqlite_file.connect(profile.journal, key=key)
+        raw = sqlite_file.connect(profile.journal, key=key)
         try:
-            revision = sqlite_file.revision(conn)
-            cipher = conn.execute("PRAGMA cipher_version").fetchone()[0]
+            revision = sqlite_file.revision(raw)
+            cipher = raw.execute("PRAGMA cipher_version").fetchone()[0]
         finally:
-            conn.close()
+            raw.close()
         if revision != sqlite_file.JOURNAL_HEAD:
             raise RuntimeError(f"migrated to {revision}, not {sqlite_file.JOURNAL_HEAD}")
     return f"encrypted (SQLCipher {cipher}), migrated to {revision}"

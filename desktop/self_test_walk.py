@@ -21,8 +21,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from keyring.backend import KeyringBackend
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday of term 2, the generated school's lessons filled up to it
 NOW = dt.time(9, 0)  # in the morning's lessons
@@ -36,7 +43,7 @@ WALK_SECONDS = 60
 class ScratchKeyring(KeyringBackend):
     """A keychain in memory for the self-test: the user's own is not touched."""
 
-    priority = 0  # type: ignore[assignment]
+    priority = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -138,21 +145,31 @@ class _Walk:
 
     # -- what the steps look at and do --------------------------------------------------------------
 
-    def dialog(self, kind: str):  # type: ignore[no-untyped-def]
+    def dialog(self, kind: str) -> Any:
+        """The modal dialog of class `kind` when it shows (its fields are read by name, as each step needs), or
+        None."""
         from PySide6.QtWidgets import QApplication
 
         shown = QApplication.activeModalWidget()
         return shown if shown is not None and type(shown).__name__ == kind and shown.isVisible() else None
 
     @property
-    def window(self):  # type: ignore[no-untyped-def]
+    def window(self) -> MainWindow | None:
         return getattr(self.app, "window", None)
+
+    @property
+    def open_window(self) -> MainWindow:
+        """The window, for the steps that run once it shows."""
+        window = self.window
+        if window is None:
+            raise RuntimeError("the app's window is not open")
+        return window
 
     def sheet_shown(self) -> bool:
         window = self.window
         return window is not None and window.isVisible() and window.model.rowCount() > 0 and not window.locked
 
-    def type_into(self, widget, text: str, enter: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def type_into(self, widget: QWidget, text: str, enter: bool = False) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
@@ -161,7 +178,7 @@ class _Walk:
         if enter:
             QTest.keyClick(widget, Qt.Key.Key_Return)
 
-    def key(self, widget, key, modifier=None) -> None:  # type: ignore[no-untyped-def]
+    def key(self, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
@@ -172,8 +189,11 @@ class _Walk:
         the journal opened), below the pupils already marked."""
         from PySide6.QtCore import Qt
 
-        view = self.window.view
-        marks = MARKS[self.window.model.sheet.scale][len(self.typed):len(self.typed) + count]
+        view = self.open_window.view
+        sheet = self.open_window.model.sheet
+        if sheet is None:
+            raise RuntimeError("the journal shows no sheet")
+        marks = MARKS[sheet.scale][len(self.typed):len(self.typed) + count]
         view.setFocus()
         self.key(view, Qt.Key.Key_Left)
         for _row in self.typed:
@@ -184,7 +204,7 @@ class _Walk:
             self.type_into(view, mark, enter=True)
 
     def marks_shown(self) -> bool:
-        model = self.window.model
+        model = self.open_window.model
         return model.sheet is not None and all(model.cell_values(row, column)[1] == mark
                                                for row, column, mark in self.typed)
 
@@ -193,7 +213,7 @@ class _Walk:
         return engine is not None and engine.status.waiting == 0 and engine.status.last_sync_at is not None
 
     def quit(self) -> None:
-        self.window.quit_action.trigger()  # Ctrl+Q; the keys themselves: tests/walk under Xvfb
+        self.open_window.quit_action.trigger()  # Ctrl+Q; the keys themselves: tests/walk under Xvfb
 
     # -- the walk -----------------------------------------------------------------------------------
 
@@ -204,12 +224,15 @@ class _Walk:
 
     def lock_steps(self, password: str) -> list[Step]:
         def locked_shows_nothing() -> None:
-            if self.window.model.rowCount() != 0:
+            if self.open_window.model.rowCount() != 0:
                 raise AssertionError("the locked window still shows pupils")
-            self.type_into(self.window.lock_screen.password, password, enter=True)
+            screen = self.open_window.lock_screen
+            if screen is None:
+                raise AssertionError("the window has no lock screen")
+            self.type_into(screen.password, password, enter=True)
 
-        return [Step("the marks are there", self.marks_shown, lambda: self.window.lock_action.trigger()),
-                Step("Ctrl+L locks", lambda: self.window.locked, locked_shows_nothing),
+        return [Step("the marks are there", self.marks_shown, lambda: self.open_window.lock_action.trigger()),
+                Step("Ctrl+L locks", lambda: self.open_window.locked, locked_shows_nothing),
                 Step("the password unlocks", self.sheet_shown),
                 Step("the marks are there again", self.marks_shown)]
 
@@ -284,7 +307,7 @@ class _Walk:
                 local_state.update_state(conn, bootstrapped=True)
 
 
-def _texts(widget) -> str:  # type: ignore[no-untyped-def]
+def _texts(widget: QWidget) -> str:
     """The texts a dialog shows, to name what stopped the walk."""
     from PySide6.QtWidgets import QLabel
 

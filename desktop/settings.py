@@ -64,7 +64,10 @@ class LettersOption(Option):
     def read(self, store: QSettings) -> dict[str, Attendance]:
         value = store.value(self.key, self.default)
         text = " ".join(value) if isinstance(value, list) else str(value)  # an INI line with commas is a list
-        return parse_letters(text) or parse_letters(self.default)  # type: ignore[return-value]
+        letters = parse_letters(text) or parse_letters(self.default)
+        if letters is None:
+            raise ValueError(f"the default attendance letters {self.default!r} do not parse")
+        return letters
 
 
 SERVER_URL = Option("sync/server_url", "")

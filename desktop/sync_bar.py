@@ -66,4 +66,5 @@ class SyncBar(QWidget):
 
     def _when(self, stamp: str) -> str:
         moment = dt.datetime.fromisoformat(stamp).astimezone()
-        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+        # PySide6 takes a Python datetime; its stubs name QDateTime only:
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]

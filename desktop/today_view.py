@@ -24,7 +24,8 @@ class TodayDialog(QDialog):
         self.setWindowTitle(self.tr("Today's lessons"))
         self.lessons = lessons
         layout = QVBoxLayout(self)
-        self.title = QLabel(QLocale().toString(day, QLocale.FormatType.LongFormat))
+        # PySide6 takes a Python date; its stubs name QDate only:
+        self.title = QLabel(QLocale().toString(day, QLocale.FormatType.LongFormat))  # type: ignore[call-overload]
         layout.addWidget(self.title)
         self.list = QListWidget()
         self.list.setObjectName("todayList")

@@ -63,7 +63,7 @@ def main() -> int:
         server.wait(10)
 
 
-def _wait_for(address: str, server: subprocess.Popen) -> None:
+def _wait_for(address: str, server: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -149,10 +149,10 @@ class FaultProxy:
                 writer.transport.abort()
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, way: str, limit: int | None,
-                    clean: bool, done: asyncio.Event, both: tuple) -> None:
+                    clean: bool, done: asyncio.Event, both: tuple[asyncio.StreamWriter, asyncio.StreamWriter]) -> None:
         link = self.link
         rate = link.up_rate if way == "up" else link.down_rate
-        queue: asyncio.Queue = asyncio.Queue()
+        queue: asyncio.Queue[tuple[float, bytes | None]] = asyncio.Queue()
         carried = 0
 
         async def deliver() -> None:

@@ -8,14 +8,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, Row, create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 # Tests and benchmarks drive many devices from 127.0.0.1 faster than any school would: the per-address and
@@ -27,17 +27,18 @@ LOOPBACK_RATE_LIMITS = ("login_per_address=100000/minute,login_per_device=100000
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 @dataclass
 class LiveServer:
     url: str
     db_url: str
-    process: subprocess.Popen
+    process: subprocess.Popen[str]
     engine: Engine  # for the caller's own look at the database
 
-    def sql(self, query: str, **params: object) -> list:
+    def sql(self, query: str, **params: object) -> Sequence[Row[Any]]:
         with self.engine.connect() as conn:
             return conn.execute(text(query), params).all()
 
@@ -45,11 +46,21 @@ class LiveServer:
 Server = TypeVar("Server", bound=LiveServer)
 
 
-def start_server(db_url: str, *extra: str) -> subprocess.Popen:
+class ServerProcess(subprocess.Popen[str]):
+    """The server's process, with the address it answers on once it is up."""
+
+    url: str
+
+
+def _output(process: subprocess.Popen[str]) -> str:
+    return process.stdout.read() if process.stdout is not None else ""
+
+
+def start_server(db_url: str, *extra: str) -> ServerProcess:
     if "--rate-limits" not in extra:
         extra = (*extra, "--rate-limits", LOOPBACK_RATE_LIMITS)
     port = free_port()
-    process = subprocess.Popen(
+    process = ServerProcess(
         [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
@@ -57,10 +68,10 @@ def start_server(db_url: str, *extra: str) -> subprocess.Popen:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server stopped: {process.stdout.read()}")  # type: ignore[union-attr]
+            raise RuntimeError(f"the server stopped: {_output(process)}")
         try:  # readiness only: the TLS test checks the certificate itself
             if httpx.get(f"{url}/v1/health", timeout=1, verify=False).status_code == 200:  # noqa: S501
-                process.url = url  # type: ignore[attr-defined]
+                process.url = url
                 return process
         except httpx.TransportError:
             time.sleep(0.1)
@@ -68,15 +79,16 @@ def start_server(db_url: str, *extra: str) -> subprocess.Popen:
     raise RuntimeError("the server did not start in 30 s")
 
 
+# mypy cannot check a default for a parameter typed by a TypeVar (python/mypy#3737), hence the ignore.
 @contextmanager
 def running_server(db_url: str, *extra: str, kind: type[Server] = LiveServer) -> Iterator[Server]:  # type: ignore[assignment]
     process = start_server(db_url, *extra)
     engine = create_engine(db_url)
     try:
-        yield kind(process.url, db_url, process, engine)  # type: ignore[attr-defined]
+        yield kind(process.url, db_url, process, engine)
     finally:
         process.terminate()
         process.wait(10)
         if os.environ.get("DALA_SERVER_LOG"):
-            print(process.stdout.read())  # type: ignore[union-attr]
+            print(_output(process))
         engine.dispose()

@@ -20,6 +20,13 @@ def _bin(name: str) -> str | None:
     return found[-1] if found else shutil.which(name)
 
 
+def _tool(name: str) -> str:
+    path = _bin(name)
+    if path is None:
+        raise RuntimeError(f"PostgreSQL's {name} is not installed")
+    return path
+
+
 def available() -> bool:
     return _bin("initdb") is not None and _bin("pg_ctl") is not None
 
@@ -46,11 +53,11 @@ class Cluster:
     def start(self) -> Cluster:
         if self.as_postgres:
             shutil.chown(self.folder, "postgres", "postgres")
-        self._run(_bin("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
+        self._run(_tool("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} "
                    f"-c fsync={'on' if self.durable else 'off'} -c max_connections=300 -c shared_buffers=128MB")
-        self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self._run(_tool("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
         return self
 
     def url(self, database: str = "postgres") -> str:
@@ -58,7 +65,7 @@ class Cluster:
 
     def stop(self) -> None:
         try:
-            self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            self._run(_tool("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         except RuntimeError:
             pass
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -15,6 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sync.errors import SyncError
 from sync.server_url import check_url
@@ -39,7 +40,7 @@ class Preset:
     ca_bundle: Path | None = None
     teachers: list[str] = field(default_factory=list)
 
-    def as_bundled(self) -> dict:
+    def as_bundled(self) -> dict[str, Any]:
         """The preset as the app reads it from inside the bundle: the CA bundle by its file name there."""
         return {"server_url": self.server_url, "school": self.school, "language": self.language,
                 "ca_bundle": self.ca_bundle.name if self.ca_bundle else None, "teachers": list(self.teachers)}
@@ -83,6 +84,6 @@ def load(path: Path) -> Preset:
     teachers = data.get("teachers", [])
     if not isinstance(teachers, list) or not all(isinstance(t, str) and _USERNAME.match(t) for t in teachers):
         problems.append("teachers must be a list of usernames (letters, digits, . _ @ -)")
-    if problems:
+    if problems or not isinstance(url, str) or not isinstance(school, str) or not isinstance(language, str):
         raise PresetInvalid(path, problems)
     return Preset(url, school.strip(), language, ca_bundle, list(teachers))

@@ -16,6 +16,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from typing import overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -163,6 +164,14 @@ class RecentTokens:
     def forget(self, token: str) -> None:
         with self._lock:
             self._seen.pop(token_digest(token), None)
+
+
+@overload
+def _aware(moment: dt.datetime) -> dt.datetime: ...
+
+
+@overload
+def _aware(moment: None) -> None: ...
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:

@@ -9,6 +9,7 @@ logins and syncs beyond their rate limits (server.rate_limits) get 429 with Retr
 import datetime as dt
 import json
 import threading
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
@@ -17,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select, update
 
 from server import accounts, audit_log, bootstrap, periods
@@ -64,7 +65,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
                                {"Retry-After": str(wait)})
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Cache-Control"] = "no-store"
@@ -104,7 +105,7 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
             raise ApiError(403, "admin_only", "Only the school admin may do this.")
         return who
 
-    async def parsed(request: Request, model: type) -> Any:
+    async def parsed(request: Request, model: type[BaseModel]) -> Any:
         body = await read_body(request)
         try:
             if request.headers.get("content-type", "").startswith(wire_pack.MEDIA_TYPE):

@@ -50,7 +50,7 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
     chains = {d: heads.get(d) or audit_chain.GENESIS for d in devices if d in heads}
     rows = []
     for entry in entries:
-        row = {f: entry.get(f) for f in HASHED}  # one shape for every row of the insert
+        row: dict[str, Any] = {f: entry.get(f) for f in HASHED}  # one shape for every row of the insert
         chain = row["device_id"]
         row["hash"] = audit_chain.entry_hash(chains.get(chain, audit_chain.GENESIS), row, HASHED)
         if chain in chains:  # an entry without a (known) device stands alone

@@ -90,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"changed or removed ({good} entries before it check out).", file=sys.stderr)
         return 1
     if args.command == "demo":
-        from server import demo
+        from server import demo as demo_school
 
         try:
-            result = demo.load(engine, args.today)
+            result = demo_school.load(engine, args.today)
         except RuntimeError as exc:
             print(f"dala-server demo: {exc}", file=sys.stderr)
             return 2

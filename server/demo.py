@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, Integer, insert, select, text
+from sqlalchemy import Connection, Engine, Integer, insert, select, text
 
 from server.accounts import hash_password
 from server.schema import account, metadata, tables
@@ -37,7 +37,7 @@ def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = ge
             "password": DEMO_PASSWORD}
 
 
-def _advance_sequences(conn) -> None:  # type: ignore[no-untyped-def]
+def _advance_sequences(conn: Connection) -> None:
     """Rows were inserted with explicit ids: move PostgreSQL's id sequences past them."""
     for table in metadata.sorted_tables:
         pk = list(table.primary_key.columns)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
 
 from server.accounts import Principal
-from server.protocol import Operation
+from server.protocol import Operation, Status
 from server.schema import tables
 from storage import final_marks, hlc, ids
 from storage.errors import REFUSALS_TELLING_VALUE, JournalError
@@ -50,7 +50,7 @@ class Refused(Exception):
 
 @dataclass
 class Outcome:
-    status: str  # applied, merged, conflict, rejected
+    status: Status  # applied, merged, conflict, rejected
     reason: str | None = None
     message: str | None = None
     version: int | None = None
@@ -124,8 +124,8 @@ class Applier:
             ).mappings():
                 self._cells[(row["lesson_id"], row["pupil_id"])] = dict(row)
             for lesson_id in chunk:
-                for pupil in wanted[lesson_id]:
-                    self._cells.setdefault((lesson_id, pupil), None)  # known not to exist yet
+                for pupil_id in wanted[lesson_id]:
+                    self._cells.setdefault((lesson_id, pupil_id), None)  # known not to exist yet
         places = [place for place, _ in self._lessons.values()]
         self._load_closed({p.year_id for p in places} - set(self._closed))
         self._load_members({p.class_id for p in places} - set(self._members))
@@ -295,7 +295,8 @@ class Applier:
         version = current["server_version"] if current is not None else 0
         if old == value:  # the same value is never a conflict
             return Outcome("merged" if op.base < version else "applied", version=version, old=old, new=value)
-        status, conflict_id = "applied", None
+        status: Status = "applied"
+        conflict_id: int | None = None
         stamp = min(op.hlc, self.hlc_limit)
         at_start = self._version_at_start.setdefault((op.entity, op.key), version)
         if op.base < version and op.base >= at_start:
@@ -380,7 +381,7 @@ class Applier:
         return self._write(op, L, {"id": op.key}, lesson, value, place.course_id)
 
     def lesson_create(self, op: Operation) -> Outcome:
-        v = op.value if isinstance(op.value, dict) else {}
+        v = _fields(op)
         try:
             course_id, slot, kind = int(v["course_id"]), int(v["slot"]), v.get("kind", "regular")
             day = dt.date.fromisoformat(v["date"])
@@ -407,7 +408,7 @@ class Applier:
         return Outcome("applied", version=1, new=record)
 
     def work_create(self, op: Operation) -> Outcome:
-        v = op.value if isinstance(op.value, dict) else {}
+        v = _fields(op)
         try:
             course_id, kind, max_points = int(v["course_id"]), v["kind"], v["max_points"]
             day = dt.date.fromisoformat(v["date"])
@@ -469,7 +470,7 @@ class Applier:
         if not any(since <= period["end_date"] and (until is None or until >= period["start_date"])
                    for since, until in ranges):
             raise Refused("pupil_not_in_course", f"Pupil {pupil_id} is not in this course's class in that period.")
-        v = op.value if isinstance(op.value, dict) else {}
+        v = _fields(op)
         mark, reason = final_marks.check(place.scale, v.get("mark"), v.get("reason"))
         value = final_marks.value(mark, reason, v.get("computed"), v.get("percent"), v.get("rule"))
         row = self.conn.execute(select(PM).where(PM.c.course_id == course_id, PM.c.period_id == period_id,
@@ -527,6 +528,11 @@ class Applier:
                                                       PM.c.pupil_id == parts[2])
             return self.conn.execute(query).scalar() or 0
         return 0
+
+
+def _fields(op: Operation) -> dict[str, Any]:
+    """The fields of an operation's dict value as the client sent them (each is checked where it is read)."""
+    return op.value if isinstance(op.value, dict) else {}
 
 
 def _final_of(row: Any) -> dict:

@@ -154,7 +154,7 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     for n, row in enumerate(bundle["classes.csv"], start=2):
         where = f"classes.csv row {n}"
         parsed = parse_class(row["class"])
-        if c.need(parsed is not None, where, f"class {row['class']!r} is not like 7Б"):
+        if c.need(parsed is not None, where, f"class {row['class']!r} is not like 7Б") and parsed is not None:
             c.need(1 <= parsed[0] <= 12, where, "grade must be 1–12")
             c.need(row["language"] in ("kk", "ru"), where, "language must be kk or ru")
             home = row.get("homeroom", "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server import audit_log
@@ -98,7 +98,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                         remaining=remaining, conflicts=conflicts, server_time=now)
 
 
-def _replay(conn, device_id: str, seq: int, this_batch: dict[int, dict]) -> OperationResult:  # type: ignore[no-untyped-def]
+def _replay(conn: Connection, device_id: str, seq: int, this_batch: dict[int, dict]) -> OperationResult:
     if seq in this_batch:  # the same operation twice in one batch
         entry = this_batch[seq]
         return OperationResult(seq=seq, status=entry["result"], reason=entry["reason"], version=entry["version"],

@@ -22,7 +22,7 @@ def canonical(value: Any) -> Any:
     return value
 
 
-def entry_hash(previous: str, entry: Mapping[str, Any], fields: Sequence[str]) -> str:
+def entry_hash(previous: str, entry: Mapping[Any, Any], fields: Sequence[str]) -> str:
     body = json.dumps([previous, *(canonical(entry.get(f)) for f in fields)], ensure_ascii=False,
                       separators=(",", ":"), default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()

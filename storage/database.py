@@ -17,11 +17,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from storage import migrate, sqlite_file
+from storage import hot_sql, migrate, sqlite_file
 from storage.errors import DatabaseProblem
 
 BUSY_TIMEOUT_S = sqlite_file.BUSY_TIMEOUT_S
@@ -37,7 +38,7 @@ def use_wal(engine: Engine) -> None:
     """Switch the file to write-ahead logging (a lasting property of the file)."""
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+        hot_sql.driver(raw).execute("PRAGMA journal_mode=WAL")
     finally:
         raw.close()
 
@@ -96,9 +97,9 @@ def make_engine(path: str | os.PathLike[str], key: bytes | None = None) -> Engin
     # errors are wrapped like sqlite3's. Not the sqlite+pysqlcipher dialect: that one keys each connection
     # from the URL's password and pools one connection per thread; here the key is raw bytes, applied and
     # checked in sqlite_file (the one place a connection is made), with the journal's usual pool.
-    options: dict = {}
+    options: dict[str, Any] = {}
     if key is not None:
-        from sqlcipher3 import dbapi2  # type: ignore[import-not-found]
+        from sqlcipher3 import dbapi2
 
         options["module"] = dbapi2
     engine = create_engine(f"sqlite:///{Path(path)}",

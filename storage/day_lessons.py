@@ -43,7 +43,7 @@ def of_day(conn: Any, teacher_id: int, day: dt.date) -> list[DayLesson]:
     """The teacher's lessons on `day`, by time. `conn`: a SQLAlchemy Connection or a sqlite3 connection."""
     raw = driver_connection(conn)
     params = {"day": day.isoformat(), "teacher": teacher_id, "weekday": day.isoweekday()}
-    bells: dict[int, tuple[dt.time, dt.time]] = {}
+    bells: dict[int, tuple[dt.time | None, dt.time | None]] = {}
     for number, starts, ends in raw.execute("SELECT number, starts, ends FROM bell_slot ORDER BY shift DESC"):
         bells[number] = (_time(starts), _time(ends))
     found: dict[tuple[int, int], DayLesson] = {}
@@ -62,7 +62,7 @@ def now_or_next(lessons: list[DayLesson], now: dt.time) -> DayLesson | None:
     """The lesson in progress at `now`, else the next one; after the day's last lesson, that last one (the
     teacher fills in the day's journal after school). None when the day has no lesson with bell times."""
     timed = [lesson for lesson in lessons if lesson.starts is not None and lesson.ends is not None]
-    upcoming = next((lesson for lesson in timed if now < lesson.ends), None)  # type: ignore[operator]
+    upcoming = next((lesson for lesson in timed if lesson.ends is not None and now < lesson.ends), None)
     return upcoming or (timed[-1] if timed else None)
 
 

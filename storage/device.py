@@ -32,7 +32,8 @@ def device_id(conn: Connection) -> str:
     """This journal's device id, created on first use."""
     found = hot_sql.rows(conn, _READ, {})
     if found:
-        return found[0][0]
+        known: str = found[0][0]
+        return known
     new_id = str(uuid.uuid4())
     hot_sql.run(conn, _CREATE, {"device_id": new_id})
     return new_id

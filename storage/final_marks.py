@@ -52,12 +52,14 @@ def check(scale: str, mark: object, reason: object) -> tuple[int | None, str | N
     return mark, text
 
 
-def computed_number(status: str, mark: object) -> int | None:
+def computed_number(status: str, mark: int | str | None) -> int | None:
     """A computed result's mark as a period mark is stored: 2–5, or 1/0 for a pass/fail course's
     "pass"/"fail"; None when the result is not a grade (no marks, н/а, not graded)."""
     if status != "graded":
         return None
-    return {"pass": 1, "fail": 0}.get(mark, mark)  # type: ignore[arg-type,return-value]
+    if isinstance(mark, str):
+        return {"pass": 1, "fail": 0}[mark]
+    return mark
 
 
 def value(mark: int | None, reason: str | None, computed: int | None, percent: float | None,

@@ -124,9 +124,9 @@ def criteria_term(fo: Sequence[int], sor: Sequence[Score], soch: Sequence[Score]
     else:
         weights = {"fo": rule.fo_weight_without_soch, "sor": rule.sor_weight_without_soch, "soch": Fraction(0)}
     parts = {"fo": fo_part, "sor": sor_part, "soch": soch_part}
-    present = {k: w for k, w in weights.items() if parts[k] is not None and w > 0}
-    total_weight = sum(present.values(), Fraction(0))
-    percent = sum((parts[k] * w for k, w in present.items()), Fraction(0)) / total_weight  # type: ignore[operator]
+    present = [(part, w) for k, w in weights.items() if (part := parts[k]) is not None and w > 0]
+    total_weight = sum((w for _, w in present), Fraction(0))
+    percent = sum((part * w for part, w in present), Fraction(0)) / total_weight
     return Result("graded", mark_for(percent, rule), percent, rule.name, parts)
 
 

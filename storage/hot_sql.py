@@ -11,14 +11,26 @@ Errors are the driver's own (sqlite3.Error), and they roll the transaction back 
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import ResourceClosedError
+from sqlalchemy.pool import PoolProxiedConnection
 
 
-def rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple]:
-    return conn.connection.driver_connection.execute(sql, params).fetchall()
+def driver(conn: Connection | PoolProxiedConnection) -> sqlite3.Connection:
+    """The driver's connection (sqlite3's or sqlcipher3's) under a SQLAlchemy or a pool connection."""
+    pooled = conn.connection if isinstance(conn, Connection) else conn
+    inner: sqlite3.Connection | None = pooled.driver_connection
+    if inner is None:  # SQLAlchemy's connection was invalidated or closed
+        raise ResourceClosedError("the connection has no driver connection")
+    return inner
+
+
+def rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return driver(conn).execute(sql, params).fetchall()
 
 
 def run(conn: Connection, sql: str, params: dict[str, Any]) -> None:
-    conn.connection.driver_connection.execute(sql, params)
+    driver(conn).execute(sql, params)

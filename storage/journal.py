@@ -143,7 +143,7 @@ _CELL_UPSERT = {
 }
 
 
-def _target_of(row: tuple) -> _Target:
+def _target_of(row: tuple[Any, ...]) -> _Target:
     day, course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, closed = row[:8]
     return _Target(
         dt.date.fromisoformat(day), course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, bool(closed)
@@ -230,7 +230,7 @@ class Journal:
         return tuple(changes)
 
     def _checked_cell(self, conn: Connection, lesson_id: str, pupil_id: int, raw: dict[str, object],
-                      today: dt.date | None) -> tuple[tuple, dict[str, Any]]:
+                      today: dt.date | None) -> tuple[tuple[Any, ...], dict[str, Any]]:
         """The cell's target row (_CELL_TARGET) and the values to store, after every check of a cell write
         (`today` None: the clock's date, read only when a mark needs it)."""
         found = hot_sql.rows(conn, _CELL_TARGET, {"lesson": lesson_id, "pupil": pupil_id})
@@ -601,7 +601,7 @@ class Journal:
         if parts is None:
             raise NotFound(what=f"{entity} {field}", id=key)
         course = self._final_target(conn, *parts)
-        final = raw if isinstance(raw, dict) else {"mark": raw}
+        final: dict[str, Any] = raw if isinstance(raw, dict) else {"mark": raw}  # the wire's values, unchecked
         mark = None if final.get("mark") == final.get("computed") else final.get("mark")
         mark, reason = final_marks.check(course.scale, mark, final.get("reason"))
         return final_marks.value(mark, reason, final.get("computed"), final.get("percent"), final.get("rule"))
@@ -646,7 +646,7 @@ class Journal:
 
     def _check_date_open(self, conn: Connection, date: dt.date) -> int:
         """The id of the term containing `date`; refuses dates outside every term and closed periods."""
-        term = conn.execute(
+        term: int | None = conn.execute(
             select(_PERIOD.c.id).where(
                 _PERIOD.c.kind == "term", _PERIOD.c.start_date <= date, _PERIOD.c.end_date >= date
             )

@@ -115,7 +115,8 @@ WHERE w.course_id = :course AND w.date >= :start AND w.date <= :end
 def driver_connection(conn: Any) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy Connection, or the sqlite3 connection given."""
     inner = getattr(conn, "connection", None)
-    return inner.driver_connection if inner is not None else conn
+    raw: sqlite3.Connection = inner.driver_connection if inner is not None else conn
+    return raw
 
 
 def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:

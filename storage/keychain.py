@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "Dala Journal"
 _PROBE = "probe"
@@ -18,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 class Keychain:
-    def __init__(self, backend: Any = None, service: str = SERVICE) -> None:
+    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
         if backend is None:
             import keyring
 
@@ -53,9 +56,9 @@ class Keychain:
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored under that name
 
-    def get_json(self, name: str) -> dict | None:
+    def get_json(self, name: str) -> dict[str, Any] | None:
         text = self.get(name)
         return None if text is None else json.loads(text)
 
-    def put_json(self, name: str, value: dict) -> None:
+    def put_json(self, name: str, value: dict[str, Any]) -> None:
         self.put(name, json.dumps(value, separators=(",", ":")))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 KEY_BYTES = 32
 
@@ -41,14 +42,14 @@ def new_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
-def wrap_with_password(key: bytes, password: str, cost: Argon2Cost = DEFAULT_COST) -> dict:
+def wrap_with_password(key: bytes, password: str, cost: Argon2Cost = DEFAULT_COST) -> dict[str, Any]:
     salt = secrets.token_bytes(16)
     kek = _derive(password, salt, cost)
     return {"v": 1, "kdf": "argon2id", "t": cost.time_cost, "m": cost.memory_kib, "p": cost.parallelism,
             "salt": _b64(salt), **_seal(kek, key)}
 
 
-def unwrap_with_password(wrapped: dict, password: str) -> bytes:
+def unwrap_with_password(wrapped: dict[str, Any], password: str) -> bytes:
     try:
         cost = Argon2Cost(int(wrapped["t"]), int(wrapped["m"]), int(wrapped["p"]))
         kek = _derive(password, _unb64(wrapped["salt"]), cost)
@@ -57,15 +58,15 @@ def unwrap_with_password(wrapped: dict, password: str) -> bytes:
     return _open(kek, wrapped)
 
 
-def wrap_with_recovery(key: bytes, recovery_key: bytes) -> dict:
+def wrap_with_recovery(key: bytes, recovery_key: bytes) -> dict[str, Any]:
     return {"v": 1, "kdf": "none", **_seal(_check_len(recovery_key), key)}
 
 
-def unwrap_with_recovery(wrapped: dict, recovery_key: bytes) -> bytes:
+def unwrap_with_recovery(wrapped: dict[str, Any], recovery_key: bytes) -> bytes:
     return _open(_check_len(recovery_key), wrapped)
 
 
-def seal_with_journal_key(journal_key: bytes, secret: str, name: str) -> dict:
+def seal_with_journal_key(journal_key: bytes, secret: str, name: str) -> dict[str, Any]:
     """`secret` sealed under a key derived from the journal key; `name` (what it is stored as) is bound in,
     so a sealed value moved to another name does not open."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -75,7 +76,7 @@ def seal_with_journal_key(journal_key: bytes, secret: str, name: str) -> dict:
     return {"v": 1, "kdf": "hkdf-sha256", "nonce": _b64(nonce), "ct": _b64(sealed)}
 
 
-def open_with_journal_key(journal_key: bytes, sealed: dict, name: str) -> str:
+def open_with_journal_key(journal_key: bytes, sealed: dict[str, Any], name: str) -> str:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -102,14 +103,14 @@ def _derive(password: str, salt: bytes, cost: Argon2Cost) -> bytes:
                            parallelism=cost.parallelism, hash_len=KEY_BYTES, type=Type.ID)
 
 
-def _seal(kek: bytes, key: bytes) -> dict:
+def _seal(kek: bytes, key: bytes) -> dict[str, Any]:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = secrets.token_bytes(12)
     return {"nonce": _b64(nonce), "ct": _b64(AESGCM(kek).encrypt(nonce, key, b"dala-journal-key"))}
 
 
-def _open(kek: bytes, wrapped: dict) -> bytes:
+def _open(kek: bytes, wrapped: dict[str, Any]) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

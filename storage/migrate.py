@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, MetaData, engine_from_config, inspect, pool
 
-from storage import sqlite_file
+from storage import hot_sql, sqlite_file
 from storage.errors import DatabaseFromNewerVersion, DatabaseProblem
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     """Migrate the file behind `engine` to `target`; returns the backup written, if any."""
     if target == "head":
         with engine.connect() as conn:
-            if sqlite_file.revision(conn.connection.driver_connection) == sqlite_file.JOURNAL_HEAD:
+            if sqlite_file.revision(hot_sql.driver(conn)) == sqlite_file.JOURNAL_HEAD:
                 return None  # the usual case, decided without loading Alembic
     from alembic import command
     from alembic.runtime.migration import MigrationContext

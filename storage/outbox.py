@@ -57,6 +57,7 @@ def enqueue(
     conn: Connection, stamp: device.Tick, entity: str, key: str, field: str, value: Any, base_version: int
 ) -> int:
     """Queue `field` of `entity` `key` := `value`; returns the operation's sequence number."""
+    seq: int
     [(seq,)] = hot_sql.rows(conn, _ENQUEUE, {
         "seq": stamp.next_seq, "device_id": stamp.device_id, "hlc": stamp.hlc, "entity": entity, "key": key,
         "field": field, "value": encode(value), "base": base_version,

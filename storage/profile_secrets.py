@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from storage import keys
 from storage.keychain import Keychain
@@ -27,8 +27,8 @@ KEY_FILE = "keys.json"
 class SecretStore(Protocol):
     """What a profile's secrets are kept in: storage.keychain.Keychain or KeyFile."""
 
-    def get_json(self, name: str) -> dict | None: ...
-    def put_json(self, name: str, value: dict) -> None: ...
+    def get_json(self, name: str) -> dict[str, Any] | None: ...
+    def put_json(self, name: str, value: dict[str, Any]) -> None: ...
     def forget(self, name: str) -> None: ...
 
 
@@ -42,10 +42,10 @@ class KeyFile:
     def exists(self) -> bool:
         return self.path.is_file()
 
-    def get_json(self, name: str) -> dict | None:
+    def get_json(self, name: str) -> dict[str, Any] | None:
         return self._all().get(name)
 
-    def put_json(self, name: str, value: dict) -> None:
+    def put_json(self, name: str, value: dict[str, Any]) -> None:
         values = self._all()
         values[name] = value
         self._write(values)
@@ -55,10 +55,10 @@ class KeyFile:
         if values.pop(name, None) is not None:
             self._write(values)
 
-    def _all(self) -> dict[str, dict]:
+    def _all(self) -> dict[str, dict[str, Any]]:
         return dict(json.loads(self.path.read_text(encoding="utf-8"))) if self.path.is_file() else {}
 
-    def _write(self, values: dict) -> None:
+    def _write(self, values: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storage import keys, sqlite_file
 from storage.keychain import Keychain
@@ -244,26 +245,26 @@ class Profiles:
     def _keychain_works(self) -> bool:
         return self.keychain is not None and self.keychain.works()
 
-    def _index(self) -> dict[str, dict]:
+    def _index(self) -> dict[str, dict[str, Any]]:
         path = self.root / "profiles.json"
         if not path.is_file():
             return {}
         return dict(json.loads(path.read_text(encoding="utf-8")).get("profiles", {}))
 
-    def _update(self, username: str, entry: dict) -> None:
+    def _update(self, username: str, entry: dict[str, Any]) -> None:
         index = self._index()
         index[username] = {**index.get(username, {}), **entry}
         _write_json(self.root / "profiles.json", {"profiles": index})
 
-    def _profile(self, username: str, entry: dict) -> Profile:
+    def _profile(self, username: str, entry: dict[str, Any]) -> Profile:
         return Profile(username, entry.get("display_name", username), self.root / _folder_of(username, entry),
                        entry.get("device_id"))
 
-    def _throttle(self, profile: Profile) -> dict:
+    def _throttle(self, profile: Profile) -> dict[str, Any]:
         path = profile.folder / "unlock.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
-    def _save_throttle(self, profile: Profile, state: dict) -> None:
+    def _save_throttle(self, profile: Profile, state: dict[str, Any]) -> None:
         _write_json(profile.folder / "unlock.json", state)
 
 
@@ -273,7 +274,7 @@ def _folder_name(username: str) -> str:
     return "p-" + hashlib.sha256(username.encode("utf-8")).hexdigest()[:24]
 
 
-def _folder_of(username: str, entry: dict) -> str:
+def _folder_of(username: str, entry: dict[str, Any]) -> str:
     """The profile's folder name, checked to be a plain name (a direct child of the profiles folder). A
     profile made before folders were hashed lives in a folder named as its username, when that is a safe
     name; otherwise it gets a hashed one (its old folder is left alone)."""
@@ -316,7 +317,7 @@ def _tokens_name(username: str) -> str:
     return f"device-token:{username}"
 
 
-def _write_json(path: Path, value: dict) -> None:
+def _write_json(path: Path, value: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -13,7 +13,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
-from storage import term_results
+from storage import grading, term_results
 
 GOLD_GRADES = (10, 11)
 
@@ -60,7 +60,8 @@ def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[
     return list(years.values())
 
 
-def _standing(finals: dict, computed: dict, pupil: int, period: int) -> object:
+def _standing(finals: dict[tuple[int, int], object], computed: dict[int, dict[int, grading.Result]],
+              pupil: int, period: int) -> object:
     """A pupil's mark for a period as it stands: the final mark where one is set, else the computed one."""
     if (pupil, period) in finals:
         return finals[(pupil, period)]

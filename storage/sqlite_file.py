@@ -32,9 +32,12 @@ def connect(path: str | os.PathLike[str], *, check_same_thread: bool = True,
             key: bytes | None = None) -> sqlite3.Connection:
     driver: Any = sqlite3
     if key is not None:
-        from sqlcipher3 import dbapi2 as driver  # type: ignore[import-not-found,no-redef]
-    conn = driver.connect(Path(path), timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread,
-                          isolation_level=None)  # we emit BEGIN ourselves (storage.database)
+        from sqlcipher3 import dbapi2
+
+        driver = dbapi2
+    conn: sqlite3.Connection = driver.connect(
+        Path(path), timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread,
+        isolation_level=None)  # we emit BEGIN ourselves (storage.database)
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our WrongKey, not lines on stderr
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 MAX_SOR_PER_TERM = 3
 MAX_SOCH_PER_DAY = 3
@@ -34,7 +35,7 @@ class Term:
 class Warning:
     code: str  # too_many_sor, too_many_soch_in_a_day, soch_on_last_day, soch_with_sor
     work_id: str
-    params: dict
+    params: dict[str, Any]
 
 
 def check(work: PlannedWork, others: Sequence[PlannedWork], terms: Sequence[Term]) -> list[Warning]:

@@ -15,6 +15,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from storage import grading
 from storage.grading import Result, Score
@@ -72,7 +73,7 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
 
 
 def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str, start: str, end: str,
-            all_marks: list, all_works: list, pupils: list[int]) -> dict[int, Result]:
+            all_marks: list[Any], all_works: list[Any], pupils: list[int]) -> dict[int, Result]:
     rule = _rule(conn, course.id, period_id)
     if course.scale == "none" or course.grade == 1:
         return {p: Result("not_graded", rule=rule.name) for p in pupils}

@@ -12,6 +12,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -29,7 +30,7 @@ class Rules:
 class Problem:
     code: str  # overlap, long_break, lesson_length, class_clash, teacher_clash, unknown_slot
     message: str
-    params: dict = field(default_factory=dict, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ Each check returns the value to store or raises a storage.errors.ValidationError
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from storage.attendance import Attendance
 from storage.errors import (
     InvalidAttendance,
@@ -27,7 +29,7 @@ MAX_WORK_POINTS = 100  # the most points a summative work may be out of
 TEXT_LIMITS = {"reason": 1000, "comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -38,14 +40,16 @@ def check_mark(scale: str, value: object) -> int | None:
     if bounds is None:
         raise MarksNotAllowed(scale=scale)
     low, high = bounds
-    if not _is_int(value) or not low <= value <= high:  # type: ignore[operator]
+    if not _is_int(value) or not low <= value <= high:
         raise InvalidMark(value=value, scale=scale, allowed=f"{low}–{high}")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def check_attendance(value: object) -> str | None:
     if value is None:
         return None
+    if not isinstance(value, str):  # what Attendance(value) refuses, as it would
+        raise InvalidAttendance(value=value, allowed=", ".join(a.value for a in Attendance))
     try:
         return Attendance(value).value
     except ValueError:
@@ -67,6 +71,6 @@ def check_text(field: str, value: object) -> str | None:
 def check_score(value: object, max_points: int) -> int | None:
     if value is None:
         return None
-    if not _is_int(value) or not 0 <= value <= max_points:  # type: ignore[operator]
+    if not _is_int(value) or not 0 <= value <= max_points:
         raise InvalidScore(value=value, max_points=max_points)
-    return value  # type: ignore[return-value]
+    return value

@@ -52,12 +52,14 @@ def _split_key(key: str) -> tuple[str, int | None]:
     return key, None
 
 
-def _pack_targets(rows: Sequence[dict]) -> dict:
+def _pack_targets(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The entity, key and field of each row as columns: a table of the distinct `entity.field` pairs and
     of the distinct record ids, indices into them, and the pupil part of each key as deltas."""
     whats: dict[str, int] = {}
     keys: dict[str, int] = {}
-    w, k, sub = [], [], []
+    w: list[int] = []
+    k: list[int] = []
+    sub: list[int | None] = []
     last_pupil = 0
     for row in rows:
         w.append(whats.setdefault(f"{row['entity']}.{row['field']}", len(whats)))
@@ -71,7 +73,7 @@ def _pack_targets(rows: Sequence[dict]) -> dict:
     return {"what": list(whats), "w": w, "keys": list(keys), "k": k, "sub": sub}
 
 
-def _unpack_targets(packed: dict, n: int) -> list[dict]:
+def _unpack_targets(packed: dict[str, Any], n: int) -> list[dict[str, Any]]:
     whats, keys = packed["what"], packed["keys"]
     w, k, sub = packed["w"], packed["k"], packed["sub"]
     if not (len(w) == len(k) == len(sub) == n):
@@ -101,7 +103,7 @@ def _at(table: Sequence[Any], index: Any) -> Any:
     return table[index]
 
 
-def _column(packed: dict, name: str, n: int) -> list:
+def _column(packed: dict[str, Any], name: str, n: int) -> list[Any]:
     column = packed.get(name)
     if not isinstance(column, list) or len(column) != n:
         raise PackError(f"column {name!r} is missing or of the wrong length")
@@ -111,7 +113,7 @@ def _column(packed: dict, name: str, n: int) -> list:
 # -- operations (client → server) ------------------------------------------------------------------
 
 
-def pack_ops(ops: Sequence[dict]) -> dict:
+def pack_ops(ops: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Operations as the protocol's dicts (seq, hlc, entity, key, field, value, base) → columns."""
     walls = [op["hlc"] >> COUNTER_BITS for op in ops]
     return {
@@ -125,7 +127,7 @@ def pack_ops(ops: Sequence[dict]) -> dict:
     }
 
 
-def unpack_ops(packed: Any) -> list[dict]:
+def unpack_ops(packed: Any) -> list[dict[str, Any]]:
     try:
         n = packed["n"]
         if not isinstance(n, int) or n < 0:
@@ -147,12 +149,12 @@ def unpack_ops(packed: Any) -> list[dict]:
         raise PackError(f"malformed operations: {error}") from None
 
 
-def pack_request(request: dict) -> dict:
+def pack_request(request: dict[str, Any]) -> dict[str, Any]:
     """A sync request dict (device_id, cursor, limit, ops) with its operations packed."""
     return {**request, "ops": pack_ops(request.get("ops", []))}
 
 
-def unpack_request(packed: Any) -> dict:
+def unpack_request(packed: Any) -> dict[str, Any]:
     if not isinstance(packed, dict):
         raise PackError("the request is not an object")
     return {**packed, "ops": unpack_ops(packed.get("ops", pack_ops([])))}
@@ -161,7 +163,7 @@ def unpack_request(packed: Any) -> dict:
 # -- the answer (server → client) ------------------------------------------------------------------
 
 
-def pack_response(response: dict) -> dict:
+def pack_response(response: dict[str, Any]) -> dict[str, Any]:
     """A sync response dict with its results and changes packed; conflicts and the rest stay as they are."""
     results, changes = response["results"], response["changes"]
     statuses = list(dict.fromkeys(r["status"] for r in results))
@@ -190,7 +192,7 @@ def pack_response(response: dict) -> dict:
     }
 
 
-def unpack_response(packed: Any) -> dict:
+def unpack_response(packed: Any) -> dict[str, Any]:
     try:
         results_in, changes_in = packed["results"], packed["changes"]
         n = results_in["n"]

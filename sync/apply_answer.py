@@ -39,7 +39,7 @@ class Applied:
     changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
-def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict, device_id: str) -> Applied:
+def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict[str, Any], device_id: str) -> Applied:
     out = Applied()
     by_seq = {op.seq: op for op in sent}
     reported = {c["id"]: c for c in answer["conflicts"]}
@@ -102,11 +102,11 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dic
 def _fields_with_local_edits(conn: Connection) -> set[Field]:
     """Fields with an edit the server has not acknowledged yet, including conflicts resolved here."""
     held = {tuple(r) for r in conn.execute(select(_OPS.c.entity, _OPS.c.entity_key, _OPS.c.field))}
-    return held | conflicts.resolving_targets(conn)  # type: ignore[return-value]
+    return held | conflicts.resolving_targets(conn)
 
 
 def _open_conflicts(conn: Connection) -> set[Field]:
-    return {tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return {tuple(r) for r in conn.execute(
         select(_CONFLICT.c.entity, _CONFLICT.c.entity_key,
                _CONFLICT.c.field).where(_CONFLICT.c.resolved_seq.is_(None)))}
 

@@ -39,7 +39,7 @@ class OpenConflict:
     created_at: str
 
 
-def store_open(conn: Connection, reported: Sequence[dict]) -> None:
+def store_open(conn: Connection, reported: Sequence[dict[str, Any]]) -> None:
     """Make the local list the server's list of open conflicts (one resolved elsewhere disappears), keeping
     the mark on those this device has resolved and not yet heard back about."""
     resolving = dict(conn.execute(select(_CONFLICT.c.id, _CONFLICT.c.resolved_seq)
@@ -76,7 +76,7 @@ def target_of(conn: Connection, seq: int) -> tuple[str, str, str] | None:
     """The field a pending resolution (outbox operation `seq`) sets."""
     row = conn.execute(select(_CONFLICT.c.entity, _CONFLICT.c.entity_key, _CONFLICT.c.field)
                        .where(_CONFLICT.c.resolved_seq == seq)).first()
-    return tuple(row) if row else None  # type: ignore[return-value]
+    return tuple(row) if row else None
 
 
 def resolving_targets(conn: Connection) -> set[tuple[str, str, str]]:

@@ -44,7 +44,7 @@ class SyncEngine:
     def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
                  backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
-                 on_login: Callable[[dict], None] | None = None, ca_bundle: str | None = None) -> None:
+                 on_login: Callable[[dict[str, Any]], None] | None = None, ca_bundle: str | None = None) -> None:
         self.db = db
         self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
         self.link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
@@ -106,9 +106,9 @@ class SyncEngine:
         if self.status.online is not False:
             self._schedule(self.debounce)
 
-    def login(self, username: str, password: str) -> Future:
+    def login(self, username: str, password: str) -> Future[None]:
         """Log in on the engine's thread; the Future gives None or raises SyncError."""
-        future: Future = Future()
+        future: Future[None] = Future()
 
         def task() -> None:
             try:

@@ -61,10 +61,11 @@ def download(db: JournalDatabase, link: ServerLink, progress: Callable[[int, int
 
 def _lessons_held(db: JournalDatabase) -> int:
     with db.read() as conn:
-        return conn.exec_driver_sql("SELECT count(*) FROM lesson").scalar_one()
+        held: int = conn.exec_driver_sql("SELECT count(*) FROM lesson").scalar_one()
+        return held
 
 
-def _insert(conn: Connection, name: str, rows: list[dict]) -> None:
+def _insert(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     table: Table = Base.metadata.tables[name]

@@ -4,6 +4,7 @@ cursor, how far a new PC's first download got, and when the last sync went throu
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -12,12 +13,12 @@ from storage.models import SyncState
 _STATE = SyncState.__table__
 
 
-def load(conn: Connection) -> dict | None:
+def load(conn: Connection) -> dict[str, Any] | None:
     row = conn.execute(select(_STATE).where(_STATE.c.id == 1)).mappings().first()
     return dict(row) if row else None
 
 
-def remember_login(conn: Connection, server_url: str, username: str, answer: dict) -> None:
+def remember_login(conn: Connection, server_url: str, username: str, answer: dict[str, Any]) -> None:
     """After a successful login: the account this journal now syncs for. Another account or server on the
     same journal is refused by the caller before this."""
     values = dict(server_url=server_url, username=username, account_id=answer["account_id"], role=answer["role"],

@@ -121,7 +121,7 @@ def _create(conn: Connection, entity: str, record: Any, version: int) -> bool:
     if not isinstance(record, dict):
         return False
     if entity == "lesson":
-        fields = ("id", "course_id", "date", "slot", "kind", "topic", "homework")
+        fields: tuple[str, ...] = ("id", "course_id", "date", "slot", "kind", "topic", "homework")
         params = {f: record.get(f) for f in fields}
         hot_sql.run(conn, _CREATE_LESSON, {**params, "kind": params["kind"] or "regular", "version": version})
         return True

@@ -5,19 +5,25 @@ a fresh device token, which replaces the stored one (sealed under the journal ke
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storage.profiles import NoRecovery, Profiles
 from sync.credentials import account_key
 from sync.transport import ServerLink
 
+if TYPE_CHECKING:
+    import httpx
+
 
 def recover_profile(profiles: Profiles, server_url: str, username: str, password: str,
-                    new_offline_password: str, *, transport: object = None, ca_bundle: str | None = None) -> bytes:
+                    new_offline_password: str, *, transport: httpx.BaseTransport | None = None,
+                    ca_bundle: str | None = None) -> bytes:
     """The journal key, after resetting the offline password; raises SyncError when the login is refused
     (wrong password, a revoked device) and NoRecovery when this PC never logged in for the profile."""
     profile = profiles.get(username)
     if profile.device_id is None:
         raise NoRecovery(f"{username} has never logged in online on this PC")
-    link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)  # type: ignore[arg-type]
+    link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
     try:
         answer = link.login(username, password, profile.device_id, None).answer
     finally:

@@ -66,7 +66,7 @@ class ServerLink:
         return self._call("POST", "/v1/login", body=json.dumps(body).encode(), content_type="application/json",
                           auth=False)
 
-    def sync(self, request: dict) -> Exchange:
+    def sync(self, request: dict[str, Any]) -> Exchange:
         """One sync call: `request` as the protocol's dict; the answer unpacked into the same dict shape."""
         body = json.dumps(wire_pack.pack_request(request), ensure_ascii=False, separators=(",", ":")).encode()
         exchange = self._call("POST", "/v1/sync", body=body, content_type=wire_pack.MEDIA_TYPE,
@@ -86,7 +86,7 @@ class ServerLink:
     # -- the one way every call goes --------------------------------------------------------------
 
     def _call(self, method: str, path: str, *, body: bytes | None = None, content_type: str | None = None,
-              accept: str = "application/json", params: dict | None = None, auth: bool = True) -> Exchange:
+              accept: str = "application/json", params: dict[str, Any] | None = None, auth: bool = True) -> Exchange:
         headers = {"Accept": accept, "Accept-Encoding": "gzip"}
         if auth:
             if self.token is None:

@@ -21,6 +21,7 @@ from storage.database import JournalDatabase
 from storage.demo import calendar, curriculum, names
 from storage.models import (
     AcademicYear,
+    Base,
     BellSlot,
     ClassMembership,
     Course,
@@ -81,11 +82,11 @@ class Summary:
     teacher_logins: list[str] = field(default_factory=list)
 
 
-def _t(model: Any) -> Table:
+def _t(model: type[Base]) -> Table:
     return model.__table__
 
 
-def _bulk(conn: Connection, model: Any, rows: list[dict], chunk: int = 20000) -> None:
+def _bulk(conn: Connection, model: Any, rows: list[dict[str, Any]], chunk: int = 20000) -> None:
     for i in range(0, len(rows), chunk):
         conn.execute(insert(_t(model)), rows[i : i + chunk])
 
@@ -178,9 +179,11 @@ class _Builder:
     def _classes_and_pupils(self) -> None:
         spec, rng = self.spec, self.rng
         year_start = self.terms[0][0]
-        self.classes: list[dict] = []
+        self.classes: list[dict[str, Any]] = []
         self.members: dict[int, list[int]] = {}
-        class_rows, pupil_rows, member_rows = [], [], []
+        class_rows: list[dict[str, Any]] = []
+        pupil_rows: list[dict[str, Any]] = []
+        member_rows: list[dict[str, Any]] = []
         pupil_id = 0
         for grade in spec.grades:
             for index, letter in enumerate(spec.letters):
@@ -246,11 +249,13 @@ class _Builder:
         return teacher_id
 
     def _courses(self) -> None:
-        self.teacher_rows: list[dict] = []
+        self.teacher_rows: list[dict[str, Any]] = []
         self.teacher_hours: dict[int, int] = {}
         self.subject_teachers: dict[str, list[int]] = defaultdict(list)
-        course_rows, subgroup_rows, submember_rows = [], [], []
-        self.courses: list[dict] = []
+        course_rows: list[dict[str, Any]] = []
+        subgroup_rows: list[dict[str, Any]] = []
+        submember_rows: list[dict[str, Any]] = []
+        self.courses: list[dict[str, Any]] = []
         self.course_pupils: dict[int, set[int] | None] = {}  # None: the whole class
         homeroom_subjects = {"literacy", "kazakh_lang", "reading", "math", "science", "world", "art", "self", "digital"}
         for cls in self.classes:
@@ -305,7 +310,7 @@ class _Builder:
         busy_teacher: set[tuple[int, int, int]] = set()
         self.week: dict[int, list[tuple[int, int]]] = defaultdict(list)  # course -> [(weekday, slot)]
         rows = []
-        by_class: dict[int, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
+        by_class: dict[int, dict[int, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list[Any]))
         for course in self.courses:
             by_class[course["class_id"]][course["subject_id"]].append(course)
         for cls in self.classes:
@@ -324,7 +329,7 @@ class _Builder:
         _bulk(self.conn, TimetableEntry, rows)
 
     def _place_class(
-        self, blocks: list[list[dict]], slots: int, busy_teacher: set[tuple[int, int, int]]
+        self, blocks: list[list[dict[str, Any]]], slots: int, busy_teacher: set[tuple[int, int, int]]
     ) -> list[tuple[int, int, int]] | None:
         """One class's week, or None (and nothing booked) when this order of blocks does not fit."""
         busy_class: set[tuple[int, int]] = set()
@@ -365,7 +370,7 @@ class _Builder:
 
     def _lessons(self) -> None:
         days = self._school_days()
-        self.lessons_by_course: dict[int, list[dict]] = defaultdict(list)
+        self.lessons_by_course: dict[int, list[dict[str, Any]]] = defaultdict(list[Any])
         rows = []
         for course in self.courses:
             week = sorted(self.week[course["id"]])
@@ -385,7 +390,7 @@ class _Builder:
 
     def _mark_summatives(self) -> None:
         """Mark СОР and СОЧ lessons in criteria-based courses, with their works (grade 1 is not graded)."""
-        self.works: list[dict] = []
+        self.works: list[dict[str, Any]] = []
         for course in self.courses:
             if course["scale"] != "criteria":
                 continue
@@ -428,9 +433,9 @@ class _Builder:
         start, end = self._fill_range()
         self.summary.filled_from, self.summary.filled_to = start, end
         work_by_lesson = {w["lesson_id"]: w for w in self.works}
-        cell_rows: list[dict] = []
-        score_rows: list[dict] = []
-        topic_rows: list[dict] = []
+        cell_rows: list[dict[str, Any]] = []
+        score_rows: list[dict[str, Any]] = []
+        topic_rows: list[dict[str, Any]] = []
         class_of = {c["id"]: c for c in self.classes}
         for course in self.courses:
             roster = self.membership[course["class_id"]]
@@ -464,12 +469,12 @@ class _Builder:
         self.summary.cells += len(cell_rows)
         _bulk(self.conn, SummativeScore, score_rows)
         self.summary.scores = len(score_rows)
-        lesson = _t(Lesson)
+        lesson_table = _t(Lesson)
         from sqlalchemy import bindparam
 
         self.conn.execute(
-            lesson.update().where(lesson.c.id == bindparam("lid")).values(topic=bindparam("topic"),
-                                                                           homework=bindparam("homework")),
+            lesson_table.update().where(lesson_table.c.id == bindparam("lid")).values(
+                topic=bindparam("topic"), homework=bindparam("homework")),
             topic_rows,
         )
 
@@ -500,7 +505,7 @@ _COMMENTS = (("Жақсы жұмыс!", "Есептерді қайталау к�
              ("Хорошая работа!", "Повторить правила", "Активно работал(а) на уроке"))
 
 
-def _cell(rng: random.Random, scale: str, mark_rate: float, kk: bool, summative: bool) -> dict | None:
+def _cell(rng: random.Random, scale: str, mark_rate: float, kk: bool, summative: bool) -> dict[str, Any] | None:
     roll = rng.random()
     if roll < 0.03:
         return dict(attendance="absent", mark=None, comment=None)

@@ -1,6 +1,8 @@
 """Declarative base with a constraint naming convention (Alembic's batch mode needs named constraints)."""
 
-from sqlalchemy import MetaData
+from typing import TYPE_CHECKING, ClassVar
+
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -14,3 +16,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every model here is declared with __tablename__, so it is mapped to a Table (not any FromClause).
+        __table__: ClassVar[Table]

@@ -144,6 +144,15 @@ def test_locking_saves_the_typed_homework(threaded_window, qtbot, db) -> None:
     assert homework == "Page 42, tasks 1-5"
 
 
+def test_a_record_logged_with_exc_info_but_no_exception_is_written(tmp_path: Path) -> None:
+    path = crash_guard.start_log(tmp_path)
+    try:
+        crash_guard.log.error("nothing was raised", exc_info=True)  # outside an except block: (None, None, None)
+    finally:
+        crash_guard.stop_log()
+    assert "nothing was raised" in path.read_text(encoding="utf-8")
+
+
 def test_an_unwritable_data_folder_logs_to_the_temp_folder(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the folder should be", encoding="utf-8")
