@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 from sqlalchemy import create_engine, text
 
 from desktop import app
+from harness import live_server
 from server import demo
 from server.db import open_server_db
 
@@ -29,7 +27,7 @@ DEMO_PORT = 8470
 
 def main() -> int:
     VAR.mkdir(exist_ok=True)
-    database = VAR / "demo-server.db"
+    database = (VAR / "demo-server.db").resolve()  # the server runs from the project folder
     url = f"sqlite:///{database}"
     if not database.exists():
         print("Making the demo school's server database…", flush=True)
@@ -48,11 +46,12 @@ def main() -> int:
         except OSError:
             raise SystemExit(f"Port {DEMO_PORT} is taken (is another demo running?); stop it and try again.") from None
     port = DEMO_PORT
-    server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", url, "--port", str(port),
-                               "--quiet"])
+    try:
+        server = live_server.serve(url, port, "--quiet")
+    except RuntimeError as error:
+        raise SystemExit(f"The demo server did not start: {error}") from None
     address = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(address, server)
         print(f"Demo server at {address}; logging in as {login} (password {demo.DEMO_PASSWORD}).", flush=True)
         home = (VAR / "demo-home").resolve()
         os.environ["XDG_DATA_HOME"], os.environ["XDG_CONFIG_HOME"] = str(home / "data"), str(home / "config")
@@ -61,19 +60,6 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(10)
-
-
-def _wait_for(address: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the demo server did not start")
-        try:
-            if httpx.get(f"{address}/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit("the demo server did not answer in 30 s")
 
 
 if __name__ == "__main__":

@@ -56,13 +56,12 @@ def _output(process: subprocess.Popen[str]) -> str:
     return process.stdout.read() if process.stdout is not None else ""
 
 
-def start_server(db_url: str, *extra: str) -> ServerProcess:
-    if "--rate-limits" not in extra:
-        extra = (*extra, "--rate-limits", LOOPBACK_RATE_LIMITS)
-    port = free_port()
+def serve(db_url: str, port: int, *extra: str, output: int | None = None) -> ServerProcess:
+    """`dala-server serve` on `port`, once it answers /v1/health (RuntimeError when it stops or stays silent for
+    30 s); `output`: subprocess.PIPE to keep what it prints, None to let it print."""
     process = ServerProcess(
         [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, stdout=output, stderr=subprocess.STDOUT if output is not None else None, text=True,
     )
     url = f"{'https' if '--tls-cert' in extra else 'http'}://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -77,6 +76,13 @@ def start_server(db_url: str, *extra: str) -> ServerProcess:
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("the server did not start in 30 s")
+
+
+def start_server(db_url: str, *extra: str) -> ServerProcess:
+    """The server on a free port, with the loopback rate limits unless `extra` sets its own."""
+    if "--rate-limits" not in extra:
+        extra = (*extra, "--rate-limits", LOOPBACK_RATE_LIMITS)
+    return serve(db_url, free_port(), *extra, output=subprocess.PIPE)
 
 
 # mypy cannot check a default for a parameter typed by a TypeVar (python/mypy#3737), hence the ignore.

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from harness.live_server import LOOPBACK_RATE_LIMITS, free_port
+from harness.live_server import LOOPBACK_RATE_LIMITS, free_port, serve
 from tests.conftest import TODAY
 from tests.walk.secret_service import SecretService
 from tests.walk.x11 import Display, Keyboard, require_tools
@@ -45,18 +45,7 @@ class Server:
         self.engine = create_engine(db_url)
 
     def start(self) -> None:
-        import httpx
-
-        self.process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--db", self.db_url, "--port",
-                                         str(self.port), "--quiet", "--rate-limits", LOOPBACK_RATE_LIMITS], cwd=ROOT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        raise AssertionError("the server did not start")
+        self.process = serve(self.db_url, self.port, "--quiet", "--rate-limits", LOOPBACK_RATE_LIMITS)
 
     def stop(self) -> None:
         if self.process is not None:
