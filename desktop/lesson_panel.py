@@ -50,6 +50,7 @@ class LessonPanel(QWidget):
         self.homework.installEventFilter(self)
         self.add_button.clicked.connect(self._ask_new_lesson)
         self.lesson_id: str | None = None
+        self.day: dt.date | None = None
         self._shown = ("", "")
         self.retranslate()
         self.show_lesson(None, None, None, None)
@@ -61,10 +62,9 @@ class LessonPanel(QWidget):
         self._show_title()  # the day in the language now chosen
 
     def _show_title(self) -> None:
-        day: dt.date | None = getattr(self, "day", None)
-        if day:
+        if self.day:
             # PySide6 takes a Python date; its stubs name QDate only:
-            self.title.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))  # type: ignore[call-overload]
+            self.title.setText(QLocale().toString(self.day, QLocale.FormatType.LongFormat))  # type: ignore[call-overload]
         else:
             self.title.setText(self.tr("No lesson chosen"))
 

@@ -4,39 +4,27 @@ under tests/artifacts/ (ignored by git) for a person to look at."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
 from tests.desktop.conftest import teacher_of
+from tests.walk.x11 import Display, require_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="module")
-def display() -> str:
-    if shutil.which("Xvfb") is None:
-        if os.environ.get("CI"):
-            pytest.fail("Xvfb is required in CI (Debian package xvfb)")
-        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
-    number = 90 + os.getpid() % 500
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
+def display() -> Iterator[str]:
+    require_tools("Xvfb")
+    screen = Display(1280, 800)
+    yield screen.name
+    screen.close()
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])

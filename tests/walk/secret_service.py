@@ -4,9 +4,11 @@ keyring's SecretService backend, exactly as on a teacher's GNOME or Xfce desktop
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 LOGIN_PASSWORD = "the desktop login"
@@ -39,9 +41,6 @@ class SecretService:
                   "bus = secretstorage.dbus_init()\n"
                   "print(json.dumps([dict(i.get_attributes(), label=i.get_label()) "
                   "for c in secretstorage.get_all_collections(bus) for i in c.get_all_items()]))")
-        import json
-        import sys
-
         out = subprocess.run([sys.executable, "-c", script], env=self.env, capture_output=True, text=True,
                              timeout=30, check=True)
         return json.loads(out.stdout)
