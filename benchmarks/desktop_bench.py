@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from core.demo_school import generator  # noqa: E402
 from storage.database import open_database  # noqa: E402
-from storage.demo import generator  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 SPEC = generator.Spec(grades=tuple(range(5, 12)), pupils_per_class=40, weeks_filled=None, mark_rate=0.72, seed=11)

@@ -3,7 +3,7 @@ journal API, each measured against the same work done with plain sqlite3 in the 
 
     python benchmarks/storage_bench.py [--dir var/bench] [--rebuild] [--loads 40] [--writes 1000]
 
-Builds the large school (storage.demo.generator.LARGE) once into DIR/large-template.db and works on a fresh
+Builds the large school (core.demo_school.generator.LARGE) once into DIR/large-template.db and works on a fresh
 copy of it each run. Prints its figures as it goes; the last line is one JSON object with `cells`,
 `journal_load_ms`, `journal_load_floor_ms`, `load_ratio`, `write_ms_median`, `write_floor_ms_median`,
 `write_ratio` (and the journal's shape). Targets: load_ratio <= 3, write_ratio <= 2.
@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from core.demo_school import generator  # noqa: E402
 from storage import journal_sheet  # noqa: E402
 from storage.collation import name_key  # noqa: E402
 from storage.database import open_database  # noqa: E402
-from storage.demo import generator  # noqa: E402
 from storage.journal import Journal  # noqa: E402
 from storage.journal_sheet import JournalSheet, SheetLesson, SheetPupil  # noqa: E402
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QSysInfo, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
+from core.errors import JournalError
 from desktop import crash_guard, i18n, messages, preset
 from desktop import settings as options
 from desktop.journal_access import JournalAccess
@@ -36,7 +37,6 @@ from desktop.qt_app import application
 from desktop.settings import Settings
 from desktop.worker import Worker
 from storage import sqlite_file
-from storage.errors import JournalError
 from sync.errors import SyncError
 from sync.server_url import check_url
 

@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storage.attendance import Attendance
-from storage.validation import MARK_RANGES
+from core.attendance import Attendance
+from core.validation import MARK_RANGES
 
 TWO_KEY_SECONDS = 1.5  # digits typed into one cell within this of each other make one number
 

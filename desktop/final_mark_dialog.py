@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.final_marks import FINAL_MARK_RANGES
 from desktop import screen_fit
-from storage.final_marks import FINAL_MARK_RANGES
 
 
 class FinalMarkDialog(QDialog):

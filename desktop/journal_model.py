@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.grading import Result
 from desktop import messages
-from storage.grading import Result
 from storage.journal_sheet import JournalSheet
 
 if TYPE_CHECKING:

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
+from core.attendance import Attendance
+from core.validation import MARK_RANGES
 from desktop.cell_input import NUMBER_ROW, DigitRuns, keystroke
 from desktop.journal_model import JournalModel
-from storage.attendance import Attendance
-from storage.validation import MARK_RANGES
 
 NAME_WIDTH = 220
 LESSON_WIDTH = 46

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import final_marks
+from core.errors import JournalError
 from desktop import i18n, messages, screen_fit, sheet_refresh
 from desktop import settings as options
 from desktop.cell_input import CellInput, Keystroke, interpret, score_input
@@ -36,8 +38,7 @@ from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import day_lessons, final_marks, journal_sheet, term_results
-from storage.errors import JournalError
+from storage import day_lessons, journal_sheet, term_results
 
 if TYPE_CHECKING:
     import sqlite3

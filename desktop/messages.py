@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from core.errors import JournalError
 from desktop.cell_input import CellInput
-from storage.errors import JournalError
 from sync.errors import SyncError
 
 # The sync protocol's refusal codes (docs/sync-protocol.md; the app does not import server/, and a test checks
@@ -56,7 +56,7 @@ def local_moment(stamp: str) -> str:
 
 
 def rule_name(rule: str) -> str:
-    """A grading rule version (storage.grading.RULES) by its meaning, not its code."""
+    """A grading rule version (core.grading.RULES) by its meaning, not its code."""
     texts = {
         "order-125-2023/half-up": QCoreApplication.translate(
             "Messages", "Order No. 125 (2023), rounded half up"),

@@ -287,9 +287,9 @@ class _Walk:
 
     def seed(self) -> None:
         """A profile as the first download leaves it: a small school in its encrypted journal."""
+        from core.demo_school import generator
         from storage import keys
         from storage.database import open_database
-        from storage.demo import generator
         from storage.keychain import Keychain
         from storage.profiles import Profiles
         from sync import local_state

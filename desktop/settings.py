@@ -5,7 +5,7 @@ lets later releases move old keys.
 A school's attendance letters (shared/domain.md: no official list exists) are one option per interface
 language, e.g. `attendance/letters_kk = absent=ж ill=а excused=с late=к` in the settings file; a code may
 have several letters (`absent=жн`). A value that does not give every code a letter of its own is ignored
-for the defaults of storage.attendance."""
+for the defaults of core.attendance."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from storage.attendance import DEFAULT_LETTERS, Attendance
+from core.attendance import DEFAULT_LETTERS, Attendance
 
 SETTINGS_VERSION = 1
 

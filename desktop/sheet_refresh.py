@@ -10,8 +10,8 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
+from core.grading import Result
 from storage import term_results
-from storage.grading import Result
 from storage.journal_sheet import JournalSheet
 from sync.changed import Changed
 

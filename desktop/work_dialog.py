@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.validation import MAX_WORK_POINTS
+from core.validation import MAX_WORK_POINTS
 
 
 class _DateField(QDateEdit):

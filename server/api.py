@@ -21,14 +21,14 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select, update
 
+from core import wire_pack
+from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server import accounts, audit_log, bootstrap, periods
 from server.bodies import BodyError, read_body
-from server.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
+from server.db import writer
 from server.rate_limits import Limiter, RateLimits
 from server.schema import device, tables
 from server.sync import DeviceMismatch, sync
-from storage import wire_pack
-from storage.database import writer
 
 MAX_CONCURRENT_SYNCS = 16
 RETRY_AFTER_S = 5

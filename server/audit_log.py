@@ -3,7 +3,7 @@ who, from which device and address, server and client time, old → new and the 
 JSON Lines for whoever must show, years later, who did what.
 
 Tamper-evident: every entry carries a hash chained to the previous entry of the same device
-(storage.audit_chain), and each device's row keeps its chain's head, so a removed newest entry shows too.
+(core.audit_chain), and each device's row keeps its chain's head, so a removed newest entry shows too.
 One chain per device rather than one for the whole log: a global chain makes every sync wait for the one
 before it to commit (it halved the server benchmark's throughput); a device's syncs are one at a time
 anyway. `verify` (the CLI's `dala-server verify-audit`) names the first entry that was changed or removed."""
@@ -19,8 +19,8 @@ from typing import Any, TextIO
 
 from sqlalchemy import Connection, insert, select, update
 
+from core import audit_chain
 from server.schema import audit_log, device
-from storage import audit_chain
 
 EXPORT_COLUMNS = ("id", "at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity",
                   "entity_key", "field", "old_value", "new_value", "result", "reason", "version", "conflict_id")

@@ -1,14 +1,25 @@
 """The server's database: PostgreSQL (psycopg 3) in production, a SQLite file as the embedded default.
-Opening it brings the schema to the newest Alembic revision."""
+Opening it brings the schema to the newest Alembic revision.
+
+The embedded SQLite file gets the settings a server needs from it: WAL, synchronous=FULL (an answered sync
+survives power loss), foreign keys, a busy timeout, and BEGIN IMMEDIATE for writers (`writer`), so two
+requests writing at once queue on the lock instead of failing half-way. Python's sqlite3 module begins
+transactions on its own terms; as SQLAlchemy's SQLite dialect documents, that is switched off and BEGIN is
+emitted here. (The teacher's journal file has its own engine in storage.database, with SQLCipher.)
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import command
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from storage.database import make_engine, use_wal
-from storage.migrate import alembic_config
+from core.alembic_env import alembic_config
+
+BUSY_TIMEOUT_S = 10.0
+_BEGIN_OPTION = "dala_begin"
 
 
 def connect(url: str) -> Engine:
@@ -17,10 +28,31 @@ def connect(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database:
             raise ValueError("the embedded server needs a database file, e.g. sqlite:///var/server.db")
-        return make_engine(parsed.database)  # WAL, synchronous=FULL, foreign keys, BEGIN IMMEDIATE writes
+        return _sqlite_engine(parsed.database)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning its transactions with BEGIN IMMEDIATE (on SQLite; PostgreSQL ignores it)."""
+    return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+
+def _sqlite_engine(path: str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _settings(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # BEGIN is ours (below)
+        for pragma in ("synchronous=FULL", "foreign_keys=ON", f"busy_timeout={int(BUSY_TIMEOUT_S * 1000)}"):
+            dbapi_conn.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get(_BEGIN_OPTION, 'DEFERRED')}")
+
+    return engine
 
 
 def migrate(engine: Engine) -> None:
@@ -29,7 +61,11 @@ def migrate(engine: Engine) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     if engine.dialect.name == "sqlite":
-        use_wal(engine)
+        raw = engine.raw_connection()  # outside any transaction: SQLite switches to WAL only there
+        try:
+            raw.cursor().execute("PRAGMA journal_mode=WAL")  # a lasting property of the file
+        finally:
+            raw.close()
 
 
 def open_server_db(url: str) -> Engine:

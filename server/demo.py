@@ -8,10 +8,10 @@ import datetime as dt
 
 from sqlalchemy import Connection, Engine, Integer, insert, select, text
 
+from core.demo_school import generator
 from server.accounts import hash_password
+from server.db import writer
 from server.schema import account, metadata, tables
-from storage.database import writer
-from storage.demo import generator
 
 DEMO_PASSWORD = "dala-demo"
 ADMIN_LOGIN = "admin"

@@ -18,13 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
 
+from core import final_marks, hlc, ids
+from core.errors import REFUSALS_TELLING_VALUE, JournalError
+from core.protocol import Operation, Status
+from core.tables.journal import LESSON_KINDS, WORK_KINDS
+from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 from server.accounts import Principal
-from server.protocol import Operation, Status
 from server.schema import tables
-from storage import final_marks, hlc, ids
-from storage.errors import REFUSALS_TELLING_VALUE, JournalError
-from storage.models.journal import LESSON_KINDS, WORK_KINDS
-from storage.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
 MAX_CLOCK_AHEAD = dt.timedelta(minutes=5)
 
@@ -448,7 +448,7 @@ class Applier:
         return self._write(op, SCORE, {"work_id": work_id, "pupil_id": pupil_id}, current, value, place.course_id)
 
     def period_mark(self, op: Operation) -> Outcome:
-        """A final term, half-year or year mark over the computed one (storage.final_marks): the course's own
+        """A final term, half-year or year mark over the computed one (core.final_marks): the course's own
         teacher or an admin, an open period, a pupil of the class during it, a mark in range, a reason."""
         parts = final_marks.parse_key(op.key)
         if parts is None:
@@ -536,7 +536,7 @@ def _fields(op: Operation) -> dict[str, Any]:
 
 
 def _final_of(row: Any) -> dict:
-    """A period_mark row as the wire value of its final mark (storage.final_marks)."""
+    """A period_mark row as the wire value of its final mark (core.final_marks)."""
     return final_marks.value(row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"],
                              row["rule_version"])
 

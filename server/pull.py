@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import Connection, exists, func, or_, select, union
 
+from core.protocol import Change, Conflict
 from server.accounts import Principal
 from server.operations import decode
-from server.protocol import Change, Conflict
 from server.schema import tables
 
 C, K, Y, L = (tables[n] for n in ("course", "school_class", "academic_year", "lesson"))

@@ -1,4 +1,4 @@
-"""The server's database schema: the journal tables shared with the client (copied from storage.models, so
+"""The server's database schema: the journal tables shared with the client (copied from core.tables, so
 both sides agree on every column) and the server's own tables: accounts, devices, the change log that
 feeds pulls, conflicts, and the audit log.
 
@@ -21,15 +21,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from storage.models import Base
-from storage.models.base import NAMING_CONVENTION
-
-# Tables only a client journal has: its own outbox, device clock, local audit and sync bookkeeping.
-CLIENT_ONLY = {"device_state", "outbox_op", "audit_entry", "sync_state", "sync_conflict", "rejected_op"}
+from core.tables import JOURNAL_TABLES, Base
+from core.tables.base import NAMING_CONVENTION
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 for _table in Base.metadata.sorted_tables:
-    if _table.name not in CLIENT_ONLY:
+    if _table.name in JOURNAL_TABLES:
         _table.to_metadata(metadata)
 
 # Pulls ask which lessons a teacher substitutes in; the client's journal never does, so only the server has this.
@@ -129,7 +126,7 @@ audit_log = Table(
     Column("reason", Text),
     Column("version", Integer),  # the record's version after the operation
     Column("conflict_id", Integer),
-    # SHA-256 chained to the previous entry of the same device (storage.audit_chain): a change shows.
+    # SHA-256 chained to the previous entry of the same device (core.audit_chain): a change shows.
     Column("hash", String(64)),
     Index("ix_audit_log_school_at", "school_id", "at"),
     UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),

@@ -19,11 +19,11 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from core import timetable_check
+from core.tables.timetable import SCALES
 from server.accounts import hash_password
+from server.db import writer
 from server.schema import account, tables
-from storage import timetable_check
-from storage.database import writer
-from storage.models.timetable import SCALES
 
 FILES: dict[str, tuple[str, ...]] = {
     "school.csv": ("name", "region", "language"),

@@ -14,14 +14,14 @@ import datetime as dt
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from core.protocol import OperationResult, SyncRequest, SyncResponse
 from server import audit_log
 from server.accounts import authenticate
+from server.db import writer
 from server.operations import Applier, decode, encode
-from server.protocol import OperationResult, SyncRequest, SyncResponse
 from server.pull import changes_since, open_conflicts
 from server.schema import audit_log as audit_table
 from server.schema import device
-from storage.database import writer
 
 RETRIES = 3
 

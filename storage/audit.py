@@ -1,5 +1,5 @@
 """The local audit trail: who changed what, when, from which device, old → new. Append-only, and
-tamper-evident: each entry's hash is chained to the previous one's (storage.audit_chain), as on the
+tamper-evident: each entry's hash is chained to the previous one's (core.audit_chain), as on the
 server, and `verify` names the first entry that was changed or removed. Each sync tells the server the
 chain's head (`head`), which the server keeps in its own chained audit log."""
 
@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from storage import audit_chain, hot_sql
+from core import audit_chain
+from storage import hot_sql
 from storage.models import AuditEntry
 from storage.outbox import encode
 

@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from core.errors import DatabaseProblem
 from storage import hot_sql, migrate, sqlite_file
-from storage.errors import DatabaseProblem
 
 BUSY_TIMEOUT_S = sqlite_file.BUSY_TIMEOUT_S
 _BEGIN_OPTION = "dala_begin"

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from storage import hlc, hot_sql
+from core import hlc
+from storage import hot_sql
 
 
 @dataclass(frozen=True)

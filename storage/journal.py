@@ -1,7 +1,7 @@
 """The journal API: what a teacher does to the journal, validated, each change committed in one
 transaction together with its outbox operation and audit entry (storage.changelog).
 
-Every method either changes what it says and returns, or raises a storage.errors.JournalError and
+Every method either changes what it says and returns, or raises a core.errors.JournalError and
 changes nothing. Setters return False when the value was already there (nothing is queued or audited).
 The teacher's edits of lesson cells and scores in this session can be undone and redone, newest first
 (`undo`, `redo`): an undo is an edit like any other, checked, queued and audited.
@@ -18,16 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage import (
-    changelog,
-    final_marks,
-    hot_sql,
-    ids,
-    summative_schedule,
-    term_results,
-)
-from storage.database import JournalDatabase
-from storage.errors import (
+from core import final_marks, ids
+from core.errors import (
     ChangedSince,
     InvalidLesson,
     InvalidWork,
@@ -39,8 +31,7 @@ from storage.errors import (
     PeriodClosed,
     PupilNotInCourse,
 )
-from storage.journal_sheet import driver_connection
-from storage.models import (
+from core.tables import (
     BellSlot,
     ClassMembership,
     Course,
@@ -52,8 +43,11 @@ from storage.models import (
     SummativeScore,
     SummativeWork,
 )
-from storage.models.journal import LESSON_KINDS, WORK_KINDS
-from storage.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
+from core.tables.journal import LESSON_KINDS, WORK_KINDS
+from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
+from storage import changelog, hot_sql, summative_schedule, term_results
+from storage.database import JournalDatabase
+from storage.journal_sheet import driver_connection
 
 _LESSON = Lesson.__table__
 _CELL = LessonCell.__table__
@@ -187,7 +181,7 @@ class Journal:
         return self.set_mark(lesson_id, pupil_id, None)
 
     def set_attendance(self, lesson_id: str, pupil_id: int, code: str | None) -> bool:
-        """`code` is a storage.attendance.Attendance value; None marks the pupil present."""
+        """`code` is a core.attendance.Attendance value; None marks the pupil present."""
         return bool(self._write_cell(lesson_id, pupil_id, {"attendance": code}, None))
 
     def set_comment(self, lesson_id: str, pupil_id: int, text: str | None) -> bool:
@@ -523,7 +517,7 @@ class Journal:
 
     def set_final_mark(self, course_id: int, period_id: int, pupil_id: int, mark: int | None,
                        reason: str | None = None, *, today: dt.date | None = None) -> bool:
-        """Set the pupil's final mark for the period over the computed one (storage.final_marks): a mark that
+        """Set the pupil's final mark for the period over the computed one (core.final_marks): a mark that
         differs needs a reason; the computed mark itself, or None, removes the override. Only the course's
         teacher or an admin, only while the period is open. The computed result and its rule version are
         kept beside the final mark; `today` is the day the computed mark is taken on (the clock's by default)."""

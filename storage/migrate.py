@@ -10,51 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, MetaData, engine_from_config, inspect, pool
+from sqlalchemy import Engine, inspect
 
+from core.alembic_env import alembic_config
+from core.errors import DatabaseFromNewerVersion, DatabaseProblem
 from storage import hot_sql, sqlite_file
-from storage.errors import DatabaseFromNewerVersion, DatabaseProblem
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-
-def alembic_config(location: str = "storage:migrations") -> Config:
-    """Alembic configured in code for the migrations at `location` (the journal's, or the server's)."""
-    from alembic.config import Config  # Alembic loads only when a migration is wanted (it takes ~0.1 s)
-
-    cfg = Config()
-    cfg.set_main_option("script_location", location)
-    return cfg
-
-
-def run_env(metadata: MetaData) -> None:
-    """The body of an Alembic env.py: migrate on the connection the caller handed over, or, from the
-    `alembic` command line (writing a revision), on a throwaway engine from the .ini file's URL."""
-    from alembic import context
-
-    config = context.config
-    connection = config.attributes.get("connection")
-    if connection is None:
-        engine = engine_from_config(config.get_section(config.config_ini_section, {}), poolclass=pool.NullPool)
-        with engine.begin() as conn:
-            _configured_run(context, conn, metadata)
-    else:
-        _configured_run(context, connection, metadata)
-
-
-def _configured_run(context: Any, connection: Connection, metadata: MetaData) -> None:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
-    with context.begin_transaction():
-        context.run_migrations()
+MIGRATIONS = "storage:migrations"
 
 
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
 
@@ -76,7 +45,7 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    cfg = alembic_config()
+    cfg = alembic_config(MIGRATIONS)
     script = ScriptDirectory.from_config(cfg)
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()

@@ -13,7 +13,8 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
-from storage import grading, term_results
+from core import grading
+from storage import term_results
 
 GOLD_GRADES = (10, 11)
 

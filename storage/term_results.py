@@ -1,5 +1,5 @@
 """The computed result of every pupil of one journal for one period: the period's ФО marks, СОР and СОЧ
-scores (or classic / pass-fail marks) gathered from the journal and handed to storage.grading.
+scores (or classic / pass-fail marks) gathered from the journal and handed to core.grading.
 
 Plain SQL on the driver's connection, like storage.journal_sheet, so the grid can show results before the
 app has loaded SQLAlchemy. One-hour-a-week subjects are graded per half-year from ФО and СОР only; their
@@ -17,8 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from storage import grading
-from storage.grading import Result, Score
+from core import grading
+from core.grading import Result, Score
 
 _WORKS = """
 SELECT w.id, w.kind, w.max_points, w.date, s.pupil_id, s.points

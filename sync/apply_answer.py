@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from core.errors import REFUSALS_TELLING_VALUE
 from storage import device, outbox
-from storage.errors import REFUSALS_TELLING_VALUE
 from storage.models import OutboxOp, SyncConflict
 from sync import conflicts, local_state, records, rejections
 from sync.changed import Changed

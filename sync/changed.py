@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage import final_marks
+from core import final_marks
 
 Pair = tuple[str, int]  # (lesson or work id, pupil id)
 

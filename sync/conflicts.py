@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from core.errors import NotFound
 from storage import changelog, outbox
-from storage.errors import NotFound
 from storage.models import SyncConflict
 from sync import records
 

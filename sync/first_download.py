@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, Table, Time, insert
 
+from core.tables import Base
 from storage.database import JournalDatabase
-from storage.models import Base
 from sync import local_state
 from sync.transport import ServerLink
 

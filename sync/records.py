@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from storage import final_marks, hot_sql
+from core import final_marks
+from storage import hot_sql
 
 # entity → field → the statement setting it (and raising the version, never lowering it).
 _CELL_SET = (

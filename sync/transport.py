@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from storage import wire_pack
+from core import wire_pack
 from sync.errors import SyncError, needs_login, offline
 from sync.server_url import check_url
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from core.demo_school import generator
 from storage.database import JournalDatabase, open_database
-from storage.demo import generator
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -12,9 +12,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from storage import errors, migrate
+from core import errors
+from core.tables import Base
+from storage import migrate
 from storage.database import open_database
-from storage.models import Base
 
 
 def digest(path) -> str:

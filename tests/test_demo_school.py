@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import text
 
+from core.demo_school import generator
 from storage.database import open_database
-from storage.demo import generator
 from tests.conftest import TODAY
 
 

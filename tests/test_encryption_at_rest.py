@@ -13,10 +13,10 @@ import pytest
 from keyring.backends import fail, null
 from sqlalchemy import text
 
+from core.demo_school import generator
+from core.errors import DatabaseProblem
 from storage import keys, sqlite_file
 from storage.database import make_engine, open_database
-from storage.demo import generator
-from storage.errors import DatabaseProblem
 from storage.journal import Journal
 from storage.keychain import Keychain
 from storage.profile_secrets import KEY_FILE

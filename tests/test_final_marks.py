@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import audit, final_marks, outbox, term_results
-from storage.errors import InvalidMark, NotYourCourse, PeriodClosed, ReasonRequired
+from core import final_marks
+from core.errors import InvalidMark, NotYourCourse, PeriodClosed, ReasonRequired
+from storage import audit, outbox, term_results
 from storage.journal import Journal
 from storage.journal_sheet import driver_connection
 from tests import school
@@ -95,7 +96,7 @@ def test_the_year_mark_follows_the_final_term_marks(db):
     for period in terms:
         stored = _stored(db, spot, period)
         marks.append(stored[0] if stored is not None and stored[0] is not None else _computed(db, spot, period).mark)
-    from storage.grading import year_mark
+    from core.grading import year_mark
 
     assert 2 in marks and after.mark == year_mark([m for m in marks if isinstance(m, int)])
     assert after.mark != before.mark

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage import grading
-from storage.grading import (
+from core import grading
+from core.grading import (
     ORDER_125_EXACT,
     ORDER_125_HALF_UP,
     Score,

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import audit, hlc, ids, outbox
+from core import hlc, ids
+from storage import audit, outbox
 from storage.journal import Journal
 from tests import school
 

@@ -1,4 +1,4 @@
-"""The packages' dependencies point one way (desktop → sync → storage; the server beside them; the harness and
+"""The packages' dependencies point one way (desktop → sync → storage → core; the server → core beside them;
 the benchmarks on top), read from every import in the source — top-level and inside functions alike."""
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # what each package may not import (its own top-level names, or a third-party one)
 FORBIDDEN = {
+    "core": {"storage", "sync", "desktop", "server", "installer", "harness", "tests", "benchmarks", "PySide6", "httpx",
+             "fastapi", "uvicorn", "sqlcipher3", "keyring"},
     "storage": {"sync", "desktop", "server", "harness", "tests", "benchmarks", "PySide6", "httpx", "fastapi"},
     "sync": {"desktop", "server", "harness", "tests", "benchmarks", "PySide6", "fastapi"},
     "desktop": {"server", "harness", "tests", "benchmarks", "fastapi", "uvicorn"},
-    "server": {"sync", "desktop", "harness", "tests", "benchmarks", "PySide6"},
+    "server": {"storage", "sync", "desktop", "harness", "tests", "benchmarks", "PySide6", "sqlcipher3", "keyring"},
     "installer": {"server", "harness", "tests", "benchmarks"},
     "harness": {"tests", "benchmarks"},
     "benchmarks": {"tests"},

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from core.demo_school import generator
 from storage import keys
 from storage.database import open_database
-from storage.demo import generator
 from storage.journal import Journal
 from storage.keychain import Keychain
 from storage.profiles import BadUsername, ProfileError, Profiles, UnknownProfile, UnsentChanges

@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from storage import audit, errors, hlc, outbox
-from storage.attendance import Attendance
+from core import errors, hlc
+from core.attendance import Attendance
+from core.validation import MARK_RANGES
+from storage import audit, outbox
 from storage.database import open_database
 from storage.journal import Journal
-from storage.validation import MARK_RANGES
 from tests import school
 
 

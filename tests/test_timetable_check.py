@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import errors
-from storage.timetable_check import Entry, Rules, Slot, check_bells, check_school, check_week, ensure_valid
+from core import errors
+from core.timetable_check import Entry, Rules, Slot, check_bells, check_school, check_week, ensure_valid
 
 
 def t(hhmm: str) -> dt.time:

@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import audit, errors, outbox
+from core import errors
+from storage import audit, outbox
 from storage.journal import Journal
 from sync import records
 from tests import school

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import errors
+from core import errors
 from storage.journal import Journal
 from tests import school
 

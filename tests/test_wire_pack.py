@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage import wire_pack
+from core import wire_pack
 
 json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=30),
                            lambda inner: st.lists(inner, max_size=3)

@@ -1,6 +1,6 @@
-"""Alembic environment of the server database (see storage.migrate.run_env)."""
+"""Alembic environment of the server database (see core.alembic_env.run_env)."""
 
+from core.alembic_env import run_env
 from server.schema import metadata
-from storage.migrate import run_env
 
 run_env(metadata)

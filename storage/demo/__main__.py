@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from core.demo_school import generator
 from storage.database import open_database
-from storage.demo import generator
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
-"""Alembic environment of a teacher's journal file (see storage.migrate.run_env)."""
+"""Alembic environment of a teacher's journal file (see core.alembic_env.run_env)."""
 
-from storage.migrate import run_env
-from storage.models import Base
+from core.alembic_env import run_env
+from storage.models import metadata
 
-run_env(Base.metadata)
+run_env(metadata)

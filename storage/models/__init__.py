@@ -1,26 +1,12 @@
-"""The journal's schema as typed SQLAlchemy models, one module per part of the journal."""
+"""The tables only a teacher's journal holds, beside the shared journal tables of core.tables: the outbox, the
+device clock, the local audit trail and the sync bookkeeping. All are on core.tables.Base's metadata, so the
+journal file's schema is that metadata whole."""
 
-from storage.models.base import Base
+from core.tables import Base
 from storage.models.changes import AuditEntry, DeviceState, OutboxOp
-from storage.models.journal import Lesson, LessonCell, PeriodMark, SummativeScore, SummativeWork
-from storage.models.school import (
-    AcademicYear,
-    ClassMembership,
-    Period,
-    Pupil,
-    School,
-    SchoolClass,
-    Subgroup,
-    SubgroupMember,
-    Subject,
-    Teacher,
-)
 from storage.models.sync_state import RejectedOp, SyncConflict, SyncState
-from storage.models.timetable import BellSlot, Course, TimetableEntry
 
-__all__ = [
-    "AcademicYear", "AuditEntry", "Base", "BellSlot", "ClassMembership", "Course", "DeviceState",
-    "Lesson", "LessonCell", "OutboxOp", "Period", "PeriodMark", "Pupil", "RejectedOp", "School",
-    "SchoolClass", "Subgroup", "SubgroupMember", "Subject", "SummativeScore", "SummativeWork", "SyncConflict",
-    "SyncState", "Teacher", "TimetableEntry",
-]
+# The journal file's whole schema: core's journal tables and the tables above.
+metadata = Base.metadata
+
+__all__ = ["metadata", "AuditEntry", "DeviceState", "OutboxOp", "RejectedOp", "SyncConflict", "SyncState"]

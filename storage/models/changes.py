@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base
+from core.tables.base import Base
 
 
 class DeviceState(Base):
@@ -21,7 +21,7 @@ class DeviceState(Base):
     id: Mapped[int] = mapped_column(primary_key=True)  # always 1
     device_id: Mapped[str] = mapped_column(String(36))
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
-    # Last issued hybrid logical clock value, packed as storage.hlc packs it.
+    # Last issued hybrid logical clock value, packed as core.hlc packs it.
     hlc: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
@@ -75,5 +75,5 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(20))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
-    # SHA-256 chained to the previous entry's (storage.audit_chain): a changed or removed entry shows.
+    # SHA-256 chained to the previous entry's (core.audit_chain): a changed or removed entry shows.
     hash: Mapped[str | None] = mapped_column(String(64))

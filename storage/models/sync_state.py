@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base
+from core.tables.base import Base
 
 
 class SyncState(Base):

@@ -85,7 +85,7 @@ def test_the_window_speaks_kazakh_and_switches_to_russian(make_window, qtbot) ->
 
 
 def _storage_errors() -> list[type]:
-    from storage import errors
+    from core import errors
 
     return [kind for kind in vars(errors).values()
             if isinstance(kind, type) and issubclass(kind, errors.JournalError)]
@@ -93,7 +93,7 @@ def _storage_errors() -> list[type]:
 
 def _causes() -> list[tuple[type, str]]:
     """Each (error class, params["why"]) that storage/ raises."""
-    from storage import errors
+    from core import errors
 
     found = set()
     for source in (ROOT / "storage").glob("*.py"):
@@ -138,7 +138,7 @@ def test_the_apps_refusal_lists_agree_with_the_protocol_and_the_server() -> None
     assert raised <= messages.OPERATION_REFUSALS | messages.REQUEST_ERRORS
     # the journal's own refusals pass through the server as operation refusals (server/operations.py `apply`),
     # but for the PC's own: a mark after the PC's today, an undo over a cell changed since
-    checked_by_value = {kind.code for kind in _storage_errors() if kind.__module__ == "storage.errors"} - {
+    checked_by_value = {kind.code for kind in _storage_errors() if kind.__module__ == "core.errors"} - {
         "journal_error", "invalid", "not_found", "database_problem", "database_newer", "timetable_invalid",
         "mark_in_future", "changed_since"}
     assert checked_by_value <= messages.OPERATION_REFUSALS

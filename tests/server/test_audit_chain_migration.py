@@ -7,8 +7,8 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from core.alembic_env import alembic_config
 from server import audit_log
-from storage.migrate import alembic_config
 from tests.server import school
 
 

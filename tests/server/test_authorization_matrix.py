@@ -10,8 +10,8 @@ import datetime as dt
 
 from sqlalchemy import text
 
+from core import final_marks
 from server import accounts
-from storage import final_marks
 
 ALLOWED = "ok"  # applied, merged or conflict: the server took it
 

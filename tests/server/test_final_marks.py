@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from storage import final_marks
+from core import final_marks
 from tests.server import school
 
 

@@ -130,7 +130,7 @@ def test_nobody_reaches_into_another_school(backend_db, tmp_path):
     """The demo school's admin may correct anything in the demo school, and nothing in an imported one."""
     import datetime as dt
 
-    from storage import ids
+    from core import ids
     from tests.server.conftest import Api
 
     done = run_import(backend_db, write_bundle(tmp_path / "bundle", GOOD))

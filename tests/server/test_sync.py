@@ -8,7 +8,7 @@ import time
 
 from sqlalchemy import text
 
-from storage import ids
+from core import ids
 from tests.server import school
 
 

@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from storage import errors, outbox
+from core import errors
+from storage import outbox
 from storage.journal import Journal
 from sync import conflicts
 from tests import school

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from core.errors import JournalError
 from harness.fault_proxy import Fault, FaultProxy
-from storage.errors import JournalError
 from sync.errors import SyncError
 from tests.server.conftest import running_server
 from tests.sync.conftest import Device, sync_until_done

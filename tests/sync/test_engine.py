@@ -8,9 +8,9 @@ import datetime as dt
 import httpx
 import pytest
 
+from core.errors import PeriodClosed
 from server import demo
 from storage import term_results
-from storage.errors import PeriodClosed
 from storage.journal_sheet import driver_connection
 from sync import conflicts
 from tests.server.conftest import LiveServer

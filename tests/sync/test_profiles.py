@@ -12,10 +12,10 @@ import httpx
 import pytest
 from keyring.backends import fail
 
+from core.errors import DatabaseProblem
 from server import demo
 from storage import audit, keys
 from storage.database import open_database
-from storage.errors import DatabaseProblem
 from storage.journal import Journal
 from storage.keychain import Keychain
 from storage.profile_secrets import KEY_FILE

@@ -19,7 +19,7 @@ down_revision: str | Sequence[str] | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# As storage.audit_chain and server.audit_log had them when this was written (a migration keeps its own copy).
+# As core.audit_chain and server.audit_log had them when this was written (a migration keeps its own copy).
 _GENESIS = "0" * 64
 _HASHED = ("at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity", "entity_key", "field",
            "old_value", "new_value", "result", "reason", "version", "conflict_id")

@@ -1,4 +1,4 @@
-"""The local audit trail's hash chain (storage.audit_chain), as on the server.
+"""The local audit trail's hash chain (core.audit_chain), as on the server.
 
 Revision ID: 0004
 Revises: 0003

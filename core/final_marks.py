@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storage.errors import InvalidMark, MarksNotAllowed, ReasonRequired
-from storage.validation import check_text
+from core.errors import InvalidMark, MarksNotAllowed, ReasonRequired
+from core.validation import check_text
 
 # What a period mark may be, by the course's scale: 2–5 (classic and criteria-based alike), or for a
 # pass/fail course 1 = зачёт / сынақ, 0 = незачёт.

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, SmallInteger, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base
+from core.tables.base import Base
 
 # How a course is marked: classic 2–5, criteria-based ФО points 0–10, pass/fail, or not graded (grade 1).
 SCALES = ("classic", "criteria", "passfail", "none")

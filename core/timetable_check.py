@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from storage.errors import TimetableInvalid
-from storage.models import BellSlot, Course, TimetableEntry
+from core.errors import TimetableInvalid
+from core.tables import BellSlot, Course, TimetableEntry
 
 
 @dataclass(frozen=True)

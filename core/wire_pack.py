@@ -5,7 +5,7 @@ Row-wise JSON repeats every field name, every lesson id (a UUID, once per pupil)
 stamp in full; gzip alone leaves about 15 bytes an operation. By column, sequence numbers and clock stamps
 become small deltas, lesson ids a table of distinct ids and an index, pupil ids deltas, and each column a
 run of look-alike numbers, which gzip turns into a few bits. The server and the client share this module
-(it lives in `storage`, the package both may import); the server unpacks into the protocol's own models,
+(it lives in `core`, which both import); the server unpacks into the protocol's own models,
 so both forms are validated alike.
 
 Media type: MEDIA_TYPE, for the request body (`Content-Type`) and the answer (`Accept`). A message that
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 MEDIA_TYPE = "application/vnd.dala.packed+json"
-COUNTER_BITS = 16  # as storage.hlc packs stamps
+COUNTER_BITS = 16  # as core.hlc packs stamps
 _RESULT_EXTRAS = ("reason", "message", "conflict_id", "value", "expected", "replayed")
 
 

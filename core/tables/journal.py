@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base
+from core.tables.base import Base
 
 LESSON_KINDS = ("regular", "sor", "soch")
 WORK_KINDS = ("sor", "soch")
@@ -61,7 +61,7 @@ class LessonCell(Base):
 
     lesson_id: Mapped[str] = mapped_column(ForeignKey("lesson.id"), primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), primary_key=True)
-    # NULL = present / not marked; otherwise one of storage.attendance.Attendance.
+    # NULL = present / not marked; otherwise one of core.attendance.Attendance.
     attendance: Mapped[str | None] = mapped_column(String(8))
     mark: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)

@@ -1,21 +1,14 @@
 """Checks of single values a teacher enters: marks by the course's scale, attendance codes, texts, scores.
 
-Each check returns the value to store or raises a storage.errors.ValidationError naming the problem.
+Each check returns the value to store or raises a core.errors.ValidationError naming the problem.
 """
 
 from __future__ import annotations
 
 from typing import TypeGuard
 
-from storage.attendance import Attendance
-from storage.errors import (
-    InvalidAttendance,
-    InvalidMark,
-    InvalidScore,
-    MarksNotAllowed,
-    NotText,
-    TextTooLong,
-)
+from core.attendance import Attendance
+from core.errors import InvalidAttendance, InvalidMark, InvalidScore, MarksNotAllowed, NotText, TextTooLong
 
 # Allowed lesson marks per course scale (inclusive bounds).
 MARK_RANGES: dict[str, tuple[int, int]] = {

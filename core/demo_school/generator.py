@@ -11,15 +11,15 @@ import datetime as dt
 import random
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, insert
 
-from storage import ids, timetable_check
-from storage.database import JournalDatabase
-from storage.demo import calendar, curriculum, names
-from storage.models import (
+from core import ids, timetable_check
+from core.demo_school import calendar, curriculum, names
+from core.tables import (
     AcademicYear,
     Base,
     BellSlot,
@@ -91,8 +91,14 @@ def _bulk(conn: Connection, model: Any, rows: list[dict[str, Any]], chunk: int =
         conn.execute(insert(_t(model)), rows[i : i + chunk])
 
 
+class _Writable(Protocol):
+    """A database with write transactions (storage.database.JournalDatabase)."""
+
+    def write(self) -> AbstractContextManager[Connection]: ...
+
+
 def build(
-    db: JournalDatabase,
+    db: _Writable,
     spec: Spec = DEMO,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,

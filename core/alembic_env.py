@@ -1,0 +1,45 @@
+"""Alembic glue both sides' migrations share: a configuration in code, and the body of an env.py.
+
+Each side keeps its own scripts (storage/migrations for a journal file, server/migrations for the server's
+database) and migrates them on a connection it made itself; this module opens nothing except, from the
+`alembic` command line only, a throwaway engine on the .ini file's URL to write a new revision against.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, MetaData, engine_from_config, pool
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def alembic_config(location: str) -> Config:
+    """Alembic configured in code for the migrations at `location` ("storage:migrations", "server:migrations")."""
+    from alembic.config import Config  # Alembic loads only when a migration is wanted (it takes ~0.1 s)
+
+    cfg = Config()
+    cfg.set_main_option("script_location", location)
+    return cfg
+
+
+def run_env(metadata: MetaData) -> None:
+    """The body of an Alembic env.py: migrate on the connection the caller handed over, or, from the
+    `alembic` command line (writing a revision), on a throwaway engine from the .ini file's URL."""
+    from alembic import context
+
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = engine_from_config(config.get_section(config.config_ini_section, {}), poolclass=pool.NullPool)
+        with engine.begin() as conn:
+            _configured_run(context, conn, metadata)
+    else:
+        _configured_run(context, connection, metadata)
+
+
+def _configured_run(context: Any, connection: Connection, metadata: MetaData) -> None:
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
