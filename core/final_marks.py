@@ -23,18 +23,6 @@ from core.validation import check_text
 FINAL_MARK_RANGES = {"classic": (2, 5), "criteria": (2, 5), "passfail": (0, 1)}
 
 
-def key(course_id: int, period_id: int, pupil_id: int) -> str:
-    return f"{course_id}.{period_id}/{pupil_id}"
-
-
-def parse_key(text: str) -> tuple[int, int, int] | None:
-    record, _, pupil = text.rpartition("/")
-    course, _, period = record.partition(".")
-    if not (course.isdigit() and period.isdigit() and pupil.isdigit()):
-        return None
-    return int(course), int(period), int(pupil)
-
-
 def check(scale: str, mark: object, reason: object) -> tuple[int | None, str | None]:
     """The (mark, reason) to keep: a mark in range, and a reason whenever a mark is set. Clearing the
     override (mark None) drops the reason."""

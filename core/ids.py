@@ -19,6 +19,3 @@ def lesson_id(course_id: int, date: dt.date, slot: int) -> str:
 def new_id() -> str:
     return str(uuid.uuid4())
 
-
-def cell_key(lesson: str, pupil_id: int) -> str:
-    return f"{lesson}/{pupil_id}"

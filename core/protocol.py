@@ -10,11 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
+
+from core.synced_kinds import DEVICE_ENTITIES
 
 MAX_OPS_PER_SYNC = 2000
 MAX_PULL = 5000
 DeviceId = Annotated[str, Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+def _declared(entity: str) -> str:
+    if entity not in DEVICE_ENTITIES:
+        raise ValueError(f"not a synced kind a device may send: one of {', '.join(DEVICE_ENTITIES)}")
+    return entity
+
+
+# A synced kind of record a device may write (core.synced_kinds): its field and value are judged per operation.
+Entity = Annotated[str, AfterValidator(_declared), Field(json_schema_extra={"enum": list(DEVICE_ENTITIES)})]
 
 
 class Strict(BaseModel):
@@ -46,7 +58,7 @@ class Operation(Strict):
 
     seq: Annotated[int, Field(ge=1, le=2**62)]
     hlc: Annotated[int, Field(ge=0, le=2**63 - 1)]
-    entity: Literal["cell", "lesson", "work", "score", "result", "conflict"]
+    entity: Entity
     key: Annotated[str, Field(min_length=1, max_length=80)]
     field: Annotated[str, Field(min_length=1, max_length=20)]
     value: JsonValue = None

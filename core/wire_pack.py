@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from core import record_keys
+
 MEDIA_TYPE = "application/vnd.dala.packed+json"
 COUNTER_BITS = 16  # as core.hlc packs stamps
 _RESULT_EXTRAS = ("reason", "message", "conflict_id", "value", "expected", "replayed")
@@ -45,11 +47,10 @@ def _undelta(deltas: Sequence[Any]) -> list[int]:
 
 
 def _split_key(key: str) -> tuple[str, int | None]:
-    """'<record>/<pupil>' → (record, pupil); any other key → (key, None)."""
-    record, slash, tail = key.rpartition("/")
-    if slash and tail.isdigit() and len(tail) < 12 and not tail.startswith("0"):
-        return record, int(tail)
-    return key, None
+    """'<record>/<pupil>' → (record, pupil); any other key → (key, None). A key splits only when it is in
+    the canonical spelling (core.record_keys), so it packs and unpacks to exactly itself."""
+    pupil_key = record_keys.parse_pupil_key(key)
+    return (key, None) if pupil_key is None else (pupil_key.record, pupil_key.pupil)
 
 
 def _pack_targets(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def _unpack_targets(packed: dict[str, Any], n: int) -> list[dict[str, Any]]:
             if not isinstance(si, int) or isinstance(si, bool):
                 raise PackError("a pupil delta is not a whole number")
             last_pupil += si
-            key = f"{record}/{last_pupil}"
+            key = record_keys.cell(record, last_pupil)
         out.append({"entity": entity, "key": key, "field": field})
     return out
 

@@ -1,6 +1,10 @@
 """Applying one operation from a device: who may, whether the value is valid, whether the period is open,
 and how it meets concurrent changes (per field of one record, by the record's version).
 
+What an operation may name, and how its value is checked, is declared once in core.synced_kinds; who may
+write where, open periods and class membership are core.write_rules, the same functions the teacher's PC
+applies before it queues the edit. This module loads the facts for a whole batch and writes the results.
+
 The conflict rule (docs/sync-protocol.md): an operation based on an older version of a record than the
 server holds is checked against the change log of that field. No change by another device since its base:
 it merges. A change to the same value: nothing to do. A different value: a conflict. The winner is the
@@ -12,17 +16,17 @@ still order its own edits. Both values are kept in the conflict record until a t
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, exists, insert, or_, select, update
 
-from core import final_marks, hlc, ids
-from core.errors import REFUSALS_TELLING_VALUE, JournalError
+from core import hlc, ids, json_codec, record_keys, write_rules
+from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
 from core.protocol import Operation, Status
+from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
 from core.tables.journal import LESSON_KINDS, WORK_KINDS
-from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
+from core.validation import MAX_WORK_POINTS, check_text
 from server.accounts import Principal
 from server.schema import tables
 
@@ -34,15 +38,9 @@ M, SM, SLOT = tables["class_membership"], tables["subgroup_member"], tables["bel
 CHANGE, CONFLICT, PM = tables["change"], tables["conflict"], tables["period_mark"]
 
 
-def encode(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
 class Refused(Exception):
+    """A refusal only the server makes (a record it does not hold, a key of the wrong shape, another school)."""
+
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code, self.message = code, message
@@ -61,18 +59,29 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where a write lands: the course, its class and school, the day, and whether that day is closed."""
+class Landing:
+    """Where a write lands: the place the write rules judge (core.write_rules.Place), and the school and
+    school year holding it."""
 
-    course_id: int
-    teacher_id: int
-    substitute_id: int | None
-    class_id: int
-    subgroup_id: int | None
-    scale: str
+    place: write_rules.Place
     school_id: int
     year_id: int
-    date: dt.date
+    max_points: int = MAX_WORK_POINTS  # a summative work's, for its scores
+
+    @property
+    def facts(self) -> Facts:
+        return Facts(self.place.scale, self.max_points)
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One checked field write: the kind, the field, the record's key columns, where it lands, the value."""
+
+    kind: SyncedKind
+    field: SyncedField
+    pk: dict[str, Any]
+    landing: Landing
+    value: Any
 
 
 class Applier:
@@ -82,16 +91,18 @@ class Applier:
 
     def __init__(self, conn: Connection, who: Principal, now: dt.datetime) -> None:
         self.conn, self.who, self.now = conn, who, now
+        self.writer = write_rules.Writer(who.teacher_id, who.is_admin)
         self.hlc_limit = hlc.pack(int((now + MAX_CLOCK_AHEAD).timestamp() * 1000), 0)
-        self._lessons: dict[str, tuple[Place, dict]] = {}
-        self._cells: dict[tuple[str, int], dict | None] = {}
-        self._closed: dict[int, list[tuple[dt.date, dt.date]]] = {}
-        self._members: dict[int, dict[int, list[tuple[dt.date, dt.date | None]]]] = {}
+        self._lessons: dict[str, tuple[Landing, dict[str, Any]]] = {}
+        self._cells: dict[tuple[str, int], dict[str, Any] | None] = {}
+        self._closed: dict[int, list[write_rules.DateRange]] = {}
+        self._members: dict[int, dict[int, list[write_rules.Membership]]] = {}
         self._subgroups: dict[int, set[int]] = {}
-        self._new_cells: dict[tuple[str, int], dict] = {}
-        self._changed_cells: dict[tuple[str, int], dict] = {}
-        self._changed_lessons: dict[str, dict] = {}
-        self._changes: list[dict] = []
+        self._periods: dict[int, Any] = {}
+        self._new_cells: dict[tuple[str, int], dict[str, Any]] = {}
+        self._changed_cells: dict[tuple[str, int], dict[str, Any]] = {}
+        self._changed_lessons: dict[str, dict[str, Any]] = {}
+        self._changes: list[dict[str, Any]] = []
         # The version of each record when this batch first touched it: a base at or above it means every
         # newer version is this device's own, from this batch, so there can be no rival to look for.
         self._version_at_start: dict[tuple[str, str], int] = {}
@@ -103,21 +114,17 @@ class Applier:
         locking the lessons and cells it may change (in id order, so two batches cannot deadlock)."""
         wanted: dict[str, set[int]] = {}
         for op in ops:
-            if op.entity == "cell":
-                record, _, pupil = op.key.rpartition("/")
-                if record and pupil.isdigit():
-                    wanted.setdefault(record, set()).add(int(pupil))
+            if op.entity == "cell" and (cell := record_keys.parse_pupil_key(op.key)) is not None:
+                wanted.setdefault(cell.record, set()).add(cell.pupil)
             elif op.entity == "lesson" and op.field in ("topic", "homework"):
                 wanted.setdefault(op.key, set())
-        ids = sorted(wanted)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        lesson_ids = sorted(wanted)
+        for start in range(0, len(lesson_ids), 500):
+            chunk = lesson_ids[start : start + 500]
             for row in self.conn.execute(
-                select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
-                .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
-                .where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
+                _lesson_query().where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
             ).mappings():
-                self._lessons[row["id"]] = (_place_of(row), dict(row))
+                self._lessons[row["id"]] = (_landing_of(row), dict(row))
             for row in self.conn.execute(
                 select(CELL).where(CELL.c.lesson_id.in_(chunk)).order_by(CELL.c.lesson_id, CELL.c.pupil_id)
                 .with_for_update()
@@ -126,10 +133,11 @@ class Applier:
             for lesson_id in chunk:
                 for pupil_id in wanted[lesson_id]:
                     self._cells.setdefault((lesson_id, pupil_id), None)  # known not to exist yet
-        places = [place for place, _ in self._lessons.values()]
-        self._load_closed({p.year_id for p in places} - set(self._closed))
-        self._load_members({p.class_id for p in places} - set(self._members))
-        self._load_subgroups({p.subgroup_id for p in places if p.subgroup_id is not None} - set(self._subgroups))
+        landings = [landing for landing, _ in self._lessons.values()]
+        self._load_closed({landing.year_id for landing in landings} - set(self._closed))
+        self._load_members({landing.place.class_id for landing in landings} - set(self._members))
+        self._load_subgroups({g for landing in landings if (g := landing.place.subgroup_id) is not None}
+                             - set(self._subgroups))
 
     def _load_closed(self, years: set[int]) -> None:
         for year in years:
@@ -166,109 +174,149 @@ class Applier:
         if self._changed_cells:
             conn.execute(
                 update(CELL).where(CELL.c.lesson_id == bindparam("k_lesson"), CELL.c.pupil_id == bindparam("k_pupil"))
-                .values(attendance=bindparam("attendance"), mark=bindparam("mark"), comment=bindparam("comment"),
-                        server_version=bindparam("server_version")),
+                .values({c: bindparam(c) for c in (*_synced_columns("cell"), "server_version")}),
                 [dict(row, k_lesson=row["lesson_id"], k_pupil=row["pupil_id"]) for row in self._changed_cells.values()],
             )
         if self._changed_lessons:
+            columns = (*_synced_columns("lesson"), "server_version")
             conn.execute(
-                update(L).where(L.c.id == bindparam("k_id"))
-                .values(topic=bindparam("topic"), homework=bindparam("homework"),
-                        server_version=bindparam("server_version")),
-                [{"k_id": lid, "topic": row["topic"], "homework": row["homework"],
-                  "server_version": row["server_version"]} for lid, row in self._changed_lessons.items()],
+                update(L).where(L.c.id == bindparam("k_id")).values({c: bindparam(c) for c in columns}),
+                [{"k_id": lid, **{c: row[c] for c in columns}} for lid, row in self._changed_lessons.items()],
             )
         if self._changes:
             conn.execute(insert(CHANGE), self._changes)
         self._new_cells, self._changed_cells, self._changed_lessons, self._changes = {}, {}, {}, []
 
     def apply(self, op: Operation) -> Outcome:
-        handler = _HANDLERS.get((op.entity, op.field))
+        kind = KINDS.get(op.entity)
+        field = kind.fields.get(op.field) if kind is not None else None
         try:
-            if handler is None:
+            if kind is None or field is None or not field.from_devices:
                 raise Refused("unknown_field", f"Unknown field {op.field!r} of {op.entity!r}.")
-            return handler(self, op)
-        except (Refused, JournalError) as refusal:  # JournalError: storage's value checks
+            if kind.conflicts == "resolve":
+                return self.resolve(op)
+            if op.field == kind.creates:
+                return self._create(kind, op)
+            write = self._checked(kind, field, op)
+            return self._write(op, write, self._current(write))
+        except (Refused, JournalError) as refusal:  # JournalError: the shared write rules and value checks
             code = refusal.code
             message = refusal.message if isinstance(refusal, Refused) else str(refusal)
             standing = self._standing(op) if code in REFUSALS_TELLING_VALUE else None
             return Outcome("rejected", code, message, value=standing, old=standing, new=op.value)
 
-    def _standing(self, op: Operation) -> Any:
-        """The value the field holds here, told with a rejection so the device can put it back."""
-        try:
-            if op.entity == "cell" and op.field in ("mark", "attendance", "comment"):
-                cell = self._current_cell(*_pair(op.key))
-                return cell[op.field] if cell else None
-            if op.entity == "lesson" and op.field in ("topic", "homework"):
-                return self._lesson_place(op.key)[1][op.field]
-            if op.entity == "result" and (parts := final_marks.parse_key(op.key)) is not None:
-                row = self.conn.execute(select(PM).where(PM.c.course_id == parts[0], PM.c.period_id == parts[1],
-                                                         PM.c.pupil_id == parts[2])).mappings().first()
-                return None if row is None else _final_of(row)
-            if op.entity == "score" and op.field in ("points", "comment"):
-                work_id, pupil_id = _pair(op.key)
-                return self.conn.execute(select(SCORE.c[op.field]).where(
-                    SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)).scalar()
-        except Refused:
-            return None
-        return None
+    # -- where a write lands, and the write rules ------------------------------------------------
 
-    # -- places and rights ----------------------------------------------------------------------
+    def _checked(self, kind: SyncedKind, field: SyncedField, op: Operation, *, base: int | None = None) -> _Write:
+        """Every check of a field write, in the order a refusal is reported: the key, the record, the rights,
+        an open period, the pupil's membership, the value."""
+        pk = kind.key_of(op.key)
+        if pk is None:
+            raise Refused("bad_key", f"{op.key!r} is not a key of a {kind.entity}.")
+        landing = self._landing(kind, pk)
+        self._check_rights(landing, substitute_ok=field.substitute_may)
+        if kind.place == "period" and (period := self._period(pk["period_id"]))["closed"]:
+            raise PeriodClosed(date=period["end_date"])  # a final mark's period itself, closed
+        self._check_open(landing)
+        if "pupil_id" in pk:
+            self._check_member(kind, landing, pk)
+        return _Write(kind, field, pk, landing, field.check(op.value, landing.facts))
 
-    def _lesson_place(self, lesson_id: str) -> tuple[Place, dict]:
+    def _landing(self, kind: SyncedKind, pk: dict[str, Any]) -> Landing:
+        if kind.place == "lesson":
+            return self._lesson(pk.get("lesson_id", pk.get("id")))[0]
+        if kind.place == "work":
+            work = self.conn.execute(select(WORK).where(WORK.c.id == pk["work_id"])).mappings().first()
+            if work is None:
+                raise Refused("unknown_work", f"No summative work {pk['work_id']!r} on the server.")
+            landing = self._course_landing(work["course_id"], work["date"])
+            return Landing(landing.place, landing.school_id, landing.year_id, work["max_points"])
+        if kind.place == "period":
+            return self._period_landing(pk)
+        raise Refused("unknown_field", f"A {kind.entity} is not written by field.")
+
+    def _lesson(self, lesson_id: str) -> tuple[Landing, dict[str, Any]]:
         cached = self._lessons.get(lesson_id)
         if cached is not None:
             return cached
-        row = self.conn.execute(
-            select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
-            .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
-            .where(L.c.id == lesson_id).with_for_update(of=L)
-        ).mappings().first()
+        row = self.conn.execute(_lesson_query().where(L.c.id == lesson_id).with_for_update(of=L)).mappings().first()
         if row is None:
             raise Refused("unknown_lesson", f"No lesson {lesson_id!r} on the server.")
-        self._lessons[lesson_id] = (_place_of(row), dict(row))
+        self._lessons[lesson_id] = (_landing_of(row), dict(row))
         return self._lessons[lesson_id]
 
-    def _course_place(self, course_id: int, day: dt.date) -> Place:
+    def _course_landing(self, course_id: int, day: dt.date) -> Landing:
         row = self.conn.execute(
             select(C, K.c.year_id, Y.c.school_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
             .where(C.c.id == course_id)
         ).mappings().first()
         if row is None:
             raise Refused("unknown_course", f"No course {course_id} on the server.")
-        return Place(course_id, row["teacher_id"], None, row["class_id"], row["subgroup_id"], row["scale"],
-                     row["school_id"], row["year_id"], day)
+        place = write_rules.Place(course_id, row["teacher_id"], None, row["class_id"], row["subgroup_id"],
+                                  row["scale"], day)
+        return Landing(place, row["school_id"], row["year_id"])
 
-    def _check_rights(self, place: Place, *, substitute_ok: bool = True) -> None:
-        who = self.who
-        if place.school_id != who.school_id:
+    def _period_landing(self, pk: dict[str, Any]) -> Landing:
+        """A final mark lands on the last day of its period, which must be open and in the course's year."""
+        period = self._period(pk["period_id"])
+        landing = self._course_landing(pk["course_id"], period["end_date"])
+        if period["year_id"] != landing.year_id:
+            raise Refused("bad_key", "That period is not in the course's school year.")
+        return landing
+
+    def _period(self, period_id: int) -> Any:
+        if period_id not in self._periods:
+            period = self.conn.execute(select(P).where(P.c.id == period_id)).mappings().first()
+            if period is None:
+                raise Refused("unknown_period", f"No period {period_id} on the server.")
+            self._periods[period_id] = period
+        return self._periods[period_id]
+
+    def _check_rights(self, landing: Landing, *, substitute_ok: bool = True) -> None:
+        if landing.school_id != self.who.school_id:
             raise Refused("not_your_school", "That record belongs to another school.")
-        if who.is_admin:
-            return
-        allowed = {place.teacher_id, place.substitute_id} if substitute_ok else {place.teacher_id}
-        if who.teacher_id is None or who.teacher_id not in allowed:
-            raise Refused("not_your_course", f"You do not teach course {place.course_id} and are not substituting.")
+        write_rules.check_writer(self.writer, landing.place, substitute_ok=substitute_ok)
 
-    def _check_open(self, place: Place) -> None:
-        if place.year_id not in self._closed:
-            self._load_closed({place.year_id})
-        if any(start <= place.date <= end for start, end in self._closed[place.year_id]):
-            raise Refused("period_closed", f"The period containing {place.date} is closed.")
+    def _check_open(self, landing: Landing) -> None:
+        if landing.year_id not in self._closed:
+            self._load_closed({landing.year_id})
+        write_rules.check_open(landing.place.date, self._closed[landing.year_id])
 
-    def _check_member(self, place: Place, pupil_id: int) -> None:
+    def _check_member(self, kind: SyncedKind, landing: Landing, pk: dict[str, Any]) -> None:
+        place, pupil_id = landing.place, pk["pupil_id"]
         if place.class_id not in self._members:
             self._load_members({place.class_id})
         ranges = self._members[place.class_id].get(pupil_id, ())
-        member = any(since <= place.date and (until is None or until >= place.date) for since, until in ranges)
-        if member and place.subgroup_id is not None:
+        if kind.place == "period":
+            period = self._period(pk["period_id"])
+            write_rules.check_member_during(pupil_id, (period["start_date"], period["end_date"]), ranges)
+            return
+        in_subgroup = True
+        if place.subgroup_id is not None:
             if place.subgroup_id not in self._subgroups:
                 self._load_subgroups({place.subgroup_id})
-            member = pupil_id in self._subgroups[place.subgroup_id]
-        if not member:
-            raise Refused("pupil_not_in_course", f"Pupil {pupil_id} is not in this course's class on {place.date}.")
+            in_subgroup = pupil_id in self._subgroups[place.subgroup_id]
+        write_rules.check_member(pupil_id, place, ranges, in_subgroup)
 
-    def _current_cell(self, lesson_id: str, pupil_id: int) -> dict | None:
+    def _term_of(self, landing: Landing) -> int:
+        terms = self.conn.execute(select(P.c.id, P.c.start_date, P.c.end_date).where(
+            P.c.year_id == landing.year_id, P.c.kind == "term")).all()
+        return write_rules.term_of(landing.place.date, [tuple(t) for t in terms])
+
+    # -- the record as it stands ----------------------------------------------------------------
+
+    def _current(self, write: _Write) -> dict[str, Any] | None:
+        """The record's row as it stands (None: no row yet); the lessons and cells of the batch are cached."""
+        kind, pk = write.kind, write.pk
+        if kind.table == "lesson_cell":
+            return self._current_cell(pk["lesson_id"], pk["pupil_id"])
+        if kind.table == "lesson":
+            return self._lesson(pk["id"])[1]
+        table = tables[kind.table]
+        row = self.conn.execute(select(table).where(*_matching(table, pk)).with_for_update()).mappings().first()
+        return None if row is None else dict(row)
+
+    def _current_cell(self, lesson_id: str, pupil_id: int) -> dict[str, Any] | None:
         key = (lesson_id, pupil_id)
         if key not in self._cells:
             row = self.conn.execute(
@@ -277,27 +325,42 @@ class Applier:
             self._cells[key] = dict(row) if row else None
         return self._cells[key]
 
-    def _term_of(self, place: Place) -> int:
-        term = self.conn.execute(select(P.c.id).where(
-            P.c.year_id == place.year_id, P.c.kind == "term", P.c.start_date <= place.date, P.c.end_date >= place.date
-        )).scalar()
-        if term is None:
-            raise Refused("outside_school_year", f"{place.date} is not in any term of the school year.")
-        return term
+    def _standing(self, op: Operation) -> Any:
+        """The value the field holds here, told with a rejection so the device can put it back."""
+        kind = KINDS.get(op.entity)
+        field = kind.fields.get(op.field) if kind is not None else None
+        pk = kind.key_of(op.key) if kind is not None else None
+        if kind is None or field is None or pk is None or kind.conflicts != "field":
+            return None
+        try:
+            current = self._current(_Write(kind, field, pk, _NOWHERE, None))
+        except Refused:
+            return None
+        return None if current is None else field.value_of(current)
+
+    def _version_of(self, kind: SyncedKind, field: SyncedField, key: str) -> int:
+        pk = kind.key_of(key)
+        if pk is None:
+            return 0
+        try:
+            current = self._current(_Write(kind, field, pk, _NOWHERE, None))
+        except Refused:
+            return 0
+        return 0 if current is None else int(current["server_version"])
 
     # -- one field of one record ----------------------------------------------------------------
 
-    def _write(self, op: Operation, table: Any, pk: dict[str, Any], current: Any, value: Any,
-               course_id: int) -> Outcome:
-        """Set op.field := value on the record `pk` of `table` (created when `current` is None)."""
-        field = op.field
-        old = current[field] if current is not None else None
+    def _write(self, op: Operation, write: _Write, current: dict[str, Any] | None) -> Outcome:
+        """Set the field := the checked value on its record (created when `current` is None)."""
+        field, value = write.field.name, write.value
+        old = write.field.value_of(current) if current is not None else None
         version = current["server_version"] if current is not None else 0
         if old == value:  # the same value is never a conflict
             return Outcome("merged" if op.base < version else "applied", version=version, old=old, new=value)
         status: Status = "applied"
         conflict_id: int | None = None
         stamp = min(op.hlc, self.hlc_limit)
+        course_id = write.landing.place.course_id
         at_start = self._version_at_start.setdefault((op.entity, op.key), version)
         if op.base < version and op.base >= at_start:
             status = "merged"  # only this batch's own earlier operations came in between
@@ -319,34 +382,37 @@ class Applier:
                 loser = (old, *rival) if won else (value, self.who.device_id, self.who.account_id, stamp)
                 conflict_id = self.conn.execute(insert(CONFLICT).values(
                     course_id=course_id, entity=op.entity, entity_key=op.key, field=field,
-                    winner_value=encode(winner[0]), winner_device_id=winner[1], winner_account_id=winner[2],
-                    winner_hlc=winner[3], loser_value=encode(loser[0]), loser_device_id=loser[1],
+                    winner_value=json_codec.column(winner[0]), winner_device_id=winner[1], winner_account_id=winner[2],
+                    winner_hlc=winner[3], loser_value=json_codec.column(loser[0]), loser_device_id=loser[1],
                     loser_account_id=loser[2], loser_hlc=loser[3], created_at=self.now,
                 ).returning(CONFLICT.c.id)).scalar_one()
                 if not won:
                     return Outcome("conflict", version=version, conflict_id=conflict_id, value=old, old=old, new=value)
                 status = "conflict"
         new_version = version + 1
-        if table is CELL:
-            self._buffer_cell(pk, current, field, value, new_version)
-        elif table is L:
-            current[field], current["server_version"] = value, new_version  # the cached lesson row
-            self._changed_lessons[pk["id"]] = current
-        elif table is PM:
-            self._write_period_mark(pk, current, value, new_version)
-        elif current is None:
-            self.conn.execute(insert(table).values(**pk, **{field: value}, server_version=new_version))
-        else:
-            self.conn.execute(update(table).where(*(table.c[k] == v for k, v in pk.items()))
-                              .values({field: value, "server_version": new_version}))
+        self._store(write, current, new_version)
         self._log_change(course_id, op.entity, op.key, field, value, new_version, stamp)
         return Outcome(status, version=new_version, conflict_id=conflict_id, old=old, new=value)
 
-    def _buffer_cell(self, pk: dict, current: dict | None, field: str, value: Any, version: int) -> None:
+    def _store(self, write: _Write, current: dict[str, Any] | None, version: int) -> None:
+        table, pk = tables[write.kind.table], write.pk
+        columns = write.field.columns(write.value)
+        if table is CELL:
+            self._buffer_cell(pk, current, columns, version)
+        elif table is L and current is not None:
+            current.update(columns, server_version=version)  # the cached lesson row
+            self._changed_lessons[pk["id"]] = current
+        elif current is None:
+            self.conn.execute(insert(table).values(**pk, **columns, server_version=version))
+        else:
+            self.conn.execute(update(table).where(*_matching(table, pk)).values(columns, server_version=version))
+
+    def _buffer_cell(self, pk: dict[str, Any], current: dict[str, Any] | None, columns: dict[str, Any],
+                     version: int) -> None:
         key = (pk["lesson_id"], pk["pupil_id"])
         row = dict(current) if current is not None else {
-            "lesson_id": key[0], "pupil_id": key[1], "attendance": None, "mark": None, "comment": None}
-        row[field], row["server_version"] = value, version
+            "lesson_id": key[0], "pupil_id": key[1], **dict.fromkeys(_synced_columns("cell"))}
+        row.update(columns, server_version=version)
         self._cells[key] = row
         if current is None or key in self._new_cells:
             self._new_cells[key] = row
@@ -356,29 +422,15 @@ class Applier:
     def _log_change(self, course_id: int, entity: str, key: str, field: str, value: Any, version: int,
                     stamp: int | None) -> None:
         self._changes.append(dict(
-            course_id=course_id, entity=entity, entity_key=key, field=field, value=encode(value), version=version,
+            course_id=course_id, entity=entity, entity_key=key, field=field, value=json_codec.column(value),
+            version=version,
             device_id=self.who.device_id, account_id=self.who.account_id, hlc=stamp, at=self.now,
         ))
 
-    # -- handlers -------------------------------------------------------------------------------
+    # -- new records ----------------------------------------------------------------------------
 
-    def cell(self, op: Operation) -> Outcome:
-        lesson_id, pupil_id = _pair(op.key)
-        place, _lesson = self._lesson_place(lesson_id)
-        self._check_rights(place)
-        self._check_open(place)
-        self._check_member(place, pupil_id)
-        value = {"mark": lambda v: check_mark(place.scale, v), "attendance": check_attendance,
-                 "comment": lambda v: check_text("comment", v)}[op.field](op.value)
-        current = self._current_cell(lesson_id, pupil_id)
-        return self._write(op, CELL, {"lesson_id": lesson_id, "pupil_id": pupil_id}, current, value, place.course_id)
-
-    def lesson_text(self, op: Operation) -> Outcome:
-        place, lesson = self._lesson_place(op.key)
-        self._check_rights(place)
-        self._check_open(place)
-        value = check_text(op.field, op.value)
-        return self._write(op, L, {"id": op.key}, lesson, value, place.course_id)
+    def _create(self, kind: SyncedKind, op: Operation) -> Outcome:
+        return self.lesson_create(op) if kind.entity == "lesson" else self.work_create(op)
 
     def lesson_create(self, op: Operation) -> Outcome:
         v = _fields(op)
@@ -392,10 +444,10 @@ class Applier:
         if kind not in LESSON_KINDS:
             raise Refused("bad_value", f"Unknown lesson kind {kind!r}.")
         topic, homework = check_text("topic", v.get("topic")), check_text("homework", v.get("homework"))
-        place = self._course_place(course_id, day)
-        self._check_rights(place, substitute_ok=False)
-        self._check_open(place)
-        self._term_of(place)
+        landing = self._course_landing(course_id, day)
+        self._check_rights(landing, substitute_ok=False)
+        self._check_open(landing)
+        self._term_of(landing)
         if not self.conn.execute(select(exists().where(SLOT.c.number == slot))).scalar():
             raise Refused("bad_value", f"Slot {slot} is not in the bell schedule.")
         if self.conn.execute(select(L.c.id).where(L.c.id == op.key)).first() is not None:
@@ -419,10 +471,10 @@ class Applier:
             raise Refused("bad_value", "A summative work needs kind 'sor' or 'soch' and a title.")
         if not isinstance(max_points, int) or isinstance(max_points, bool) or not 1 <= max_points <= MAX_WORK_POINTS:
             raise Refused("bad_value", f"Maximum points must be a whole number 1–{MAX_WORK_POINTS}.")
-        place = self._course_place(course_id, day)
-        self._check_rights(place, substitute_ok=False)
-        self._check_open(place)
-        period_id = self._term_of(place)
+        landing = self._course_landing(course_id, day)
+        self._check_rights(landing, substitute_ok=False)
+        self._check_open(landing)
+        period_id = self._term_of(landing)
         if self.conn.execute(select(WORK.c.id).where(WORK.c.id == op.key)).first() is not None:
             return Outcome("merged", version=1, new=v)
         record = {"id": op.key, "course_id": course_id, "period_id": period_id, "lesson_id": v.get("lesson_id"),
@@ -432,137 +484,57 @@ class Applier:
         self._log_change(course_id, "work", op.key, "create", record, 1, min(op.hlc, self.hlc_limit))
         return Outcome("applied", version=1, new=record)
 
-    def score(self, op: Operation) -> Outcome:
-        work_id, pupil_id = _pair(op.key)
-        work = self.conn.execute(select(WORK).where(WORK.c.id == work_id)).mappings().first()
-        if work is None:
-            raise Refused("unknown_work", f"No summative work {work_id!r} on the server.")
-        place = self._course_place(work["course_id"], work["date"])
-        self._check_rights(place)
-        self._check_open(place)
-        self._check_member(place, pupil_id)
-        value = check_score(op.value, work["max_points"]) if op.field == "points" else check_text("comment", op.value)
-        current = self.conn.execute(
-            select(SCORE).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id).with_for_update()
-        ).mappings().first()
-        return self._write(op, SCORE, {"work_id": work_id, "pupil_id": pupil_id}, current, value, place.course_id)
-
-    def period_mark(self, op: Operation) -> Outcome:
-        """A final term, half-year or year mark over the computed one (core.final_marks): the course's own
-        teacher or an admin, an open period, a pupil of the class during it, a mark in range, a reason."""
-        parts = final_marks.parse_key(op.key)
-        if parts is None:
-            raise Refused("bad_key", "A period mark is named '<course>.<period>/<pupil>'.")
-        course_id, period_id, pupil_id = parts
-        period = self.conn.execute(select(P).where(P.c.id == period_id)).mappings().first()
-        if period is None:
-            raise Refused("unknown_period", f"No period {period_id} on the server.")
-        place = self._course_place(course_id, period["end_date"])
-        if period["year_id"] != place.year_id:
-            raise Refused("bad_key", "That period is not in the course's school year.")
-        self._check_rights(place, substitute_ok=False)
-        if period["closed"]:
-            raise Refused("period_closed", f"The period containing {period['end_date']} is closed.")
-        self._check_open(place)
-        if place.class_id not in self._members:
-            self._load_members({place.class_id})
-        ranges = self._members[place.class_id].get(pupil_id, ())
-        if not any(since <= period["end_date"] and (until is None or until >= period["start_date"])
-                   for since, until in ranges):
-            raise Refused("pupil_not_in_course", f"Pupil {pupil_id} is not in this course's class in that period.")
-        v = _fields(op)
-        mark, reason = final_marks.check(place.scale, v.get("mark"), v.get("reason"))
-        value = final_marks.value(mark, reason, v.get("computed"), v.get("percent"), v.get("rule"))
-        row = self.conn.execute(select(PM).where(PM.c.course_id == course_id, PM.c.period_id == period_id,
-                                                 PM.c.pupil_id == pupil_id).with_for_update()).mappings().first()
-        current = None if row is None else {"final": _final_of(row), "server_version": row["server_version"]}
-        return self._write(op, PM, {"course_id": course_id, "period_id": period_id, "pupil_id": pupil_id},
-                           current, value, course_id)
-
-    def _write_period_mark(self, pk: dict, current: Any, value: dict, version: int) -> None:
-        columns = {"final_mark": value["mark"], "final_reason": value["reason"], "computed_mark": value["computed"],
-                   "computed_percent": value["percent"], "rule_version": value["rule"], "server_version": version}
-        if current is None:
-            self.conn.execute(insert(PM).values(**pk, **columns))
-        else:
-            self.conn.execute(update(PM).where(*(PM.c[k] == v for k, v in pk.items())).values(columns))
+    # -- a conflict settled ---------------------------------------------------------------------
 
     def resolve(self, op: Operation) -> Outcome:
         """A teacher settles a conflict by choosing one value (or typing a new one): the chosen value is
         written to the field like any edit, and the conflict is marked resolved."""
-        try:
-            conflict_id = int(op.key)
-        except ValueError:
-            raise Refused("bad_key", "A conflict is named by its number.") from None
+        conflict_id = record_keys.parse_number(op.key)
+        if conflict_id is None:
+            raise Refused("bad_key", "A conflict is named by its number.")
         row = self.conn.execute(
             select(CONFLICT).where(CONFLICT.c.id == conflict_id).with_for_update()).mappings().first()
         if row is None:
             raise Refused("unknown_conflict", f"No conflict {conflict_id}.")
         if row["resolved_at"] is not None:
             raise Refused("conflict_resolved", f"Conflict {conflict_id} was already resolved.")
+        kind = KINDS[row["entity"]]
+        field = kind.fields[row["field"]]
         inner = Operation(seq=op.seq, hlc=op.hlc, entity=row["entity"], key=row["entity_key"], field=row["field"],
-                          value=op.value, base=0)
-        handler = _HANDLERS[(inner.entity, inner.field)]
-        current_version = self._version_of(inner)
-        outcome = handler(self, inner.model_copy(update={"base": current_version}))
-        if outcome.status == "rejected":
-            return outcome
+                          value=op.value, base=self._version_of(kind, field, row["entity_key"]))
+        write = self._checked(kind, field, inner)
+        outcome = self._write(inner, write, self._current(write))
         self.conn.execute(update(CONFLICT).where(CONFLICT.c.id == conflict_id).values(
-            resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=encode(op.value)))
+            resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=json_codec.column(op.value)))
         outcome.conflict_id = conflict_id
         outcome.status = "applied"
         return outcome
 
-    def _version_of(self, op: Operation) -> int:
-        if op.entity == "cell":
-            cell = self._current_cell(*_pair(op.key))
-            return cell["server_version"] if cell else 0
-        if op.entity == "lesson":
-            return self._lesson_place(op.key)[1]["server_version"]
-        if op.entity == "score":
-            work_id, pupil_id = _pair(op.key)
-            query = select(SCORE.c.server_version).where(SCORE.c.work_id == work_id, SCORE.c.pupil_id == pupil_id)
-            return self.conn.execute(query).scalar() or 0
-        if op.entity == "result" and (parts := final_marks.parse_key(op.key)) is not None:
-            query = select(PM.c.server_version).where(PM.c.course_id == parts[0], PM.c.period_id == parts[1],
-                                                      PM.c.pupil_id == parts[2])
-            return self.conn.execute(query).scalar() or 0
-        return 0
+
+# A stand-in landing for reading a record as it stands, where no write is checked.
+_NOWHERE = Landing(write_rules.Place(0, 0, None, 0, None, "", dt.date.min), 0, 0)
+
+
+def _lesson_query() -> Any:
+    return (select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
+            .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id))
+
+
+def _landing_of(row: Any) -> Landing:
+    place = write_rules.Place(row["course_id"], row["teacher_id"], row["substitute_teacher_id"], row["class_id"],
+                              row["subgroup_id"], row["scale"], row["date"])
+    return Landing(place, row["school_id"], row["year_id"])
+
+
+def _synced_columns(entity: str) -> tuple[str, ...]:
+    """The columns of a kind's table its fields write (core.synced_kinds)."""
+    return tuple(f.column for f in KINDS[entity].fields.values() if f.column is not None)
+
+
+def _matching(table: Table, pk: dict[str, Any]) -> list[Any]:
+    return [table.c[k] == v for k, v in pk.items()]
 
 
 def _fields(op: Operation) -> dict[str, Any]:
     """The fields of an operation's dict value as the client sent them (each is checked where it is read)."""
     return op.value if isinstance(op.value, dict) else {}
-
-
-def _final_of(row: Any) -> dict:
-    """A period_mark row as the wire value of its final mark (core.final_marks)."""
-    return final_marks.value(row["final_mark"], row["final_reason"], row["computed_mark"], row["computed_percent"],
-                             row["rule_version"])
-
-
-def _place_of(row: Any) -> Place:
-    return Place(row["course_id"], row["teacher_id"], row["substitute_teacher_id"], row["class_id"],
-                 row["subgroup_id"], row["scale"], row["school_id"], row["year_id"], row["date"])
-
-
-def _pair(key: str) -> tuple[str, int]:
-    record, _, pupil = key.rpartition("/")
-    if not record or not pupil.isdigit():
-        raise Refused("bad_key", f"Expected '<record>/<pupil>', got {key!r}.")
-    return record, int(pupil)
-
-
-_HANDLERS = {
-    ("cell", "mark"): Applier.cell,
-    ("cell", "attendance"): Applier.cell,
-    ("cell", "comment"): Applier.cell,
-    ("lesson", "topic"): Applier.lesson_text,
-    ("lesson", "homework"): Applier.lesson_text,
-    ("lesson", "create"): Applier.lesson_create,
-    ("work", "create"): Applier.work_create,
-    ("score", "points"): Applier.score,
-    ("score", "comment"): Applier.score,
-    ("result", "final"): Applier.period_mark,
-    ("conflict", "resolve"): Applier.resolve,
-}

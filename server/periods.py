@@ -8,6 +8,7 @@ import datetime as dt
 
 from sqlalchemy import Connection, func, insert, select
 
+from core import json_codec, record_keys
 from server.accounts import Principal
 from server.schema import tables
 
@@ -20,13 +21,13 @@ def log_closing(conn: Connection, who: Principal, period_id: int, closed: bool, 
     courses = conn.execute(select(C.c.id).join(K, K.c.id == C.c.class_id).where(K.c.year_id == year)).scalars().all()
     if not courses:
         return 0
-    keys = {course: f"{period_id}@{course}" for course in courses}
+    keys = {course: record_keys.period(period_id, course) for course in courses}
     versions = dict(conn.execute(
         select(CHANGE.c.entity_key, func.max(CHANGE.c.version))
         .where(CHANGE.c.entity == "period", CHANGE.c.entity_key.in_(list(keys.values())))
         .group_by(CHANGE.c.entity_key)).all())
     conn.execute(insert(CHANGE), [
-        dict(course_id=course, entity="period", entity_key=key, field="closed", value="true" if closed else "false",
+        dict(course_id=course, entity="period", entity_key=key, field="closed", value=json_codec.column(closed),
              version=versions.get(key, 0) + 1, device_id=None, account_id=who.account_id, hlc=None, at=now)
         for course, key in keys.items()])
     return len(courses)

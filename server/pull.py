@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import Connection, exists, func, or_, select, union
 
+from core import json_codec
 from core.protocol import Change, Conflict
 from server.accounts import Principal
-from server.operations import decode
 from server.schema import tables
 
 C, K, Y, L = (tables[n] for n in ("course", "school_class", "academic_year", "lesson"))
@@ -46,8 +46,8 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> 
     more = len(rows) > limit
     rows = rows[:limit]
     out = [
-        Change(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"], value=decode(r["value"]),
-               version=r["version"])
+        Change(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],
+               value=json_codec.value(r["value"]), version=r["version"])
         for r in rows if r["device_id"] != who.device_id and not r["superseded"]
     ]
     next_cursor = rows[-1]["id"] if rows else cursor
@@ -68,7 +68,7 @@ def open_conflicts(conn: Connection, who: Principal) -> list[Conflict]:
     ).mappings()
     return [
         Conflict(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],
-                 winner_value=decode(r["winner_value"]), loser_value=decode(r["loser_value"]),
+                 winner_value=json_codec.value(r["winner_value"]), loser_value=json_codec.value(r["loser_value"]),
                  winner_device_id=r["winner_device_id"], loser_device_id=r["loser_device_id"],
                  winner_account_id=r["winner_account_id"], loser_account_id=r["loser_account_id"],
                  created_at=r["created_at"])

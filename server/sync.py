@@ -14,11 +14,12 @@ import datetime as dt
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from core import json_codec
 from core.protocol import OperationResult, SyncRequest, SyncResponse
 from server import audit_log
 from server.accounts import authenticate
 from server.db import writer
-from server.operations import Applier, decode, encode
+from server.operations import Applier
 from server.pull import changes_since, open_conflicts
 from server.schema import audit_log as audit_table
 from server.schema import device
@@ -73,7 +74,8 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             audit_rows[op.seq] = dict(
                 at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
                 seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=op.key, field=op.field,
-                old_value=encode(outcome.old), new_value=encode(outcome.new if outcome.new is not None else op.value),
+                old_value=json_codec.column(outcome.old),
+                new_value=json_codec.column(outcome.new if outcome.new is not None else op.value),
                 result=outcome.status, reason=outcome.reason, version=outcome.version, conflict_id=outcome.conflict_id,
             )
             results.append(OperationResult(seq=op.seq, status=outcome.status, reason=outcome.reason,
@@ -110,6 +112,6 @@ def _replay(conn: Connection, device_id: str, seq: int, this_batch: dict[int, di
     ).first()
     if row is None:  # processed, but its entry is gone (never deleted by the app): answer plainly
         return OperationResult(seq=seq, status="applied", replayed=True)
-    value = decode(row.old_value) if row.result in ("conflict", "rejected") else None
+    value = json_codec.value(row.old_value) if row.result in ("conflict", "rejected") else None
     return OperationResult(seq=seq, status=row.result, reason=row.reason, version=row.version,
                            conflict_id=row.conflict_id, value=value, replayed=True)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core import final_marks, ids
+from core import final_marks, ids, record_keys
 from core.errors import (
     ChangedSince,
     InvalidLesson,
@@ -31,6 +31,7 @@ from core.errors import (
     PeriodClosed,
     PupilNotInCourse,
 )
+from core.synced_kinds import KINDS
 from core.tables import (
     BellSlot,
     ClassMembership,
@@ -217,7 +218,7 @@ class Journal:
                 if old == value:
                     continue
                 hot_sql.run(conn, _CELL_UPSERT[field], {"lesson": lesson_id, "pupil": pupil_id, "value": value})
-                self._record(conn, "cell", ids.cell_key(lesson_id, pupil_id), field, old, value, row[12] or 0, now)
+                self._record(conn, "cell", record_keys.cell(lesson_id, pupil_id), field, old, value, row[12] or 0, now)
                 changes.append(Change("cell", lesson_id, pupil_id, field, old, value))
         if remember:
             self._remember(tuple(changes))
@@ -548,7 +549,7 @@ class Journal:
                 set_=values))
             old = None if row is None else final_marks.value(old_mark, old_reason, None, None, None)
             new = final_marks.value(mark, reason, computed, percent, rule)
-            self._record(conn, "result", final_marks.key(course_id, period_id, pupil_id), "final", old, new, base)
+            self._record(conn, "result", record_keys.result(course_id, period_id, pupil_id), "final", old, new, base)
             return True
 
     def _final_target(self, conn: Connection, course_id: int, period_id: int, pupil_id: int) -> Any:
@@ -581,20 +582,18 @@ class Journal:
         stores, checked as this journal's own setters check it (scale, pupil, closed period, rights, no mark
         after today), inside the caller's write transaction `conn`: for a write another module makes on the
         teacher's behalf, as a conflict's resolution (sync.conflicts). Raises the JournalError the setter would."""
-        if entity in ("cell", "score"):
-            record, _, pupil = key.rpartition("/")
-            if not record or not pupil.isdigit() or field not in (_CELL_FIELDS if entity == "cell"
-                                                                    else ("points", "comment")):
-                raise NotFound(what=f"{entity} {field}", id=key)
-            if entity == "cell":
-                return self._checked_cell(conn, record, int(pupil), {field: raw}, today)[1][field]
-            return self._checked_score(conn, record, int(pupil), field, raw)[0]
-        if entity == "lesson" and field in ("topic", "homework"):
-            return self._checked_lesson_text(conn, key, field, raw)
-        parts = final_marks.parse_key(key) if (entity, field) == ("result", "final") else None
-        if parts is None:
-            raise NotFound(what=f"{entity} {field}", id=key)
-        course = self._final_target(conn, *parts)
+        kind = KINDS.get(entity)
+        synced = kind.fields.get(field) if kind is not None else None
+        pk = kind.key_of(key) if kind is not None else None
+        if kind is None or synced is None or pk is None or kind.conflicts != "field" or not synced.from_devices:
+            raise NotFound(what=f"{entity} {field}", id=key)  # only a field a teacher writes
+        if entity == "cell":
+            return self._checked_cell(conn, pk["lesson_id"], pk["pupil_id"], {field: raw}, today)[1][field]
+        if entity == "score":
+            return self._checked_score(conn, pk["work_id"], pk["pupil_id"], field, raw)[0]
+        if entity == "lesson":
+            return self._checked_lesson_text(conn, pk["id"], field, raw)
+        course = self._final_target(conn, pk["course_id"], pk["period_id"], pk["pupil_id"])
         final: dict[str, Any] = raw if isinstance(raw, dict) else {"mark": raw}  # the wire's values, unchecked
         mark = None if final.get("mark") == final.get("computed") else final.get("mark")
         mark, reason = final_marks.check(course.scale, mark, final.get("reason"))

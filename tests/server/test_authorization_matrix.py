@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from core import final_marks
+from core import final_marks, record_keys
 from server import accounts
 
 ALLOWED = "ok"  # applied, merged or conflict: the server took it
@@ -98,7 +98,8 @@ def test_every_caller_may_do_exactly_what_the_table_says(live_server) -> None:
         observed[role] = (
             _sync_outcome(api, api.op("cell", f"{s['own_lesson']}/{s['pupil']}", "comment", f"by {role}")),
             _sync_outcome(api, api.op("cell", f"{s['lesson']}/{s['pupil']}", "comment", f"by {role}")),
-            _sync_outcome(api, api.op("result", final_marks.key(s["course"], s["term"], s["pupil"]), "final", final)),
+            _sync_outcome(api, api.op("result", record_keys.result(s["course"], s["term"], s["pupil"]), "final",
+                                      final)),
             _status(api.http.get("/v1/bootstrap", headers=api.headers())),
             # closing is tried last by the school's own admin (it would lock the writes above); reopened at once
             "later",

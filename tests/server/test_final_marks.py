@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from core import final_marks
+from core import final_marks, record_keys
 from tests.server import school
 
 
@@ -21,7 +21,7 @@ def test_an_override_without_a_reason_is_refused_and_with_one_is_kept_and_audite
     cell = school.cell(live_server)
     api = live_server.client()
     api.login(cell.teacher_login)
-    key = final_marks.key(cell.course_id, _term(live_server), cell.pupil_id)
+    key = record_keys.result(cell.course_id, _term(live_server), cell.pupil_id)
     no_reason, blank = api.sync([api.op("result", key, "final", _final(5, None)),
                                  api.op("result", key, "final", _final(5, "   "))])["results"]
     assert (no_reason["status"], no_reason["reason"]) == ("rejected", "reason_required")
@@ -46,8 +46,8 @@ def test_a_mark_out_of_range_and_a_pupil_of_another_class_are_refused(live_serve
     stranger = live_server.sql("SELECT pupil_id FROM class_membership WHERE class_id != (SELECT class_id FROM course "
                                "WHERE id = :c) LIMIT 1", c=cell.course_id)[0][0]
     seven, outsider = api.sync([
-        api.op("result", final_marks.key(cell.course_id, term, cell.pupil_id), "final", _final(7, "why not")),
-        api.op("result", final_marks.key(cell.course_id, term, stranger), "final", _final(5, "a reason")),
+        api.op("result", record_keys.result(cell.course_id, term, cell.pupil_id), "final", _final(7, "why not")),
+        api.op("result", record_keys.result(cell.course_id, term, stranger), "final", _final(5, "a reason")),
     ])["results"]
     assert (seven["status"], seven["reason"]) == ("rejected", "invalid_mark")
     assert (outsider["status"], outsider["reason"]) == ("rejected", "pupil_not_in_course")
@@ -57,7 +57,7 @@ def test_only_the_courses_teacher_or_an_admin_sets_a_final_mark(live_server):
     cell = school.cell(live_server)
     other = live_server.client()
     other.login(school.other_teacher_login(live_server, cell.teacher_id))
-    key = final_marks.key(cell.course_id, _term(live_server), cell.pupil_id)
+    key = record_keys.result(cell.course_id, _term(live_server), cell.pupil_id)
     [refused] = other.sync([other.op("result", key, "final", _final(3, "a reason"))])["results"]
     assert (refused["status"], refused["reason"]) == ("rejected", "not_your_course")
     admin = live_server.client()
@@ -72,7 +72,7 @@ def test_a_closed_term_refuses_final_marks_until_an_admin_reopens_it(live_server
     api.login(cell.teacher_login)
     admin.login("admin")
     term = _term(live_server)
-    key = final_marks.key(cell.course_id, term, cell.pupil_id)
+    key = record_keys.result(cell.course_id, term, cell.pupil_id)
     assert admin.http.post(f"/v1/admin/periods/{term}/close", headers=admin.headers()).status_code == 200
     [refused] = api.sync([api.op("result", key, "final", _final(5, "a reason"))])["results"]
     assert (refused["status"], refused["reason"]) == ("rejected", "period_closed")

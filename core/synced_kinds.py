@@ -1,0 +1,205 @@
+"""The synced kinds of record, each declared once: its entity name, table, key, fields and their checks, who
+may write it and how it conflicts. The protocol accepts what is declared here, the server's applier
+dispatches and checks by it, and the PC's journal writes the server's values by it (storage.server_values).
+
+Adding a synced field is one SyncedField in its kind, with its check (tests/test_synced_kinds.py shows it).
+
+Conflicts (docs/sync-protocol.md):
+- "field": each field of a record is versioned with the record; an edit based on an older version meets the
+  field's change log, and a rival value makes a conflict both values are kept in (the larger clock wins);
+- "create": the record is made once; the same record made again (the same lesson added on two PCs
+  offline, whose ids are derived from course, date and slot) is merged, not doubled;
+- "resolve": a teacher's choice settling an open conflict, written to the conflicting field like an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from core import final_marks, record_keys
+from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
+
+KeyShape = Literal["id", "pupil", "result", "period", "number"]
+Place = Literal["lesson", "work", "course", "period", "conflict"]
+ConflictRule = Literal["field", "create", "resolve", "none"]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a value's check may need to know about where it lands: the course's grading scale, a work's
+    maximum points."""
+
+    scale: str = "classic"
+    max_points: int = MAX_WORK_POINTS
+
+
+@dataclass(frozen=True)
+class SyncedField:
+    """One field of a synced kind: the columns it sets and how its value is checked.
+
+    `column` names the one column the value goes into; a value that is an object spreads over `parts`
+    instead ((column, key in the value) pairs). `check(raw, facts)` returns the value to keep or raises a
+    core.errors.ValidationError. `substitute_may`: a lesson's substitute may write it too. `from_devices`:
+    False for what only the school sets (a period's closing, from the admin console); a device sending it
+    is refused."""
+
+    name: str
+    check: Callable[[Any, Facts], Any]
+    column: str | None = None
+    parts: tuple[tuple[str, str], ...] = ()
+    substitute_may: bool = True
+    from_devices: bool = True
+
+    def columns(self, value: Any) -> dict[str, Any]:
+        """The value as column → stored value."""
+        if self.column is not None:
+            return {self.column: value}
+        spread = value if isinstance(value, Mapping) else {}
+        return {column: spread.get(part) for column, part in self.parts}
+
+    def value_of(self, row: Mapping[str, Any]) -> Any:
+        """The field's value as the wire has it, from a row of its table."""
+        if self.column is not None:
+            return row[self.column]
+        return {part: row[column] for column, part in self.parts}
+
+
+@dataclass(frozen=True, eq=False)  # one declaration is one kind: compared and hashed by identity
+class SyncedKind:
+    """A kind of record the protocol syncs.
+
+    `key` is its key's shape (core.record_keys) and `key_columns` the columns the key's parts fill, in the
+    key's order; `parents` are the tables those columns refer to (a journal not holding the parent, a class
+    this teacher does not have, skips the record). `place` is how the server finds the course, day and
+    teacher a write lands on. `creates` is the field that makes a new record ("create"), if the kind has one."""
+
+    entity: str
+    table: str
+    key: KeyShape
+    key_columns: tuple[str, ...]
+    parents: tuple[str, ...]
+    place: Place
+    conflicts: ConflictRule
+    fields: Mapping[str, SyncedField] = field(default_factory=dict)
+    creates: str | None = None
+
+    def key_of(self, key: str) -> dict[str, Any] | None:
+        """The record's key columns from its protocol key; None when the key is not this kind's shape."""
+        parts: tuple[Any, ...] | None
+        if self.key == "id":
+            parts = (key,) if key else None
+        elif self.key == "pupil":
+            pupil = record_keys.parse_pupil_key(key)
+            parts = None if pupil is None else (pupil.record, pupil.pupil)
+        elif self.key == "result":
+            result = record_keys.parse_result(key)
+            parts = None if result is None else (result.course, result.period, result.pupil)
+        elif self.key == "period":
+            period = record_keys.parse_period(key)
+            parts = None if period is None else (period.period,)
+        else:
+            number = record_keys.parse_number(key)
+            parts = None if number is None else (number,)
+        return None if parts is None else dict(zip(self.key_columns, parts, strict=True))
+
+
+def _text(name: str) -> Callable[[Any, Facts], Any]:
+    return lambda raw, _facts: check_text(name, raw)
+
+
+def _final_mark(raw: Any, facts: Facts) -> dict[str, Any]:
+    """A final period mark over the computed one: a mark in range with a reason, or none (cleared)."""
+    given = raw if isinstance(raw, Mapping) else {}
+    mark, reason = final_marks.check(facts.scale, given.get("mark"), given.get("reason"))
+    return final_marks.value(mark, reason, given.get("computed"), given.get("percent"), given.get("rule"))
+
+
+def _record(raw: Any, _facts: Facts) -> Any:
+    """A new record's fields: each is checked where the creating side reads it (server.operations)."""
+    return raw
+
+
+def _closed(raw: Any, _facts: Facts) -> bool:
+    return bool(raw)
+
+
+def _declare(*kinds: SyncedKind) -> dict[str, SyncedKind]:
+    return {kind.entity: kind for kind in kinds}
+
+
+def _fields(*fields: SyncedField) -> dict[str, SyncedField]:
+    return {f.name: f for f in fields}
+
+
+KINDS: dict[str, SyncedKind] = _declare(
+    SyncedKind(
+        "cell", "lesson_cell", "pupil", ("lesson_id", "pupil_id"), ("lesson", "pupil"), "lesson", "field",
+        _fields(
+            SyncedField("mark", lambda raw, facts: check_mark(facts.scale, raw), "mark"),
+            SyncedField("attendance", lambda raw, _facts: check_attendance(raw), "attendance"),
+            SyncedField("comment", _text("comment"), "comment"),
+        ),
+    ),
+    SyncedKind(
+        "lesson", "lesson", "id", ("id",), ("lesson",), "lesson", "field",
+        _fields(
+            SyncedField("topic", _text("topic"), "topic"),
+            SyncedField("homework", _text("homework"), "homework"),
+            SyncedField("create", _record, substitute_may=False),
+        ),
+        creates="create",
+    ),
+    SyncedKind(
+        "work", "summative_work", "id", ("id",), ("summative_work",), "course", "create",
+        _fields(SyncedField("create", _record, substitute_may=False)),
+        creates="create",
+    ),
+    SyncedKind(
+        "score", "summative_score", "pupil", ("work_id", "pupil_id"), ("summative_work", "pupil"), "work", "field",
+        _fields(
+            SyncedField("points", lambda raw, facts: check_score(raw, facts.max_points), "points"),
+            SyncedField("comment", _text("comment"), "comment"),
+        ),
+    ),
+    SyncedKind(
+        "result", "period_mark", "result", ("course_id", "period_id", "pupil_id"), ("course", "period", "pupil"),
+        "period", "field",
+        _fields(SyncedField("final", _final_mark, parts=(
+            ("final_mark", "mark"), ("final_reason", "reason"), ("computed_mark", "computed"),
+            ("computed_percent", "percent"), ("rule_version", "rule"),
+        ), substitute_may=False)),
+    ),
+    SyncedKind(
+        "conflict", "conflict", "number", ("id",), (), "conflict", "resolve",
+        _fields(SyncedField("resolve", _record)),
+    ),
+    SyncedKind(
+        "period", "period", "period", ("id",), ("period",), "period", "none",
+        _fields(SyncedField("closed", _closed, "closed", from_devices=False)),
+    ),
+)
+
+# The entities a device may send (the protocol's Operation.entity).
+DEVICE_ENTITIES = tuple(e for e, kind in KINDS.items() if any(f.from_devices for f in kind.fields.values()))
+
+
+def synced_field(entity: str, name: str) -> SyncedField | None:
+    kind = KINDS.get(entity)
+    return None if kind is None else kind.fields.get(name)
+
+
+@contextmanager
+def declared(kind: SyncedKind) -> Iterator[SyncedKind]:
+    """`kind` declared in place of the kind of its name while the block runs (a test's new synced field)."""
+    before = KINDS.get(kind.entity)
+    KINDS[kind.entity] = kind
+    try:
+        yield kind
+    finally:
+        if before is None:
+            del KINDS[kind.entity]
+        else:
+            KINDS[kind.entity] = before
