@@ -14,6 +14,12 @@ from sqlalchemy import Connection, MetaData, engine_from_config, pool
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# How a database is compared with the models, by autogenerate (writing a revision) and by
+# tests/test_schema_matches_models.py alike: column types (with their lengths) and server-side defaults too.
+# The models declare no server default (every default is SQLAlchemy's, on insert), so a migration that
+# added one would be a difference.
+COMPARE = {"compare_type": True, "compare_server_default": True}
+
 
 def alembic_config(location: str) -> Config:
     """Alembic configured in code for the migrations at `location` ("storage:migrations", "server:migrations")."""
@@ -40,6 +46,6 @@ def run_env(metadata: MetaData) -> None:
 
 
 def _configured_run(context: Any, connection: Connection, metadata: MetaData) -> None:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, **COMPARE)
     with context.begin_transaction():
         context.run_migrations()

@@ -8,13 +8,9 @@ import threading
 import time
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from core import errors
-from core.tables import Base
-from storage import migrate
 from storage.database import open_database
 
 
@@ -103,10 +99,3 @@ def test_a_file_from_a_newer_app_is_refused_untouched(journal_path):
     assert caught.value.params["revision"] == "9999"
     assert digest(journal_path) == before
 
-
-def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
-    with open_database(tmp_path / "new.db") as fresh:
-        with fresh.read() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-        assert diff == []
-        assert migrate.current_revision(fresh.engine) == migrate.head_revision()
