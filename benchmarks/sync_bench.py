@@ -36,9 +36,9 @@ from harness.fault_proxy import FaultProxy, Link  # noqa: E402
 from harness.live_server import running_server  # noqa: E402
 from server import demo  # noqa: E402
 from server.db import open_server_db  # noqa: E402
+from storage import sync_state  # noqa: E402
 from storage.database import open_database  # noqa: E402
 from storage.journal import Journal  # noqa: E402
-from sync import local_state  # noqa: E402
 from sync.credentials import MemoryTokens  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
 
@@ -169,7 +169,7 @@ def run(server, proxy: FaultProxy, folder: Path, login: str, teacher_id: int, co
     village = device("village", proxy.url)  # measured through the proxy, later
     other = device("other", server.url)
     with village.db.read() as conn:
-        assert local_state.load(conn)["teacher_id"] == teacher_id
+        assert sync_state.load(conn)["teacher_id"] == teacher_id
     cells, lessons = slots(village.db, teacher_id)
     taken: set = set()
     spare = count // 50  # for edits that happen to type the value already there

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
+from core import synced_kinds
 from core.synced_kinds import DEVICE_ENTITIES
 
 MAX_OPS_PER_SYNC = 2000
@@ -20,7 +21,7 @@ DeviceId = Annotated[str, Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0
 
 
 def _declared(entity: str) -> str:
-    if entity not in DEVICE_ENTITIES:
+    if not synced_kinds.from_devices(entity):
         raise ValueError(f"not a synced kind a device may send: one of {', '.join(DEVICE_ENTITIES)}")
     return entity
 
@@ -30,7 +31,15 @@ Entity = Annotated[str, AfterValidator(_declared), Field(json_schema_extra={"enu
 
 
 class Strict(BaseModel):
+    """A request: an unknown field is refused (a client built for another version hears so)."""
+
     model_config = ConfigDict(extra="forbid")
+
+
+class Answer(BaseModel):
+    """An answer: a field a newer server adds is ignored by an older PC, which reads what it knows."""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 class LoginRequest(Strict):
@@ -40,7 +49,7 @@ class LoginRequest(Strict):
     device_name: Annotated[str, Field(max_length=200)] | None = None
 
 
-class LoginResponse(Strict):
+class LoginResponse(Answer):
     token: str
     expires_at: dt.datetime
     account_id: int
@@ -78,7 +87,7 @@ class SyncRequest(Strict):
 Status = Literal["applied", "merged", "conflict", "rejected", "gap"]
 
 
-class OperationResult(Strict):
+class OperationResult(Answer):
     seq: int
     status: Status
     reason: str | None = None  # a code: not_your_course, period_closed, invalid_mark, … (see the protocol doc)
@@ -90,7 +99,7 @@ class OperationResult(Strict):
     replayed: bool = False  # true when the operation had been processed before and this is its first result
 
 
-class Change(Strict):
+class Change(Answer):
     id: int
     entity: str
     key: str
@@ -99,7 +108,7 @@ class Change(Strict):
     version: int
 
 
-class Conflict(Strict):
+class Conflict(Answer):
     id: int
     entity: str
     key: str
@@ -113,7 +122,7 @@ class Conflict(Strict):
     created_at: dt.datetime
 
 
-class SyncResponse(Strict):
+class SyncResponse(Answer):
     results: list[OperationResult]
     last_seq: int
     changes: list[Change]
@@ -124,7 +133,7 @@ class SyncResponse(Strict):
     server_time: dt.datetime
 
 
-class ErrorBody(Strict):
+class ErrorBody(Answer):
     error: str
     message: str
     detail: JsonValue = None

@@ -182,8 +182,13 @@ KINDS: dict[str, SyncedKind] = _declare(
     ),
 )
 
-# The entities a device may send (the protocol's Operation.entity).
-DEVICE_ENTITIES = tuple(e for e, kind in KINDS.items() if any(f.from_devices for f in kind.fields.values()))
+def from_devices(entity: str) -> bool:
+    """Whether a device may send operations on this kind (the protocol's Operation.entity)."""
+    kind = KINDS.get(entity)
+    return kind is not None and any(f.from_devices for f in kind.fields.values())
+
+
+DEVICE_ENTITIES = tuple(e for e in KINDS if from_devices(e))  # as declared above, for the protocol's schema
 
 
 def synced_field(entity: str, name: str) -> SyncedField | None:

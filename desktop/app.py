@@ -259,7 +259,7 @@ class _App:
                                           ca_bundle=self.ca_bundle)
         if self.profiles is not None and self.username is not None and self.key is not None:
             profiles, username, key = self.profiles, self.username, self.key
-            engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer["recovery_key"],
+            engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer.recovery_key,
                                                                     engine.device_id)
         self.bridge = SyncBridge(self.engine)
         self.engine.start()

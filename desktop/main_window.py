@@ -81,7 +81,7 @@ def load_choices(conn: sqlite3.Connection, teacher_id: int | None) -> tuple[list
 
 def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
                today: dt.date) -> tuple[journal_sheet.JournalSheet, set, dict]:
-    """The journal, the cells in it with an open conflict (see sync.conflicts) and each pupil's computed
+    """The journal, the cells in it with an open conflict (see storage.conflicts) and each pupil's computed
     result for the period (storage.term_results)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
     computed = term_results.compute(conn, course_id, period_id, [p.id for p in sheet.pupils], today)
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
         def resolve() -> None:
-            from sync import conflicts
+            from storage import conflicts
 
             conflicts.resolve(self.access.journal, conflict_id, value, today=self.today)
 
@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
 
     def on_dismiss(self, seqs: list[int]) -> None:
         def seen() -> None:
-            from sync import rejections
+            from storage import rejections
 
             with self.access.open_for_writing().write() as conn:
                 rejections.mark_seen(conn, seqs)

@@ -22,8 +22,8 @@ from desktop import messages
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from sync.conflicts import OpenConflict
-    from sync.rejections import Rejection
+    from storage.conflicts import OpenConflict
+    from storage.rejections import Rejection
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Review:
 
 def load_review(conn: Connection) -> Review:
     """Runs on the worker, with the storage layer loaded."""
-    from sync import conflicts, rejections
+    from storage import conflicts, rejections
 
     open_ones, refused = conflicts.open_conflicts(conn), rejections.unseen(conn)
     places = {}

@@ -288,11 +288,10 @@ class _Walk:
     def seed(self) -> None:
         """A profile as the first download leaves it: a small school in its encrypted journal."""
         from core.demo_school import generator
-        from storage import keys
+        from storage import keys, sync_state
         from storage.database import open_database
         from storage.keychain import Keychain
         from storage.profiles import Profiles
-        from sync import local_state
 
         profiles = Profiles(self.folder / "data" / "profiles", Keychain(), cost=keys.Argon2Cost(1, 8 * 1024, 1))
         profile, key = profiles.create(USERNAME, OFFLINE_PASSWORD, "Self Test")
@@ -302,9 +301,8 @@ class _Walk:
             with db.write() as conn:
                 teacher = conn.exec_driver_sql("SELECT teacher_id FROM course WHERE subgroup_id IS NULL "
                                                "ORDER BY id LIMIT 1").scalar_one()
-                local_state.remember_login(conn, "", USERNAME, {"account_id": None, "role": "teacher",
-                                                               "teacher_id": teacher, "school_id": None})
-                local_state.update_state(conn, bootstrapped=True)
+                sync_state.remember_login(conn, "", USERNAME, sync_state.Account(None, "teacher", teacher, None))
+                sync_state.update_state(conn, bootstrapped=True)
 
 
 def _texts(widget: QWidget) -> str:

@@ -1,5 +1,5 @@
 """Bringing the journal on screen up to date after a sync run, from what the run says it changed
-(sync.changed): the cells and scores it touched in this journal are re-read with the pupils' computed
+(storage.changed): the cells and scores it touched in this journal are re-read with the pupils' computed
 results and the open conflicts, and patched into the grid in place; a journal whose columns changed (a
 lesson or work arrived, a final mark was set) is re-read whole. A run that changed nothing here reads nothing.
 The reads run on the worker, on the light reader (desktop.journal_access); no Qt here."""
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from core.grading import Result
 from storage import term_results
+from storage.changed import Changed
 from storage.journal_sheet import JournalSheet
-from sync.changed import Changed
 
 # More cells than this touched in the journal on screen (a colleague's whole week arriving): re-read it whole.
 PATCH_LIMIT = 300
@@ -30,7 +30,7 @@ class SheetPatch:
 
 
 def open_clashes(conn: sqlite3.Connection, sheet: JournalSheet) -> set[tuple[int, int]]:
-    """The grid cells (row, column) of `sheet` with an open conflict (see sync.conflicts)."""
+    """The grid cells (row, column) of `sheet` with an open conflict (see storage.conflicts)."""
     clashes = set()
     for (key,) in conn.execute("SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
         lesson_id, _, pupil = key.partition("/")

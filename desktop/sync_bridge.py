@@ -13,7 +13,7 @@ from sync.status import SyncStatus
 
 class SyncBridge(QObject):
     status_changed = Signal(object)  # SyncStatus
-    run_finished = Signal(object)  # RunSummary: what the run changed in the journal (sync.changed)
+    run_finished = Signal(object)  # RunSummary: what the run changed in the journal (storage.changed)
 
     def __init__(self, engine: SyncEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -7,12 +7,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import httpx
 from sqlalchemy import Engine, Row, create_engine, text
@@ -47,12 +48,33 @@ Server = TypeVar("Server", bound=LiveServer)
 
 
 class ServerProcess(subprocess.Popen[str]):
-    """The server's process, with the address it answers on once it is up."""
+    """The server's process, with the address it answers on once it is up. What it prints to a pipe is read
+    as it comes (a pipe left unread fills and stops the server mid-write) and kept for `output()`."""
 
     url: str
+    printed: list[str]
+    _reader: threading.Thread | None = None
+
+    def keep_output(self) -> None:
+        self.printed = []
+        if self.stdout is not None:
+            self._reader = threading.Thread(target=self._drain, args=(self.stdout,), daemon=True)
+            self._reader.start()
+
+    def _drain(self, pipe: IO[str]) -> None:
+        for line in pipe:
+            self.printed.append(line)
+
+    def output(self) -> str:
+        """What it printed (all of it, once it has stopped)."""
+        if self._reader is not None and self.poll() is not None:
+            self._reader.join(5)
+        return "".join(self.printed)
 
 
 def _output(process: subprocess.Popen[str]) -> str:
+    if isinstance(process, ServerProcess):
+        return process.output()
     return process.stdout.read() if process.stdout is not None else ""
 
 
@@ -63,6 +85,7 @@ def serve(db_url: str, port: int, *extra: str, output: int | None = None) -> Ser
         [sys.executable, "-m", "server.cli", "serve", "--db", db_url, "--port", str(port), *extra],
         cwd=ROOT, stdout=output, stderr=subprocess.STDOUT if output is not None else None, text=True,
     )
+    process.keep_output()
     url = f"{'https' if '--tls-cert' in extra else 'http'}://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -37,9 +37,10 @@ LANGUAGES = ("kk", "ru", "en")
 QT_EXCLUDED = ("QtNetwork", "QtQml", "QtQuick", "QtQuickWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtSvg",
                "QtSvgWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSql", "QtXml",
                "QtDBus", "QtConcurrent", "QtDesigner", "QtHelp", "QtUiTools")
-# What the desktop app does not need: the server's side, the tests and their harness, Tk.
+# What the desktop app does not need: the server's side, the tests and their harness, Tk. (pydantic stays: the
+# protocol's messages, core.protocol, are its models on both ends.)
 PY_EXCLUDED = ("tkinter", "fastapi", "starlette", "uvicorn", "uvloop", "httptools", "watchfiles", "websockets",
-               "psycopg", "pydantic", "schemathesis", "hypothesis", "pytest", "pytestqt", "limits", "server",
+               "psycopg", "schemathesis", "hypothesis", "pytest", "pytestqt", "limits", "server",
                "benchmarks", "tests", "harness", "IPython", "PyInstaller")
 DEB_DEPENDS = ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
                "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxcb-xkb1")

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DALA_SERVER_DB"] = args.db
         os.environ["DALA_SERVER_MAX_SYNCS"] = str(args.max_syncs)
         os.environ["DALA_SERVER_RATE_LIMITS"] = args.rate_limits
+        os.environ["DALA_SERVER_LOG_LEVEL"] = "WARNING" if args.quiet else "INFO"
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,
                     ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)

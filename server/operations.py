@@ -224,7 +224,7 @@ class Applier:
 
     def _landing(self, kind: SyncedKind, pk: dict[str, Any]) -> Landing:
         if kind.place == "lesson":
-            return self._lesson(pk.get("lesson_id", pk.get("id")))[0]
+            return self._lesson(pk["lesson_id"] if "lesson_id" in pk else pk["id"])[0]
         if kind.place == "work":
             work = self.conn.execute(select(WORK).where(WORK.c.id == pk["work_id"])).mappings().first()
             if work is None:

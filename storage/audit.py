@@ -6,16 +6,14 @@ chain's head (`head`), which the server keeps in its own chained audit log."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from core import audit_chain
+from core import audit_chain, json_codec
 from storage import hot_sql
 from storage.models import AuditEntry
-from storage.outbox import encode
 
 _AUDIT = AuditEntry.__table__
 _APPEND = (
@@ -56,7 +54,7 @@ def append(
     entry = {
         "at": at.astimezone(dt.UTC).isoformat(timespec="milliseconds"), "hlc": hlc, "actor_id": actor_id,
         "device_id": device_id, "entity": entity, "entity_key": key, "field": field,
-        "old_value": None if old is None else encode(old), "new_value": None if new is None else encode(new),
+        "old_value": json_codec.column(old), "new_value": json_codec.column(new),
     }
     previous = hot_sql.rows(conn, _LAST_HASH, {})
     entry["hash"] = audit_chain.entry_hash(previous[0][0] if previous else audit_chain.GENESIS, entry, HASHED)
@@ -93,8 +91,8 @@ def entries(conn: Connection, entity: str | None = None, key: str | None = None)
     return [
         Entry(
             r.id, r.at, r.hlc, r.actor_id, r.device_id, r.entity, r.entity_key, r.field,
-            None if r.old_value is None else json.loads(r.old_value),
-            None if r.new_value is None else json.loads(r.new_value),
+            json_codec.value(r.old_value),
+            json_codec.value(r.new_value),
         )
         for r in conn.execute(query)
     ]

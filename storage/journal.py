@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, exists, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core import final_marks, ids, record_keys
+from core import final_marks, ids, record_keys, write_rules
 from core.errors import (
     ChangedSince,
     InvalidLesson,
@@ -26,10 +26,7 @@ from core.errors import (
     JournalError,
     MarkInFuture,
     NotFound,
-    NotYourCourse,
-    OutsideSchoolYear,
     PeriodClosed,
-    PupilNotInCourse,
 )
 from core.synced_kinds import KINDS
 from core.tables import (
@@ -96,38 +93,46 @@ Step = tuple[Change, ...]  # what one edit changed, all in one cell (a Delete cl
 
 @dataclass(frozen=True)
 class _Target:
-    """What a write into a lesson (or a summative work) needs to know to be checked."""
+    """What a write into a lesson (or a summative work) is judged on (core.write_rules): where it lands, the
+    closed periods holding its day, and the pupil's memberships of the class (for a write into a cell)."""
 
-    date: dt.date
-    course_id: int
-    teacher_id: int
-    substitute_id: int | None
-    class_id: int
-    subgroup_id: int | None
-    scale: str
-    closed: bool
+    place: write_rules.Place
+    closed: list[write_rules.DateRange]
+    memberships: list[write_rules.Membership]
+    in_subgroup: bool
 
 
-# Everything a write into one cell checks, in one query: the lesson and its course, whether a period holding
-# its date is closed, whether the pupil is in the class (and subgroup) that day, and the cell as it is now.
-# It runs on every mark a teacher types, hence storage.hot_sql. Columns, in order: see _target_of.
-_CELL_TARGET = """
+# What a write into a lesson's cell or a work's score is judged on, after the course: the closed periods holding
+# the day ({day}) as "start~end,…", the pupil's memberships of the class as "from~to,…", and whether the pupil is
+# in the course's subgroup. Parsed by _target_of.
+_JUDGED_ON = """(SELECT group_concat(p.start_date || '~' || p.end_date, ',') FROM period p
+        WHERE p.closed AND p.start_date <= {day} AND p.end_date >= {day}) AS closed,
+       (SELECT group_concat(m.from_date || '~' || coalesce(m.to_date, ''), ',') FROM class_membership m
+        WHERE m.pupil_id = :pupil AND m.class_id = c.class_id) AS memberships,
+       c.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
+                                        WHERE s.subgroup_id = c.subgroup_id AND s.pupil_id = :pupil) AS in_subgroup"""
+# Everything a write into one cell is judged on, and the cell as it is now, in one query. It runs on every mark a
+# teacher types, hence storage.hot_sql. Columns, in order: see _target_of, then _CELL_FIELDS.
+_CELL_TARGET = f"""
 SELECT l.date, l.course_id, c.teacher_id, l.substitute_teacher_id, c.class_id, c.subgroup_id, c.scale,
-       EXISTS (SELECT 1 FROM period p WHERE p.closed AND p.start_date <= l.date AND p.end_date >= l.date)
-         AS closed,
-       EXISTS (SELECT 1 FROM class_membership m
-               WHERE m.pupil_id = :pupil AND m.class_id = c.class_id AND m.from_date <= l.date
-                 AND (m.to_date IS NULL OR m.to_date >= l.date))
-         AND (c.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
-                                               WHERE s.subgroup_id = c.subgroup_id AND s.pupil_id = :pupil))
-         AS member,
+       {_JUDGED_ON.format(day="l.date")},
        x.attendance, x.mark, x.comment, x.server_version
 FROM lesson l
 JOIN course c ON c.id = l.course_id
 LEFT JOIN lesson_cell x ON x.lesson_id = l.id AND x.pupil_id = :pupil
 WHERE l.id = :lesson
 """
-_CELL_FIELDS = {"attendance": 9, "mark": 10, "comment": 11}  # their columns in _CELL_TARGET; 12: server_version
+_CELL_FIELDS = {"attendance": 10, "mark": 11, "comment": 12}  # their columns in _CELL_TARGET; 13: server_version
+_CELL_VERSION = 13
+# The same for a score, and the work's maximum points (column 10).
+_SCORE_TARGET = f"""
+SELECT w.date, w.course_id, c.teacher_id, NULL, c.class_id, c.subgroup_id, c.scale,
+       {_JUDGED_ON.format(day="w.date")},
+       w.max_points
+FROM summative_work w
+JOIN course c ON c.id = w.course_id
+WHERE w.id = :work
+"""
 
 _CELL_UPSERT = {
     field: (
@@ -138,20 +143,31 @@ _CELL_UPSERT = {
 }
 
 
-def _target_of(row: tuple[Any, ...]) -> _Target:
-    day, course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, closed = row[:8]
-    return _Target(
-        dt.date.fromisoformat(day), course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, bool(closed)
-    )
+def _target_of(row: Any) -> _Target:
+    day, course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, closed, memberships, in_subgroup = row[:10]
+    day = dt.date.fromisoformat(day)
+    place = write_rules.Place(course_id, teacher_id, substitute_id, class_id, subgroup_id, scale, day)
+    return _Target(place, _ranges(closed), _memberships(memberships), bool(in_subgroup))
 
 
-def _closed_on(date_col: Any) -> Any:
-    """1 when any period containing the date is closed."""
-    return (
-        select(func.coalesce(func.max(_PERIOD.c.closed), False))
-        .where(_PERIOD.c.start_date <= date_col, _PERIOD.c.end_date >= date_col)
-        .scalar_subquery()
-    )
+def _ranges(text: str | None) -> list[write_rules.DateRange]:
+    """Closed periods as the target queries list them: "start~end,start~end"."""
+    out = []
+    for part in (text or "").split(","):
+        if part:
+            start, _, end = part.partition("~")
+            out.append((dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
+    return out
+
+
+def _memberships(text: str | None) -> list[write_rules.Membership]:
+    """Memberships as the target queries list them: "from~to,from~" (no `to`: still in the class)."""
+    out: list[write_rules.Membership] = []
+    for part in (text or "").split(","):
+        if part:
+            since, _, until = part.partition("~")
+            out.append((dt.date.fromisoformat(since), dt.date.fromisoformat(until) if until else None))
+    return out
 
 
 class Journal:
@@ -218,7 +234,8 @@ class Journal:
                 if old == value:
                     continue
                 hot_sql.run(conn, _CELL_UPSERT[field], {"lesson": lesson_id, "pupil": pupil_id, "value": value})
-                self._record(conn, "cell", record_keys.cell(lesson_id, pupil_id), field, old, value, row[12] or 0, now)
+                self._record(conn, "cell", record_keys.cell(lesson_id, pupil_id), field, old, value,
+                             row[_CELL_VERSION] or 0, now)
                 changes.append(Change("cell", lesson_id, pupil_id, field, old, value))
         if remember:
             self._remember(tuple(changes))
@@ -235,15 +252,14 @@ class Journal:
         target = _target_of(row)
         values = {field: self._checked_cell_value(target, field, value, today) for field, value in raw.items()}
         self._check_writable(target)
-        if not row[8]:  # member
-            raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
+        write_rules.check_member(pupil_id, target.place, target.memberships, target.in_subgroup)
         return row, values
 
     def _checked_cell_value(self, target: _Target, field: str, raw: object, today: dt.date | None) -> Any:
         if field == "mark":
-            value = check_mark(target.scale, raw)
-            if value is not None and target.date > (today or self.today()):
-                raise MarkInFuture(date=target.date)
+            value = check_mark(target.place.scale, raw)
+            if value is not None and target.place.date > (today or self.today()):
+                raise MarkInFuture(date=target.place.date)
             return value
         if field == "attendance":
             return check_attendance(raw)
@@ -341,8 +357,7 @@ class Journal:
             ).first()
             if course is None:
                 raise NotFound(what="course", id=course_id)
-            if not self.is_admin and course.teacher_id != self.actor_id:
-                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+            self._check_course_owner(course_id, course.teacher_id)
             if not conn.execute(select(exists().where(_SLOT.c.number == slot))).scalar():
                 raise InvalidLesson(why="no_such_slot", slot=slot, reason=f"slot {slot} is not in the bell schedule")
             self._check_date_open(conn, date)
@@ -420,8 +435,7 @@ class Journal:
             teacher = conn.execute(select(_COURSE.c.teacher_id).where(_COURSE.c.id == course_id)).scalar()
             if teacher is None:
                 raise NotFound(what="course", id=course_id)
-            if not self.is_admin and teacher != self.actor_id:
-                raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+            self._check_course_owner(course_id, teacher)
             period_id = self._check_date_open(conn, date)
             if lesson_id is not None:
                 lesson = conn.execute(
@@ -488,24 +502,14 @@ class Journal:
     def _checked_score(self, conn: Connection, work_id: str, pupil_id: int, field: str,
                        raw: object) -> tuple[Any, Any, int]:
         """(the value to store, the one stored now, its server version) after every check of a score write."""
-        work = conn.execute(
-            select(
-                _WORK.c.date, _WORK.c.course_id, _WORK.c.max_points, _COURSE.c.teacher_id,
-                _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.scale,
-                select(_PERIOD.c.closed).where(_PERIOD.c.id == _WORK.c.period_id).scalar_subquery(),
-            )
-            .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
-            .where(_WORK.c.id == work_id)
-        ).first()
-        if work is None:
+        found = hot_sql.rows(conn, _SCORE_TARGET, {"work": work_id, "pupil": pupil_id})
+        if not found:
             raise NotFound(what="summative work", id=work_id)
-        value = check_score(raw, work.max_points) if field == "points" else check_text("comment", raw)
-        target = _Target(
-            work.date, work.course_id, work.teacher_id, None, work.class_id, work.subgroup_id, work.scale,
-            bool(work[-1]),
-        )
+        target = _target_of(found[0])
+        max_points = found[0][10]
+        value = check_score(raw, max_points) if field == "points" else check_text("comment", raw)
         self._check_writable(target)
-        self._check_member(conn, pupil_id, target)
+        write_rules.check_member(pupil_id, target.place, target.memberships, target.in_subgroup)
         old_row = conn.execute(
             select(_SCORE.c[field], _SCORE.c.server_version).where(
                 _SCORE.c.work_id == work_id, _SCORE.c.pupil_id == pupil_id
@@ -555,23 +559,21 @@ class Journal:
     def _final_target(self, conn: Connection, course_id: int, period_id: int, pupil_id: int) -> Any:
         """The course (its teacher and scale) after the checks of a final mark's write: the course's teacher or
         an admin, an open period, a pupil of the class in it."""
-        course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale).where(_COURSE.c.id == course_id)).first()
+        course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale, _COURSE.c.class_id)
+                              .where(_COURSE.c.id == course_id)).first()
         if course is None:
             raise NotFound(what="course", id=course_id)
         period = conn.execute(select(_PERIOD.c.start_date, _PERIOD.c.end_date, _PERIOD.c.closed)
                               .where(_PERIOD.c.id == period_id)).first()
         if period is None:
             raise NotFound(what="period", id=period_id)
-        if not self.is_admin and course.teacher_id != self.actor_id:
-            raise NotYourCourse(actor_id=self.actor_id, course_id=course_id)
+        self._check_course_owner(course_id, course.teacher_id)
         if period.closed:
             raise PeriodClosed(date=period.end_date)
-        in_period = and_(_MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == select(_COURSE.c.class_id)
-                         .where(_COURSE.c.id == course_id).scalar_subquery(),
-                         _MEMBER.c.from_date <= period.end_date,
-                         or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= period.start_date))
-        if not conn.execute(select(exists().where(in_period))).scalar():
-            raise PupilNotInCourse(pupil_id=pupil_id, date=period.end_date)
+        memberships = conn.execute(select(_MEMBER.c.from_date, _MEMBER.c.to_date).where(
+            _MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == course.class_id)).all()
+        write_rules.check_member_during(pupil_id, (period.start_date, period.end_date),
+                                        [(m.from_date, m.to_date) for m in memberships])
         return course
 
     # -- a teacher's write made elsewhere -------------------------------------------------------
@@ -581,7 +583,7 @@ class Journal:
         """The value a teacher's write of `field` of the synced record `key` (the sync protocol's entity and key)
         stores, checked as this journal's own setters check it (scale, pupil, closed period, rights, no mark
         after today), inside the caller's write transaction `conn`: for a write another module makes on the
-        teacher's behalf, as a conflict's resolution (sync.conflicts). Raises the JournalError the setter would."""
+        teacher's behalf, as a conflict's resolution (storage.conflicts). Raises the JournalError the setter would."""
         kind = KINDS.get(entity)
         synced = kind.fields.get(field) if kind is not None else None
         pk = kind.key_of(key) if kind is not None else None
@@ -615,39 +617,25 @@ class Journal:
             raise NotFound(what="lesson", id=lesson_id)
         return _target_of(found[0])
 
-    def _check_writable(self, target: _Target) -> None:
-        if not self.is_admin and self.actor_id not in (target.teacher_id, target.substitute_id):
-            raise NotYourCourse(actor_id=self.actor_id, course_id=target.course_id)
-        if target.closed:
-            raise PeriodClosed(date=target.date)
+    @property
+    def _writer(self) -> write_rules.Writer:
+        return write_rules.Writer(self.actor_id, self.is_admin)
 
-    def _check_member(self, conn: Connection, pupil_id: int, target: _Target) -> None:
-        member = and_(
-            _MEMBER.c.pupil_id == pupil_id,
-            _MEMBER.c.class_id == target.class_id,
-            _MEMBER.c.from_date <= target.date,
-            or_(_MEMBER.c.to_date.is_(None), _MEMBER.c.to_date >= target.date),
-        )
-        query = select(exists().where(member))
-        if target.subgroup_id is not None:
-            in_subgroup = exists().where(
-                _SUBMEMBER.c.subgroup_id == target.subgroup_id, _SUBMEMBER.c.pupil_id == pupil_id
-            )
-            query = select(and_(exists().where(member), in_subgroup))
-        if not conn.execute(query).scalar():
-            raise PupilNotInCourse(pupil_id=pupil_id, date=target.date)
+    def _check_writable(self, target: _Target) -> None:
+        write_rules.check_writer(self._writer, target.place)
+        write_rules.check_open(target.place.date, target.closed)
+
+    def _check_course_owner(self, course_id: int, teacher_id: int) -> None:
+        """What outlives a lesson (a new lesson or work, a final mark) is the course's own teacher's or an admin's."""
+        place = write_rules.Place(course_id, teacher_id, None, 0, None, "", dt.date.min)
+        write_rules.check_writer(self._writer, place, substitute_ok=False)
 
     def _check_date_open(self, conn: Connection, date: dt.date) -> int:
         """The id of the term containing `date`; refuses dates outside every term and closed periods."""
-        term: int | None = conn.execute(
-            select(_PERIOD.c.id).where(
-                _PERIOD.c.kind == "term", _PERIOD.c.start_date <= date, _PERIOD.c.end_date >= date
-            )
-        ).scalar()
-        if term is None:
-            raise OutsideSchoolYear(date=date)
-        if conn.execute(select(_closed_on(date))).scalar():
-            raise PeriodClosed(date=date)
+        periods = conn.execute(select(_PERIOD.c.id, _PERIOD.c.kind, _PERIOD.c.start_date, _PERIOD.c.end_date,
+                                      _PERIOD.c.closed)).all()
+        term = write_rules.term_of(date, [(p.id, p.start_date, p.end_date) for p in periods if p.kind == "term"])
+        write_rules.check_open(date, [(p.start_date, p.end_date) for p in periods if p.closed])
         return term
 
     def _record(self, conn: Connection, entity: str, key: str, field: str, old: Any, new: Any, base: int,

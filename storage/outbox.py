@@ -7,39 +7,38 @@ state the teacher last saw). Once the sync engine marks an operation sent, later
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
+from core import json_codec, protocol
 from storage import device, hot_sql
 from storage.models import OutboxOp
 
 _OPS = OutboxOp.__table__
 
 
-def encode(value: Any) -> str:
-    """A value as the journal stores it in JSON columns (outbox, audit, conflicts, refusals)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
 @dataclass(frozen=True)
 class Operation:
+    """A queued operation: the protocol's operation (core.protocol.Operation) and whether it went out.
+    (The journal's column for `key` is `entity_key`, for `base` `base_version`.)"""
+
     device_id: str
     seq: int
     hlc: int
     entity: str
-    entity_key: str
+    key: str
     field: str
     value: Any
-    base_version: int
+    base: int
     sent: bool
+
+    def message(self) -> protocol.Operation:
+        """As it goes on the wire (built from the journal's own row: not validated again)."""
+        return protocol.Operation.model_construct(seq=self.seq, hlc=self.hlc, entity=self.entity, key=self.key,
+                                                  field=self.field, value=self.value, base=self.base)
 
 
 # A new operation takes the next sequence number; an unsent one for the same field is rewritten in place
@@ -60,7 +59,7 @@ def enqueue(
     seq: int
     [(seq,)] = hot_sql.rows(conn, _ENQUEUE, {
         "seq": stamp.next_seq, "device_id": stamp.device_id, "hlc": stamp.hlc, "entity": entity, "key": key,
-        "field": field, "value": encode(value), "base": base_version,
+        "field": field, "value": json_codec.text(value), "base": base_version,
     })
     if seq == stamp.next_seq:
         device.take_seq(conn)
@@ -74,7 +73,8 @@ def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
         query = query.limit(limit)
     return [
         Operation(
-            r.device_id, r.seq, r.hlc, r.entity, r.entity_key, r.field, decode(r.value), r.base_version, r.sent
+            r.device_id, r.seq, r.hlc, r.entity, r.entity_key, r.field, json_codec.value(r.value), r.base_version,
+            r.sent,
         )
         for r in conn.execute(query)
     ]

@@ -5,7 +5,7 @@
   once. An attempt is itself the connectivity probe: it costs one small request when nothing is waiting.
 - A new PC first downloads the teacher's year (sync.first_download), then syncs (sync.session).
 - Whoever shows the state subscribes to `SyncStatus` updates, and to each finished run's summary (what
-  it changed here, record by record: sync.changed); listeners run on the engine's thread (the desktop hops
+  it changed here, record by record: storage.changed); listeners run on the engine's thread (the desktop hops
   them onto the UI thread). Nothing here imports Qt, and nothing here runs on the caller's
   thread except the few lines that queue work.
 - `login()` also runs on the engine's thread and answers through a Future.
@@ -23,9 +23,10 @@ from typing import Any
 
 import httpx
 
-from storage import device, outbox
+from core.protocol import LoginResponse
+from storage import conflicts, device, outbox, rejections, sync_state
 from storage.database import JournalDatabase
-from sync import conflicts, first_download, local_state, rejections, session
+from sync import first_download, session
 from sync.backoff import Backoff
 from sync.credentials import TokenStore, account_key
 from sync.errors import SyncError
@@ -44,7 +45,7 @@ class SyncEngine:
     def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
                  backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
-                 on_login: Callable[[dict[str, Any]], None] | None = None, ca_bundle: str | None = None) -> None:
+                 on_login: Callable[[LoginResponse], None] | None = None, ca_bundle: str | None = None) -> None:
         self.db = db
         self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
         self.link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
@@ -55,7 +56,7 @@ class SyncEngine:
         self.estimate = estimate or LinkEstimate()
         with db.write() as conn:
             self.device_id = device.device_id(conn)
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
         self.link.token = tokens.get(self._account_key(state["username"])) if state else None
         self._status = SyncStatus()
         self._listeners: list[Listener] = []
@@ -129,7 +130,7 @@ class SyncEngine:
         if self.link.token is None:
             raise SyncError("no_token", "Log in to the school's server first.", retry=False)
         with self.db.read() as conn:
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
         if state is not None and not state["bootstrapped"]:
             self._publish(running=True, phase="first_download", done=0, total=0)
             first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
@@ -174,6 +175,9 @@ class SyncEngine:
         summary = session.RunSummary()
         try:
             self.run_once(summary)
+            log.info("sync done: pushed=%d pulled=%d skipped=%d rejected=%d conflicts=%d round_trips=%d "
+                     "bytes=%d/%d", summary.pushed, summary.pulled, summary.skipped, summary.rejected,
+                     summary.conflicts, summary.round_trips, summary.sent_bytes, summary.received_bytes)
             self.backoff.reset()
             self._publish(online=True, error_code=None, error_message=None, needs_login=False)
             delay = self.idle_interval
@@ -181,7 +185,7 @@ class SyncEngine:
             log.info("sync failed: %s %s", error.code, error.message)
             if error.code in _LOGIN_AGAIN:  # the token is no good any more: a person must log in again
                 with self.db.read() as conn:
-                    state = local_state.load(conn)
+                    state = sync_state.load(conn)
                 if state is not None:
                     self.tokens.forget(self._account_key(state["username"]))
                 self.link.token = None
@@ -206,14 +210,15 @@ class SyncEngine:
         exchange = self.link.login(username, password, self.device_id, self.device_name)
         answer = exchange.answer
         with self.db.write() as conn:
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
             if state is not None and (state["username"] != username or state["server_url"] != self.link.url):
                 raise SyncError("other_account", f"This journal belongs to {state['username']} on "
                                 f"{state['server_url']}; it cannot sync for another account.", retry=False)
-            local_state.remember_login(conn, self.link.url, username, answer)
-            device.continue_after(conn, answer["last_seq"])
-        self.tokens.put(self._account_key(username), answer["token"])
-        self.link.token = answer["token"]
+            sync_state.remember_login(conn, self.link.url, username, sync_state.Account(
+                answer.account_id, answer.role, answer.teacher_id, answer.school_id))
+            device.continue_after(conn, answer.last_seq)
+        self.tokens.put(self._account_key(username), answer.token)
+        self.link.token = answer.token
         if self.on_login is not None:
             self.on_login(answer)
         self._publish(needs_login=False, error_code=None, error_message=None)
@@ -230,7 +235,7 @@ class SyncEngine:
 
     def _counts(self) -> dict[str, Any]:
         with self.db.read() as conn:
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
             return dict(waiting=outbox.count(conn), conflicts=conflicts.count(conn),
                         rejected=rejections.count_unseen(conn),
                         last_sync_at=state["last_sync_at"] if state else None,

@@ -28,6 +28,6 @@ def recover_profile(profiles: Profiles, server_url: str, username: str, password
         answer = link.login(username, password, profile.device_id, None).answer
     finally:
         link.close()
-    key = profiles.recover(username, answer["recovery_key"], new_offline_password)
-    profiles.tokens(username, key).put(account_key(username, link.url), answer["token"])
+    key = profiles.recover(username, answer.recovery_key, new_offline_password)
+    profiles.tokens(username, key).put(account_key(username, link.url), answer.token)
     return key

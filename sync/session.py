@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from storage import audit, outbox
+from core.protocol import SyncRequest
+from storage import audit, outbox, sync_state
+from storage.changed import Changed
 from storage.database import JournalDatabase
-from sync import local_state
-from sync.apply_answer import Applied, apply_answer
-from sync.changed import Changed
+from storage.sync_answer import Applied, apply_answer
 from sync.errors import SyncError
 from sync.link import MAX_OPS, MIN_OPS, LinkEstimate
 from sync.transport import ServerLink
@@ -46,17 +46,16 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
     while True:
         with db.read() as conn:
             waiting = outbox.count(conn)
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
             audit_count, audit_hash = audit.head(conn)
         if state is None:
             raise SyncError("not_set_up", "This journal is not linked to a server account yet.", retry=False)
         done = summary.pushed + summary.pulled
         progress(done, done + waiting + remaining_changes)
         batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
-        request = {"device_id": device_id, "cursor": state["cursor"], "limit": estimate.pull_limit(),
-                   "audit_count": audit_count, "audit_hash": audit_hash,
-                   "ops": [{"seq": op.seq, "hlc": op.hlc, "entity": op.entity, "key": op.entity_key,
-                            "field": op.field, "value": op.value, "base": op.base_version} for op in batch]}
+        request = SyncRequest.model_construct(  # built from the journal's own rows: not validated again
+            device_id=device_id, cursor=state["cursor"], limit=estimate.pull_limit(), audit_count=audit_count,
+            audit_hash=audit_hash, ops=[op.message() for op in batch])
         try:
             exchange = link.sync(request)
         except SyncError as error:
@@ -69,22 +68,22 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         summary.sent_bytes += exchange.sent
         summary.received_bytes += exchange.received
         estimate.observe(exchange.sent, exchange.received, exchange.seconds, ops=len(batch),
-                         changes=len(answer["changes"]))
+                         changes=len(answer.changes))
         with db.write() as conn:
             applied: Applied = apply_answer(conn, batch, answer, device_id)
         summary.pushed += applied.acknowledged
-        summary.pulled += len(answer["changes"])
+        summary.pulled += len(answer.changes)
         summary.skipped += applied.skipped
         summary.rejected += applied.rejected
         summary.conflicts += applied.conflicts
         summary.changed.merge(applied.changed)
-        remaining_changes = answer.get("remaining", 0) or 0
+        remaining_changes = answer.remaining
         if applied.gap_expected is not None:
             raise SyncError("sequence_gap", f"The server expects change number {applied.gap_expected}, which this "
                             "journal no longer holds.", retry=False)
         if batch and not applied.acknowledged:
             raise SyncError("no_progress", "The server answered without taking any of the changes sent.", retry=True)
-        if not answer["more"] and (not batch or _outbox_empty(db)):
+        if not answer.more and (not batch or _outbox_empty(db)):
             done = summary.pushed + summary.pulled
             progress(done, done)
             return summary

@@ -17,11 +17,13 @@ import json
 import ssl
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
+from pydantic import ValidationError
 
 from core import wire_pack
+from core.protocol import LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from sync.errors import SyncError, needs_login, offline
 from sync.server_url import check_url
 
@@ -32,11 +34,14 @@ _FINAL = {"bad_credentials", "no_token", "bad_token", "token_expired", "device_r
           "wrong_device"}
 
 
+A = TypeVar("A")
+
+
 @dataclass(frozen=True)
-class Exchange:
+class Exchange(Generic[A]):
     """One round trip: the decoded answer, bytes on the wire each way and the time it took."""
 
-    answer: Any
+    answer: A
     sent: int
     received: int
     seconds: float
@@ -58,35 +63,41 @@ class ServerLink:
 
     # -- calls ------------------------------------------------------------------------------------
 
-    def health(self) -> Exchange:
+    def health(self) -> Exchange[Any]:
         return self._call("GET", "/v1/health", auth=False)
 
-    def login(self, username: str, password: str, device_id: str, device_name: str | None) -> Exchange:
-        body = {"username": username, "password": password, "device_id": device_id, "device_name": device_name}
-        return self._call("POST", "/v1/login", body=json.dumps(body).encode(), content_type="application/json",
-                          auth=False)
+    def login(self, username: str, password: str, device_id: str,
+              device_name: str | None) -> Exchange[LoginResponse]:
+        # Not validated here: the server judges a login (an empty name is its refusal, told in the app's words).
+        body = LoginRequest.model_construct(username=username, password=password, device_id=device_id,
+                                            device_name=device_name)
+        exchange = self._call("POST", "/v1/login", body=body.model_dump_json().encode(),
+                              content_type="application/json", auth=False)
+        return Exchange(_read(LoginResponse, exchange.answer), exchange.sent, exchange.received, exchange.seconds)
 
-    def sync(self, request: dict[str, Any]) -> Exchange:
-        """One sync call: `request` as the protocol's dict; the answer unpacked into the same dict shape."""
-        body = json.dumps(wire_pack.pack_request(request), ensure_ascii=False, separators=(",", ":")).encode()
+    def sync(self, request: SyncRequest) -> Exchange[SyncResponse]:
+        """One sync call, in the packed form both ways (core.wire_pack encodes the protocol's messages)."""
+        packed = wire_pack.pack_request(request.model_dump(mode="json"))
+        body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
         exchange = self._call("POST", "/v1/sync", body=body, content_type=wire_pack.MEDIA_TYPE,
                               accept=wire_pack.MEDIA_TYPE)
         try:
-            answer = wire_pack.unpack_response(exchange.answer)
+            unpacked = wire_pack.unpack_response(exchange.answer)
         except wire_pack.PackError as error:
             raise SyncError("garbled", f"The server's answer could not be read ({error}).", retry=True) from None
-        return Exchange(answer, exchange.sent, exchange.received, exchange.seconds)
+        return Exchange(_read(SyncResponse, unpacked), exchange.sent, exchange.received, exchange.seconds)
 
-    def bootstrap_reference(self) -> Exchange:
+    def bootstrap_reference(self) -> Exchange[Any]:
         return self._call("GET", "/v1/bootstrap")
 
-    def bootstrap_lessons(self, after: str, limit: int) -> Exchange:
+    def bootstrap_lessons(self, after: str, limit: int) -> Exchange[Any]:
         return self._call("GET", "/v1/bootstrap/lessons", params={"after": after, "limit": limit})
 
     # -- the one way every call goes --------------------------------------------------------------
 
     def _call(self, method: str, path: str, *, body: bytes | None = None, content_type: str | None = None,
-              accept: str = "application/json", params: dict[str, Any] | None = None, auth: bool = True) -> Exchange:
+              accept: str = "application/json", params: dict[str, Any] | None = None,
+              auth: bool = True) -> Exchange[Any]:
         headers = {"Accept": accept, "Accept-Encoding": "gzip"}
         if auth:
             if self.token is None:
@@ -120,6 +131,18 @@ class ServerLink:
         except ValueError:
             raise SyncError("garbled", "The server's answer was cut short or garbled.", retry=True) from None
         return Exchange(answer, sent, received, seconds)
+
+
+M = TypeVar("M", LoginResponse, SyncResponse)
+
+
+def _read(model: type[M], answer: Any) -> M:
+    """The answer as the protocol's message; one that does not follow the protocol is garbled."""
+    try:
+        return model.model_validate(answer)
+    except ValidationError as error:
+        raise SyncError("garbled", f"The server's answer does not follow the protocol ({error.error_count()} "
+                        "problems).", retry=True) from None
 
 
 def _head_size(headers: httpx.Headers, first_line: str) -> int:

@@ -82,8 +82,8 @@ def check_journal(db, t, model: Model) -> bool:
         next_seq = conn.execute(text("SELECT next_seq FROM device_state")).scalar()
     assert [op.seq for op in ops] == list(range(1, len(ops) + 1)), "outbox sequence has a gap"
     assert next_seq == len(ops) + 1
-    queued = {(op.entity_key.split("/")[0] if op.entity == "cell" else op.entity_key, op.field,
-               int(op.entity_key.split("/")[1]) if op.entity == "cell" else None): op.value for op in ops}
+    queued = {(op.key.split("/")[0] if op.entity == "cell" else op.key, op.field,
+               int(op.key.split("/")[1]) if op.entity == "cell" else None): op.value for op in ops}
     assert set(queued) == model.touched, "every changed field has exactly one queued operation"
     for key, value in queued.items():
         assert model.state[key] == value, f"queued {key} = {value!r}, journal holds {model.state[key]!r}"

@@ -73,7 +73,7 @@ def test_an_override_needs_a_reason_and_is_queued_and_audited_with_it(db):
     with db.read() as conn:
         [op] = outbox.pending(conn)
         [entry] = audit.entries(conn, entity="result")
-    assert (op.entity, op.entity_key, op.field) == ("result", record_keys.result(spot.course_id, term, spot.pupil_id),
+    assert (op.entity, op.key, op.field) == ("result", record_keys.result(spot.course_id, term, spot.pupil_id),
                                                     "final")
     assert op.value["mark"] == other and op.value["computed"] == computed.mark and op.value["reason"]
     assert entry.new_value["reason"] == "Олимпиада жеңімпазы" and entry.actor_id == spot.teacher_id

@@ -40,9 +40,9 @@ def test_a_mark_writes_value_outbox_operation_and_audit_entry(db):
 
     assert journal.cell(spot.lesson_id, spot.pupil_id).mark == mark
     [op] = ops(db)
-    assert (op.entity, op.entity_key, op.field, op.value) == (
+    assert (op.entity, op.key, op.field, op.value) == (
         "cell", f"{spot.lesson_id}/{spot.pupil_id}", "mark", mark)
-    assert op.seq == 1 and op.base_version == old.server_version and not op.sent
+    assert op.seq == 1 and op.base == old.server_version and not op.sent
     [entry] = trail(db)
     assert (entry.actor_id, entry.field, entry.old_value, entry.new_value) == (spot.teacher_id, "mark", old.mark, mark)
     assert entry.device_id == op.device_id and entry.hlc == op.hlc
@@ -104,7 +104,7 @@ def test_base_version_is_the_server_version_the_teacher_saw(db):
     journal = Journal(db, spot.teacher_id)
     journal.set_mark(spot.lesson_id, spot.pupil_id, 6)
     journal.set_comment(spot.lesson_id, spot.pupil_id, "Молодец")
-    assert {o.field: o.base_version for o in ops(db)} == {"mark": 7, "comment": 7}
+    assert {o.field: o.base for o in ops(db)} == {"mark": 7, "comment": 7}
     assert journal.cell(spot.lesson_id, spot.pupil_id).server_version == 7
 
 
@@ -115,7 +115,7 @@ def test_new_cell_starts_at_version_zero(db):
                      {"l": spot.lesson_id, "p": spot.pupil_id})
     Journal(db, spot.teacher_id).set_attendance(spot.lesson_id, spot.pupil_id, "absent")
     [op] = ops(db)
-    assert op.base_version == 0 and op.value == "absent"
+    assert op.base == 0 and op.value == "absent"
 
 
 def test_topic_and_homework(db):
@@ -139,7 +139,7 @@ def test_an_extra_lesson_gets_the_id_every_device_would_give_it(db):
     lesson_id = journal.add_lesson(spot.course_id, day, 7, topic="Қосымша сабақ")
     assert lesson_id == ids.lesson_id(spot.course_id, day, 7)
     [op] = ops(db)
-    assert (op.entity, op.entity_key, op.field) == ("lesson", lesson_id, "create")
+    assert (op.entity, op.key, op.field) == ("lesson", lesson_id, "create")
     assert op.value == {"id": lesson_id, "course_id": spot.course_id, "date": "2026-11-21", "slot": 7,
                         "kind": "regular", "topic": "Қосымша сабақ", "homework": None}
     assert journal.set_mark(lesson_id, spot.pupil_id, 9)

@@ -66,7 +66,7 @@ def test_first_revision_journal_opens_migrated_with_all_its_data(tmp_path):
         assert Journal(db, actor_id=1).set_mark(lesson_id, 2, 7)
         with db.read() as conn:
             [op] = outbox.pending(conn)
-        assert (op.field, op.value, op.base_version) == ("mark", 7, 3)
+        assert (op.field, op.value, op.base) == ("mark", 7, 3)
 
         backup = db.migration_backup
     assert backup is not None and backup.parent == path.parent and f".bak-{FIRST}-" in backup.name

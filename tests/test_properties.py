@@ -119,7 +119,7 @@ def test_coalescing_never_loses_an_edit(demo_template, plan):
                 with db.write() as conn:
                     batch = outbox.pending(conn)
                     outbox.mark_sent(conn, [op.seq for op in batch])
-                wire.update({op.seq: ((op.entity_key, op.field), op.value) for op in batch})
+                wire.update({op.seq: ((op.key, op.field), op.value) for op in batch})
             elif action == "ack":  # the server applies what it received, in sequence order
                 for seq in sorted(wire):
                     key, value = wire[seq]
@@ -145,10 +145,10 @@ def test_coalescing_never_loses_an_edit(demo_template, plan):
             server[key] = value
         for op in pending:
             if op.seq not in wire:
-                server[(op.entity_key, op.field)] = op.value
+                server[(op.key, op.field)] = op.value
         assert server == local
         assert seen_seqs == set(range(1, len(seen_seqs) + 1))
-        unsent = [(op.entity_key, op.field) for op in pending if not op.sent]
+        unsent = [(op.key, op.field) for op in pending if not op.sent]
         assert len(unsent) == len(set(unsent))
         assert len(entries) == effective
 

@@ -10,9 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from core import errors
-from storage import audit, outbox
+from storage import audit, outbox, server_values
 from storage.journal import Journal
-from sync import records
 from tests import school
 
 TODAY = dt.date(2026, 11, 22)
@@ -102,7 +101,7 @@ def test_clearing_a_cell_clears_mark_and_attendance_in_one_transaction(db) -> No
     cell = journal.cell(lesson, pupil)
     assert (cell.mark, cell.attendance) == (None, None)
     key = f"{lesson}/{pupil}"
-    assert {(o.entity_key, o.field, o.value) for o in _ops(db)} == {(key, "mark", None), (key, "attendance", None)}
+    assert {(o.key, o.field, o.value) for o in _ops(db)} == {(key, "mark", None), (key, "attendance", None)}
 
     assert {(c.field, c.new) for c in journal.undo(today=TODAY)} == {("mark", 7), ("attendance", "late")}
     cell = journal.cell(lesson, pupil)
@@ -149,7 +148,7 @@ def test_a_cell_changed_since_is_not_overwritten_by_an_undo(db) -> None:
     journal.set_attendance(lesson, pupil, "ill")
     journal.set_mark(lesson, pupil, 8)
     with db.write() as conn:  # a sync pulls another teacher's 3 into the cell (the sync engine's own write)
-        records.set_field(conn, "cell", f"{lesson}/{pupil}", "mark", 3, 5)
+        server_values.set_field(conn, "cell", f"{lesson}/{pupil}", "mark", 3, 5)
 
     error = _refused(db, lambda: journal.undo(today=TODAY), errors.ChangedSince)
     assert error.code == "changed_since"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from sync import conflicts
+from core.protocol import Conflict
+from storage import conflicts
 from tests.desktop.conftest import TODAY
 from tests.desktop.test_journal_window import _answer_next_dialog, _cell, _first_writable, _go, _outbox
 
@@ -82,10 +83,10 @@ def test_an_undo_of_a_cell_changed_since_is_refused_with_a_message(make_window, 
     _go(window, row, column)
     qtbot.keyClicks(window.view, "7")
     lesson_id, pupil_id = window.model.target(row, column)
-    from sync import records
+    from storage import server_values
 
     with db.write() as conn:  # a sync pulls another device's 4 into the cell
-        records.set_field(conn, "cell", f"{lesson_id}/{pupil_id}", "mark", 4, 3)
+        server_values.set_field(conn, "cell", f"{lesson_id}/{pupil_id}", "mark", 4, 3)
     _undo(qtbot, window)
     assert _cell(db, window, row, column)[1] == 4
     assert "changed since your edit" in window.hint.text()
@@ -148,10 +149,10 @@ def test_a_resolution_typed_outside_the_scale_is_refused_in_the_review_panel(mak
     with db.write() as conn:  # as a sync stores the server's answer
         conn.exec_driver_sql("INSERT INTO lesson_cell (lesson_id, pupil_id, mark, server_version) VALUES (?, ?, 3, 2)",
                              (lesson_id, pupil_id))
-        conflicts.store_open(conn, [{
+        conflicts.store_open(conn, [Conflict.model_validate({
             "id": 52, "entity": "cell", "key": f"{lesson_id}/{pupil_id}", "field": "mark", "winner_value": 3,
             "loser_value": 5, "winner_device_id": "pc-a", "loser_device_id": "pc-b", "winner_account_id": None,
-            "loser_account_id": None, "created_at": "2026-11-20T10:00:00"}])
+            "loser_account_id": None, "created_at": "2026-11-20T10:00:00"})])
     window.refresh_review()
     before = _outbox(db)
 

@@ -11,9 +11,9 @@ import pytest
 
 from harness.fault_proxy import FaultProxy
 from server import demo
+from storage import sync_state
 from storage.database import open_database
 from storage.journal import Journal
-from sync import local_state
 from sync.backoff import Backoff
 from sync.credentials import MemoryTokens
 from sync.engine import SyncEngine
@@ -53,7 +53,7 @@ class Device:
     @property
     def journal(self) -> Journal:
         with self.db.read() as conn:
-            state = local_state.load(conn)
+            state = sync_state.load(conn)
         return Journal(self.db, state["teacher_id"], is_admin=state["role"] == "admin")
 
     def sql(self, query: str, params: tuple = ()) -> list:

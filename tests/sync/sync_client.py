@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from server import demo
+from storage import sync_state
 from storage.database import open_database
 from storage.journal import Journal
-from sync import local_state
 from sync.credentials import MemoryTokens
 from sync.engine import SyncEngine
 from sync.errors import SyncError
@@ -25,7 +25,7 @@ def main() -> None:
     engine.login_blocking(username, demo.DEMO_PASSWORD)
     engine.run_once()
     with db.read() as conn:
-        teacher = local_state.load(conn)["teacher_id"]
+        teacher = sync_state.load(conn)["teacher_id"]
         spots = conn.exec_driver_sql(
             "SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
             "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import text
 
 from core import errors
-from storage import outbox
+from core.protocol import Conflict
+from storage import conflicts, outbox
 from storage.journal import Journal
-from sync import conflicts
 from tests import school
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
@@ -50,7 +50,7 @@ def test_a_resolution_typed_outside_the_scale_is_refused_and_a_good_one_reaches_
     conflicts.resolve(journal, clash.id, 4, today=TODAY)
     assert journal.cell(spot.lesson_id, spot.pupil_id).mark == 4
     with first.db.read() as conn:
-        assert ("conflict", str(clash.id), "resolve", 4) in {(o.entity, o.entity_key, o.field, o.value)
+        assert ("conflict", str(clash.id), "resolve", 4) in {(o.entity, o.key, o.field, o.value)
                                                              for o in outbox.pending(conn)}
         assert conflicts.open_conflicts(conn) == []
     first.sync()
@@ -66,10 +66,10 @@ def _conflicts_of(db) -> list:  # type: ignore[no-untyped-def]
 
 def _open_conflict(db, entity: str, key: str, field: str, winner, loser) -> int:  # type: ignore[no-untyped-def]
     with db.write() as conn:  # as the sync stores the server's list of open conflicts
-        conflicts.store_open(conn, [{
+        conflicts.store_open(conn, [Conflict.model_validate({
             "id": 77, "entity": entity, "key": key, "field": field, "winner_value": winner, "loser_value": loser,
             "winner_device_id": "pc-a", "loser_device_id": "pc-b", "winner_account_id": None,
-            "loser_account_id": None, "created_at": "2026-11-20T10:00:00"}])
+            "loser_account_id": None, "created_at": "2026-11-20T10:00:00"})])
     return 77
 
 

@@ -10,9 +10,8 @@ import pytest
 
 from core.errors import PeriodClosed
 from server import demo
-from storage import term_results
+from storage import conflicts, term_results
 from storage.journal_sheet import driver_connection
-from sync import conflicts
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import Device, synced_pcs

@@ -1,4 +1,4 @@
-"""A sync run's summary names what it changed in the local journal, record by record (sync.changed), against
+"""A sync run's summary names what it changed in the local journal, record by record (storage.changed), against
 the real server: nothing when nothing was pulled, the cells, lessons and courses others' edits touched, and
 everything after a first download. The window re-reads only that (tests/desktop/test_sync_refresh.py)."""
 

@@ -65,7 +65,7 @@ def test_the_school_ca_bundle_decides_whether_the_server_is_trusted(tmp_path: Pa
         trusted = ServerLink(live.url, ca_bundle=str(ca))
         assert trusted.health().answer["status"] == "ok"
         answer = trusted.login(demo.ADMIN_LOGIN, demo.DEMO_PASSWORD, "tls-test-device-1", None).answer
-        assert answer["role"] == "admin"
+        assert answer.role == "admin"
         stranger.close()
         trusted.close()  # the server stops gracefully only once its connections are closed
 

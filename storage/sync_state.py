@@ -4,6 +4,7 @@ cursor, how far a new PC's first download got, and when the last sync went throu
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -13,16 +14,26 @@ from storage.models import SyncState
 _STATE = SyncState.__table__
 
 
+@dataclass(frozen=True)
+class Account:
+    """Whose journal this is on the server, as a login answered (core.protocol.LoginResponse)."""
+
+    account_id: int | None
+    role: str
+    teacher_id: int | None
+    school_id: int | None
+
+
 def load(conn: Connection) -> dict[str, Any] | None:
     row = conn.execute(select(_STATE).where(_STATE.c.id == 1)).mappings().first()
     return dict(row) if row else None
 
 
-def remember_login(conn: Connection, server_url: str, username: str, answer: dict[str, Any]) -> None:
+def remember_login(conn: Connection, server_url: str, username: str, account: Account) -> None:
     """After a successful login: the account this journal now syncs for. Another account or server on the
     same journal is refused by the caller before this."""
-    values = dict(server_url=server_url, username=username, account_id=answer["account_id"], role=answer["role"],
-                  teacher_id=answer["teacher_id"], school_id=answer["school_id"])
+    values = dict(server_url=server_url, username=username, account_id=account.account_id, role=account.role,
+                  teacher_id=account.teacher_id, school_id=account.school_id)
     if load(conn) is None:
         conn.execute(insert(_STATE).values(id=1, cursor=0, bootstrapped=False, **values))
     else:

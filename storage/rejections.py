@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from core import json_codec
+from storage import sync_state
 from storage.models import RejectedOp
-from storage.outbox import Operation, decode, encode
-from sync import local_state
+from storage.outbox import Operation
 
 _REJECTED = RejectedOp.__table__
 
@@ -31,13 +32,13 @@ class Rejection:
 
 def store(conn: Connection, op: Operation, reason: str, message: str | None) -> None:
     conn.execute(insert(_REJECTED).prefix_with("OR IGNORE").values(
-        seq=op.seq, entity=op.entity, entity_key=op.entity_key, field=op.field, value=encode(op.value),
-        reason=reason, message=message, rejected_at=local_state.now_text(), seen=False))
+        seq=op.seq, entity=op.entity, entity_key=op.key, field=op.field, value=json_codec.column(op.value),
+        reason=reason, message=message, rejected_at=sync_state.now_text(), seen=False))
 
 
 def unseen(conn: Connection) -> list[Rejection]:
     return [
-        Rejection(r.seq, r.entity, r.entity_key, r.field, decode(r.value), r.reason, r.message, r.rejected_at)
+        Rejection(r.seq, r.entity, r.entity_key, r.field, json_codec.value(r.value), r.reason, r.message, r.rejected_at)
         for r in conn.execute(select(_REJECTED).where(_REJECTED.c.seen.is_(False)).order_by(_REJECTED.c.seq))
     ]
 

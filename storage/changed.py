@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core import final_marks
+from core import record_keys
 
 Pair = tuple[str, int]  # (lesson or work id, pupil id)
 
@@ -28,17 +28,17 @@ class Changed:
     def note(self, entity: str, key: str, field_name: str, value: Any = None) -> None:
         """The server's value of one field was written here (or a conflict about it opened or closed)."""
         if entity in ("cell", "score"):
-            record, _, pupil = key.rpartition("/")
-            if record and pupil.isdigit():
-                (self.cells if entity == "cell" else self.scores).add((record, int(pupil)))
+            pupil_key = record_keys.parse_pupil_key(key)
+            if pupil_key is not None:
+                (self.cells if entity == "cell" else self.scores).add((pupil_key.record, pupil_key.pupil))
         elif entity == "lesson" and field_name != "create":
             self.lessons.add(key)
         elif entity in ("lesson", "work") and isinstance(value, dict) and value.get("course_id") is not None:
             self.courses.add(int(value["course_id"]))
         elif entity == "result":
-            parts = final_marks.parse_key(key)
-            if parts is not None:
-                self.courses.add(parts[0])
+            result = record_keys.parse_result(key)
+            if result is not None:
+                self.courses.add(result.course)
 
     def merge(self, other: Changed) -> None:
         self.cells |= other.cells

@@ -10,7 +10,6 @@ is raised.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +17,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from core.errors import REFUSALS_TELLING_VALUE
-from storage import device, outbox
+from core.protocol import SyncResponse
+from storage import conflicts, device, outbox, rejections, server_values, sync_state
+from storage.changed import Changed
 from storage.models import OutboxOp, SyncConflict
-from sync import conflicts, local_state, records, rejections
-from sync.changed import Changed
 
 _OPS = OutboxOp.__table__
 _CONFLICT = SyncConflict.__table__
@@ -39,63 +38,62 @@ class Applied:
     changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
-def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: dict[str, Any], device_id: str) -> Applied:
+def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: SyncResponse, device_id: str) -> Applied:
     out = Applied()
     by_seq = {op.seq: op for op in sent}
-    reported = {c["id"]: c for c in answer["conflicts"]}
+    reported = {c.id: c for c in answer.conflicts}
     put_back: dict[Field, tuple[Any, int]] = {}
     acknowledged: list[int] = []
-    for result in answer["results"]:
-        op = by_seq.get(result["seq"])
+    for result in answer.results:
+        op = by_seq.get(result.seq)
         if op is None:
             continue
-        status = result["status"]
-        if status == "gap":
-            out.gap_expected = result.get("expected")
+        if result.status == "gap":
+            out.gap_expected = result.expected
             continue
         acknowledged.append(op.seq)
-        target: Field = (op.entity, op.entity_key, op.field)
+        target: Field = (op.entity, op.key, op.field)
         if op.entity == "conflict":
             target = conflicts.target_of(conn, op.seq) or target
             conflicts.forget_resolution(conn, op.seq)
-        version = result.get("version")
+        version = result.version
         if version is not None:
-            records.raise_version(conn, target[0], target[1], version)
-        if status == "conflict":
+            server_values.raise_version(conn, target[0], target[1], version)
+        if result.status == "conflict":
             out.conflicts += 1
-            clash = reported.get(result.get("conflict_id"))
-            if clash is not None and clash["loser_device_id"] == device_id:
-                put_back[target] = (clash["winner_value"], version or 0)
-            elif clash is None and result.get("value") is not None:
-                put_back[target] = (result["value"], version or 0)
-        elif status == "rejected":
+            clash = reported.get(result.conflict_id) if result.conflict_id is not None else None
+            if clash is not None and clash.loser_device_id == device_id:
+                put_back[target] = (clash.winner_value, version or 0)
+            elif clash is None and result.value is not None:
+                put_back[target] = (result.value, version or 0)
+        elif result.status == "rejected":
             out.rejected += 1
-            rejections.store(conn, op, result.get("reason") or "rejected", result.get("message"))
-            if result.get("reason") in REFUSALS_TELLING_VALUE:
-                put_back[target] = (result.get("value"), 0)
+            rejections.store(conn, op, result.reason or "rejected", result.message)
+            if result.reason in REFUSALS_TELLING_VALUE:
+                put_back[target] = (result.value, 0)
     outbox.acknowledge(conn, acknowledged)
     out.acknowledged = len(acknowledged)
 
     held = _fields_with_local_edits(conn)
     for target, (value, version) in put_back.items():
-        if target not in held and records.set_field(conn, *target, value, version):
+        if target not in held and server_values.set_field(conn, *target, value, version):
             out.changed.note(*target, value)
-    for change in answer["changes"]:
-        target = (change["entity"], change["key"], change["field"])
+    for change in answer.changes:
+        target = (change.entity, change.key, change.field)
         if target in held:
-            records.raise_version(conn, change["entity"], change["key"], change["version"])
-        elif records.set_field(conn, *target, change["value"], change["version"]):
+            server_values.raise_version(conn, change.entity, change.key, change.version)
+        elif server_values.set_field(conn, *target, change.value, change.version):
             out.pulled += 1
-            out.changed.note(*target, change["value"])
+            out.changed.note(*target, change.value)
         else:
             out.skipped += 1
     before = _open_conflicts(conn)
-    conflicts.store_open(conn, answer["conflicts"])
+    conflicts.store_open(conn, answer.conflicts)
     for entity, key, field_name in before ^ _open_conflicts(conn):
         out.changed.review = True
         out.changed.note(entity, key, field_name)
-    local_state.update_state(conn, cursor=answer["cursor"], last_sync_at=local_state.now_text())
-    device.witness(conn, _ms(answer["server_time"]))
+    sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text())
+    device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out
 
 
@@ -109,9 +107,3 @@ def _open_conflicts(conn: Connection) -> set[Field]:
     return {tuple(r) for r in conn.execute(
         select(_CONFLICT.c.entity, _CONFLICT.c.entity_key,
                _CONFLICT.c.field).where(_CONFLICT.c.resolved_seq.is_(None)))}
-
-
-def _ms(server_time: Any) -> int:
-    if isinstance(server_time, str):
-        server_time = dt.datetime.fromisoformat(server_time.replace("Z", "+00:00"))
-    return int(server_time.timestamp() * 1000)

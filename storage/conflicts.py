@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from core import json_codec, protocol
 from core.errors import NotFound
-from storage import changelog, outbox
+from storage import changelog, server_values
 from storage.models import SyncConflict
-from sync import records
 
 if TYPE_CHECKING:
     from storage.journal import Journal
@@ -39,20 +39,20 @@ class OpenConflict:
     created_at: str
 
 
-def store_open(conn: Connection, reported: Sequence[dict[str, Any]]) -> None:
+def store_open(conn: Connection, reported: Sequence[protocol.Conflict]) -> None:
     """Make the local list the server's list of open conflicts (one resolved elsewhere disappears), keeping
     the mark on those this device has resolved and not yet heard back about."""
     resolving = dict(conn.execute(select(_CONFLICT.c.id, _CONFLICT.c.resolved_seq)
                                   .where(_CONFLICT.c.resolved_seq.is_not(None))).all())
     conn.execute(delete(_CONFLICT).where(_CONFLICT.c.resolved_seq.is_(None)))
-    fresh = [c for c in reported if c["id"] not in resolving]
+    fresh = [c for c in reported if c.id not in resolving]
     if fresh:
         conn.execute(insert(_CONFLICT), [
-            dict(id=c["id"], entity=c["entity"], entity_key=c["key"], field=c["field"],
-                 winner_value=outbox.encode(c["winner_value"]), loser_value=outbox.encode(c["loser_value"]),
-                 winner_device_id=c["winner_device_id"], loser_device_id=c["loser_device_id"],
-                 winner_account_id=c["winner_account_id"], loser_account_id=c["loser_account_id"],
-                 created_at=str(c["created_at"]))
+            dict(id=c.id, entity=c.entity, entity_key=c.key, field=c.field,
+                 winner_value=json_codec.column(c.winner_value), loser_value=json_codec.column(c.loser_value),
+                 winner_device_id=c.winner_device_id, loser_device_id=c.loser_device_id,
+                 winner_account_id=c.winner_account_id, loser_account_id=c.loser_account_id,
+                 created_at=c.created_at.isoformat())
             for c in fresh
         ])
 
@@ -60,8 +60,8 @@ def store_open(conn: Connection, reported: Sequence[dict[str, Any]]) -> None:
 def open_conflicts(conn: Connection) -> list[OpenConflict]:
     """The conflicts waiting for a teacher's choice, oldest first."""
     return [
-        OpenConflict(r.id, r.entity, r.entity_key, r.field, outbox.decode(r.winner_value),
-                     outbox.decode(r.loser_value), r.winner_device_id, r.loser_device_id, r.winner_account_id,
+        OpenConflict(r.id, r.entity, r.entity_key, r.field, json_codec.value(r.winner_value),
+                     json_codec.value(r.loser_value), r.winner_device_id, r.loser_device_id, r.winner_account_id,
                      r.loser_account_id, r.created_at)
         for r in conn.execute(select(_CONFLICT).where(_CONFLICT.c.resolved_seq.is_(None)).order_by(_CONFLICT.c.id))
     ]
@@ -99,8 +99,8 @@ def resolve(journal: Journal, conflict_id: int, value: Any, *, today: dt.date | 
         if row is None:
             raise NotFound(what="conflict", id=conflict_id)
         value = journal.check_field(conn, row.entity, row.entity_key, row.field, value, today=today)
-        records.set_field(conn, row.entity, row.entity_key, row.field, value, 0)
+        server_values.set_field(conn, row.entity, row.entity_key, row.field, value, 0)
         seq = changelog.record(conn, now=journal.now(), actor_id=journal.actor_id, entity="conflict",
-                               key=str(conflict_id), field="resolve", old=outbox.decode(row.winner_value), new=value,
+                               key=str(conflict_id), field="resolve", old=json_codec.value(row.winner_value), new=value,
                                base_version=0)
         conn.execute(update(_CONFLICT).where(_CONFLICT.c.id == conflict_id).values(resolved_seq=seq))

@@ -1,0 +1,76 @@
+"""A new PC's first download written into the journal: the reference answer (school, classes, rosters,
+timetable, calendar) in one transaction, then each page of the year's lessons with their cells, works and
+scores in one transaction with the position reached, so a dropped link resumes where it stopped.
+
+A row already here (a record pulled by a sync between pages) stays; later changes arrive by the pull.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Date, Table, Time, insert
+
+from storage import sync_state
+from storage.database import JournalDatabase
+from storage.models import metadata
+
+# The reference answer's parts and their tables, parents before children (foreign keys are on).
+_REFERENCE = (
+    ("school", "school"), ("years", "academic_year"), ("periods", "period"), ("bell_slots", "bell_slot"),
+    ("subjects", "subject"), ("teachers", "teacher"), ("classes", "school_class"), ("subgroups", "subgroup"),
+    ("pupils", "pupil"), ("subgroup_members", "subgroup_member"), ("memberships", "class_membership"),
+    ("courses", "course"), ("timetable", "timetable_entry"), ("period_marks", "period_mark"),
+    ("free_works", "summative_work"), ("free_scores", "summative_score"),
+)
+_PAGE_PARTS = (("lessons", "lesson"), ("cells", "lesson_cell"), ("works", "summative_work"),
+               ("scores", "summative_score"))
+
+
+def store_reference(db: JournalDatabase, reference: dict[str, Any]) -> int:
+    """The reference answer, and the pull cursor it was taken at; returns how many lessons will follow."""
+    total = int(reference["lessons_total"])
+    with db.write() as conn:
+        for part, table in _REFERENCE:
+            found = reference.get(part, [])  # a part an older server does not send is empty
+            _insert(conn, table, found if isinstance(found, list) else [found])
+        sync_state.update_state(conn, cursor=reference["cursor"], bootstrap_after="", bootstrap_total=total)
+    return total
+
+
+def store_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
+    """One page of lessons; returns the position reached and whether more follow."""
+    after, more = page["next"], page["more"]
+    with db.write() as conn:
+        for part, table in _PAGE_PARTS:
+            _insert(conn, table, page[part])
+        sync_state.update_state(conn, bootstrap_after=after, bootstrapped=not more)
+    return after, more
+
+
+def lessons_held(db: JournalDatabase) -> int:
+    with db.read() as conn:
+        held: int = conn.exec_driver_sql("SELECT count(*) FROM lesson").scalar_one()
+        return held
+
+
+def _insert(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    table: Table = metadata.tables[name]
+    known = set(table.c.keys())
+    typed = [{k: _typed(table, k, v) for k, v in row.items() if k in known} for row in rows]
+    conn.execute(insert(table).prefix_with("OR IGNORE"), typed)
+
+
+def _typed(table: Table, column: str, value: Any) -> Any:
+    """JSON gives dates and times as ISO text; the SQLite dialect wants date and time objects."""
+    kind = table.c[column].type
+    if value is None:
+        return None
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(kind, Time):
+        return dt.time.fromisoformat(value)
+    return value

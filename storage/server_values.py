@@ -1,0 +1,116 @@
+"""The server's values written into the local journal: a field of a synced record at the server's version,
+a record the server made, a period an admin closed or reopened. The statements follow from the kinds'
+declarations (core.synced_kinds): a synced field is written here without code of its own.
+
+These writes are the server's truth arriving, not a teacher's edit: they queue nothing and leave no local
+audit entry (the server's audit holds them). A value for a record whose lesson, work or pupil this journal
+does not hold (a class this teacher does not have) is skipped: the foreign keys would refuse it anyway.
+Called inside the caller's write transaction, many times a batch, hence storage.hot_sql and the statements
+built once per field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Date, Table, insert
+
+from core.synced_kinds import KINDS, SyncedField, SyncedKind
+from storage import hot_sql
+from storage.models import metadata
+
+_PARENT_KEYS = {"lesson": "id", "pupil": "id", "summative_work": "id", "course": "id", "period": "id"}
+
+
+def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, version: int) -> bool:
+    """Set the field to the server's value at `version` (never lowering the record's version); False when
+    this journal cannot hold it (an unknown kind or field, a key of the wrong shape, a missing parent)."""
+    kind = KINDS.get(entity)
+    synced = kind.fields.get(field) if kind is not None else None
+    pk = kind.key_of(key) if kind is not None else None
+    if kind is None or synced is None or pk is None or kind.table not in metadata.tables:
+        return False  # (a conflict's resolution names the server's conflict, which the journal keeps apart)
+    if field == kind.creates:
+        return _create(conn, kind, value, version)
+    if synced.parts and not isinstance(value, dict):
+        return False
+    columns = synced.columns(value)
+    if kind.conflicts == "none":  # not versioned (a period's closing): the value only
+        hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
+        return True
+    hot_sql.run(conn, _setter_sql(kind, synced), {**_named(pk), **_named(columns), "version": version})
+    return True
+
+
+def raise_version(conn: Connection, entity: str, key: str, version: int) -> None:
+    """The record is at `version` on the server (after this device's own edit, or one it holds back)."""
+    kind = KINDS.get(entity)
+    pk = kind.key_of(key) if kind is not None else None
+    if kind is not None and pk is not None and kind.conflicts in ("field", "create"):
+        hot_sql.run(conn, _version_sql(kind), {**_named(pk), "version": version})
+
+
+def _named(values: dict[str, Any]) -> dict[str, Any]:
+    """Statement parameters: each column's value under `v_<column>`."""
+    return {f"v_{name}": value for name, value in values.items()}
+
+
+@cache
+def _setter_sql(kind: SyncedKind, field: SyncedField) -> str:
+    """An upsert for a record keyed with a pupil (a missing row is made), an update for one keyed by id."""
+    if kind.key == "id":
+        return _update_sql(kind, field, versioned=True)
+    keys, columns = kind.key_columns, list(field.columns(None))
+    parents = " AND ".join(
+        f"EXISTS (SELECT 1 FROM {parent} WHERE {_PARENT_KEYS[parent]} = :v_{key})"
+        for key, parent in zip(keys, kind.parents, strict=True))
+    names = ", ".join((*keys, *columns, "server_version"))
+    values = ", ".join((*(f":v_{c}" for c in (*keys, *columns)), ":version"))
+    updates = ", ".join((*(f"{c} = excluded.{c}" for c in columns),
+                         "server_version = max(server_version, excluded.server_version)"))
+    return (f"INSERT INTO {kind.table} ({names}) SELECT {values} WHERE {parents} "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}")
+
+
+@cache
+def _update_sql(kind: SyncedKind, field: SyncedField, *, versioned: bool) -> str:
+    sets = [f"{c} = :v_{c}" for c in field.columns(None)]
+    if versioned:
+        sets.append("server_version = max(server_version, :version)")
+    return f"UPDATE {kind.table} SET {', '.join(sets)} WHERE {_where(kind)}"
+
+
+@cache
+def _version_sql(kind: SyncedKind) -> str:
+    return f"UPDATE {kind.table} SET server_version = max(server_version, :version) WHERE {_where(kind)}"
+
+
+def _where(kind: SyncedKind) -> str:
+    return " AND ".join(f"{c} = :v_{c}" for c in kind.key_columns)
+
+
+def _create(conn: Connection, kind: SyncedKind, record: Any, version: int) -> bool:
+    """A record the server made (a lesson or a work another PC added): its columns as the server sent them;
+    one already here stays (it is the same record, by its id)."""
+    if not isinstance(record, dict):
+        return False
+    table: Table = metadata.tables[kind.table]
+    row = {c.name: _typed(c.type, record.get(c.name)) for c in table.columns if c.name in record}
+    parents = [(column, table.c[column].foreign_keys) for column in row]
+    for column, keys in parents:
+        for foreign in keys:
+            if row[column] is not None and not _exists(conn, foreign.column.table.name, row[column]):
+                return False
+    conn.execute(insert(table).prefix_with("OR IGNORE").values(**row, server_version=version))
+    return True
+
+
+def _exists(conn: Connection, table: str, key: Any) -> bool:
+    return bool(hot_sql.rows(conn, f"SELECT 1 FROM {table} WHERE id = :id", {"id": key}))
+
+
+def _typed(kind: Any, value: Any) -> Any:
+    """JSON gives dates as ISO text; the SQLite dialect wants date objects."""
+    return dt.date.fromisoformat(value) if isinstance(kind, Date) and isinstance(value, str) else value
