@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from desktop.lock_screen import LockScreen
-    from storage.journal import Step
+    from storage.journal import Change, Step
     from sync.changed import Changed
     from sync.session import RunSummary
     from sync.status import SyncStatus
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
 
         self.writes.run(lambda: write_jobs.replay(access, which, today), then=went)
 
-    def _go_to_change(self, change: Any) -> bool:
+    def _go_to_change(self, change: Change) -> bool:
         """Put the cursor on the cell of a change the journal made (storage.journal.Change); False when it is
         not on screen."""
         sheet = self.model.sheet
