@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         if meaning.kind == "refused":
             def put_back(before: Any) -> None:  # what the cell held before the run (DigitRun.before)
                 self.writes.run(lambda: write_jobs.set_mark(access, lesson_id, pupil_id, before, today),
-                                then=lambda _answer: self.say(messages.cell_refusal(meaning)))
+                                then=lambda _returned: self.say(messages.cell_refusal(meaning)))
 
             self._refuse(cell, meaning, put_back)
             return
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         if meaning.kind == "refused":
             def put_back(before: Any) -> None:
                 self.writes.run(lambda: write_jobs.enter_score(access, work_id, pupil_id, before),
-                                then=lambda _answer: self.say(messages.cell_refusal(meaning)))
+                                then=lambda _returned: self.say(messages.cell_refusal(meaning)))
 
             self._refuse((row, column), meaning, put_back)
             return
@@ -437,8 +437,8 @@ class MainWindow(QMainWindow):
             return
         chosen, access = dialog.chosen(), self.access
 
-        def added(answer: tuple[str, list]) -> None:  # before the journal is re-read: it opens on the new column
-            work_id, warnings = answer
+        def added(returned: tuple[str, list]) -> None:  # before the journal is re-read: it opens on the new column
+            work_id, warnings = returned
             self._aim_work = work_id
             if warnings:
                 self.say(" ".join(messages.schedule_warning(w.code, w.params) for w in warnings))

@@ -81,13 +81,13 @@ def set_lesson_text(access: JournalAccess, lesson_id: str, field: str, text: str
 
 
 def add_lesson(access: JournalAccess, course_id: int, day: dt.date, slot: int) -> Written:
-    """A lesson added to the course: its columns change. Answers the lesson's id."""
+    """A lesson added to the course: its columns change. Returns the lesson's id."""
     lesson_id = access.journal.add_lesson(course_id, day, slot)
     return Written(Changed(courses={course_id}), lesson_id)
 
 
 def add_work(access: JournalAccess, course_id: int, chosen: dict[str, Any]) -> Written:
-    """A СОР/СОЧ added to the course (`chosen`: WorkDialog.chosen). Answers (its id, the scheduling limits it
+    """A СОР/СОЧ added to the course (`chosen`: WorkDialog.chosen). Returns (its id, the scheduling limits it
     breaks)."""
     journal = access.journal
     work_id = journal.add_summative_work(course_id, **chosen)
@@ -104,7 +104,7 @@ def set_final_mark(access: JournalAccess, course_id: int, period_id: int, pupil_
 # -- undo and redo ---------------------------------------------------------------------------------------
 
 def replay(access: JournalAccess, which: str, today: dt.date) -> Written:
-    """Undo (`which` "undo") or redo the teacher's latest edit. Answers the step's changes (() for none)."""
+    """Undo (`which` "undo") or redo the teacher's latest edit. Returns the step's changes (() for none)."""
     journal = access.journal
     step = journal.undo(today=today) if which == "undo" else journal.redo(today=today)
     return Written(changed_by(step), step)

@@ -1,12 +1,11 @@
 """Every write the window makes to the journal file, one way (as Anki's CollectionOp with its OpChanges): a
 write is a job on the serial worker (desktop.worker) that goes through storage and returns what it changed,
-as sync.changed.Changed — the type a sync run reports its changes in — with anything else it answers (a
-new work's id, the steps an undo took). When the job is done, on the UI thread: the writer is told (the
-sync engine, the hint), the write's own follow-up runs (`then`, as CollectionOp's success), and the changes
-go to the window's one handler (`show`, as Anki's operation_did_execute), told which widget made the write so
-that widget is not refreshed from its own edit. A refusal goes to the write's `refused`, else the runner's.
-
-The jobs themselves are in desktop.write_jobs."""
+as sync.changed.Changed (the type a sync run reports its changes in), with what the journal's call returned
+(a new work's id, the step an undo took). When the job is done, on the UI thread: an edit is reported (the
+hint clears, the sync engine is told), the write's own follow-up runs (`then`, as CollectionOp's success),
+and the changes go to the window's one handler (`show`, as Anki's operation_did_execute), told which widget
+made the write so that widget is not refreshed from its own edit. A refusal goes to the write's `refused`,
+else to the runner's. The jobs themselves are in desktop.write_jobs."""
 
 from __future__ import annotations
 
@@ -22,10 +21,10 @@ Show = Callable[[Changed, object | None], None]  # the window's handler: what ch
 
 @dataclass(frozen=True)
 class Written:
-    """What a write did: the records it changed, and what else it answers for its follow-up."""
+    """What a write did: the records it changed, and what the journal's call returned, for its follow-up."""
 
     changed: Changed = field(default_factory=Changed)
-    answer: Any = None
+    returned: Any = None
 
 
 class Writes:
@@ -39,13 +38,13 @@ class Writes:
 
     def run(self, job: Callable[[], Written], *, then: Callable[[Any], None] | None = None,
             refused: Failed | None = None, initiator: object | None = None, edit: bool = True) -> None:
-        """Run `job` after the jobs queued before it. `then(answer)` follows it; `initiator` is the widget the
+        """Run `job` after the jobs queued before it. `then(returned)` follows it; `initiator` is the widget the
         write came from; `edit` False for a write that is the device's own bookkeeping, not for the server."""
         def done(written: Written) -> None:
             if edit:
                 self.wrote()
             if then is not None:
-                then(written.answer)
+                then(written.returned)
             self.show(written.changed, initiator)
 
         self.worker.run(job, done, refused or self.refused)

@@ -28,10 +28,10 @@ def test_a_cells_writes_and_their_undo_name_the_cell(db) -> None:
     assert (cell.attendance, cell.mark, cell.comment) == ("late", 7, "Жақсы")
 
     undone = write_jobs.replay(access, "undo", TODAY)
-    assert undone.changed == Changed(cells={pair}) and [c.field for c in undone.answer] == ["comment"]
+    assert undone.changed == Changed(cells={pair}) and [c.field for c in undone.returned] == ["comment"]
     assert write_jobs.replay(access, "redo", TODAY).changed == Changed(cells={pair})
     nothing = write_jobs.replay(access, "redo", TODAY)
-    assert nothing.answer == () and not nothing.changed
+    assert nothing.returned == () and not nothing.changed
 
 
 def test_a_lessons_text_names_the_lesson_and_a_new_lesson_its_course(db) -> None:
@@ -48,7 +48,7 @@ def test_a_lessons_text_names_the_lesson_and_a_new_lesson_its_course(db) -> None
     assert added.changed == Changed(courses={spot.course_id})
     with db.read() as conn:
         assert conn.execute(text("SELECT course_id, slot FROM lesson WHERE id = :l"),
-                            {"l": added.answer}).one() == (spot.course_id, 7)
+                            {"l": added.returned}).one() == (spot.course_id, 7)
 
 
 def test_a_resolution_names_its_record_and_the_review_and_seen_refusals_only_the_review(db) -> None:
