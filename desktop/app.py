@@ -36,7 +36,7 @@ from desktop.main_window import MainWindow
 from desktop.qt_app import application
 from desktop.settings import Settings
 from desktop.worker import Worker
-from storage import sqlite_file
+from storage import sync_account
 from sync.errors import SyncError
 from sync.server_url import check_url
 
@@ -116,7 +116,7 @@ class _App:
         if self.path is None and not self._choose_profile(server_url):
             return 0
         self.journal_path.parent.mkdir(parents=True, exist_ok=True)
-        state = _light_state(self.journal_path, self.key)
+        state = sync_account.read(self.journal_path, self.key)
         if state is None or not (self.args.offline or state.get("bootstrapped")):
             # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
             state = self._set_up(server_url)
@@ -217,14 +217,14 @@ class _App:
         self.db = db
         if server_url:
             self._make_engine(db, server_url)
-            state = _light_state(self.journal_path, self.key) or {}
+            state = sync_account.read(self.journal_path, self.key) or {}
             if not state.get("bootstrapped") and not self._log_in():
                 if self.new_profile and self.profiles is not None and self.username is not None and self.key:
                     db.close()  # a new profile is made by its first online login: without one, none is kept
                     self.db = None
                     self._forget_new_profile(self.profiles, self.username, self.key)
                 return None
-        state = _light_state(self.journal_path, self.key) or {}
+        state = sync_account.read(self.journal_path, self.key) or {}
         if self.profiles is not None and self.username is not None and state.get("teacher_id") is not None:
             from storage.people import teacher_name
 
@@ -288,7 +288,7 @@ class _App:
         assert self.engine is not None and self.bridge is not None
         from desktop.login_dialog import LoginDialog
 
-        state = _light_state(self.journal_path, self.key) or {}
+        state = sync_account.read(self.journal_path, self.key) or {}
         username = state.get("username") or self.username or self.args.user or self.settings.get(options.USERNAME)
         dialog = LoginDialog(self.engine, self.engine.link.url, username, self.args.password or "", parent)
         if state.get("username") or self.username:
@@ -344,29 +344,6 @@ def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
     finally:
         run.close()
         crash_guard.log.info("Dala Journal stops")
-
-
-def _light_state(path: Path, key: bytes | None = None) -> dict | None:
-    """The journal's sync account (storage.models.SyncState, {} when none yet) read with the light reader;
-    None when the file is missing, not a journal, or needs migrating first."""
-    if not path.is_file():
-        return None
-    try:
-        conn = sqlite_file.connect(path, key=key)
-    except sqlite_file.WrongKey:
-        return None
-    try:
-        if sqlite_file.revision(conn) != sqlite_file.JOURNAL_HEAD:
-            return None
-        # By the cursor's column names, not a row factory: sqlite3.Row takes only the stdlib's cursors, and an
-        # encrypted journal's connection is sqlcipher3's.
-        cursor = conn.execute("SELECT * FROM sync_state WHERE id = 1")
-        row = cursor.fetchone()
-        return dict(zip((column[0] for column in cursor.description), row, strict=True)) if row else {}
-    except conn.DatabaseError:  # sqlite3's or sqlcipher3's
-        return None
-    finally:
-        conn.close()
 
 
 def _report_and_quit(window: MainWindow) -> None:

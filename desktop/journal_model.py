@@ -4,9 +4,9 @@
 
 Like Anki's browser table model it holds only what the sheet loaded (ids and the filled cells' values) and
 answers few roles cheaply: display, tooltip, background and alignment. Writes do not happen here: the
-window sends them to the worker and, once the journal took them, calls `apply_local`; what a sync brought
-comes in as a patch of the cells it touched (`apply_patch`). Today's lessons are marked: a bold, tinted
-header and a lighter tint down the column.
+window sends them to the worker (desktop.writes); what a write of its own or a sync changed comes in as a
+patch of the cells it touched, re-read from the journal (`apply_patch`). Today's lessons are marked: a bold,
+tinted header and a lighter tint down the column.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from desktop.sheet_refresh import SheetPatch
 
 Index = QModelIndex | QPersistentModelIndex
-_FIELDS = {"attendance": 0, "mark": 1, "comment": 2}
 _CONFLICT = QBrush(QColor("#f4b6b6"))
 _COMMENTED = QBrush(QColor("#fff3c4"))
 _NOT_IN_CLASS = QBrush(QColor("#e4e4e4"))
@@ -60,34 +59,8 @@ class JournalModel(QAbstractTableModel):
         self.sheet, self.conflicts, self.letters, self.computed = sheet, conflicts, letters, computed or {}
         self.endResetModel()
 
-    def apply_local(self, row: int, column: int, field: str, value: Any) -> None:
-        """A change the journal has accepted (or put back): show it."""
-        assert self.sheet is not None
-        key = (row, column - 1)
-        values: list[Any] = list(self.sheet.cells.get(key, (None, None, None)))
-        values[_FIELDS[field]] = value
-        if values == [None, None, None]:
-            self.sheet.cells.pop(key, None)
-        else:
-            self.sheet.cells[key] = (values[0], values[1], values[2])
-        index = self.index(row, column)
-        self.dataChanged.emit(index, index)
-
-    def apply_score(self, row: int, column: int, field: str, value: Any) -> None:
-        """A score (field "points") or its comment the journal has accepted: show it."""
-        assert self.sheet is not None
-        key = (row, column - 1 - len(self.sheet.lessons))
-        points, comment = self.sheet.scores.get(key, (None, None))
-        points, comment = (value, comment) if field == "points" else (points, value)
-        if points is None and not comment:
-            self.sheet.scores.pop(key, None)
-        else:
-            self.sheet.scores[key] = (points, comment)
-        index = self.index(row, column)
-        self.dataChanged.emit(index, index)
-
     def apply_patch(self, patch: SheetPatch) -> None:
-        """What a sync brought to the journal on screen (desktop.sheet_refresh): only those cells repaint."""
+        """What changed in the journal on screen, as re-read (desktop.sheet_refresh): only those cells repaint."""
         assert self.sheet is not None
         touched: set[tuple[int, int]] = set()
         for (row, lesson), values in patch.cells.items():

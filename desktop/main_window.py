@@ -2,12 +2,13 @@
 the period's mark), the lesson panel, the review panel (conflicts, refusals), the sync bar, and the journal
 menu (a new summative work, final marks, the year's reports, today's lessons). It opens on the teacher's
 lesson in progress or next by the timetable and bells, and marks today's column. Every read and write of the
-journal goes through the serial worker; the window only shows what comes back."""
+journal goes through the serial worker; the window only shows what comes back. Reads are storage's queries;
+every write is one of desktop.write_jobs run by desktop.writes, and what it changed reaches the grid and the
+panels through one handler, `show_changed`, the one a sync run's changes go through too."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from core import final_marks
 from core.errors import JournalError
-from desktop import i18n, messages, screen_fit, sheet_refresh
+from desktop import i18n, messages, screen_fit, sheet_refresh, write_jobs
 from desktop import settings as options
 from desktop.cell_input import CellInput, Keystroke, interpret, score_input
 from desktop.journal_access import JournalAccess
@@ -38,45 +39,18 @@ from desktop.review_panel import Review, ReviewPanel, load_review
 from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
-from storage import day_lessons, journal_sheet, term_results
+from desktop.writes import Writes
+from storage import day_lessons, journal_sheet, lesson_details, sheet_choices, term_results
+from storage.sheet_choices import CourseChoice, PeriodChoice
 
 if TYPE_CHECKING:
     import sqlite3
 
     from desktop.lock_screen import LockScreen
+    from storage.changed import Changed
+    from storage.journal import Change, Step
     from sync.session import RunSummary
     from sync.status import SyncStatus
-
-
-@dataclass(frozen=True)
-class CourseChoice:
-    id: int
-    class_name: str
-    subject: dict[str, str]
-    subgroup: str | None
-
-
-@dataclass(frozen=True)
-class PeriodChoice:
-    id: int
-    kind: str
-    number: int
-    start: dt.date
-    end: dt.date
-
-
-def load_choices(conn: sqlite3.Connection, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice]]:
-    rows = conn.execute(
-        "SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name FROM course c "
-        "JOIN school_class k ON k.id = c.class_id JOIN subject s ON s.id = c.subject_id "
-        "LEFT JOIN subgroup g ON g.id = c.subgroup_id WHERE ? IS NULL OR c.teacher_id = ? "
-        "ORDER BY k.grade, k.letter, s.name_kk, g.name", (teacher_id, teacher_id)).fetchall()
-    courses = [CourseChoice(r[0], r[1], {"kk": r[2], "ru": r[3], "en": r[4]}, r[5]) for r in rows]
-    periods = [PeriodChoice(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), dt.date.fromisoformat(r[4]))
-               for r in conn.execute(
-                   "SELECT id, kind, number, start_date, end_date FROM period ORDER BY "
-                   "CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_date").fetchall()]
-    return courses, periods
 
 
 def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
@@ -111,6 +85,7 @@ class MainWindow(QMainWindow):
         self.periods: list[PeriodChoice] = []
         self._shown_once = False
         self.refusals = 0  # the journal's refusals shown so far (closing waits for the writes and counts them)
+        self.writes = Writes(worker, self.show_changed, self._show_error, self._wrote)
 
         self.model = JournalModel(self)
         self.model.today = self.today
@@ -145,10 +120,8 @@ class MainWindow(QMainWindow):
             box.activated.connect(lambda _i: self.view.setFocus())
 
         self.lesson_panel = LessonPanel()
-        self.lesson_panel.topic_edited.connect(lambda lesson, text: self._write(
-            lambda: self.access.journal.set_topic(lesson, text or None)))
-        self.lesson_panel.homework_edited.connect(lambda lesson, text: self._write(
-            lambda: self.access.journal.set_homework(lesson, text or None)))
+        self.lesson_panel.topic_edited.connect(lambda lesson, text: self._set_lesson_text(lesson, "topic", text))
+        self.lesson_panel.homework_edited.connect(lambda lesson, text: self._set_lesson_text(lesson, "homework", text))
         self.lesson_panel.add_lesson.connect(self.on_add_lesson)
         self.review_panel = ReviewPanel()
         self.review_panel.resolve.connect(self.on_resolve)
@@ -220,7 +193,7 @@ class MainWindow(QMainWindow):
         last, today, now, me = self.settings.get(options.LAST_COURSE), self.today, self.now(), self.access.actor_id
 
         def first_load(conn: sqlite3.Connection) -> tuple:
-            courses, periods = load_choices(conn, teacher)
+            courses, periods = sheet_choices.load(conn, teacher)
             lesson = day_lessons.now_or_next(day_lessons.of_day(conn, me, today), now)
             course: int | None
             if lesson is not None and lesson.course_id in [c.id for c in courses]:
@@ -351,50 +324,39 @@ class MainWindow(QMainWindow):
             return
         assert target is not None  # not a work's column (returned above), so a lesson's cell
         lesson_id, pupil_id = target
+        access, today = self.access, self.today
         if meaning.kind == "refused":
             def put_back(before: Any) -> None:  # what the cell held before the run (DigitRun.before)
-                def shown(_changed: Any) -> None:
-                    self.model.apply_local(row, column, "mark", before)
-                    self.say(messages.cell_refusal(meaning))
-
-                self._write(lambda: self.access.journal.set_mark(lesson_id, pupil_id, before, today=self.today), shown)
+                self.writes.run(lambda: write_jobs.set_mark(access, lesson_id, pupil_id, before, today),
+                                then=lambda _returned: self.say(messages.cell_refusal(meaning)))
 
             self._refuse(cell, meaning, put_back)
             return
+        value: Any = meaning.value  # a mark for "mark", an attendance code (None: present) for "attendance"
         if meaning.kind == "mark":
             runs.typed(cell, meaning.digits, self.model.cell_values(row, column)[1])
+            self.writes.run(lambda: write_jobs.set_mark(access, lesson_id, pupil_id, value, today))
         else:
             runs.stop()
-        field = meaning.kind  # mark or attendance
-        self._write(lambda: self._set_typed(lesson_id, pupil_id, field, meaning.value),
-                    lambda _changed: self.model.apply_local(row, column, field, meaning.value))
-
-    def _set_typed(self, lesson_id: str, pupil_id: int, field: str, value: Any) -> bool:
-        """A typed mark or attendance letter, through the journal (on the worker); marks know today."""
-        if field == "mark":
-            return self.access.journal.set_mark(lesson_id, pupil_id, value, today=self.today)
-        return self.access.journal.set_attendance(lesson_id, pupil_id, value)
+            self.writes.run(lambda: write_jobs.set_attendance(access, lesson_id, pupil_id, value))
 
     def _type_score(self, row: int, column: int, work: int, meaning: CellInput) -> None:
         assert self.model.sheet is not None
         if meaning.kind == "ignored":
             return
         work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
+        access = self.access
         if meaning.kind == "refused":
             def put_back(before: Any) -> None:
-                def shown(_changed: Any) -> None:
-                    self.model.apply_score(row, column, "points", before)
-                    self.say(messages.cell_refusal(meaning))
-
-                self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, before), shown)
+                self.writes.run(lambda: write_jobs.enter_score(access, work_id, pupil_id, before),
+                                then=lambda _returned: self.say(messages.cell_refusal(meaning)))
 
             self._refuse((row, column), meaning, put_back)
             return
         points = meaning.value
         assert isinstance(points, int)  # score_input's "points" carry the number
         self.view.digit_runs.typed((row, column), meaning.digits, self.model.score_values(row, column)[0])
-        self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, points),
-                    lambda _changed: self.model.apply_score(row, column, "points", points))
+        self.writes.run(lambda: write_jobs.enter_score(access, work_id, pupil_id, points))
 
     def _refuse(self, cell: tuple[int, int], refusal: CellInput, put_back: Any) -> None:
         """Say why a key was refused; a refused number whose first digits were already saved puts back what the
@@ -410,28 +372,24 @@ class MainWindow(QMainWindow):
             if final is not None:
                 self._set_final(row, None, None)
             return
+        access = self.access
         work = self.model.work_at(column)
         if work is not None and self.model.editable(row, column):
             assert self.model.sheet is not None  # a column of the sheet on screen
             work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
-            self._write(lambda: self.access.journal.enter_score(work_id, pupil_id, None),
-                        lambda _changed: self.model.apply_score(row, column, "points", None))
+            self.writes.run(lambda: write_jobs.enter_score(access, work_id, pupil_id, None))
             return
         target = self.model.target(row, column)
         if target is None or not self.model.editable(row, column):
             return
         lesson_id, pupil_id = target
-
-        def shown(_result: Any) -> None:
-            self.model.apply_local(row, column, "mark", None)
-            self.model.apply_local(row, column, "attendance", None)
-
-        self._write(lambda: self.access.journal.clear_cell(lesson_id, pupil_id), shown)  # one transaction
+        self.writes.run(lambda: write_jobs.clear_cell(access, lesson_id, pupil_id))  # one transaction
 
     def on_comment(self, row: int, column: int) -> None:
         if column == self.model.result_column():
             self.on_final_mark()
             return
+        access = self.access
         work = self.model.work_at(column)
         if work is not None and self.model.editable(row, column):
             current = self.model.score_values(row, column)[1] or ""
@@ -441,8 +399,7 @@ class MainWindow(QMainWindow):
             if ok and text != current:
                 value = text.strip() or None
                 work_id, pupil_id = self.model.sheet.works[work].id, self.model.sheet.pupils[row].id
-                self._write(lambda: self.access.journal.set_score_comment(work_id, pupil_id, value),
-                            lambda _changed: self.model.apply_score(row, column, "comment", value))
+                self.writes.run(lambda: write_jobs.set_score_comment(access, work_id, pupil_id, value))
             return
         target = self.model.target(row, column)
         if target is None or not self.model.editable(row, column):
@@ -453,12 +410,17 @@ class MainWindow(QMainWindow):
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Comment"), self.model.sheet.pupils[row].name, current)
         if ok and text != current:
             value = text.strip() or None
-            self._write(lambda: self.access.journal.set_comment(lesson_id, pupil_id, value),
-                        lambda _changed: self.model.apply_local(row, column, "comment", value))
+            self.writes.run(lambda: write_jobs.set_comment(access, lesson_id, pupil_id, value))
+
+    def _set_lesson_text(self, lesson_id: str, field: str, text: str) -> None:
+        """The lesson panel's topic or homework, left after typing: the panel shows it already."""
+        access = self.access
+        self.writes.run(lambda: write_jobs.set_lesson_text(access, lesson_id, field, text or None),
+                        initiator=self.lesson_panel)
 
     def on_add_lesson(self, day: dt.date, slot: int) -> None:
-        course_id = self.course_box.currentData()
-        self._write(lambda: self.access.journal.add_lesson(course_id, day, slot), lambda _id: self.open_journal())
+        course_id, access = self.course_box.currentData(), self.access
+        self.writes.run(lambda: write_jobs.add_lesson(access, course_id, day, slot))
 
     # -- summative works, final marks, reports ---------------------------------------------------
 
@@ -473,21 +435,15 @@ class MainWindow(QMainWindow):
         dialog = WorkDialog(self.today, self)
         if dialog.exec() != WorkDialog.DialogCode.Accepted:
             return
-        chosen = dialog.chosen()
+        chosen, access = dialog.chosen(), self.access
 
-        def add() -> tuple[str, list]:
-            journal = self.access.journal
-            work_id = journal.add_summative_work(course_id, **chosen)
-            return work_id, journal.schedule_warnings(work_id)
-
-        def added(done: tuple[str, list]) -> None:
-            work_id, warnings = done
+        def added(returned: tuple[str, list]) -> None:  # before the journal is re-read: it opens on the new column
+            work_id, warnings = returned
             self._aim_work = work_id
-            self.open_journal()
             if warnings:
                 self.say(" ".join(messages.schedule_warning(w.code, w.params) for w in warnings))
 
-        self._write(add, added)
+        self.writes.run(lambda: write_jobs.add_work(access, course_id, chosen), then=added)
 
     def on_final_mark(self, typed: int | None = None) -> None:
         """The final mark of the pupil under the cursor, for the period shown."""
@@ -508,10 +464,9 @@ class MainWindow(QMainWindow):
     def _set_final(self, row: int, mark: int | None, reason: str | None) -> None:
         assert self.model.sheet is not None
         course_id, period_id = self.course_box.currentData(), self.period_box.currentData()
-        pupil_id = self.model.sheet.pupils[row].id
-        self._write(lambda: self.access.journal.set_final_mark(course_id, period_id, pupil_id, mark, reason,
-                                                               today=self.today),
-                    lambda _changed: self.open_journal())
+        pupil_id, access, today = self.model.sheet.pupils[row].id, self.access, self.today
+        self.writes.run(lambda: write_jobs.set_final_mark(access, course_id, period_id, pupil_id, mark, reason,
+                                                          today))
 
     def on_reports(self) -> None:
         from desktop.reports_dialog import ReportsDialog
@@ -541,10 +496,10 @@ class MainWindow(QMainWindow):
                                                    .replace("%2", name)), self._show_error)
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
-        def resolve() -> None:
-            from storage import conflicts
-
-            conflicts.resolve(self.access.journal, conflict_id, value, today=self.today)
+        """The value the teacher keeps for a conflict: the record's cell (or lesson) and the review are re-read,
+        not the whole journal."""
+        access, today = self.access, self.today
+        shown = next((c for c in self.review_panel.review.conflicts if c.id == conflict_id), None)
 
         def refused(error: Exception) -> None:  # the journal's checks: said in the panel the value was typed in
             if not isinstance(error, JournalError):
@@ -552,13 +507,7 @@ class MainWindow(QMainWindow):
                 return
             self.review_panel.show_problem(messages.describe(error))
 
-        def resolved(_result: Any) -> None:
-            self.refresh_review()
-            self.open_journal()
-            if self.engine is not None:
-                self.engine.local_change()
-
-        self.worker.run(resolve, resolved, refused)
+        self.writes.run(lambda: write_jobs.resolve(access, conflict_id, value, today, shown), refused=refused)
 
     # -- undo and redo -----------------------------------------------------------------------------
 
@@ -568,51 +517,71 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         nothing = self.tr("Nothing to undo.") if which == "undo" else self.tr("Nothing to redo.")
+        access, today = self.access, self.today
 
-        def shown(changes: Any) -> None:
-            if not changes:
+        def went(step: Step) -> None:
+            if not step:
                 self.say(nothing)
-            if not all([self._show_change(change) for change in changes]):
+            if not all([self._go_to_change(change) for change in step]):
                 self.say(self.tr("That edit was in another journal: it is changed there."))
 
-        self._write(lambda: getattr(self.access.journal, which)(today=self.today), shown)
+        self.writes.run(lambda: write_jobs.replay(access, which, today), then=went)
 
-    def _show_change(self, change: Any) -> bool:
-        """Patch the grid with a change the journal made (storage.journal.Change) and put the cursor on it;
-        False when its cell is not on screen."""
+    def _go_to_change(self, change: Change) -> bool:
+        """Put the cursor on the cell of a change the journal made (storage.journal.Change); False when it is
+        not on screen."""
         sheet = self.model.sheet
         row = sheet.row_of.get(change.pupil_id) if sheet is not None else None
         if sheet is None or row is None:
             return False
         if change.entity == "cell" and change.record in sheet.column_of:
             column = sheet.column_of[change.record] + 1
-            self.model.apply_local(row, column, change.field, change.new)
         elif change.entity == "score" and change.record in (works := [w.id for w in sheet.works]):
             column = 1 + len(sheet.lessons) + works.index(change.record)
-            self.model.apply_score(row, column, change.field, change.new)
         else:
             return False
         self.view.setCurrentIndex(self.model.index(row, column))
         return True
 
     def on_dismiss(self, seqs: list[int]) -> None:
-        def seen() -> None:
-            from storage import rejections
+        access = self.access
+        self.writes.run(lambda: write_jobs.mark_seen(access, seqs), edit=False)
 
-            with self.access.open_for_writing().write() as conn:
-                rejections.mark_seen(conn, seqs)
+    def _wrote(self) -> None:
+        """An edit went into the journal: the hint of an earlier refusal goes, and the sync engine sends it."""
+        self.say("")
+        if self.engine is not None:
+            self.engine.local_change()
 
-        self.worker.run(seen, lambda _r: self.refresh_review(), self._show_error)
+    # -- what changed --------------------------------------------------------------------------------
 
-    def _write(self, job: Any, shown: Any = None) -> None:
-        def done(result: Any) -> None:
-            self.say("")
-            if shown is not None:
-                shown(result)
-            if self.engine is not None:
-                self.engine.local_change()
+    def show_changed(self, changed: Changed, initiator: object | None = None) -> None:
+        """The one way the window shows a change to the journal file — a write of its own (desktop.writes) or a
+        sync run's: what `changed` names in the journal on screen is re-read and patched in place
+        (desktop.sheet_refresh), the journal is re-read whole only when its columns or period marks changed,
+        the lesson panel re-reads its lesson (keeping what is being typed; not when the panel wrote it), and the
+        review panel re-reads when the conflicts or refusals changed."""
+        if changed.review:
+            self.refresh_review()
+        sheet, period_id = self.model.sheet, self.period_box.currentData()
+        if self.locked or sheet is None or period_id is None or not changed:
+            return
+        if sheet_refresh.needs_reload(sheet, changed):
+            self.open_journal()
+        elif sheet_refresh.concerns(sheet, changed):
+            today = self.today
 
-        self.worker.run(job, done, self._show_error)
+            def patched(patch: sheet_refresh.SheetPatch) -> None:
+                if self.model.sheet is sheet:  # still the journal it was read for
+                    self.model.apply_patch(patch)
+
+            self.worker.run(lambda: self.access.read(lambda conn: sheet_refresh.load_patch(
+                conn, sheet, changed, period_id, today)), patched, self._show_error)
+        lesson_id = self.lesson_panel.lesson_id
+        if (initiator is not self.lesson_panel and lesson_id is not None
+                and (changed.everything or lesson_id in changed.lessons)):
+            self.worker.run(lambda: self.access.read(lambda conn: lesson_details.topic_and_homework(conn, lesson_id)),
+                            lambda texts: self.lesson_panel.refresh(lesson_id, *texts), self._show_error)
 
     def _show_lesson(self, column: int) -> None:
         if not self.model.lesson_column(column):
@@ -622,9 +591,8 @@ class MainWindow(QMainWindow):
         lesson = self.model.sheet.lessons[column - 1]
         if lesson.id == self.lesson_panel.lesson_id:
             return  # moving within the lesson's column, as when typing marks down it: nothing to re-read
-        self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
-            "SELECT topic, homework FROM lesson WHERE id = ?", (lesson.id,)).fetchone()),
-            lambda row: self.lesson_panel.show_lesson(lesson.id, lesson.date, *(row or (None, None))))
+        self.worker.run(lambda: self.access.read(lambda conn: lesson_details.topic_and_homework(conn, lesson.id)),
+                        lambda texts: self.lesson_panel.show_lesson(lesson.id, lesson.date, *texts))
 
     # -- today ------------------------------------------------------------------------------------
 
@@ -686,38 +654,21 @@ class MainWindow(QMainWindow):
         self.sync_bar.show_status(status)
 
     def on_sync_run(self, summary: RunSummary) -> None:
-        """A sync run ended (also one cut off midway): show what it changed in the journal on screen, and only
-        that (desktop.sheet_refresh); what the teacher is typing in the lesson panel stays."""
-        changed = summary.changed
-        if summary.rejected or changed.review:
-            self.refresh_review()
-        sheet, period_id = self.model.sheet, self.period_box.currentData()
-        if self.locked or sheet is None or period_id is None or not changed:
-            return
-        if sheet_refresh.needs_reload(sheet, changed):
-            self.open_journal()
-        elif sheet_refresh.concerns(sheet, changed):
-            today = self.today
-
-            def patched(patch: sheet_refresh.SheetPatch) -> None:
-                if self.model.sheet is sheet:  # still the journal it was read for
-                    self.model.apply_patch(patch)
-
-            self.worker.run(lambda: self.access.read(lambda conn: sheet_refresh.load_patch(
-                conn, sheet, changed, period_id, today)), patched, self._show_error)
-        lesson_id = self.lesson_panel.lesson_id
-        if lesson_id is not None and (changed.everything or lesson_id in changed.lessons):
-            self.worker.run(lambda: self.access.read(lambda conn: conn.execute(
-                "SELECT topic, homework FROM lesson WHERE id = ?", (lesson_id,)).fetchone()),
-                lambda row: self.lesson_panel.refresh(lesson_id, *(row or (None, None))), self._show_error)
+        """A sync run ended (also one cut off midway): what it changed goes through `show_changed`, as a write
+        of the window's own does; what the teacher is typing in the lesson panel stays."""
+        if summary.rejected and not summary.changed.review:
+            self.refresh_review()  # refusals came in
+        self.show_changed(summary.changed)
 
     def refresh_review(self) -> None:
         if self.locked:
             return
 
+        language = self.language
+
         def review() -> Any:
             with self.access.open_for_writing().read() as conn:
-                return load_review(conn)
+                return load_review(conn, language)
 
         self.worker.run(review, self._show_review, self._show_error)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import messages
+from storage import review_places
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -33,21 +34,16 @@ class Review:
     places: dict[str, str]  # entity key → "date · pupil" for the teacher to recognise it
 
 
-def load_review(conn: Connection) -> Review:
-    """Runs on the worker, with the storage layer loaded."""
+def load_review(conn: Connection, language: str) -> Review:
+    """Runs on the worker, with the storage layer loaded; the places name the subject in `language` ("kk",
+    "ru", "en": the interface's)."""
     from storage import conflicts, rejections
 
     open_ones, refused = conflicts.open_conflicts(conn), rejections.unseen(conn)
-    places = {}
-    subject = {"kk": "s.name_kk", "en": "s.name_en"}.get(QLocale().name()[:2], "s.name_ru")  # the language's name
-    for key in {c.key for c in open_ones} | {r.key for r in refused}:
-        lesson_id, _, pupil = key.partition("/")
-        row = conn.exec_driver_sql(
-            f"SELECT l.date, {subject}, p.last_name || ' ' || p.first_name FROM lesson l "
-            "JOIN course c ON c.id = l.course_id JOIN subject s ON s.id = c.subject_id "
-            "LEFT JOIN pupil p ON p.id = ? WHERE l.id = ?",
-            (int(pupil) if pupil.isdigit() else None, lesson_id)).first()
-        places[key] = " · ".join(messages.local(part) for part in row if part) if row else key
+    keys = {c.key for c in open_ones} | {r.key for r in refused}
+    found = review_places.places(conn, keys, language)
+    places = {key: " · ".join(messages.local(part) for part in (place.date, place.subject, place.pupil) if part)
+              if (place := found.get(key)) else key for key in keys}
     return Review(open_ones, refused, places)
 
 

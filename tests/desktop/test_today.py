@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
 from desktop.journal_access import JournalAccess
-from desktop.main_window import MainWindow, load_choices
+from desktop.main_window import MainWindow
 from desktop.today_view import TodayDialog
 from desktop.worker import Worker
-from storage import day_lessons
+from storage import day_lessons, sheet_choices
 from storage.database import JournalDatabase
 from storage.journal_sheet import driver_connection
 
@@ -39,7 +39,7 @@ class Day:
                 "GROUP BY c.teacher_id HAVING count(DISTINCT c.id) >= 3 ORDER BY c.teacher_id", (MONDAY.isoformat(),))]
             for teacher in teachers:
                 lessons = day_lessons.of_day(raw, teacher, MONDAY)
-                first_course = load_choices(raw, teacher)[0][0].id
+                first_course = sheet_choices.load(raw, teacher)[0][0].id
                 later = [x for x in lessons[1:] if x.course_id != first_course and x.course_id != lessons[0].course_id]
                 if later:
                     break

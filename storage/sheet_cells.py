@@ -1,0 +1,46 @@
+"""The current contents of chosen places of a journal sheet, re-read to patch a sheet on screen in place
+(desktop.sheet_refresh): lesson cells, СОР/СОЧ scores, and the lesson cells with an open conflict. Plain SQL
+on the driver's connection, as storage.journal_sheet (read on the desktop's light reader)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from storage.journal_sheet import driver_connection
+
+Pair = tuple[str, int]  # (lesson or work id, pupil id)
+CellValues = tuple[str | None, int | None, str | None]  # attendance, mark, comment
+ScoreValues = tuple[int | None, str | None]  # points, comment
+
+
+def cells(conn: Any, pairs: Iterable[Pair]) -> dict[Pair, CellValues | None]:
+    """(attendance, mark, comment) of each (lesson id, pupil id) cell; None for a cell that holds nothing.
+    `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
+    raw, found = driver_connection(conn), {}
+    for lesson_id, pupil_id in pairs:
+        row = raw.execute("SELECT attendance, mark, comment FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?",
+                          (lesson_id, pupil_id)).fetchone()
+        found[(lesson_id, pupil_id)] = (row[0], row[1], row[2]) if row and any(v is not None for v in row) else None
+    return found
+
+
+def scores(conn: Any, pairs: Iterable[Pair]) -> dict[Pair, ScoreValues | None]:
+    """(points, comment) of each (work id, pupil id) score; None for a pupil with neither points nor a comment."""
+    raw, found = driver_connection(conn), {}
+    for work_id, pupil_id in pairs:
+        row = raw.execute("SELECT points, comment FROM summative_score WHERE work_id = ? AND pupil_id = ?",
+                          (work_id, pupil_id)).fetchone()
+        found[(work_id, pupil_id)] = (row[0], row[1]) if row and (row[0] is not None or row[1]) else None
+    return found
+
+
+def conflicted_cells(conn: Any) -> set[Pair]:
+    """(lesson id, pupil id) of each lesson cell with an open conflict (storage.models.SyncConflict)."""
+    conflicted = set()
+    for (key,) in driver_connection(conn).execute(
+            "SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
+        lesson_id, _, pupil = key.partition("/")
+        if pupil.isdigit():
+            conflicted.add((lesson_id, int(pupil)))
+    return conflicted
