@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from core.errors import JournalError
+from core.protocol import SyncRequest
 from harness.fault_proxy import Fault, FaultProxy
 from sync.errors import SyncError
 from tests.server.conftest import running_server
@@ -103,9 +104,9 @@ def _record_bases(pc: Device, bases: dict) -> None:
     link = pc.engine.link
     real_sync = link.sync
 
-    def sync_and_note(request: dict):  # type: ignore[no-untyped-def]
-        for op in request["ops"]:
-            bases[(request["device_id"], op["seq"])] = op["base"]
+    def sync_and_note(request: SyncRequest):  # type: ignore[no-untyped-def]
+        for op in request.ops:
+            bases[(request.device_id, op.seq)] = op.base
         return real_sync(request)
 
     link.sync = sync_and_note  # type: ignore[method-assign]
