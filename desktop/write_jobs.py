@@ -1,5 +1,5 @@
 """The window's writes into the journal, each a job for the worker (desktop.writes) that goes through
-storage.journal (or the sync package's conflicts and refusals, which keep their own tables) and returns
+storage.journal (or storage.conflicts and storage.rejections for the review's choices) and returns
 what it changed (storage.changed.Changed): a cell or a score, a lesson's text, or a course's columns and
 period marks. They run on the worker's thread only; no Qt here."""
 

@@ -37,7 +37,7 @@ def _profile_pc(tmp_path, server: LiveServer, username: str, password: str,  # t
     profile, key = profiles.create(username, password)
     db = open_database(profile.journal, key=key)
     engine = SyncEngine(db, server.url, profiles.tokens(username, key), device_name="school PC")
-    engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer["recovery_key"], engine.device_id)
+    engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer.recovery_key, engine.device_id)
     engine.login_blocking(username, demo.DEMO_PASSWORD)
     engine.run_once()
     return backend, profiles, profile, db, engine
