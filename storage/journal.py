@@ -493,7 +493,7 @@ class Journal:
                 index_elements=[_SCORE.c.work_id, _SCORE.c.pupil_id], set_={field: value}
             )
             conn.execute(upsert)
-            self._record(conn, "score", f"{work_id}/{pupil_id}", field, old, value, base)
+            self._record(conn, "score", record_keys.score(work_id, pupil_id), field, old, value, base)
         step = (Change("score", work_id, pupil_id, field, old, value),)
         if remember:
             self._remember(step)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from core import record_keys
 from storage.journal_sheet import driver_connection
 
 # The subject's name in the language asked for; any other language reads the Russian name.
@@ -33,9 +34,9 @@ def places(conn: Any, keys: Iterable[str], language: str) -> dict[str, Place]:
     `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
     raw, found = driver_connection(conn), {}
     for key in keys:
-        lesson_id, _, pupil = key.partition("/")
-        row = raw.execute(_PLACE, {"language": language, "pupil": int(pupil) if pupil.isdigit() else None,
-                                   "lesson": lesson_id}).fetchone()
+        cell = record_keys.parse_pupil_key(key)  # a cell's key, or a lesson's own
+        lesson_id, pupil = (key, None) if cell is None else (cell.record, cell.pupil)
+        row = raw.execute(_PLACE, {"language": language, "pupil": pupil, "lesson": lesson_id}).fetchone()
         if row:
             found[key] = Place(dt.date.fromisoformat(row[0]), row[1], row[2])
     return found

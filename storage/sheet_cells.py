@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from core import record_keys
 from storage.journal_sheet import driver_connection
 
 Pair = tuple[str, int]  # (lesson or work id, pupil id)
@@ -40,7 +41,7 @@ def conflicted_cells(conn: Any) -> set[Pair]:
     conflicted = set()
     for (key,) in driver_connection(conn).execute(
             "SELECT entity_key FROM sync_conflict WHERE entity = 'cell' AND resolved_seq IS NULL"):
-        lesson_id, _, pupil = key.partition("/")
-        if pupil.isdigit():
-            conflicted.add((lesson_id, int(pupil)))
+        cell = record_keys.parse_pupil_key(key)
+        if cell is not None:
+            conflicted.add((cell.record, cell.pupil))
     return conflicted
