@@ -1,5 +1,6 @@
 """The write rules a teacher's journal and the server both apply, as functions over data: who may write into
-a course, whether the day is open, whether a pupil was in the class on that day, which term holds a day.
+a course, whether the day is open, whether a pupil was in the class on that day, which term holds a day, and
+what a new lesson's or work's fields may be.
 
 Each side loads the facts its own way (the journal from its file in one query per keystroke, the server for
 a whole batch at once) and asks these functions; a refusal is the same core.errors exception on both sides,
@@ -12,7 +13,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.errors import NotYourCourse, OutsideSchoolYear, PeriodClosed, PupilNotInCourse
+from core.errors import InvalidLesson, InvalidWork, NotYourCourse, OutsideSchoolYear, PeriodClosed, PupilNotInCourse
+from core.tables.journal import LESSON_KINDS, WORK_KINDS
+from core.validation import MAX_WORK_POINTS, check_text
 
 DateRange = tuple[dt.date, dt.date]  # first and last day, both included
 Membership = tuple[dt.date, dt.date | None]  # in the class from, until (None: still in it)
@@ -79,3 +82,24 @@ def term_of(day: dt.date, terms: Iterable[tuple[int, dt.date, dt.date]]) -> int:
         if start <= day <= end:
             return term_id
     raise OutsideSchoolYear(date=day)
+
+
+def new_lesson(kind: object, topic: object, homework: object) -> tuple[str, str | None, str | None]:
+    """A new lesson's kind and texts as they are kept (its course, day and slot are checked where it lands)."""
+    if kind not in LESSON_KINDS:
+        raise InvalidLesson(why="unknown_kind", reason=f"unknown lesson kind {kind!r}")
+    return str(kind), check_text("topic", topic), check_text("homework", homework)
+
+
+def new_work(kind: object, title: object, section: object, max_points: object) -> tuple[str, str, str | None, int]:
+    """A new СОР's or СОЧ's kind, title, section and maximum points as they are kept."""
+    if kind not in WORK_KINDS:
+        raise InvalidWork(why="unknown_kind", reason=f"unknown kind {kind!r}; use 'sor' or 'soch'")
+    title_text = check_text("title", title)
+    if title_text is None:
+        raise InvalidWork(why="no_title", reason="the title is empty")
+    section_text = check_text("section", section)
+    if not isinstance(max_points, int) or isinstance(max_points, bool) or not 1 <= max_points <= MAX_WORK_POINTS:
+        raise InvalidWork(why="bad_max_points", limit=MAX_WORK_POINTS,
+                          reason=f"maximum points must be a whole number 1–{MAX_WORK_POINTS}, not {max_points!r}")
+    return str(kind), title_text, section_text, max_points

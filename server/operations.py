@@ -25,8 +25,7 @@ from core import hlc, ids, json_codec, record_keys, write_rules
 from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
 from core.protocol import Operation, Status
 from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
-from core.tables.journal import LESSON_KINDS, WORK_KINDS
-from core.validation import MAX_WORK_POINTS, check_text
+from core.validation import MAX_WORK_POINTS
 from server.accounts import Principal
 from server.schema import tables
 
@@ -441,9 +440,7 @@ class Applier:
             raise Refused("bad_value", "A new lesson needs course_id, date (YYYY-MM-DD) and slot.") from None
         if op.key != ids.lesson_id(course_id, day, slot) or v.get("id", op.key) != op.key:
             raise Refused("bad_key", "A lesson's id must be derived from its course, date and slot.")
-        if kind not in LESSON_KINDS:
-            raise Refused("bad_value", f"Unknown lesson kind {kind!r}.")
-        topic, homework = check_text("topic", v.get("topic")), check_text("homework", v.get("homework"))
+        kind, topic, homework = write_rules.new_lesson(kind, v.get("topic"), v.get("homework"))
         landing = self._course_landing(course_id, day)
         self._check_rights(landing, substitute_ok=False)
         self._check_open(landing)
@@ -466,11 +463,7 @@ class Applier:
             day = dt.date.fromisoformat(v["date"])
         except (KeyError, TypeError, ValueError):
             raise Refused("bad_value", "A summative work needs course_id, kind, date and max_points.") from None
-        title = check_text("title", v.get("title"))
-        if kind not in WORK_KINDS or title is None:
-            raise Refused("bad_value", "A summative work needs kind 'sor' or 'soch' and a title.")
-        if not isinstance(max_points, int) or isinstance(max_points, bool) or not 1 <= max_points <= MAX_WORK_POINTS:
-            raise Refused("bad_value", f"Maximum points must be a whole number 1–{MAX_WORK_POINTS}.")
+        kind, title, section, max_points = write_rules.new_work(kind, v.get("title"), v.get("section"), max_points)
         landing = self._course_landing(course_id, day)
         self._check_rights(landing, substitute_ok=False)
         self._check_open(landing)
@@ -478,7 +471,7 @@ class Applier:
         if self.conn.execute(select(WORK.c.id).where(WORK.c.id == op.key)).first() is not None:
             return Outcome("merged", version=1, new=v)
         record = {"id": op.key, "course_id": course_id, "period_id": period_id, "lesson_id": v.get("lesson_id"),
-                  "kind": kind, "title": title, "section": check_text("section", v.get("section")),
+                  "kind": kind, "title": title, "section": section,
                   "date": day.isoformat(), "max_points": max_points}
         self.conn.execute(insert(WORK).values(**{**record, "date": day}, server_version=1))
         self._log_change(course_id, "work", op.key, "create", record, 1, min(op.hlc, self.hlc_limit))

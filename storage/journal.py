@@ -41,8 +41,7 @@ from core.tables import (
     SummativeScore,
     SummativeWork,
 )
-from core.tables.journal import LESSON_KINDS, WORK_KINDS
-from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
+from core.validation import check_attendance, check_mark, check_score, check_text
 from storage import changelog, hot_sql, summative_schedule, term_results
 from storage.database import JournalDatabase
 from storage.journal_sheet import driver_connection
@@ -343,12 +342,9 @@ class Journal:
         homework: str | None = None,
     ) -> str:
         """Add a lesson (an extra one, or one the timetable lacks); returns its id."""
-        if kind not in LESSON_KINDS:
-            raise InvalidLesson(why="unknown_kind", reason=f"unknown lesson kind {kind!r}")
+        kind, topic, homework = write_rules.new_lesson(kind, topic, homework)
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
             raise InvalidLesson(why="not_a_date", reason=f"{date!r} is not a date")
-        topic = check_text("topic", topic)
-        homework = check_text("homework", homework)
         with self._db.write() as conn:
             course = conn.execute(
                 select(_COURSE.c.teacher_id, _COURSE.c.class_id, _COURSE.c.subgroup_id).where(
@@ -418,19 +414,7 @@ class Journal:
         lesson_id: str | None = None,
     ) -> str:
         """Add a СОР (kind "sor") or СОЧ (kind "soch") held on `date`; returns its id."""
-        if kind not in WORK_KINDS:
-            raise InvalidWork(why="unknown_kind", reason=f"unknown kind {kind!r}; use 'sor' or 'soch'")
-        title_text = check_text("title", title)
-        if title_text is None:
-            raise InvalidWork(why="no_title", reason="the title is empty")
-        section = check_text("section", section)
-        if (
-            not isinstance(max_points, int)
-            or isinstance(max_points, bool)
-            or not 1 <= max_points <= MAX_WORK_POINTS
-        ):
-            raise InvalidWork(why="bad_max_points", limit=MAX_WORK_POINTS,
-                              reason=f"maximum points must be a whole number 1–{MAX_WORK_POINTS}, not {max_points!r}")
+        kind, title_text, section, max_points = write_rules.new_work(kind, title, section, max_points)
         with self._db.write() as conn:
             teacher = conn.execute(select(_COURSE.c.teacher_id).where(_COURSE.c.id == course_id)).scalar()
             if teacher is None:
