@@ -141,7 +141,8 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
 
 def floor(db_url: str, plans: list[dict], batch: int) -> float:
     """The rows the server writes for these operations — the changed cells, a change-log row and an audit
-    row each — inserted into PostgreSQL directly, batch by batch, one transaction per batch."""
+    row each, the school's feed bumped — inserted into PostgreSQL directly, batch by batch, one transaction
+    per batch."""
     import psycopg
 
     dsn = db_url.replace("postgresql+psycopg://", "postgresql://")
@@ -171,8 +172,14 @@ def floor(db_url: str, plans: list[dict], batch: int) -> float:
                         "server_version = lesson_cell.server_version + 1",
                         cells)
                     cur.executemany("UPDATE lesson SET topic = %s WHERE id = %s", lessons)
+                    # the school's feed bumped at the end of the batch, its changes placed below the new head
+                    head = cur.execute("INSERT INTO feed (school_id, head) VALUES (1, %s) ON CONFLICT (school_id) "
+                                       "DO UPDATE SET head = feed.head + excluded.head RETURNING head",
+                                       (len(changes),)).fetchone()[0]
                     cur.executemany("INSERT INTO change (course_id, entity, entity_key, field, value, version, "
-                                    "device_id, at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", changes)
+                                    "device_id, at, school_id, position) "
+                                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s)",
+                                    [(*row, head - len(changes) + 1 + i) for i, row in enumerate(changes)])
                     cur.executemany("INSERT INTO audit_log (at, school_id, device_id, ip, seq, entity, entity_key, "
                                     "field, new_value, result) "
                                     "VALUES (%s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, %s)", audits)

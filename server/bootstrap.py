@@ -1,8 +1,8 @@
 """A new PC's first download: the teacher's courses, classes, rosters, timetable, calendar and bells in one
 answer (`reference`), then the lessons of those courses with their cells, works and scores, in pages
-ordered by lesson id (`lessons`). `reference` also gives the change-log cursor to pull from afterwards, read
-before the pages so that nothing written meanwhile is missed (a change may arrive twice; applying a change
-is idempotent by version)."""
+ordered by lesson id (`lessons`). `reference` also gives the cursor to pull from afterwards (the school's
+feed head, server.feed), read before everything else so that nothing written meanwhile is missed (a change
+may arrive twice; applying a change is idempotent by version)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from server import feed
 from server.accounts import Principal
 from server.pull import visible_courses
 from server.schema import tables
@@ -27,6 +28,9 @@ def _all(conn: Connection, query: Any) -> list[dict]:
 
 
 def reference(conn: Connection, who: Principal) -> dict:
+    # The school's feed head first, then the rows: a change committed after this read stands past the cursor
+    # (and may also be in the rows: pulled again, it changes nothing); one committed before is in the rows.
+    cursor = feed.head(conn, who.school_id)
     C, K, Y, W = T["course"], T["school_class"], T["academic_year"], T["summative_work"]
     courses = select(C.c.id).where(C.c.id.in_(visible_courses(who))).scalar_subquery()
     course_rows = _all(conn, select(C).where(C.c.id.in_(visible_courses(who))).order_by(C.c.id))
@@ -42,7 +46,7 @@ def reference(conn: Connection, who: Principal) -> dict:
     teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set())
                          | set(substitutes) | set(homeroom))
     return {
-        "cursor": conn.execute(select(func.coalesce(func.max(T["change"].c.id), 0))).scalar_one(),
+        "cursor": cursor,
         "school": _all(conn, select(T["school"]).where(T["school"].c.id == who.school_id))[0],
         "years": _all(conn, select(Y).where(Y.c.id.in_(year_ids))),
         "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(

@@ -85,8 +85,8 @@ class _Write:
 
 class Applier:
     """Applies one device's batch. What the checks need is loaded for the whole batch at once (prefetch)
-    and kept as the batch changes it; cell and lesson writes and change-log rows are buffered and written
-    set-wise by flush(). The transaction is the caller's."""
+    and kept as the batch changes it; cell and lesson writes are buffered and written set-wise by flush(), the
+    change-log rows handed over by take_changes() for the school's feed. The transaction is the caller's."""
 
     def __init__(self, conn: Connection, who: Principal, now: dt.datetime) -> None:
         self.conn, self.who, self.now = conn, who, now
@@ -182,9 +182,12 @@ class Applier:
                 update(L).where(L.c.id == bindparam("k_id")).values({c: bindparam(c) for c in columns}),
                 [{"k_id": lid, **{c: row[c] for c in columns}} for lid, row in self._changed_lessons.items()],
             )
-        if self._changes:
-            conn.execute(insert(CHANGE), self._changes)
-        self._new_cells, self._changed_cells, self._changed_lessons, self._changes = {}, {}, {}, []
+        self._new_cells, self._changed_cells, self._changed_lessons = {}, {}, {}
+
+    def take_changes(self) -> list[dict[str, Any]]:
+        """The change rows of the batch so far, for the school's feed (server.feed.publish, at the commit)."""
+        changes, self._changes = self._changes, []
+        return changes
 
     def apply(self, op: Operation) -> Outcome:
         kind = KINDS.get(op.entity)

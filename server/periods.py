@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from core import json_codec, record_keys
+from server import feed
 from server.accounts import Principal
 from server.schema import tables
 
@@ -26,7 +27,7 @@ def log_closing(conn: Connection, who: Principal, period_id: int, closed: bool, 
         select(CHANGE.c.entity_key, func.max(CHANGE.c.version))
         .where(CHANGE.c.entity == "period", CHANGE.c.entity_key.in_(list(keys.values())))
         .group_by(CHANGE.c.entity_key)).all())
-    conn.execute(insert(CHANGE), [
+    feed.publish(conn, who.school_id, [
         dict(course_id=course, entity="period", entity_key=key, field="closed", value=json_codec.column(closed),
              version=versions.get(key, 0) + 1, device_id=None, account_id=who.account_id, hlc=None, at=now)
         for course, key in keys.items()])

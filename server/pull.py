@@ -29,8 +29,9 @@ def visible_courses(who: Principal) -> Any:
 
 
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> tuple[list[Change], int, bool, int]:
-    """(changes, next cursor, more, how many remain). The device's own changes advance the cursor but are
-    not sent back: it learnt their versions from its operation results.
+    """(changes, next cursor, more, how many remain): the changes past `cursor` in the school's feed, in the
+    feed's order (server.feed: positions in commit order, so no change is ever passed). The device's own
+    changes advance the cursor but are not sent back: it learnt their versions from its operation results.
 
     Only a field's latest change is sent: one overwritten since (a later version of the same field) is
     skipped. Besides saving bytes, this keeps a device from taking an older value of a field over its own
@@ -40,22 +41,24 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> 
                                 later.c.field == CHANGE.c.field, later.c.version > CHANGE.c.version)
     rows = conn.execute(
         select(CHANGE, superseded.label("superseded"))
-        .where(CHANGE.c.id > cursor, CHANGE.c.course_id.in_(visible_courses(who)))
-        .order_by(CHANGE.c.id).limit(limit + 1)
+        .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor,
+               CHANGE.c.course_id.in_(visible_courses(who)))
+        .order_by(CHANGE.c.position).limit(limit + 1)
     ).mappings().all()
     more = len(rows) > limit
     rows = rows[:limit]
     out = [
-        Change(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],
+        Change(id=r["position"], entity=r["entity"], key=r["entity_key"], field=r["field"],
                value=json_codec.value(r["value"]), version=r["version"])
         for r in rows if r["device_id"] != who.device_id and not r["superseded"]
     ]
-    next_cursor = rows[-1]["id"] if rows else cursor
+    next_cursor = rows[-1]["position"] if rows else cursor
     remaining = 0
     if more:
         remaining = conn.execute(
             select(func.count()).select_from(CHANGE)
-            .where(CHANGE.c.id > next_cursor, CHANGE.c.course_id.in_(visible_courses(who)),
+            .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor,
+                   CHANGE.c.course_id.in_(visible_courses(who)),
                    or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
         ).scalar_one()
     return out, next_cursor, more, remaining

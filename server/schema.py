@@ -80,8 +80,20 @@ change = Table(
     Column("account_id", Integer),
     Column("hlc", BigInteger),  # the client's stamp, bounded by the server's clock
     Column("at", DateTime(timezone=True), nullable=False),
+    # Its school, and its place in the school's feed (server.feed): what a PC's pull cursor counts.
+    Column("school_id", Integer, nullable=False),
+    Column("position", BigInteger, nullable=False),
     Index("ix_change_course_id", "course_id", "id"),
     Index("ix_change_field", "entity", "entity_key", "field", "version"),
+    Index("ix_change_school_position", "school_id", "position", unique=True),
+)
+
+# Each school's feed head: the last position given (server.feed), bumped as the last statement of a
+# transaction that writes changes, so positions become visible in commit order.
+feed = Table(
+    "feed", metadata,
+    Column("school_id", Integer, primary_key=True, autoincrement=False),
+    Column("head", BigInteger, nullable=False),
 )
 
 conflict = Table(

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import json_codec
 from core.protocol import OperationResult, SyncRequest, SyncResponse
-from server import audit_log
+from server import audit_log, feed
 from server.accounts import authenticate
 from server.db import writer
 from server.operations import Applier
@@ -102,6 +102,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
         conflicts = open_conflicts(conn, who)
+        feed.publish(conn, who.school_id, applier.take_changes())  # the last statement: positions in commit order
     outcomes = Counter(r.reason or r.status for r in results)
     log.info("sync device=%s account=%d ops=%d %s changes=%d more=%s conflicts=%d in %.0f ms", who.device_id,
              who.account_id, len(request.ops), " ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) or "-",

@@ -19,6 +19,7 @@ from core.errors import InvalidLesson
 from core.protocol import Operation
 from core.synced_kinds import Facts, SyncedField
 from core.tables.journal import LESSON_KINDS
+from server import feed
 from server.accounts import Principal
 from server.db import open_server_db
 from server.operations import Applier
@@ -62,6 +63,7 @@ def _apply(engine: Engine, who: Principal, op: Operation) -> tuple[str, str | No
         applier = Applier(conn, who, dt.datetime.now(dt.UTC))
         outcome = applier.apply(op)
         applier.flush()
+        feed.publish(conn, who.school_id, applier.take_changes())
     return outcome.status, outcome.reason
 
 
