@@ -357,8 +357,10 @@ class Applier:
         field, value = write.field.name, write.value
         old = write.field.value_of(current) if current is not None else None
         version = current["server_version"] if current is not None else 0
-        if old == value:  # the same value is never a conflict
+        if old == value and current is not None:  # the same value is never a conflict
             return Outcome("merged" if op.base < version else "applied", version=version, old=old, new=value)
+        # (An empty value for a record not made yet still makes it: the PC that wrote it holds the row, typed
+        # and cleared before it went out, and so will every other PC once they pull it.)
         status: Status = "applied"
         conflict_id: int | None = None
         stamp = min(op.hlc, self.hlc_limit)
