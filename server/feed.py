@@ -2,10 +2,10 @@
 
 A change's `id` is taken when its row is written, not when its transaction commits, so a reader could pass
 an id that another transaction commits a moment later and never pull it. Positions are given instead as the
-end of the transaction: the school's feed row is bumped (and so locked until the commit) and the
+last statement before the commit: the school's feed row is bumped (and so locked until the commit) and the
 transaction's changes take the positions just below the new head. A later writer of the same school waits
 on that row, so no position is ever visible before every lower one of its school is; a reader can never
-overtake a change. Called once a transaction, when its changes are all made, by whoever writes them (server.sync, the
+overtake a change. Called once a transaction, as its last statement, by whoever writes changes (server.sync, the
 admin's period closing).
 """
 

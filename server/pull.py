@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, exists, func, or_, select, union
@@ -28,14 +29,18 @@ def visible_courses(who: Principal) -> Any:
     )
 
 
-def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> tuple[list[Change], int, bool, int]:
+def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
+                  writing: Mapping[tuple[str, str, str], int] | None = None) -> tuple[list[Change], int, bool, int]:
     """(changes, next cursor, more, how many remain): the changes past `cursor` in the school's feed, in the
     feed's order (server.feed: positions in commit order, so no change is ever passed). The device's own
     changes advance the cursor but are not sent back: it learnt their versions from its operation results.
 
     Only a field's latest change is sent: one overwritten since (a later version of the same field) is
     skipped. Besides saving bytes, this keeps a device from taking an older value of a field over its own
-    newer one, which it is not sent back (a rival's edit the server ordered before the device's)."""
+    newer one, which it is not sent back (a rival's edit the server ordered before the device's). `writing`:
+    the fields (entity, key, field) this transaction is writing, with their new versions, which join the feed
+    only at its end (server.feed) but overwrite older changes all the same."""
+    writing = writing or {}
     later = CHANGE.alias("later")
     superseded = exists().where(later.c.entity == CHANGE.c.entity, later.c.entity_key == CHANGE.c.entity_key,
                                 later.c.field == CHANGE.c.field, later.c.version > CHANGE.c.version)
@@ -51,6 +56,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int) -> 
         Change(id=r["position"], entity=r["entity"], key=r["entity_key"], field=r["field"],
                value=json_codec.value(r["value"]), version=r["version"])
         for r in rows if r["device_id"] != who.device_id and not r["superseded"]
+        and writing.get((r["entity"], r["entity_key"], r["field"]), 0) <= r["version"]
     ]
     next_cursor = rows[-1]["position"] if rows else cursor
     remaining = 0

@@ -88,8 +88,8 @@ change = Table(
     Index("ix_change_school_position", "school_id", "position", unique=True),
 )
 
-# Each school's feed head: the last position given (server.feed), bumped by a transaction once its changes are
-# made and locked until it commits, so positions become visible in commit order.
+# Each school's feed head: the last position given (server.feed), bumped as the last statement of a transaction
+# that writes changes and locked until it commits, so positions become visible in commit order.
 feed = Table(
     "feed", metadata,
     Column("school_id", Integer, primary_key=True, autoincrement=False),

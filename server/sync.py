@@ -100,11 +100,12 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         conn.execute(update(device).where(device.c.id == who.device_id).values(
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
-        # The batch's changes join the school's feed now, its row locked until the commit (positions in commit
-        # order), and before the pull: the device's own newer values then hide the older ones it would be sent.
-        feed.publish(conn, who.school_id, applier.take_changes())
-        changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit)
+        written = applier.take_changes()
+        changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
+            (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
         conflicts = open_conflicts(conn, who)
+        # The last statement: the school's feed row, locked until the commit, gives positions in commit order.
+        feed.publish(conn, who.school_id, written)
     outcomes = Counter(r.reason or r.status for r in results)
     log.info("sync device=%s account=%d ops=%d %s changes=%d more=%s conflicts=%d in %.0f ms", who.device_id,
              who.account_id, len(request.ops), " ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) or "-",
