@@ -200,7 +200,7 @@ class Applier:
             if op.field == kind.creates:
                 return self._create(kind, op)
             write = self._checked(kind, field, op)
-            return self._write(op, write, self._current(write))
+            return self._write(op, write, self._current(write.kind, write.pk))
         except (Refused, JournalError) as refusal:  # JournalError: the shared write rules and value checks
             code = refusal.code
             message = refusal.message if isinstance(refusal, Refused) else str(refusal)
@@ -307,9 +307,8 @@ class Applier:
 
     # -- the record as it stands ----------------------------------------------------------------
 
-    def _current(self, write: _Write) -> dict[str, Any] | None:
+    def _current(self, kind: SyncedKind, pk: dict[str, Any]) -> dict[str, Any] | None:
         """The record's row as it stands (None: no row yet); the lessons and cells of the batch are cached."""
-        kind, pk = write.kind, write.pk
         if kind.table == "lesson_cell":
             return self._current_cell(pk["lesson_id"], pk["pupil_id"])
         if kind.table == "lesson":
@@ -335,7 +334,7 @@ class Applier:
         if kind is None or field is None or pk is None or kind.conflicts != "field":
             return None
         try:
-            current = self._current(_Write(kind, field, pk, _NOWHERE, None))
+            current = self._current(kind, pk)
         except Refused:
             return None
         return None if current is None else field.value_of(current)
@@ -345,7 +344,7 @@ class Applier:
         if pk is None:
             return 0
         try:
-            current = self._current(_Write(kind, field, pk, _NOWHERE, None))
+            current = self._current(kind, pk)
         except Refused:
             return 0
         return 0 if current is None else int(current["server_version"])
@@ -501,16 +500,12 @@ class Applier:
         inner = Operation(seq=op.seq, hlc=op.hlc, entity=row["entity"], key=row["entity_key"], field=row["field"],
                           value=op.value, base=self._version_of(kind, field, row["entity_key"]))
         write = self._checked(kind, field, inner)
-        outcome = self._write(inner, write, self._current(write))
+        outcome = self._write(inner, write, self._current(write.kind, write.pk))
         self.conn.execute(update(CONFLICT).where(CONFLICT.c.id == conflict_id).values(
             resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=json_codec.column(op.value)))
         outcome.conflict_id = conflict_id
         outcome.status = "applied"
         return outcome
-
-
-# A stand-in landing for reading a record as it stands, where no write is checked.
-_NOWHERE = Landing(write_rules.Place(0, 0, None, 0, None, "", dt.date.min), 0, 0)
 
 
 def _lesson_query() -> Any:
