@@ -51,6 +51,11 @@ class NotText(ValidationError):
     template = "The {field} must be text, not {kind}."
 
 
+class BadValue(ValidationError):
+    code = "bad_value"
+    template = "The {field} is not of the form it takes: {why}."
+
+
 class InvalidScore(ValidationError):
     code = "invalid_score"
     template = "A score of {value!r} is outside 0–{max_points} for this work."

@@ -13,10 +13,15 @@ and an open period.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from typing import Any
 
-from core.errors import InvalidMark, MarksNotAllowed, ReasonRequired
+from core.errors import BadValue, InvalidMark, MarksNotAllowed, ReasonRequired
 from core.validation import check_text
+
+PARTS = ("mark", "reason", "computed", "percent", "rule")  # a final mark's value on the wire, all of them
+MAX_RULE = 40  # a grading rule's name (core.grading.RULES), as period_mark.rule_version holds it
 
 # What a period mark may be, by the course's scale: 2–5 (classic and criteria-based alike), or for a
 # pass/fail course 1 = зачёт / сынақ, 0 = незачёт.
@@ -38,6 +43,30 @@ def check(scale: str, mark: object, reason: object) -> tuple[int | None, str | N
     if text is None:
         raise ReasonRequired(mark=mark)
     return mark, text
+
+
+def check_value(scale: str, raw: object) -> dict[str, Any]:
+    """A final mark's whole value as it is kept (null: the override removed); BadValue for anything not of
+    its form, so no part of it reaches a column it does not fit."""
+    if raw is None:
+        return value(None, None, None, None, None)
+    if not isinstance(raw, Mapping):
+        raise BadValue(field="final mark", why=f"an object of {', '.join(PARTS)} is needed")
+    unknown = sorted(str(k) for k in raw if k not in PARTS)
+    if unknown:
+        raise BadValue(field="final mark", why=f"unknown part {unknown[0]!r}")
+    mark, reason = check(scale, raw.get("mark"), raw.get("reason"))
+    computed, percent, rule = raw.get("computed"), raw.get("percent"), raw.get("rule")
+    if computed is not None and (not isinstance(computed, int) or isinstance(computed, bool)
+                                 or not 0 <= computed <= 5):
+        raise BadValue(field="computed mark", why="a whole number 0–5 or null is needed")
+    if percent is not None and (not isinstance(percent, (int, float)) or isinstance(percent, bool)
+                                or not math.isfinite(percent) or not 0 <= percent <= 100):
+        raise BadValue(field="computed percent", why="a number 0–100 or null is needed")
+    if rule is not None and (not isinstance(rule, str) or not rule or len(rule) > MAX_RULE
+                             or not rule.isprintable()):
+        raise BadValue(field="rule", why=f"a grading rule's name of at most {MAX_RULE} characters is needed")
+    return value(mark, reason, computed, None if percent is None else float(percent), rule)
 
 
 def computed_number(status: str, mark: int | str | None) -> int | None:

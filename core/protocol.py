@@ -94,7 +94,10 @@ class OperationResult(Answer):
     message: str | None = None  # the same in English words
     version: int | None = None  # the record's version after the operation
     conflict_id: int | None = None
-    value: JsonValue = None  # on a conflict the operation lost: the value that stands
+    # The value the field holds on the server after the operation (applied, merged, conflict: whichever edit
+    # won), or, with a refusal the teacher may see, the value it still holds; null for a new record and for
+    # other refusals
+    value: JsonValue = None
     expected: int | None = None  # on a gap: the sequence number the server expected
     replayed: bool = False  # true when the operation had been processed before and this is its first result
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 _MAX_DIGITS = 18  # a whole number that fits the databases' 64-bit integers
+_MAX_ID = 36  # a record id: a uuid's length, what the id columns hold
+_ID_CHARACTERS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,15 @@ def number(text: str) -> int | None:
     return None
 
 
+def record_id(text: str) -> str | None:
+    """A lesson's or a summative work's id (letters, digits, "-" and "_", as long as a uuid at most), or None:
+    anything else names no record and never reaches a query."""
+    return text if 0 < len(text) <= _MAX_ID and _ID_CHARACTERS.issuperset(text) else None
+
+
 def parse_pupil_key(key: str) -> PupilKey | None:
     record, slash, tail = key.rpartition("/")
-    pupil = number(tail) if slash and record else None
+    pupil = number(tail) if slash and record_id(record) is not None else None
     return None if pupil is None else PupilKey(record, pupil)
 
 

@@ -90,7 +90,8 @@ class SyncedKind:
         """The record's key columns from its protocol key; None when the key is not this kind's shape."""
         parts: tuple[Any, ...] | None
         if self.key == "id":
-            parts = (key,) if key else None
+            record = record_keys.record_id(key)
+            parts = None if record is None else (record,)
         elif self.key == "pupil":
             pupil = record_keys.parse_pupil_key(key)
             parts = None if pupil is None else (pupil.record, pupil.pupil)
@@ -112,9 +113,7 @@ def _text(name: str) -> Callable[[Any, Facts], Any]:
 
 def _final_mark(raw: Any, facts: Facts) -> dict[str, Any]:
     """A final period mark over the computed one: a mark in range with a reason, or none (cleared)."""
-    given = raw if isinstance(raw, Mapping) else {}
-    mark, reason = final_marks.check(facts.scale, given.get("mark"), given.get("reason"))
-    return final_marks.value(mark, reason, given.get("computed"), given.get("percent"), given.get("rule"))
+    return final_marks.check_value(facts.scale, raw)
 
 
 def _record(raw: Any, _facts: Facts) -> Any:

@@ -5,6 +5,7 @@ Each check returns the value to store or raises a core.errors.ValidationError na
 
 from __future__ import annotations
 
+import re
 from typing import TypeGuard
 
 from core.attendance import Attendance
@@ -49,13 +50,30 @@ def check_attendance(value: object) -> str | None:
         raise InvalidAttendance(value=value, allowed=", ".join(a.value for a in Attendance)) from None
 
 
+# What no journal text keeps: control characters but tab and line breaks (a NUL pasted from another program
+# cannot even be stored by PostgreSQL), and halves of a UTF-16 pair that came without the other half.
+_UNKEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def kept(text: str) -> str:
+    """The text without the characters no journal text keeps (a device's name, say)."""
+    return _UNKEPT.sub("", text)
+
+
+def escaped(text: str) -> str:
+    """The text with each character no column keeps spelt as \\uXXXX: how the audit log records a key or a
+    field name a client sent, as it was sent."""
+    return _UNKEPT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def check_text(field: str, value: object) -> str | None:
-    """Trimmed text, None for empty; refuses non-text and text over the field's limit."""
+    """The text as it is kept, the same on every PC and the server: unkept characters dropped, spaces at
+    either end trimmed, None for empty; refuses non-text and text over the field's limit."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise NotText(field=field, kind=type(value).__name__)
-    text = value.strip()
+    text = _UNKEPT.sub("", value).strip()
     if len(text) > TEXT_LIMITS[field]:
         raise TextTooLong(field=field, length=len(text), limit=TEXT_LIMITS[field])
     return text or None

@@ -21,7 +21,7 @@ from core import record_keys
 
 MEDIA_TYPE = "application/vnd.dala.packed+json"
 COUNTER_BITS = 16  # as core.hlc packs stamps
-_RESULT_EXTRAS = ("reason", "message", "conflict_id", "value", "expected", "replayed")
+_RESULT_EXTRAS = ("reason", "message", "conflict_id", "expected", "replayed")
 
 
 class PackError(ValueError):
@@ -170,7 +170,8 @@ def pack_response(response: dict[str, Any]) -> dict[str, Any]:
     statuses = list(dict.fromkeys(r["status"] for r in results))
     extras = []
     for i, result in enumerate(results):
-        extra = {name: result[name] for name in _RESULT_EXTRAS if result.get(name) not in (None, False)}
+        extra = {name: result[name] for name in _RESULT_EXTRAS
+                 if result.get(name) is not None and result.get(name) is not False}
         if extra:
             extras.append([i, extra])
     return {
@@ -181,6 +182,7 @@ def pack_response(response: dict[str, Any]) -> dict[str, Any]:
             "statuses": statuses,
             "s": [statuses.index(r["status"]) for r in results],
             "version": [r.get("version") for r in results],
+            "value": [r.get("value") for r in results],  # told for most results: a column, not an extra
             "extra": extras,
         },
         "changes": {
@@ -199,8 +201,9 @@ def unpack_response(packed: Any) -> dict[str, Any]:
         n = results_in["n"]
         seqs = _undelta(_column(results_in, "seq", n))
         statuses, s = results_in["statuses"], _column(results_in, "s", n)
-        versions = _column(results_in, "version", n)
-        results = [{"seq": seqs[i], "status": _at(statuses, s[i]), "version": versions[i]} for i in range(n)]
+        versions, told = _column(results_in, "version", n), _column(results_in, "value", n)
+        results = [{"seq": seqs[i], "status": _at(statuses, s[i]), "version": versions[i], "value": told[i]}
+                   for i in range(n)]
         for index, extra in results_in["extra"]:
             _at(results, index).update(extra)
         m = changes_in["n"]

@@ -22,6 +22,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select, update
 
+from core.validation import kept
 from server.schema import account, device
 
 TOKEN_LIFETIME = dt.timedelta(days=180)
@@ -80,7 +81,10 @@ def login(
     conn: Connection, username: str, password: str, device_id: str, device_name: str | None, now: dt.datetime
 ) -> tuple[str, dt.datetime, dict, int]:
     """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq)."""
-    row = conn.execute(select(account).where(account.c.username == username).with_for_update()).mappings().first()
+    # A name with a character no column keeps (a NUL) names nobody, and never reaches the query.
+    row = None if kept(username) != username else conn.execute(
+        select(account).where(account.c.username == username).with_for_update()).mappings().first()
+    device_name = (kept(device_name).strip() or None) if device_name is not None else None
     if row is None:
         _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
         raise LoginRefused("bad_credentials", "Wrong username or password.")

@@ -51,6 +51,7 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
     rows = []
     for entry in entries:
         row: dict[str, Any] = {f: entry.get(f) for f in HASHED}  # one shape for every row of the insert
+        row["message"] = entry.get("message")  # a refusal's words, kept for a replay; not evidence, not hashed
         chain = row["device_id"]
         row["hash"] = audit_chain.entry_hash(chains.get(chain, audit_chain.GENESIS), row, HASHED)
         if chain in chains:  # an entry without a (known) device stands alone

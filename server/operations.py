@@ -52,7 +52,7 @@ class Outcome:
     message: str | None = None
     version: int | None = None
     conflict_id: int | None = None
-    value: Any = None  # on a lost conflict: the value that stands
+    value: Any = None  # the value the field holds after the operation (told with a refusal: REFUSALS_TELLING_VALUE)
     old: Any = None
     new: Any = None
 
@@ -356,17 +356,17 @@ class Applier:
         field, value = write.field.name, write.value
         old = write.field.value_of(current) if current is not None else None
         version = current["server_version"] if current is not None else 0
-        if old == value and current is not None:  # the same value is never a conflict
-            return Outcome("merged" if op.base < version else "applied", version=version, old=old, new=value)
-        # (An empty value for a record not made yet still makes it: the PC that wrote it holds the row, typed
-        # and cleared before it went out, and so will every other PC once they pull it.)
+        # Every write that stands is a change: the same value again raises the version and is logged like any
+        # other, so a later edit based on the version before it meets it (as a rival, when its value differs)
+        # instead of overwriting it unseen. Only a conflict needs a different value. (An empty value for a
+        # record not made yet still makes it: every PC then holds the same rows.)
         status: Status = "applied"
         conflict_id: int | None = None
         stamp = min(op.hlc, self.hlc_limit)
         course_id = write.landing.place.course_id
         at_start = self._version_at_start.setdefault((op.entity, op.key), version)
-        if op.base < version and op.base >= at_start:
-            status = "merged"  # only this batch's own earlier operations came in between
+        if op.base < version and (op.base >= at_start or old == value):
+            status = "merged"  # only this batch's own earlier operations came in between, or the values agree
         elif op.base < version:
             rival = self.conn.execute(
                 select(CHANGE.c.device_id, CHANGE.c.account_id, CHANGE.c.hlc)
@@ -395,7 +395,7 @@ class Applier:
         new_version = version + 1
         self._store(write, current, new_version)
         self._log_change(course_id, op.entity, op.key, field, value, new_version, stamp)
-        return Outcome(status, version=new_version, conflict_id=conflict_id, old=old, new=value)
+        return Outcome(status, version=new_version, conflict_id=conflict_id, value=value, old=old, new=value)
 
     def _store(self, write: _Write, current: dict[str, Any] | None, version: int) -> None:
         table, pk = tables[write.kind.table], write.pk
@@ -408,7 +408,7 @@ class Applier:
         elif current is None:
             self.conn.execute(insert(table).values(**pk, **columns, server_version=version))
         else:
-            self.conn.execute(update(table).where(*_matching(table, pk)).values(columns, server_version=version))
+            self.conn.execute(update(table).where(*_matching(table, pk)).values({**columns, "server_version": version}))
 
     def _buffer_cell(self, pk: dict[str, Any], current: dict[str, Any] | None, columns: dict[str, Any],
                      version: int) -> None:
@@ -502,7 +502,7 @@ class Applier:
         write = self._checked(kind, field, inner)
         outcome = self._write(inner, write, self._current(write.kind, write.pk))
         self.conn.execute(update(CONFLICT).where(CONFLICT.c.id == conflict_id).values(
-            resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=json_codec.column(op.value)))
+            resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=json_codec.column(outcome.new)))
         outcome.conflict_id = conflict_id
         outcome.status = "applied"
         return outcome

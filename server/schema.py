@@ -140,6 +140,8 @@ audit_log = Table(
     Column("conflict_id", Integer),
     # SHA-256 chained to the previous entry of the same device (core.audit_chain): a change shows.
     Column("hash", String(64)),
+    # The refusal's words as answered (English), so a replay repeats them; not covered by the hash.
+    Column("message", Text),
     Index("ix_audit_log_school_at", "school_id", "at"),
     UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),
 )

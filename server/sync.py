@@ -19,12 +19,15 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import json_codec
 from core.protocol import OperationResult, SyncRequest, SyncResponse
+from core.synced_kinds import KINDS
+from core.validation import escaped
 from server import audit_log, feed
 from server.accounts import authenticate
 from server.db import writer
 from server.operations import Applier
 from server.pull import changes_since, open_conflicts
 from server.schema import audit_log as audit_table
+from server.schema import conflict as CONFLICT
 from server.schema import device
 
 RETRIES = 3
@@ -65,10 +68,13 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         applier = Applier(conn, who, now)
         applier.prefetch([op for op in request.ops if op.seq > last_seq])
         results: list[OperationResult] = []
+        answered: dict[int, OperationResult] = {}  # this batch's first results, for the same operation again
         audit_rows: dict[int, dict] = {}
         for op in request.ops:
             if op.seq <= last_seq:
-                results.append(_replay(conn, who.device_id, op.seq, audit_rows))
+                first = answered.get(op.seq)
+                results.append(first.model_copy(update={"replayed": True}) if first is not None
+                               else _replay(conn, who.device_id, op.seq))
                 continue
             if op.seq != last_seq + 1:
                 results.extend(OperationResult(seq=o.seq, status="gap", reason="sequence_gap",
@@ -79,14 +85,15 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             outcome = applier.apply(op)
             audit_rows[op.seq] = dict(
                 at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
-                seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=op.key, field=op.field,
-                old_value=json_codec.column(outcome.old),
-                new_value=json_codec.column(outcome.new if outcome.new is not None else op.value),
+                seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=escaped(op.key), field=escaped(op.field),
+                old_value=json_codec.column(outcome.old), new_value=json_codec.column(outcome.new),
                 result=outcome.status, reason=outcome.reason, version=outcome.version, conflict_id=outcome.conflict_id,
+                message=outcome.message,
             )
-            results.append(OperationResult(seq=op.seq, status=outcome.status, reason=outcome.reason,
-                                           message=outcome.message, version=outcome.version,
-                                           conflict_id=outcome.conflict_id, value=outcome.value))
+            answered[op.seq] = OperationResult(seq=op.seq, status=outcome.status, reason=outcome.reason,
+                                               message=outcome.message, version=outcome.version,
+                                               conflict_id=outcome.conflict_id, value=outcome.value)
+            results.append(answered[op.seq])
             last_seq = op.seq
         applier.flush()
         noted = []
@@ -114,18 +121,26 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                         remaining=remaining, conflicts=conflicts, server_time=now)
 
 
-def _replay(conn: Connection, device_id: str, seq: int, this_batch: dict[int, dict]) -> OperationResult:
-    if seq in this_batch:  # the same operation twice in one batch
-        entry = this_batch[seq]
-        return OperationResult(seq=seq, status=entry["result"], reason=entry["reason"], version=entry["version"],
-                               conflict_id=entry["conflict_id"], replayed=True)
+def _replay(conn: Connection, device_id: str, seq: int) -> OperationResult:
+    """An operation processed by an earlier call, answered as it was the first time, from its audit entry:
+    the value told is the field's value after the operation then (a refusal's standing value, a lost
+    conflict's winner), not now."""
     row = conn.execute(
-        select(audit_table.c.result, audit_table.c.reason, audit_table.c.version, audit_table.c.conflict_id,
-               audit_table.c.old_value)
+        select(*(audit_table.c[c] for c in ("result", "reason", "message", "version", "conflict_id", "old_value",
+                                            "new_value", "entity", "field")), CONFLICT.c.winner_value)
+        .outerjoin(CONFLICT, CONFLICT.c.id == audit_table.c.conflict_id)
         .where(audit_table.c.device_id == device_id, audit_table.c.seq == seq)
     ).first()
     if row is None:  # processed, but its entry is gone (never deleted by the app): answer plainly
         return OperationResult(seq=seq, status="applied", replayed=True)
-    value = json_codec.value(row.old_value) if row.result in ("conflict", "rejected") else None
-    return OperationResult(seq=seq, status=row.result, reason=row.reason, version=row.version,
+    if row.result == "rejected":
+        value = json_codec.value(row.old_value)  # the standing value, when it was told (else none was kept)
+    elif row.result == "conflict":
+        value = json_codec.value(row.winner_value)
+    elif (kind := KINDS.get(row.entity)) is not None and kind.conflicts in ("field", "resolve") \
+            and row.field != kind.creates:
+        value = json_codec.value(row.new_value)  # the value written (a new record's answer tells none)
+    else:
+        value = None
+    return OperationResult(seq=seq, status=row.result, reason=row.reason, message=row.message, version=row.version,
                            conflict_id=row.conflict_id, value=value, replayed=True)

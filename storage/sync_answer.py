@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 
 from core.errors import REFUSALS_TELLING_VALUE
 from core.protocol import SyncResponse
+from core.synced_kinds import KINDS
 from storage import conflicts, device, outbox, rejections, server_values, sync_state
 from storage.changed import Changed
 from storage.models import OutboxOp, SyncConflict
@@ -38,10 +39,9 @@ class Applied:
     changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
-def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: SyncResponse, device_id: str) -> Applied:
+def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: SyncResponse) -> Applied:
     out = Applied()
     by_seq = {op.seq: op for op in sent}
-    reported = {c.id: c for c in answer.conflicts}
     put_back: dict[Field, tuple[Any, int]] = {}
     acknowledged: list[int] = []
     for result in answer.results:
@@ -61,10 +61,9 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
             server_values.raise_version(conn, target[0], target[1], version)
         if result.status == "conflict":
             out.conflicts += 1
-            clash = reported.get(result.conflict_id) if result.conflict_id is not None else None
-            if clash is not None and clash.loser_device_id == device_id:
-                put_back[target] = (clash.winner_value, version or 0)
-            elif clash is None and result.value is not None:
+            put_back[target] = (result.value, version or 0)  # the value that stands, whichever edit won
+        elif result.status in ("applied", "merged"):
+            if _writes_a_field(op) and result.value != op.value:  # kept as the server keeps it (normalised)
                 put_back[target] = (result.value, version or 0)
         elif result.status == "rejected":
             out.rejected += 1
@@ -95,6 +94,12 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
     sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text())
     device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out
+
+
+def _writes_a_field(op: outbox.Operation) -> bool:
+    """Whether the operation sets a field whose value the server tells back (not one making a record)."""
+    kind = KINDS.get(op.entity)
+    return kind is not None and kind.conflicts in ("field", "resolve") and op.field != kind.creates
 
 
 def _fields_with_local_edits(conn: Connection) -> set[Field]:

@@ -70,7 +70,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         estimate.observe(exchange.sent, exchange.received, exchange.seconds, ops=len(batch),
                          changes=len(answer.changes))
         with db.write() as conn:
-            applied: Applied = apply_answer(conn, batch, answer, device_id)
+            applied: Applied = apply_answer(conn, batch, answer)
         summary.pushed += applied.acknowledged
         summary.pulled += len(answer.changes)
         summary.skipped += applied.skipped

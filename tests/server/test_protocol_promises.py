@@ -1,0 +1,157 @@
+"""What the protocol doc promises a client, checked over HTTP on SQLite and PostgreSQL as a client author would:
+a replay repeats its first result exactly; a character no column keeps is dropped, not a 500, and never
+blocks the operations after it; the value kept is told back when it differs from the one sent; writing the
+value a field already holds is a change like any other; and a value not of its field's form is `bad_value`.
+"""
+
+from __future__ import annotations
+
+import time
+
+from core import final_marks, record_keys
+from server import demo
+from tests.server import school
+from tests.server.test_sync import server_cell, teacher_api
+
+
+def _stamp(offset_ms: int = 0) -> int:
+    return (int(time.time() * 1000) + offset_ms) << 16
+
+
+def _lesson_version(live_server, lesson_id: str) -> int:
+    return live_server.sql("SELECT server_version FROM lesson WHERE id = :l", l=lesson_id)[0][0]
+
+
+def _without_replayed(results: list[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "replayed"} for r in results]
+
+
+def test_a_replay_repeats_every_kind_of_first_result_exactly(live_server):
+    cell = school.cell(live_server)
+    loser, winner = teacher_api(live_server, cell), teacher_api(live_server, cell)
+    # The later edit wins a conflict: the loser writes first with an earlier stamp, the winner second.
+    loser.sync([loser.op("cell", cell.key, "mark", 4, hlc=_stamp())])
+    ops = [
+        winner.op("cell", cell.key, "mark", 9, hlc=_stamp(1000)),  # a conflict this operation wins
+        winner.op("cell", cell.key, "comment", "  Жақсы  "),  # another field: merged, kept trimmed
+        winner.op("cell", cell.key, "mark", 11),  # refused, telling the value that stands
+        winner.op("cell", "nonsense", "mark", 5),  # refused, telling nothing
+        winner.op("cell", cell.key, "comment", "Жақсы", base=0),  # the value it holds: merged
+    ]
+    first = winner.sync(ops)["results"]
+    assert [(r["status"], r["reason"]) for r in first] == [
+        ("conflict", None), ("merged", None), ("rejected", "invalid_mark"), ("rejected", "bad_key"),
+        ("merged", None)]
+    assert first[0]["value"] == 9 and first[1]["value"] == "Жақсы" and first[2]["value"] == 9
+    again = winner.sync(ops)["results"]  # the answer was lost on the link: the same batch again
+    assert all(r["replayed"] for r in again)
+    assert _without_replayed(again) == _without_replayed(first)
+    # The conflict's loser, its answer lost, replays later: it hears the value that stood then, as the first
+    # time, though the field has changed again since (it will pull that change).
+    lost = loser.op("cell", cell.key, "mark", 3, hlc=_stamp(-60_000), base=1)
+    lost_first = loser.sync([lost])["results"]
+    assert (lost_first[0]["status"], lost_first[0]["value"]) == ("conflict", 9)
+    winner.sync([winner.op("cell", cell.key, "mark", 10, base=server_cell(live_server, cell)[3])])
+    assert _without_replayed(loser.sync([lost])["results"]) == _without_replayed(lost_first)
+
+
+def test_the_same_operation_twice_in_one_batch_is_answered_the_same_twice(live_server):
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    op = api.op("cell", cell.key, "mark", 12)
+    first, second = api.sync([op, op])["results"]
+    assert second["replayed"] and _without_replayed([second]) == _without_replayed([first])
+    assert first["message"] and first["reason"] == "invalid_mark"
+
+
+def test_a_nul_or_a_broken_character_is_dropped_and_the_operations_after_it_go_through(live_server):
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    results = api.sync([
+        api.op("cell", cell.key, "comment", "Оқы\x00ды"),
+        api.op("lesson", cell.lesson_id, "topic", "Бөлшек\x00тер\x07",
+               base=_lesson_version(live_server, cell.lesson_id)),
+        api.op("cell", f"{cell.lesson_id}\x00/{cell.pupil_id}", "mark", 5),  # a key no record has
+        api.op("cell", cell.key, "mark\x00", 5),
+        api.op("cell", cell.key, "mark", 8),  # after this batch's own comment: merged
+    ])["results"]
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("applied", None), ("applied", None), ("rejected", "bad_key"), ("rejected", "unknown_field"),
+        ("merged", None)]
+    assert (results[0]["value"], results[1]["value"]) == ("Оқыды", "Бөлшектер")
+    assert server_cell(live_server, cell)[1:3] == (8, "Оқыды")
+    [topic] = live_server.sql("SELECT topic FROM lesson WHERE id = :l", l=cell.lesson_id)[0]
+    assert topic == "Бөлшектер"
+    # Audited as sent, the unkept character spelt out; and the device carries on with its next number.
+    keys = [r[0] for r in live_server.sql("SELECT entity_key FROM audit_log WHERE device_id = :d ORDER BY seq",
+                                          d=api.device_id)]
+    assert keys[2] == f"{cell.lesson_id}\\u0000/{cell.pupil_id}"
+    assert api.sync([api.op("cell", cell.key, "attendance", "late")])["results"][0]["status"] == "merged"
+
+
+def test_a_nul_in_a_login_is_a_wrong_login_and_in_a_device_name_is_dropped(live_server):
+    cell = school.cell(live_server)
+    api = live_server.client()
+    response = api.http.post("/v1/login", json={"username": cell.teacher_login + "\x00", "password": "x",
+                                                "device_id": api.device_id})
+    assert response.status_code == 401 and response.json()["error"] == "bad_credentials"
+    response = api.http.post("/v1/login", json={"username": cell.teacher_login, "password": demo.DEMO_PASSWORD,
+                                                "device_id": api.device_id, "device_name": "Кабинет\x00 12"})
+    assert response.status_code == 200
+    assert live_server.sql("SELECT name FROM device WHERE id = :d", d=api.device_id)[0][0] == "Кабинет 12"
+
+
+def test_the_value_kept_is_told_back_when_it_differs_from_the_one_sent(live_server):
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    other = teacher_api(live_server, cell)
+    other.sync()
+    sent = "\u00a0 Үй тапсырмасы\u2028\t"
+    version = _lesson_version(live_server, cell.lesson_id)
+    [result] = api.sync([api.op("lesson", cell.lesson_id, "homework", sent, base=version)])["results"]
+    assert result["status"] == "applied" and result["value"] == "Үй тапсырмасы"
+    [pulled] = [c for c in other.sync()["changes"] if c["key"] == cell.lesson_id]
+    assert pulled["value"] == result["value"], "the writer is told what every other PC pulls"
+    [cleared] = api.sync([api.op("lesson", cell.lesson_id, "homework", "   ", base=version + 1)])["results"]
+    assert cleared["status"] == "applied" and cleared["value"] is None
+
+
+def test_writing_the_value_a_field_holds_is_a_change_a_later_stale_edit_meets(live_server):
+    cell = school.cell(live_server)
+    a, b, c = (teacher_api(live_server, cell) for _ in range(3))
+    [first] = a.sync([a.op("cell", cell.key, "mark", 5, hlc=_stamp())])["results"]
+    assert first["version"] == 1
+    # B, not having pulled A's edit, types the same 5: no conflict, but a change with its own version.
+    [same] = b.sync([b.op("cell", cell.key, "mark", 5, hlc=_stamp(10), base=0)])["results"]
+    assert (same["status"], same["version"], same["value"]) == ("merged", 2, 5)
+    # A, having seen only its own version 1, changes its mind: B's 5 is a rival edit it never saw.
+    [stale] = a.sync([a.op("cell", cell.key, "mark", 7, hlc=_stamp(20), base=1)])["results"]
+    assert stale["status"] == "conflict"
+    [kept] = live_server.sql("SELECT winner_value, loser_value FROM conflict")
+    assert tuple(kept) == ("7", "5")
+    # C, which pulled version 2, writes the value it holds again: applied, the version raised.
+    c.sync()
+    version = server_cell(live_server, cell)[3]
+    [again] = c.sync([c.op("cell", cell.key, "mark", 7, base=version)])["results"]
+    assert (again["status"], again["version"]) == ("applied", version + 1)
+
+
+def test_a_final_mark_not_of_its_form_is_bad_value(live_server):
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    term = live_server.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")[0][0]
+    key = record_keys.result(cell.course_id, term, cell.pupil_id)
+    good = final_marks.value(5, "СОЧ қайта жазылды", 4, 71.25, "order-125-2023/half-up")
+    results = api.sync([
+        api.op("result", key, "final", 5),
+        api.op("result", key, "final", "five"),
+        api.op("result", key, "final", [5, "reason"]),
+        api.op("result", key, "final", {**good, "computed": "4"}),
+        api.op("result", key, "final", {**good, "percent": 140}),
+        api.op("result", key, "final", {**good, "rule": "x\x00"}),
+        api.op("result", key, "final", {**good, "colour": "red"}),
+        api.op("result", key, "final", good),
+    ])["results"]
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "bad_value")] * 7 + [("applied", None)]
+    assert live_server.sql("SELECT count(*) FROM period_mark WHERE course_id = :c AND pupil_id = :p",
+                           c=cell.course_id, p=cell.pupil_id)[0][0] == 1
