@@ -7,6 +7,7 @@ value a field already holds is a change like any other; and a value not of its f
 from __future__ import annotations
 
 import time
+import uuid
 
 from core import final_marks, record_keys
 from server import demo
@@ -155,3 +156,31 @@ def test_a_final_mark_not_of_its_form_is_bad_value(live_server):
     assert [(r["status"], r["reason"]) for r in results] == [("rejected", "bad_value")] * 7 + [("applied", None)]
     assert live_server.sql("SELECT count(*) FROM period_mark WHERE course_id = :c AND pupil_id = :p",
                            c=cell.course_id, p=cell.pupil_id)[0][0] == 1
+
+
+def test_a_score_and_a_final_mark_edited_again_take_the_new_value_and_version(live_server):
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    work_id = str(uuid.uuid4())
+    work = {"course_id": cell.course_id, "kind": "sor", "title": "СОР 1", "section": "Бөлшектер",
+            "date": cell.date, "max_points": 15, "lesson_id": None}
+    term = live_server.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")[0][0]
+    final = record_keys.result(cell.course_id, term, cell.pupil_id)
+    score = record_keys.score(work_id, cell.pupil_id)
+    results = api.sync([
+        api.op("work", work_id, "create", work),
+        api.op("score", score, "points", 12),
+        api.op("score", score, "points", 16, base=1),  # over the work's 15: refused, 12 stands
+        api.op("score", score, "points", 14, base=1),
+        api.op("result", final, "final", final_marks.value(4, "Ауырып қалды", 3, 55.0, "order-125-2023/half-up")),
+        api.op("result", final, "final", final_marks.value(5, "СОЧ қайта жазылды", 3, 55.0,
+                                                           "order-125-2023/half-up"), base=1),
+    ])["results"]
+    assert [(r["status"], r["reason"], r["version"]) for r in results] == [
+        ("applied", None, 1), ("applied", None, 1), ("rejected", "invalid_score", None), ("applied", None, 2),
+        ("applied", None, 1), ("applied", None, 2)]
+    assert results[2]["value"] == 12
+    assert live_server.sql("SELECT points, server_version FROM summative_score WHERE work_id = :w",
+                           w=work_id)[0] == (14, 2)
+    assert live_server.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = :c AND pupil_id = :p",
+                           c=cell.course_id, p=cell.pupil_id)[0] == (5, "СОЧ қайта жазылды")
