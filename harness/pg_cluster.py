@@ -1,6 +1,9 @@
 """A throwaway PostgreSQL cluster for the tests and benchmarks: initdb into a temporary folder, started on 127.0.0.1 and
 a free port, stopped at the end. Runs as the `postgres` user when the tests run as root (initdb refuses
-root), as the current user otherwise. PostgreSQL comes from Debian's packages (.ci/run installs them)."""
+root), as the current user otherwise. PostgreSQL comes from Debian's packages (.ci/run installs them).
+
+A cluster may be given extra server settings and a PostgreSQL of its own (`settings`, `bindir`): each node of a
+Citus cluster (harness.citus_cluster) is one of these."""
 
 from __future__ import annotations
 
@@ -10,18 +13,22 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from harness.live_server import free_port
 
 
-def _bin(name: str) -> str | None:
+def _bin(name: str, bindir: str | None = None) -> str | None:
+    if bindir is not None:
+        path = os.path.join(bindir, name)
+        return path if os.access(path, os.X_OK) else None
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return found[-1] if found else shutil.which(name)
 
 
-def _tool(name: str) -> str:
-    path = _bin(name)
+def _tool(name: str, bindir: str | None = None) -> str:
+    path = _bin(name, bindir)
     if path is None:
         raise RuntimeError(f"PostgreSQL's {name} is not installed")
     return path
@@ -32,9 +39,14 @@ def available() -> bool:
 
 
 class Cluster:
-    def __init__(self, durable: bool = False) -> None:
+    def __init__(self, durable: bool = False, settings: Mapping[str, str] | None = None,
+                 bindir: str | None = None) -> None:
         # Tests run without fsync (speed; the data is thrown away); a benchmark asks for a durable cluster.
         self.durable = durable
+        # Extra postgresql.conf lines (name -> value as the file spells it, quotes included) and the PostgreSQL
+        # to run (its bin folder; default: the newest installed).
+        self.settings = dict(settings or {})
+        self.bindir = bindir
         # Directly under the system temp folder: the postgres user must be able to reach it.
         self.folder = Path(tempfile.mkdtemp(prefix="dala-pg-"))
         self.data = self.folder / "data"
@@ -53,11 +65,15 @@ class Cluster:
     def start(self) -> Cluster:
         if self.as_postgres:
             shutil.chown(self.folder, "postgres", "postgres")
-        self._run(_tool("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
+        self._run(_tool("initdb", self.bindir), "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
+        if self.settings:  # in the file rather than on pg_ctl's command line, which a shell splits
+            with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
+                conf.writelines(f"{name} = {value}\n" for name, value in self.settings.items())
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} "
                    f"-c fsync={'on' if self.durable else 'off'} -c max_connections=300 -c shared_buffers=128MB")
-        self._run(_tool("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self._run(_tool("pg_ctl", self.bindir), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
+                  "-w", "start")
         return self
 
     def url(self, database: str = "postgres") -> str:
@@ -65,7 +81,7 @@ class Cluster:
 
     def stop(self) -> None:
         try:
-            self._run(_tool("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            self._run(_tool("pg_ctl", self.bindir), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         except RuntimeError:
             pass
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -18,8 +18,8 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from harness import citus_cluster, pg_cluster
 from harness import live_server as harness_server
-from harness import pg_cluster
 from harness.live_server import ROOT, free_port, start_server  # noqa: F401  (for the tests)
 from server import demo
 from server.db import open_server_db
@@ -65,6 +65,23 @@ def postgres() -> Iterator[pg_cluster.Cluster]:
     cluster.admin = admin  # type: ignore[attr-defined]
     yield cluster
     admin.dispose()
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def citus() -> Iterator[citus_cluster.CitusCluster]:
+    """A Citus coordinator and two workers on 127.0.0.1; make a database on every node with
+    `citus.create_database(name)`. Skipped where Citus is not built, unless DALA_REQUIRE_CITUS is set (CI sets it
+    once .ci/run has built Citus): plain PostgreSQL is enough for DALA_REQUIRE_POSTGRES, so a machine with
+    PostgreSQL but no Citus build still runs the PostgreSQL half of the suite."""
+    if not citus_cluster.available():
+        if os.environ.get("DALA_REQUIRE_CITUS"):
+            pytest.fail("Citus is required here (DALA_REQUIRE_CITUS) but citus.so is not installed "
+                        "(build it with the vendor folder's build-citus.sh, as .ci/run does)")
+        pytest.skip("Citus is not installed (the vendor folder's build-citus.sh, which .ci/run runs); its tests are "
+                    "skipped")
+    cluster = citus_cluster.CitusCluster().start()
+    yield cluster
     cluster.stop()
 
 
