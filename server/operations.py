@@ -449,7 +449,8 @@ class Applier:
         self._check_rights(landing, substitute_ok=False)
         self._check_open(landing)
         self._term_of(landing)
-        if not self.conn.execute(select(exists().where(SLOT.c.number == slot))).scalar():
+        if not self.conn.execute(select(exists().where(SLOT.c.school_id == landing.school_id,
+                                                      SLOT.c.number == slot))).scalar():
             raise Refused("bad_value", f"Slot {slot} is not in the bell schedule.")
         if self.conn.execute(select(L.c.id).where(L.c.id == op.key)).first() is not None:
             return Outcome("merged", version=1, new=v)  # another device created the same lesson
