@@ -70,11 +70,19 @@ class Cluster:
         if self.settings:  # in the file rather than on pg_ctl's command line, which a shell splits
             with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
                 conf.writelines(f"{name} = {value}\n" for name, value in self.settings.items())
+        return self.start_server()
+
+    def start_server(self) -> Cluster:
+        """Start PostgreSQL on the cluster's data (again, after stop_server)."""
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder} "
                    f"-c fsync={'on' if self.durable else 'off'} -c max_connections=300 -c shared_buffers=128MB")
         self._run(_tool("pg_ctl", self.bindir), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
         return self
+
+    def stop_server(self) -> None:
+        """Stop PostgreSQL at once, as a crash or a restart would, keeping its data (start_server again)."""
+        self._run(_tool("pg_ctl", self.bindir), "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"

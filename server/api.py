@@ -1,13 +1,19 @@
 """The HTTP API (FastAPI): login, sync, bootstrap and the school admin's actions, under /v1.
 
 Every error is a JSON body {"error": code, "message": words}; bad input gets a 4xx, never a 500.
-Sync requests beyond MAX_CONCURRENT_SYNCS at once get 503 with Retry-After rather than an unbounded queue;
-logins and syncs beyond their rate limits (server.rate_limits) get 429 with Retry-After.
+Sync calls beyond the worker's max_syncs at once, and logins beyond its max_logins (server.settings), get 503
+with Retry-After rather than an unbounded queue; so does a call the database cannot serve (down, restarting,
+out of connections): the client tries again later, nothing of the call was kept. Retry-After is jittered, so
+the PCs turned away together do not come back together. Logins and syncs beyond their rate limits
+(server.rate_limits) get 429 with Retry-After. A sync's body is read before it takes a slot and parsed on a
+worker thread after, so a slow upload holds no slot and a refusal costs no parsing.
 (No `from __future__ import annotations` here: FastAPI must see the Depends(...) in the signatures.)
 """
 
 import datetime as dt
 import json
+import logging
+import random
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
@@ -19,20 +25,29 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, text, update
+from sqlalchemy.exc import DataError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import wire_pack
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server import accounts, audit_log, bootstrap, periods
-from server.bodies import BodyError, read_body
+from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.rate_limits import Limiter, RateLimits
 from server.schema import device, tables
+from server.settings import Settings
 from server.sync import DeviceMismatch, sync
 
-MAX_CONCURRENT_SYNCS = 16
-RETRY_AFTER_S = 5
+RETRY_AFTER_S = 3  # the least Retry-After of a 503; each answer draws one up to twice that
+LOGIN_WAIT_S = 10.0  # how long a login waits for a password check's turn before it is answered 503
 VERSION = "1"
+log = logging.getLogger("dala.server.api")
+
+
+def retry_after(least: int = RETRY_AFTER_S) -> dict[str, str]:
+    """A jittered Retry-After header: a whole number of seconds from `least` to twice it."""
+    return {"Retry-After": str(random.randint(least, 2 * least))}  # noqa: S311  (spreading, not secrecy)
 
 
 class ApiError(Exception):
@@ -46,14 +61,14 @@ def _error(status: int, code: str, message: str, detail: Any = None, headers: di
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
-               rate_limits: RateLimits | None = None) -> FastAPI:
+def create_app(engine: Engine, settings: Settings) -> FastAPI:
     app = FastAPI(title="Dala Journal server", version=VERSION,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    sync_slots = threading.BoundedSemaphore(max_concurrent_syncs)
+    sync_slots = threading.BoundedSemaphore(settings.max_syncs)
+    login_slots = threading.BoundedSemaphore(settings.max_logins)
     recent_tokens = accounts.RecentTokens()
-    limiter = Limiter(rate_limits or RateLimits())
+    limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
 
     def limit(request: Request, kind: str, device_key: str) -> None:
         """Count the call per address and per device; over either limit: 429 with Retry-After."""
@@ -79,6 +94,18 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
     @app.exception_handler(BodyError)
     async def on_body_error(_request: Request, exc: BodyError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(DataError)
+    async def on_unstorable(_request: Request, exc: DataError) -> JSONResponse:
+        log.warning("a value the database cannot store: %s", exc.orig)
+        return _error(422, "invalid_request", "The request holds a value the server cannot store.")
+
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeout)
+    async def on_database_trouble(_request: Request, exc: Exception) -> JSONResponse:
+        log.warning("the database could not serve a call: %s", getattr(exc, "orig", exc))
+        return _error(503, "unavailable", "The server cannot reach its database just now; try again shortly.",
+                      headers=retry_after())
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -106,7 +133,9 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
         return who
 
     async def parsed(request: Request, model: type[BaseModel]) -> Any:
-        body = await read_body(request)
+        return parse(request, model, await read_body(request))
+
+    def parse(request: Request, model: type[BaseModel], body: bytes) -> Any:
         try:
             if request.headers.get("content-type", "").startswith(wire_pack.MEDIA_TYPE):
                 return model.model_validate(wire_pack.unpack_request(json.loads(body)))
@@ -117,8 +146,11 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
                                + "; ".join(_details(exc.errors(include_url=False))[:3])) from None
             raise ApiError(422, "invalid_request", f"The request does not follow the protocol: {exc}") from None
 
-    @app.get("/v1/health")
+    @app.get("/v1/health", responses={503: {"model": ErrorBody}})
     def health() -> dict:
+        """Ok only when the database answers too: a load balancer sends no PC to a server that cannot serve it."""
+        with engine.connect() as conn:  # trouble: 503 unavailable (on_database_trouble)
+            conn.execute(text("SELECT 1"))
         return {"status": "ok", "protocol": VERSION}
 
     @app.post("/v1/login", response_model=LoginResponse,
@@ -129,6 +161,16 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
         limit(request, "login", body.device_id)
 
         def work() -> LoginResponse:
+            # A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory
+            # under a storm of logins; one that waits too long for its turn is told to come back.
+            if not login_slots.acquire(timeout=LOGIN_WAIT_S):
+                raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
+            try:
+                return checked()
+            finally:
+                login_slots.release()
+
+        def checked() -> LoginResponse:
             now = dt.datetime.now(dt.UTC)
             refused: accounts.LoginRefused | None = None
             with writer(engine).begin() as conn:
@@ -158,13 +200,18 @@ def create_app(engine: Engine, max_concurrent_syncs: int = MAX_CONCURRENT_SYNCS,
         if not recent_tokens.fresh(token):  # unknown tokens are checked before they may take a slot
             await run_in_threadpool(principal, token)
             recent_tokens.remember(token)
+        raw = await read_raw(request)
         if not sync_slots.acquire(blocking=False):
-            raise ApiError(503, "busy", "The server is busy; try again shortly.", {"Retry-After": str(RETRY_AFTER_S)})
+            raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
         try:
-            body: SyncRequest = await parsed(request, SyncRequest)
             ip = request.client.host if request.client else None
+
+            def work() -> SyncResponse:
+                data = inflate(raw, request.headers.get("content-encoding", "identity"))
+                return sync(engine, token, parse(request, SyncRequest, data), ip)  # authenticates the token too
+
             try:
-                answer = await run_in_threadpool(sync, engine, token, body, ip)  # authenticates the token too
+                answer = await run_in_threadpool(work)
                 # Serialised once, here: returning the model would have FastAPI validate it all again.
                 if wire_pack.MEDIA_TYPE in request.headers.get("accept", ""):
                     packed = wire_pack.pack_response(answer.model_dump(mode="json"))

@@ -21,6 +21,13 @@ class BodyError(Exception):
 
 
 async def read_body(request: Request) -> bytes:
+    """The body as sent, bounded, then inflated."""
+    return inflate(await read_raw(request), request.headers.get("content-encoding", "identity"))
+
+
+async def read_raw(request: Request) -> bytes:
+    """The body as it came on the wire, at most MAX_BODY bytes (a slow link's upload is waited for here, before
+    the call takes any of the server's slots)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
         raise BodyError(413, "too_large", f"The request is larger than {MAX_BODY} bytes.")
@@ -30,8 +37,12 @@ async def read_body(request: Request) -> bytes:
         if size > MAX_BODY:
             raise BodyError(413, "too_large", f"The request is larger than {MAX_BODY} bytes.")
         chunks.append(chunk)
-    body = b"".join(chunks)
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    return b"".join(chunks)
+
+
+def inflate(body: bytes, content_encoding: str) -> bytes:
+    """The body uncompressed by its Content-Encoding (gzip or none), at most MAX_INFLATED bytes."""
+    encoding = content_encoding.strip().lower()
     if encoding in ("", "identity"):
         return body
     if encoding != "gzip":

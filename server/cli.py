@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from server.settings import Settings
+
 DEFAULT_DB = "sqlite:///var/server.db"
 DEFAULT_PORT = 8470
 
@@ -28,12 +30,26 @@ def main(argv: list[str] | None = None) -> int:
     _db_arg(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument("--max-syncs", type=int, default=16,
+    defaults = Settings("")
+    serve.add_argument("--max-syncs", type=int, default=defaults.max_syncs,
                        help="sync calls served at once per worker; more get 503 with Retry-After (default %(default)s)")
+    serve.add_argument("--max-logins", type=int, default=defaults.max_logins,
+                       help="password checks at once per worker, 64 MiB each (default %(default)s)")
+    serve.add_argument("--pool-size", type=int, default=defaults.pool_size,
+                       help="database connections a worker keeps (default %(default)s)")
+    serve.add_argument("--pool-overflow", type=int, default=defaults.pool_overflow,
+                       help="and may open beyond them (default %(default)s); workers × servers × both ≤ the "
+                            "database's (or PgBouncer's) connection limit")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default %(default)s)")
     serve.add_argument("--rate-limits", default="", metavar="NAME=N/PERIOD,…",
                        help="replace some rate limits, e.g. sync_per_device=60/minute (names: login_per_address, "
                             "login_per_device, sync_per_address, sync_per_device; see server/rate_limits.py)")
+    serve.add_argument("--rate-store", default=defaults.rate_store, metavar="URI",
+                       help="where rate limits are counted: memory:// (each worker its own) or redis://HOST:PORT, "
+                            "which every worker and app server shares (default %(default)s)")
+    serve.add_argument("--trust-proxy", default="", metavar="ADDRESSES",
+                       help="behind a reverse proxy or load balancer at these addresses (comma-separated, or *): "
+                            "take the PC's address from its X-Forwarded-For, so rate limits count PCs, not the proxy")
     serve.add_argument("--quiet", action="store_true", help="no access log")
     serve.add_argument("--tls-cert", help="serve https:// with this certificate (PEM; behind no proxy)")
     serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
@@ -65,13 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         engine.dispose()  # each worker opens its own (server.asgi)
-        os.environ["DALA_SERVER_DB"] = args.db
-        os.environ["DALA_SERVER_MAX_SYNCS"] = str(args.max_syncs)
-        os.environ["DALA_SERVER_RATE_LIMITS"] = args.rate_limits
-        os.environ["DALA_SERVER_LOG_LEVEL"] = "WARNING" if args.quiet else "INFO"
+        settings = Settings(args.db, max_syncs=args.max_syncs, max_logins=args.max_logins, pool_size=args.pool_size,
+                            pool_overflow=args.pool_overflow, rate_limits=args.rate_limits,
+                            rate_store=args.rate_store, log_level="WARNING" if args.quiet else "INFO")
+        os.environ.update(settings.to_environ())
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,
-                    ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+                    ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
+                    proxy_headers=bool(args.trust_proxy), forwarded_allow_ips=args.trust_proxy or None)
         return 0
     if args.command == "verify-audit":
         from server import audit_log

@@ -17,13 +17,15 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from core.alembic_env import alembic_config
+from server.settings import Settings
 
 BUSY_TIMEOUT_S = 10.0
 _BEGIN_OPTION = "dala_begin"
 
 
-def connect(url: str) -> Engine:
-    """An engine for `url` ("postgresql+psycopg://…" or "sqlite:///path"), not yet migrated."""
+def connect(url: str, settings: Settings | None = None) -> Engine:
+    """An engine for `url` ("postgresql+psycopg://…" or "sqlite:///path"), not yet migrated; its pool as
+    `settings` size it (server.settings)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database:
@@ -31,7 +33,9 @@ def connect(url: str) -> Engine:
         return _sqlite_engine(parsed.database)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    settings = settings or Settings(url)
+    return create_engine(parsed, pool_size=settings.pool_size, max_overflow=settings.pool_overflow,
+                         pool_timeout=settings.pool_timeout_s, pool_pre_ping=True)
 
 
 def writer(engine: Engine) -> Engine:

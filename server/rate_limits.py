@@ -1,5 +1,6 @@
 """Rate limits on login and sync, per device and per network address, over the `limits` package's moving
-windows (in the worker's memory: each worker process counts its own share). A caller over a limit gets
+windows, counted in a store all workers and app servers see (Redis: `--rate-store redis://host:6379`) or in
+the worker's own memory (the default: one worker on one machine). A caller over a limit gets
 429 with Retry-After. Per address the limits are generous, since a village school's PCs often share one
 address behind its router; per device they are what one PC's honest engine never reaches (it syncs a few
 times a minute at most). Login also has the per-account lockout of server.accounts."""
@@ -11,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from limits import RateLimitItem, parse
-from limits.storage import MemoryStorage
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 
@@ -30,8 +31,8 @@ class RateLimits:
 
 
 class Limiter:
-    def __init__(self, limits: RateLimits) -> None:
-        self._windows = MovingWindowRateLimiter(MemoryStorage())
+    def __init__(self, limits: RateLimits, store: str = "memory://") -> None:
+        self._windows = MovingWindowRateLimiter(storage_from_string(store))
         self._items: dict[str, RateLimitItem] = {name: parse(getattr(limits, name))
                                                  for name in RateLimits.__dataclass_fields__}
 

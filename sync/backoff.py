@@ -18,11 +18,14 @@ class Backoff:
         self._rng = rng or random.Random()
 
     def next_delay(self, hint: float | None = None) -> float:
-        """The wait after one more failure; at least the server's Retry-After `hint` when it gave one."""
+        """The wait after one more failure. When the server said when to come back (Retry-After `hint`), that
+        time and up to half as long again, drawn at random: it knows its load better than a doubling guess,
+        and the PCs it turned away together come back spread out, not all at the hinted second."""
         ceiling = min(self.cap, self.first * 2 ** min(self.failures, 30))
         self.failures += 1
-        delay = self._rng.uniform(ceiling / 2, ceiling)  # jitter, never under half the ceiling
-        return max(delay, hint or 0.0)
+        if hint is not None and hint > 0:
+            return self._rng.uniform(hint, hint * 1.5)
+        return self._rng.uniform(ceiling / 2, ceiling)  # jitter, never under half the ceiling
 
     def reset(self) -> None:
         self.failures = 0

@@ -9,6 +9,7 @@ import time
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from tests.server import school
 from tests.server.conftest import running_server
@@ -77,33 +78,68 @@ def test_oversized_requests_get_413_even_when_compressed_small(live_server, teac
     assert response.status_code == 413 and response.json()["error"] == "too_large"
 
 
-def test_a_saturated_server_answers_503_with_retry_after(backend_db):
+def _holding_the_sync_of(server, device_id: str):  # type: ignore[no-untyped-def]
+    """A transaction of the test's own holding what `device_id`'s sync must lock (its device row; on SQLite
+    the one writer's lock), so that sync waits inside its slot until the transaction ends."""
+    conn = server.engine.connect()
+    if server.engine.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.begin()
+        conn.execute(text("SELECT 1 FROM device WHERE id = :d FOR UPDATE"), {"d": device_id})
+    return conn
+
+
+def test_a_saturated_server_answers_503_with_a_jittered_retry_after_at_once(backend_db):
     with running_server(backend_db, "--max-syncs", "1") as server:
-        api = server.client()
-        api.login(school.cell(server).teacher_login)
-        payload = json.dumps(body(api)).encode()
+        cell = school.cell(server)
+        holder, others = server.client(), [server.client() for _ in range(12)]
+        for api in (holder, *others):
+            assert api.login(cell.teacher_login).status_code == 200
+        lock = _holding_the_sync_of(server, holder.device_id)
+        outcome = {}
+        thread = threading.Thread(target=lambda: outcome.setdefault("first", holder.sync_raw(body(holder))))
+        thread.start()
+        time.sleep(0.5)  # the holder's sync has its slot and waits on the lock
+        refusals = [api.sync_raw(body(api)) for api in others]
+        lock.rollback()
+        lock.close()
+        thread.join(15)
+        assert {r.status_code for r in refusals} == {503}
+        assert {r.json()["error"] for r in refusals} == {"busy"}
+        waits = [int(r.headers["Retry-After"]) for r in refusals]
+        assert min(waits) >= 1 and len(set(waits)) > 1, "the PCs turned away together are not told the same second"
+        assert outcome["first"].status_code == 200
+
+
+def test_a_slow_upload_holds_no_sync_slot(backend_db):
+    with running_server(backend_db, "--max-syncs", "1") as server:
+        slow, quick = server.client(), server.client()
+        login = school.cell(server).teacher_login
+        slow.login(login)
+        quick.login(login)
+        payload = json.dumps(body(slow)).encode()
         released = threading.Event()
 
-        def slow_body():
+        def slow_body():  # a 2G link: the body trickles in
             yield payload[:5]
             released.wait(10)
             yield payload[5:]
 
         outcome = {}
 
-        def hold_the_slot():
-            outcome["first"] = httpx.post(f"{server.url}/v1/sync", content=slow_body(), timeout=30,
-                                          headers={**api.headers(), "Content-Type": "application/json"})
+        def upload():
+            outcome["slow"] = httpx.post(f"{server.url}/v1/sync", content=slow_body(), timeout=30,
+                                         headers={**slow.headers(), "Content-Type": "application/json"})
 
-        holder = threading.Thread(target=hold_the_slot)
-        holder.start()
+        uploader = threading.Thread(target=upload)
+        uploader.start()
         time.sleep(0.5)
-        second = api.sync_raw(body(api))
+        answered = quick.sync_raw(body(quick))
         released.set()
-        holder.join(15)
-        assert second.status_code == 503 and int(second.headers["Retry-After"]) > 0
-        assert second.json()["error"] == "busy"
-        assert outcome["first"].status_code == 200
+        uploader.join(15)
+        assert answered.status_code == 200, "the one slot was free while the slow body was still coming"
+        assert outcome["slow"].status_code == 200
 
 
 def test_the_openapi_spec_is_served(live_server):

@@ -35,6 +35,16 @@ def test_retries_back_off_exponentially_with_jitter_up_to_the_cap() -> None:
     backoff = Backoff(first=2, cap=60)
     series = [backoff.next_delay() for _ in range(12)]
     assert series[5] > series[0] * 4 and max(series) <= 60 and series[-1] >= 30
-    assert backoff.next_delay(hint=120) == 120  # the server's Retry-After wins when longer
+    hinted = [backoff.next_delay(hint=120) for _ in range(20)]  # the server's Retry-After, not the doubling guess
+    assert all(120 <= d <= 180 for d in hinted) and len(set(hinted)) == 20
     backoff.reset()
     assert backoff.next_delay() <= 2
+
+
+def test_pcs_turned_away_together_come_back_spread_out() -> None:
+    """200 PCs told "Retry-After: 5" at the same moment: no 50 ms holds more than a few of their returns
+    (before, every jittered delay was lifted to exactly 5 s, and 70 % came back in the same 50 ms)."""
+    returns = [Backoff(first=2, cap=300).next_delay(hint=5) for _ in range(200)]
+    assert all(5 <= r <= 7.5 for r in returns)
+    busiest = max(sum(1 for r in returns if start <= r < start + 0.05) for start in (5 + i * 0.05 for i in range(50)))
+    assert busiest <= 15
