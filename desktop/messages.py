@@ -26,7 +26,8 @@ OPERATION_REFUSALS = frozenset({
 })
 REQUEST_ERRORS = frozenset({
     "bad_compression", "no_token", "bad_token", "token_expired", "device_revoked", "wrong_device", "admin_only",
-    "too_large", "unsupported_encoding", "invalid_request", "locked", "busy", "bad_credentials", "device_taken",
+    "too_large", "unsupported_encoding", "invalid_request", "locked", "busy", "unavailable", "bad_credentials",
+    "device_taken",
     "rate_limited", "not_found",
 })
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -229,6 +230,8 @@ def sync_error(code: str | None, message: str | None) -> str:
     texts = {
         "offline": QCoreApplication.translate("Messages", "No connection to the school's server."),
         "busy": QCoreApplication.translate("Messages", "The server is busy; trying again shortly."),
+        "unavailable": QCoreApplication.translate(
+            "Messages", "The school's server cannot reach its database just now; trying again shortly."),
         "server_error": QCoreApplication.translate("Messages", "The server had a problem; trying again later."),
         "garbled": QCoreApplication.translate("Messages", "The connection broke off; trying again."),
         "bad_credentials": QCoreApplication.translate("Messages", "Wrong username or password."),

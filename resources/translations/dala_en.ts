@@ -4,7 +4,7 @@
 <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="107"/>
+        <location filename="../../desktop/review_panel.py" line="104"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Conflicts: %n</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="108"/>
+        <location filename="../../desktop/review_panel.py" line="105"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Refused by the server: %n</numerusform>

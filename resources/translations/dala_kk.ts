@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="120"/>
-        <location filename="../../desktop/app.py" line="189"/>
-        <location filename="../../desktop/app.py" line="196"/>
-        <location filename="../../desktop/app.py" line="207"/>
-        <location filename="../../desktop/app.py" line="320"/>
-        <location filename="../../desktop/crash_guard.py" line="121"/>
+        <location filename="../../desktop/app.py" line="128"/>
+        <location filename="../../desktop/app.py" line="197"/>
+        <location filename="../../desktop/app.py" line="204"/>
+        <location filename="../../desktop/app.py" line="215"/>
+        <location filename="../../desktop/app.py" line="341"/>
+        <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="121"/>
+        <location filename="../../desktop/app.py" line="129"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CrashGuard</name>
     <message>
-        <location filename="../../desktop/crash_guard.py" line="131"/>
+        <location filename="../../desktop/crash_guard.py" line="142"/>
         <source>Something went wrong, and the last action may not have finished. Your journal is kept: what was saved stays saved, and you can go on working. The details are in {log}</source>
         <translation>Бір қате кетті, соңғы әрекет аяқталмаған болуы мүмкін. Журналыңыз сақтаулы: сақталғанның бәрі орнында, жұмысты жалғастыра беруге болады. Толығырақ мәлімет мына файлда: {log}</translation>
     </message>
@@ -93,71 +93,71 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="291"/>
+        <location filename="../../desktop/journal_model.py" line="265"/>
         <source>Pupil</source>
         <translation>Оқушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="293"/>
+        <location filename="../../desktop/journal_model.py" line="267"/>
         <source>Result</source>
         <translation>Қорытынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
-        <location filename="../../desktop/journal_model.py" line="297"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
+        <location filename="../../desktop/journal_model.py" line="272"/>
+        <location filename="../../desktop/journal_model.py" line="276"/>
         <source>SOR</source>
         <translation>БЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="239"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
         <source>n/a</source>
         <translation>у/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="227"/>
+        <location filename="../../desktop/journal_model.py" line="200"/>
         <source>pass</source>
         <translation>сынақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="227"/>
+        <location filename="../../desktop/journal_model.py" line="200"/>
         <source>fail</source>
         <translation>сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="249"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Қорытынды баға %1, есептелген %2 орнына қойылды. Себебі: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="228"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Уақытша аттестатталмаған: жиынтық жұмыс әлі жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="256"/>
+        <location filename="../../desktop/journal_model.py" line="230"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Аптасына бір сағаттық пән: жартыжылдық бойынша бағаланады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
-        <location filename="../../desktop/journal_model.py" line="297"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
+        <location filename="../../desktop/journal_model.py" line="272"/>
+        <location filename="../../desktop/journal_model.py" line="276"/>
         <source>SOCH</source>
         <translation>ТЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
         <source>FO</source>
         <translation>ҚБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="289"/>
+        <location filename="../../desktop/journal_model.py" line="263"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="304"/>
+        <location filename="../../desktop/journal_model.py" line="279"/>
         <source>out of %1 points</source>
         <translation>%1 ұпайдан</translation>
     </message>
@@ -165,52 +165,52 @@
 <context>
     <name>KeyLegend</name>
     <message>
-        <location filename="../../desktop/journal_view.py" line="168"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>absent</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="168"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>ill</source>
         <translation>ауырды</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="169"/>
+        <location filename="../../desktop/journal_view.py" line="170"/>
         <source>excused</source>
         <translation>себепті</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="169"/>
+        <location filename="../../desktop/journal_view.py" line="170"/>
         <source>late</source>
         <translation>кешікті</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="175"/>
+        <location filename="../../desktop/journal_view.py" line="176"/>
         <source>Delete: clear</source>
         <translation>Delete: өшіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="175"/>
+        <location filename="../../desktop/journal_view.py" line="176"/>
         <source>F2: comment</source>
         <translation>F2: түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="177"/>
+        <location filename="../../desktop/journal_view.py" line="178"/>
         <source>Marks type on the number row whatever the keyboard layout; a letter key means its letter in either script.</source>
         <translation>Бағалар пернетақтаның қай тілі қосулы болса да сандар қатарымен теріледі; әріп пернесі кирилл де, латын да жазуында өз әрпін білдіреді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="183"/>
+        <location filename="../../desktop/journal_view.py" line="184"/>
         <source>1 pass, 0 fail</source>
         <translation>1 сынақ, 0 сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="188"/>
+        <location filename="../../desktop/journal_view.py" line="189"/>
         <source>%1 points</source>
         <translation>%1 ұпай</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="189"/>
+        <location filename="../../desktop/journal_view.py" line="190"/>
         <source>marks %1</source>
         <translation>баға %1</translation>
     </message>
@@ -218,37 +218,37 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="58"/>
+        <location filename="../../desktop/lesson_panel.py" line="59"/>
         <source>Topic</source>
         <translation>Тақырып</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="59"/>
+        <location filename="../../desktop/lesson_panel.py" line="60"/>
         <source>Homework</source>
         <translation>Үй тапсырмасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="60"/>
+        <location filename="../../desktop/lesson_panel.py" line="61"/>
         <source>Add a lesson…</source>
         <translation>Сабақ қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="66"/>
+        <location filename="../../desktop/lesson_panel.py" line="69"/>
         <source>No lesson chosen</source>
         <translation>Сабақ таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="111"/>
+        <location filename="../../desktop/lesson_panel.py" line="114"/>
         <source>Add a lesson</source>
         <translation>Сабақ қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="117"/>
+        <location filename="../../desktop/lesson_panel.py" line="120"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="118"/>
+        <location filename="../../desktop/lesson_panel.py" line="121"/>
         <source>Lesson number</source>
         <translation>Сабақ нөмірі</translation>
     </message>
@@ -274,32 +274,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="36"/>
+        <location filename="../../desktop/login_dialog.py" line="40"/>
         <source>Log in to the school&apos;s server</source>
         <translation>Мектеп серверіне кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="50"/>
+        <location filename="../../desktop/login_dialog.py" line="54"/>
         <source>Server</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="51"/>
+        <location filename="../../desktop/login_dialog.py" line="55"/>
         <source>Username</source>
         <translation>Пайдаланушы аты</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="52"/>
+        <location filename="../../desktop/login_dialog.py" line="56"/>
         <source>Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="65"/>
+        <location filename="../../desktop/login_dialog.py" line="69"/>
         <source>Logging in…</source>
         <translation>Кіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="75"/>
+        <location filename="../../desktop/login_dialog.py" line="79"/>
         <source>Downloading your journal…</source>
         <translation>Журналыңыз жүктелуде…</translation>
     </message>
@@ -307,134 +307,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
-        <location filename="../../desktop/main_window.py" line="437"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="519"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="519"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="559"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="730"/>
+        <location filename="../../desktop/main_window.py" line="701"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="731"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="732"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="733"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="706"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="736"/>
+        <location filename="../../desktop/main_window.py" line="707"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="737"/>
+        <location filename="../../desktop/main_window.py" line="708"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="738"/>
+        <location filename="../../desktop/main_window.py" line="709"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="739"/>
+        <location filename="../../desktop/main_window.py" line="710"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="740"/>
+        <location filename="../../desktop/main_window.py" line="711"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="741"/>
+        <location filename="../../desktop/main_window.py" line="712"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="744"/>
+        <location filename="../../desktop/main_window.py" line="715"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="746"/>
+        <location filename="../../desktop/main_window.py" line="717"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -442,510 +442,515 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="152"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="163"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>Unknown attendance code.</source>
         <translation>Қатысудың белгісіз коды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="108"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="110"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="115"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="117"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>This record is no longer in the journal.</source>
         <translation>Бұл жазба журналда енді жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="60"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>Order No. 125 (2023), rounded half up</source>
         <translation>№125 бұйрық (2023), жартысынан жоғары дөңгелектеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62"/>
+        <location filename="../../desktop/messages.py" line="64"/>
         <source>Order No. 125 (2023), exact thresholds</source>
         <translation>№125 бұйрық (2023), нақты шектер</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>grading rule {rule}</source>
         <translation>бағалау ережесі {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>The lesson cannot be added: unknown kind of lesson.</source>
         <translation>Сабақты қосу мүмкін емес: сабақ түрі белгісіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="74"/>
         <source>The lesson cannot be added: the date is not valid.</source>
         <translation>Сабақты қосу мүмкін емес: күні дұрыс емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74"/>
+        <location filename="../../desktop/messages.py" line="76"/>
         <source>The lesson cannot be added: there is no lesson {slot} in the bell schedule.</source>
         <translation>Сабақты қосу мүмкін емес: қоңырау кестесінде {slot}-сабақ жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>The lesson cannot be added: the course already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: бұл пәнде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="80"/>
         <source>The lesson cannot be added: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: мұғалімде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>The lesson cannot be added: the class already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: сыныпта {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ол БЖБ немесе ТЖБ болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: атауын жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ең жоғары балл 1-ден {limit}-ге дейінгі бүтін сан болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: таңдалған сабақ осы пәннің сол күнгі сабағы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>{path} журнал файлын ашу мүмкін емес: құпиясөз оны ашпайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>{path} файлы Dala Journal файлы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын оқу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="116"/>
+        <location filename="../../desktop/messages.py" line="118"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>{date} күнгі сабақ әлі өткен жоқ: оған баға қоюға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="118"/>
+        <location filename="../../desktop/messages.py" line="120"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Сіз өзгерткеннен кейін бұл ұяшық өзгертілді (басқа құрылғыда немесе серверде); болдырмау оны сол күйінде қалдырды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="124"/>
         <source>The lesson cannot be added.</source>
         <translation>Сабақты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>The summative work cannot be added.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="126"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
+        <location filename="../../desktop/messages.py" line="130"/>
         <source>Only text can be written here.</source>
         <translation>Мұнда тек мәтін жазылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>This value cannot be written here.</source>
         <translation>Бұл мәнді мұнда жазу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
+        <location filename="../../desktop/messages.py" line="132"/>
         <source>The journal refused the change.</source>
         <translation>Журнал өзгерісті қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын ашу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>{path} журнал файлы Dala Journal-дың жаңарақ нұсқасымен жазылған; қолданбаны жаңартыңыз. Файл өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="138"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>Сабақ кестесінде қателер бар ({count}); оны мектеп әкімшісі түзетуі керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="143"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} бұл жұмыстың ең жоғары ұпайынан ({maximum}) көп.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="157"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="176"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>a final mark needs a reason</source>
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>not a valid attendance mark</source>
         <translation>жарамсыз қатысу белгісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>the text is too long</source>
         <translation>мәтін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>only text can be written there</source>
         <translation>онда тек мәтін жазылады</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="181"/>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл жұмыстың балл шегінен тыс</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>the course is not graded with marks</source>
         <translation>бұл пән бағаланбайды</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>the server has no such lesson</source>
         <translation>серверде мұндай сабақ жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="184"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>the server has no such course</source>
         <translation>серверде мұндай пән жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>the server has no such summative work</source>
         <translation>серверде мұндай жиынтық жұмыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>the server has no such period</source>
         <translation>серверде мұндай кезең жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="187"/>
+        <location filename="../../desktop/messages.py" line="189"/>
         <source>the server has no such conflict</source>
         <translation>серверде мұндай қайшылық жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="188"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>the record is named wrongly</source>
         <translation>жазба дұрыс аталмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>the value is not valid</source>
         <translation>мән жарамсыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>the server does not know this field</source>
         <translation>сервер бұл өрісті білмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="191"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>the date is not in the school year</source>
         <translation>күні оқу жылына кірмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="194"/>
         <source>the lesson cannot be added</source>
         <translation>сабақты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="193"/>
+        <location filename="../../desktop/messages.py" line="195"/>
         <source>the summative work cannot be added</source>
         <translation>жиынтық жұмысты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="194"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="197"/>
+        <location filename="../../desktop/messages.py" line="199"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="204"/>
+        <location filename="../../desktop/messages.py" line="206"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="209"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="208"/>
+        <location filename="../../desktop/messages.py" line="210"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="214"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="222"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="233"/>
+        <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
+        <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="249"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="253"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="255"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="256"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="266"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="263"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="265"/>
+        <location filename="../../desktop/messages.py" line="269"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="272"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>
@@ -1037,42 +1042,42 @@
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="25"/>
+        <location filename="../../desktop/recover_dialog.py" line="30"/>
         <source>Reset the offline password</source>
         <translation>Офлайн құпиясөзді қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="34"/>
+        <location filename="../../desktop/recover_dialog.py" line="39"/>
         <source>Log in to the school&apos;s server (online) to choose a new offline password. Nothing in your journal is lost.</source>
         <translation>Жаңа офлайн құпиясөз таңдау үшін мектеп серверіне (онлайн) кіріңіз. Журналыңыздағы ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="39"/>
+        <location filename="../../desktop/recover_dialog.py" line="44"/>
         <source>Server password:</source>
         <translation>Сервер құпиясөзі:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="40"/>
+        <location filename="../../desktop/recover_dialog.py" line="45"/>
         <source>New offline password:</source>
         <translation>Жаңа офлайн құпиясөз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="41"/>
+        <location filename="../../desktop/recover_dialog.py" line="46"/>
         <source>Repeat it:</source>
         <translation>Қайталаңыз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="51"/>
+        <location filename="../../desktop/recover_dialog.py" line="56"/>
         <source>The two passwords differ.</source>
         <translation>Екі құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="54"/>
+        <location filename="../../desktop/recover_dialog.py" line="59"/>
         <source>Logging in…</source>
         <translation>Кіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="75"/>
+        <location filename="../../desktop/recover_dialog.py" line="80"/>
         <source>This PC cannot recover this journal: it never logged in online for it.</source>
         <translation>Бұл компьютер бұл журналды қалпына келтіре алмайды: ол үшін онлайн кіру болмаған.</translation>
     </message>
@@ -1135,27 +1140,27 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/review_panel.py" line="98"/>
+        <location filename="../../desktop/review_panel.py" line="95"/>
         <source>Keep the value that stands</source>
         <translation>Қазіргі мәнді қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="99"/>
+        <location filename="../../desktop/review_panel.py" line="96"/>
         <source>Keep the other value</source>
         <translation>Екінші мәнді қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="100"/>
+        <location filename="../../desktop/review_panel.py" line="97"/>
         <source>Type another value…</source>
         <translation>Басқа мән жазу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="101"/>
+        <location filename="../../desktop/review_panel.py" line="98"/>
         <source>Mark as seen</source>
         <translation>Қаралды деп белгілеу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="107"/>
+        <location filename="../../desktop/review_panel.py" line="104"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Қайшылықтар: %n</numerusform>
@@ -1163,7 +1168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="108"/>
+        <location filename="../../desktop/review_panel.py" line="105"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Сервер қабылдамағаны: %n</numerusform>
@@ -1171,47 +1176,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="111"/>
+        <location filename="../../desktop/review_panel.py" line="108"/>
         <source>%1 — %2: %3 stands (%4); the other value was %5</source>
         <translation>%1 — %2: %3 тұр (%4); екінші мән %5 болған</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="120"/>
+        <location filename="../../desktop/review_panel.py" line="117"/>
         <source>%1 — %2: %3 was not accepted: %4</source>
         <translation>%1 — %2: %3 қабылданбады: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>mark</source>
         <translation>баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>attendance</source>
         <translation>қатысу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>comment</source>
         <translation>түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="137"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>topic</source>
         <translation>тақырып</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="137"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>homework</source>
         <translation>үй тапсырмасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="152"/>
+        <location filename="../../desktop/review_panel.py" line="149"/>
         <source>Resolve the conflict</source>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="152"/>
+        <location filename="../../desktop/review_panel.py" line="149"/>
         <source>The value to keep:</source>
         <translation>Қалдырылатын мән:</translation>
     </message>
@@ -1280,37 +1285,37 @@
         <translation>Бүгінгі сабақтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="42"/>
+        <location filename="../../desktop/today_view.py" line="43"/>
         <source>No lessons today.</source>
         <translation>Бүгін сабақ жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="55"/>
+        <location filename="../../desktop/today_view.py" line="56"/>
         <source>Lesson %1</source>
         <translation>%1-сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="56"/>
+        <location filename="../../desktop/today_view.py" line="57"/>
         <source>SOR</source>
         <translation>БЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="56"/>
+        <location filename="../../desktop/today_view.py" line="57"/>
         <source>SOCH</source>
         <translation>ТЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="59"/>
+        <location filename="../../desktop/today_view.py" line="60"/>
         <source>now</source>
         <translation>қазір</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="60"/>
+        <location filename="../../desktop/today_view.py" line="61"/>
         <source>next</source>
         <translation>келесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="60"/>
+        <location filename="../../desktop/today_view.py" line="61"/>
         <source>the last one</source>
         <translation>соңғы сабақ</translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="120"/>
-        <location filename="../../desktop/app.py" line="189"/>
-        <location filename="../../desktop/app.py" line="196"/>
-        <location filename="../../desktop/app.py" line="207"/>
-        <location filename="../../desktop/app.py" line="320"/>
-        <location filename="../../desktop/crash_guard.py" line="121"/>
+        <location filename="../../desktop/app.py" line="128"/>
+        <location filename="../../desktop/app.py" line="197"/>
+        <location filename="../../desktop/app.py" line="204"/>
+        <location filename="../../desktop/app.py" line="215"/>
+        <location filename="../../desktop/app.py" line="341"/>
+        <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="121"/>
+        <location filename="../../desktop/app.py" line="129"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CrashGuard</name>
     <message>
-        <location filename="../../desktop/crash_guard.py" line="131"/>
+        <location filename="../../desktop/crash_guard.py" line="142"/>
         <source>Something went wrong, and the last action may not have finished. Your journal is kept: what was saved stays saved, and you can go on working. The details are in {log}</source>
         <translation>Что-то пошло не так, и последнее действие могло не завершиться. Журнал цел: всё сохранённое сохранено, можно продолжать работу. Подробности — в файле {log}</translation>
     </message>
@@ -93,71 +93,71 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="291"/>
+        <location filename="../../desktop/journal_model.py" line="265"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="293"/>
+        <location filename="../../desktop/journal_model.py" line="267"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
-        <location filename="../../desktop/journal_model.py" line="297"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
+        <location filename="../../desktop/journal_model.py" line="272"/>
+        <location filename="../../desktop/journal_model.py" line="276"/>
         <source>SOR</source>
         <translation>СОР</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="239"/>
+        <location filename="../../desktop/journal_model.py" line="213"/>
         <source>n/a</source>
         <translation>н/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="227"/>
+        <location filename="../../desktop/journal_model.py" line="200"/>
         <source>pass</source>
         <translation>зачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="227"/>
+        <location filename="../../desktop/journal_model.py" line="200"/>
         <source>fail</source>
         <translation>незачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="249"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Итоговая оценка %1 вместо вычисленной %2. Причина: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="228"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Временно не аттестован: суммативная работа ещё не написана.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="256"/>
+        <location filename="../../desktop/journal_model.py" line="230"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Предмет один час в неделю: оценивается по полугодиям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
-        <location filename="../../desktop/journal_model.py" line="297"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
+        <location filename="../../desktop/journal_model.py" line="272"/>
+        <location filename="../../desktop/journal_model.py" line="276"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="257"/>
+        <location filename="../../desktop/journal_model.py" line="231"/>
         <source>FO</source>
         <translation>ФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="289"/>
+        <location filename="../../desktop/journal_model.py" line="263"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="304"/>
+        <location filename="../../desktop/journal_model.py" line="279"/>
         <source>out of %1 points</source>
         <translation>из %1 баллов</translation>
     </message>
@@ -165,52 +165,52 @@
 <context>
     <name>KeyLegend</name>
     <message>
-        <location filename="../../desktop/journal_view.py" line="168"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>absent</source>
         <translation>отсутствовал</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="168"/>
+        <location filename="../../desktop/journal_view.py" line="169"/>
         <source>ill</source>
         <translation>болел</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="169"/>
+        <location filename="../../desktop/journal_view.py" line="170"/>
         <source>excused</source>
         <translation>уважительная причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="169"/>
+        <location filename="../../desktop/journal_view.py" line="170"/>
         <source>late</source>
         <translation>опоздал</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="175"/>
+        <location filename="../../desktop/journal_view.py" line="176"/>
         <source>Delete: clear</source>
         <translation>Delete: стереть</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="175"/>
+        <location filename="../../desktop/journal_view.py" line="176"/>
         <source>F2: comment</source>
         <translation>F2: комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="177"/>
+        <location filename="../../desktop/journal_view.py" line="178"/>
         <source>Marks type on the number row whatever the keyboard layout; a letter key means its letter in either script.</source>
         <translation>Оценки набираются цифровым рядом при любой раскладке клавиатуры; клавиша с буквой означает свою букву и в кириллице, и в латинице.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="183"/>
+        <location filename="../../desktop/journal_view.py" line="184"/>
         <source>1 pass, 0 fail</source>
         <translation>1 зачёт, 0 незачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="188"/>
+        <location filename="../../desktop/journal_view.py" line="189"/>
         <source>%1 points</source>
         <translation>%1 баллов</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_view.py" line="189"/>
+        <location filename="../../desktop/journal_view.py" line="190"/>
         <source>marks %1</source>
         <translation>оценки %1</translation>
     </message>
@@ -218,37 +218,37 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="58"/>
+        <location filename="../../desktop/lesson_panel.py" line="59"/>
         <source>Topic</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="59"/>
+        <location filename="../../desktop/lesson_panel.py" line="60"/>
         <source>Homework</source>
         <translation>Домашнее задание</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="60"/>
+        <location filename="../../desktop/lesson_panel.py" line="61"/>
         <source>Add a lesson…</source>
         <translation>Добавить урок…</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="66"/>
+        <location filename="../../desktop/lesson_panel.py" line="69"/>
         <source>No lesson chosen</source>
         <translation>Урок не выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="111"/>
+        <location filename="../../desktop/lesson_panel.py" line="114"/>
         <source>Add a lesson</source>
         <translation>Добавить урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="117"/>
+        <location filename="../../desktop/lesson_panel.py" line="120"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="118"/>
+        <location filename="../../desktop/lesson_panel.py" line="121"/>
         <source>Lesson number</source>
         <translation>Номер урока</translation>
     </message>
@@ -274,32 +274,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="36"/>
+        <location filename="../../desktop/login_dialog.py" line="40"/>
         <source>Log in to the school&apos;s server</source>
         <translation>Вход на сервер школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="50"/>
+        <location filename="../../desktop/login_dialog.py" line="54"/>
         <source>Server</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="51"/>
+        <location filename="../../desktop/login_dialog.py" line="55"/>
         <source>Username</source>
         <translation>Имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="52"/>
+        <location filename="../../desktop/login_dialog.py" line="56"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="65"/>
+        <location filename="../../desktop/login_dialog.py" line="69"/>
         <source>Logging in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="75"/>
+        <location filename="../../desktop/login_dialog.py" line="79"/>
         <source>Downloading your journal…</source>
         <translation>Загружается ваш журнал…</translation>
     </message>
@@ -307,134 +307,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
-        <location filename="../../desktop/main_window.py" line="437"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>Saved %1 rows to %2</source>
         <translation>Сохранено строк: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="519"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="519"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="559"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="730"/>
+        <location filename="../../desktop/main_window.py" line="701"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="731"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="732"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="733"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="706"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="736"/>
+        <location filename="../../desktop/main_window.py" line="707"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="737"/>
+        <location filename="../../desktop/main_window.py" line="708"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="738"/>
+        <location filename="../../desktop/main_window.py" line="709"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="739"/>
+        <location filename="../../desktop/main_window.py" line="710"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="740"/>
+        <location filename="../../desktop/main_window.py" line="711"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="741"/>
+        <location filename="../../desktop/main_window.py" line="712"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="744"/>
+        <location filename="../../desktop/main_window.py" line="715"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="746"/>
+        <location filename="../../desktop/main_window.py" line="717"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -442,510 +442,515 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="152"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="163"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>Unknown attendance code.</source>
         <translation>Неизвестный код посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="108"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="110"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Этого ученика {date} не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="115"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="117"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} не входит ни в одну четверть учебного года.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>This record is no longer in the journal.</source>
         <translation>Этой записи больше нет в журнале.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} вне диапазона 0–{max_points} баллов этой работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="60"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>Order No. 125 (2023), rounded half up</source>
         <translation>Приказ № 125 (2023), округление с половины вверх</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62"/>
+        <location filename="../../desktop/messages.py" line="64"/>
         <source>Order No. 125 (2023), exact thresholds</source>
         <translation>Приказ № 125 (2023), точные пороги</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>grading rule {rule}</source>
         <translation>правило оценивания {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>The lesson cannot be added: unknown kind of lesson.</source>
         <translation>Урок нельзя добавить: неизвестный вид урока.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="74"/>
         <source>The lesson cannot be added: the date is not valid.</source>
         <translation>Урок нельзя добавить: неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74"/>
+        <location filename="../../desktop/messages.py" line="76"/>
         <source>The lesson cannot be added: there is no lesson {slot} in the bell schedule.</source>
         <translation>Урок нельзя добавить: в расписании звонков нет {slot}-го урока.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>The lesson cannot be added: the course already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у этого предмета уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="80"/>
         <source>The lesson cannot be added: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у учителя уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>The lesson cannot be added: the class already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у класса уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Суммативную работу нельзя добавить: это должен быть СОР или СОЧ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Суммативную работу нельзя добавить: укажите её название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Суммативную работу нельзя добавить: максимальный балл должен быть целым числом от 1 до {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Суммативную работу нельзя добавить: выбранный урок — не урок этого предмета в тот день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>Файл журнала {path} не открывается: пароль не подходит.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>Файл {path} — не файл Dala Journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не читается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="116"/>
+        <location filename="../../desktop/messages.py" line="118"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>Урок {date} ещё не прошёл: в него нельзя поставить отметку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="118"/>
+        <location filename="../../desktop/messages.py" line="120"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Эта ячейка изменилась после вашей правки (на другом устройстве или на сервере); отмена оставила её как есть.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="124"/>
         <source>The lesson cannot be added.</source>
         <translation>Урок нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>The summative work cannot be added.</source>
         <translation>Суммативную работу нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="126"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>Итоговая оценка {mark} отличается от вычисленной: укажите причину (она сохраняется в аудите).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
+        <location filename="../../desktop/messages.py" line="130"/>
         <source>Only text can be written here.</source>
         <translation>Здесь можно написать только текст.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>This value cannot be written here.</source>
         <translation>Это значение здесь записать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
+        <location filename="../../desktop/messages.py" line="132"/>
         <source>The journal refused the change.</source>
         <translation>Журнал не принял изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не открывается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>Файл журнала {path} записан более новой версией Dala Journal; обновите приложение. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="138"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>В расписании есть ошибки ({count}); их должен исправить администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="143"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} больше наибольшего балла этой работы ({maximum}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="157"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} здесь не балл: эта работа оценивается в {allowed} баллов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="176"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>a final mark needs a reason</source>
         <translation>для итоговой оценки нужна причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>not a valid attendance mark</source>
         <translation>недопустимая отметка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>the text is too long</source>
         <translation>слишком длинный текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>only text can be written there</source>
         <translation>там можно написать только текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="181"/>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл вне пределов баллов работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>the course is not graded with marks</source>
         <translation>по этому предмету оценки не ставятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>the server has no such lesson</source>
         <translation>на сервере нет такого урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="184"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>the server has no such course</source>
         <translation>на сервере нет такого предмета</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>the server has no such summative work</source>
         <translation>на сервере нет такой суммативной работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>the server has no such period</source>
         <translation>на сервере нет такого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="187"/>
+        <location filename="../../desktop/messages.py" line="189"/>
         <source>the server has no such conflict</source>
         <translation>на сервере нет такого конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="188"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>the record is named wrongly</source>
         <translation>запись названа неверно</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>the value is not valid</source>
         <translation>недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>the server does not know this field</source>
         <translation>сервер не знает этого поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="191"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>the date is not in the school year</source>
         <translation>дата не входит в учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="194"/>
         <source>the lesson cannot be added</source>
         <translation>урок нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="193"/>
+        <location filename="../../desktop/messages.py" line="195"/>
         <source>the summative work cannot be added</source>
         <translation>суммативную работу нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="194"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>an earlier change had not arrived</source>
         <translation>более раннее изменение не дошло</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="197"/>
+        <location filename="../../desktop/messages.py" line="199"/>
         <source>refused ({code})</source>
         <translation>отклонено ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="204"/>
+        <location filename="../../desktop/messages.py" line="206"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="209"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Неверный пароль. Повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="208"/>
+        <location filename="../../desktop/messages.py" line="210"/>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="214"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="222"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="233"/>
+        <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
+        <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="249"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="253"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="255"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="256"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="266"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="263"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="265"/>
+        <location filename="../../desktop/messages.py" line="269"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="272"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
@@ -1037,42 +1042,42 @@
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="25"/>
+        <location filename="../../desktop/recover_dialog.py" line="30"/>
         <source>Reset the offline password</source>
         <translation>Сброс офлайн-пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="34"/>
+        <location filename="../../desktop/recover_dialog.py" line="39"/>
         <source>Log in to the school&apos;s server (online) to choose a new offline password. Nothing in your journal is lost.</source>
         <translation>Войдите на сервер школы (онлайн), чтобы выбрать новый офлайн-пароль. Ничего из журнала не потеряется.</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="39"/>
+        <location filename="../../desktop/recover_dialog.py" line="44"/>
         <source>Server password:</source>
         <translation>Пароль на сервере:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="40"/>
+        <location filename="../../desktop/recover_dialog.py" line="45"/>
         <source>New offline password:</source>
         <translation>Новый офлайн-пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="41"/>
+        <location filename="../../desktop/recover_dialog.py" line="46"/>
         <source>Repeat it:</source>
         <translation>Повторите:</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="51"/>
+        <location filename="../../desktop/recover_dialog.py" line="56"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="54"/>
+        <location filename="../../desktop/recover_dialog.py" line="59"/>
         <source>Logging in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../desktop/recover_dialog.py" line="75"/>
+        <location filename="../../desktop/recover_dialog.py" line="80"/>
         <source>This PC cannot recover this journal: it never logged in online for it.</source>
         <translation>Этот компьютер не может восстановить журнал: для него ни разу не выполнялся онлайн-вход.</translation>
     </message>
@@ -1135,27 +1140,27 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/review_panel.py" line="98"/>
+        <location filename="../../desktop/review_panel.py" line="95"/>
         <source>Keep the value that stands</source>
         <translation>Оставить текущее значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="99"/>
+        <location filename="../../desktop/review_panel.py" line="96"/>
         <source>Keep the other value</source>
         <translation>Оставить другое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="100"/>
+        <location filename="../../desktop/review_panel.py" line="97"/>
         <source>Type another value…</source>
         <translation>Ввести другое значение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="101"/>
+        <location filename="../../desktop/review_panel.py" line="98"/>
         <source>Mark as seen</source>
         <translation>Отметить как просмотренное</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="107"/>
+        <location filename="../../desktop/review_panel.py" line="104"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Конфликтов: %n</numerusform>
@@ -1164,7 +1169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/review_panel.py" line="108"/>
+        <location filename="../../desktop/review_panel.py" line="105"/>
         <source>Refused by the server: %n</source>
         <translation>
             <numerusform>Отклонено сервером: %n</numerusform>
@@ -1173,47 +1178,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="111"/>
+        <location filename="../../desktop/review_panel.py" line="108"/>
         <source>%1 — %2: %3 stands (%4); the other value was %5</source>
         <translation>%1 — %2: действует %3 (%4); другое значение было %5</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="120"/>
+        <location filename="../../desktop/review_panel.py" line="117"/>
         <source>%1 — %2: %3 was not accepted: %4</source>
         <translation>%1 — %2: %3 не принято: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>mark</source>
         <translation>оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>attendance</source>
         <translation>посещаемость</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="136"/>
+        <location filename="../../desktop/review_panel.py" line="133"/>
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="137"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>topic</source>
         <translation>тема</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="137"/>
+        <location filename="../../desktop/review_panel.py" line="134"/>
         <source>homework</source>
         <translation>домашнее задание</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="152"/>
+        <location filename="../../desktop/review_panel.py" line="149"/>
         <source>Resolve the conflict</source>
         <translation>Разрешить конфликт</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_panel.py" line="152"/>
+        <location filename="../../desktop/review_panel.py" line="149"/>
         <source>The value to keep:</source>
         <translation>Какое значение оставить:</translation>
     </message>
@@ -1283,37 +1288,37 @@
         <translation>Уроки на сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="42"/>
+        <location filename="../../desktop/today_view.py" line="43"/>
         <source>No lessons today.</source>
         <translation>Сегодня уроков нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="55"/>
+        <location filename="../../desktop/today_view.py" line="56"/>
         <source>Lesson %1</source>
         <translation>%1-й урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="56"/>
+        <location filename="../../desktop/today_view.py" line="57"/>
         <source>SOR</source>
         <translation>СОР</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="56"/>
+        <location filename="../../desktop/today_view.py" line="57"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="59"/>
+        <location filename="../../desktop/today_view.py" line="60"/>
         <source>now</source>
         <translation>идёт сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="60"/>
+        <location filename="../../desktop/today_view.py" line="61"/>
         <source>next</source>
         <translation>следующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/today_view.py" line="60"/>
+        <location filename="../../desktop/today_view.py" line="61"/>
         <source>the last one</source>
         <translation>последний урок</translation>
     </message>
