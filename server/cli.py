@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--pool-overflow", type=int, default=defaults.pool_overflow,
                        help="and may open beyond them (default %(default)s); workers × servers × both ≤ the "
                             "database's (or PgBouncer's) connection limit")
+    serve.add_argument("--pgbouncer", action="store_true",
+                       help="the database is reached through PgBouncer in transaction pooling mode")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default %(default)s)")
     serve.add_argument("--rate-limits", default="", metavar="NAME=N/PERIOD,…",
                        help="replace some rate limits, e.g. sync_per_device=60/minute (names: login_per_address, "
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     from server.db import open_server_db
 
     _ensure_folder(args.db)
-    engine = open_server_db(args.db)
+    engine = open_server_db(args.db, Settings(args.db, pgbouncer=getattr(args, "pgbouncer", False)))
     if args.command == "serve":
         import os
 
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
         engine.dispose()  # each worker opens its own (server.asgi)
         settings = Settings(args.db, max_syncs=args.max_syncs, max_logins=args.max_logins, pool_size=args.pool_size,
-                            pool_overflow=args.pool_overflow, rate_limits=args.rate_limits,
+                            pool_overflow=args.pool_overflow, pgbouncer=args.pgbouncer, rate_limits=args.rate_limits,
                             rate_store=args.rate_store, log_level="WARNING" if args.quiet else "INFO")
         os.environ.update(settings.to_environ())
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,

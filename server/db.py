@@ -34,8 +34,11 @@ def connect(url: str, settings: Settings | None = None) -> Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     settings = settings or Settings(url)
+    # Through PgBouncer's transaction pooling, each transaction may get another server connection, where a
+    # statement psycopg prepared on the last one does not exist: psycopg then prepares none.
+    connect_args = {"prepare_threshold": None} if settings.pgbouncer else {}
     return create_engine(parsed, pool_size=settings.pool_size, max_overflow=settings.pool_overflow,
-                         pool_timeout=settings.pool_timeout_s, pool_pre_ping=True)
+                         pool_timeout=settings.pool_timeout_s, pool_pre_ping=True, connect_args=connect_args)
 
 
 def writer(engine: Engine) -> Engine:
@@ -72,7 +75,7 @@ def migrate(engine: Engine) -> None:
             raw.close()
 
 
-def open_server_db(url: str) -> Engine:
-    engine = connect(url)
+def open_server_db(url: str, settings: Settings | None = None) -> Engine:
+    engine = connect(url, settings)
     migrate(engine)
     return engine

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 _PREFIX = "DALA_SERVER_"
-_TYPES = {"int": int, "float": float}  # the annotations as text (from __future__ import annotations)
+# By the annotations as text (from __future__ import annotations); a bool as str() spells it.
+_TYPES: dict[str, Callable[[str], object]] = {"int": int, "float": float, "bool": lambda text: text == "True"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Settings:
     pool_size: int = 10  # database connections a worker keeps
     pool_overflow: int = 10  # and may open beyond them under load
     pool_timeout_s: float = 3.0  # the wait for a free connection before the call is answered 503
+    pgbouncer: bool = False  # the database is reached through PgBouncer's transaction pooling: no prepared statements
     rate_limits: str = ""  # some limits replaced: server.rate_limits.RateLimits.from_text
     rate_store: str = "memory://"  # where rate limits are counted (a `limits` storage URI)
     log_level: str = "INFO"

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from harness import redis_server
 from server import demo
 from tests.server.conftest import running_server
 
@@ -46,3 +47,51 @@ def test_syncs_beyond_the_per_device_limit_get_429_and_other_devices_go_on(stric
                 for _ in range(5)]
     assert statuses == [200, 200, 200, 200, 429]
     assert second.sync_raw({"device_id": second.device_id, "cursor": 0, "ops": [], "limit": 1}).status_code == 200
+
+
+def _sync(server, api) -> int:  # type: ignore[no-untyped-def]
+    return api.http.post("/v1/sync", json={"device_id": api.device_id, "cursor": 0, "ops": []},
+                         headers=api.headers()).status_code
+
+
+@pytest.mark.skipif(not redis_server.available(), reason="redis-server is not installed")
+def test_two_app_servers_sharing_a_store_allow_the_limits_once_not_twice(tmp_path, request) -> None:  # type: ignore[no-untyped-def]
+    from tests.server.conftest import fresh_database
+
+    request.param = "sqlite"
+    database, store = fresh_database(request, tmp_path), redis_server.RedisServer().start()
+    try:
+        shared = ("--rate-limits", LIMITS, "--rate-store", store.url)
+        with running_server(database, *shared) as one, running_server(database, *shared) as two:
+            api = one.client()
+            assert api.login(demo.ADMIN_LOGIN).status_code == 200
+            other = two.client()
+            other.http, other.token, other.device_id = two.client().http, api.token, api.device_id
+            # One device, four syncs a minute, across both servers: the fifth is refused wherever it lands.
+            statuses = [_sync(one, api), _sync(two, other), _sync(one, api), _sync(two, other), _sync(two, other)]
+            assert statuses == [200, 200, 200, 200, 429]
+    finally:
+        store.stop()
+
+
+def test_behind_a_trusted_proxy_each_pc_is_counted_by_its_own_address(tmp_path, request) -> None:  # type: ignore[no-untyped-def]
+    from tests.server.conftest import fresh_database
+
+    request.param = "sqlite"
+    database = fresh_database(request, tmp_path)
+    behind = {"X-Forwarded-For": "10.0.0.7"}
+
+    def logins(server, address: dict) -> list[int]:  # type: ignore[no-untyped-def]
+        api = server.client()
+        return [api.http.post("/v1/login", headers=address, json={
+            "username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD, "device_id": str(uuid.uuid4())}).status_code
+            for _ in range(6)]
+
+    with running_server(database, "--rate-limits", LIMITS, "--trust-proxy", "127.0.0.1") as server:
+        # The school's PCs behind one proxy: each counted apart (five logins a minute per address).
+        assert logins(server, behind) == [200] * 5 + [429]
+        assert logins(server, {"X-Forwarded-For": "10.0.0.8"})[:5] == [200] * 5
+    with running_server(database, "--rate-limits", LIMITS) as server:
+        # Not trusted: the header is anyone's to write, and is ignored; the proxy's address is counted.
+        assert logins(server, behind) == [200] * 5 + [429]
+        assert logins(server, {"X-Forwarded-For": "10.0.0.8"}) == [429] * 6
