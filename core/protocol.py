@@ -134,6 +134,9 @@ class SyncResponse(Answer):
     remaining: int = 0  # when `more`: how many changes are still waiting (for the client's progress bar)
     conflicts: list[Conflict]
     server_time: dt.datetime
+    # The changes after `cursor` are no longer all kept (old ones trimmed): no changes are sent, and the device
+    # downloads its journal again (GET /v1/bootstrap…) before it pulls; its operations were processed as ever.
+    download_again: bool = False
 
 
 class ErrorBody(Answer):

@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="last day included")
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    trim = commands.add_parser("trim-feed", help="drop old changes from the pull feed (the audit log keeps them)")
+    _db_arg(trim)
+    trim.add_argument("--before", type=dt.date.fromisoformat, required=True,
+                      help="drop the changes made before this day; a PC whose last pull is older downloads again")
+    trim.add_argument("--school", type=int, help="only this school's (default: every school's)")
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain; name the first broken entry")
     _db_arg(verify)
     args = parser.parse_args(argv)
@@ -91,6 +96,19 @@ def main(argv: list[str] | None = None) -> int:
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,
                     ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
                     proxy_headers=bool(args.trust_proxy), forwarded_allow_ips=args.trust_proxy or None)
+        return 0
+    if args.command == "trim-feed":
+        from server import feed
+        from server.db import writer
+        from server.schema import tables
+
+        before = dt.datetime.combine(args.before, dt.time(), dt.UTC)
+        with writer(engine).begin() as conn:
+            schools = [args.school] if args.school is not None else list(
+                conn.execute(tables["school"].select().with_only_columns(tables["school"].c.id)).scalars())
+            removed = sum(feed.trim(conn, school, before) for school in schools)
+        print(f"dala-server trim-feed: {removed} changes before {args.before} dropped from the feed "
+              f"of {len(schools)} school(s); the audit log keeps them.")
         return 0
     if args.command == "verify-audit":
         from server import audit_log

@@ -11,10 +11,11 @@ admin's period closing).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.schema import change, feed
@@ -32,6 +33,26 @@ def publish(conn: Connection, school_id: int, rows: Sequence[dict[str, Any]]) ->
 def head(conn: Connection, school_id: int) -> int:
     """The school's last committed position (0 before its first change): a new PC's cursor."""
     return conn.execute(select(feed.c.head).where(feed.c.school_id == school_id)).scalar() or 0
+
+
+def kept_from(conn: Connection, school_id: int) -> int:
+    """The position after which the school's feed still holds every change: a cursor below it would pull with a
+    gap, and is answered "download again" instead (server.sync)."""
+    return conn.execute(select(feed.c.kept_from).where(feed.c.school_id == school_id)).scalar() or 0
+
+
+def trim(conn: Connection, school_id: int, before: dt.datetime) -> int:
+    """Drop the school's changes made before `before` (years-old ones, which no PC still waiting on them
+    needs: it downloads its journal again); returns how many. The audit log keeps every operation."""
+    last = conn.execute(select(func.max(change.c.position)).where(
+        change.c.school_id == school_id, change.c.at < before)).scalar()
+    if last is None:
+        return 0
+    # Up to the newest trimmed position, all of it: a later change committed with an earlier stamp goes too,
+    # so what is kept is whole past kept_from.
+    removed = conn.execute(delete(change).where(change.c.school_id == school_id, change.c.position <= last)).rowcount
+    conn.execute(update(feed).where(feed.c.school_id == school_id).values(kept_from=last))
+    return int(removed)
 
 
 def _advance(conn: Connection, school_id: int, count: int) -> int:

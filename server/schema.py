@@ -94,6 +94,8 @@ feed = Table(
     "feed", metadata,
     Column("school_id", Integer, primary_key=True, autoincrement=False),
     Column("head", BigInteger, nullable=False),
+    # The changes at or below this position were trimmed (server.feed.trim): a cursor before it must download again.
+    Column("kept_from", BigInteger, nullable=False, server_default="0"),
 )
 
 conflict = Table(

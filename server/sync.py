@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import json_codec
-from core.protocol import OperationResult, SyncRequest, SyncResponse
+from core.protocol import Change, OperationResult, SyncRequest, SyncResponse
 from core.synced_kinds import KINDS
 from core.validation import escaped
 from server import audit_log, feed
@@ -108,8 +108,12 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         written = applier.take_changes()
-        changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
-            (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
+        download_again = request.cursor < feed.kept_from(conn, who.school_id)
+        changes: list[Change] = []
+        cursor, more, remaining = request.cursor, False, 0
+        if not download_again:  # (else the changes after its cursor are no longer all here: a pull would leave a gap)
+            changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
+                (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
         conflicts = open_conflicts(conn, who)
         # The last statement: the school's feed row, locked until the commit, gives positions in commit order.
         feed.publish(conn, who.school_id, written)
@@ -118,7 +122,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
              who.account_id, len(request.ops), " ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) or "-",
              len(changes), more, len(conflicts), (time.monotonic() - began) * 1000)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
-                        remaining=remaining, conflicts=conflicts, server_time=now)
+                        remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again)
 
 
 def _replay(conn: Connection, device_id: str, seq: int) -> OperationResult:

@@ -2,7 +2,10 @@
 timetable, calendar) in one transaction, then each page of the year's lessons with their cells, works and
 scores in one transaction with the position reached, so a dropped link resumes where it stopped.
 
-A row already here (a record pulled by a sync between pages) stays; later changes arrive by the pull.
+The same download runs again when the server says a journal's cursor is older than its feed keeps ("download
+again", docs/sync-protocol.md): a row already here then takes the server's values, and every edit of this
+journal still waiting for the server is put back over them, so nothing typed here is lost; later changes
+arrive by the pull.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, Time, insert
+from sqlalchemy import Connection, Date, Table, Time
+from sqlalchemy.dialects.sqlite import insert
 
-from storage import sync_state
+from storage import outbox, server_values, sync_state
 from storage.database import JournalDatabase
 from storage.models import metadata
 
@@ -35,6 +39,7 @@ def store_reference(db: JournalDatabase, reference: dict[str, Any]) -> int:
         for part, table in _REFERENCE:
             found = reference.get(part, [])  # a part an older server does not send is empty
             _insert(conn, table, found if isinstance(found, list) else [found])
+        _put_back_waiting_edits(conn)
         sync_state.update_state(conn, cursor=reference["cursor"], bootstrap_after="", bootstrap_total=total)
     return total
 
@@ -45,6 +50,7 @@ def store_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
     with db.write() as conn:
         for part, table in _PAGE_PARTS:
             _insert(conn, table, page[part])
+        _put_back_waiting_edits(conn)
         sync_state.update_state(conn, bootstrap_after=after, bootstrapped=not more)
     return after, more
 
@@ -61,7 +67,22 @@ def _insert(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
     table: Table = metadata.tables[name]
     known = set(table.c.keys())
     typed = [{k: _typed(table, k, v) for k, v in row.items() if k in known} for row in rows]
-    conn.execute(insert(table).prefix_with("OR IGNORE"), typed)
+    keys = [c.name for c in table.primary_key.columns]
+    statement = insert(table)
+    given = [c for c in typed[0] if c not in keys]  # what the server sent, as it holds it now
+    if given:
+        statement = statement.on_conflict_do_update(index_elements=keys,
+                                                    set_={c: statement.excluded[c] for c in given})
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    conn.execute(statement, typed)
+
+
+def _put_back_waiting_edits(conn: Connection) -> None:
+    """This journal's edits the server has not acknowledged, over the values just written (in order: the
+    latest of a field stands)."""
+    for op in outbox.pending(conn):
+        server_values.put_back_local(conn, op.entity, op.key, op.field, op.value)
 
 
 def _typed(table: Table, column: str, value: Any) -> Any:

@@ -44,6 +44,19 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
     return True
 
 
+def put_back_local(conn: Connection, entity: str, key: str, field: str, value: Any) -> None:
+    """Write a field's value as this journal's own edit still waiting for the server holds it, the version
+    left as the server's (a download again wrote the server's values over it: storage.first_download_rows)."""
+    kind = KINDS.get(entity)
+    synced = kind.fields.get(field) if kind is not None else None
+    pk = kind.key_of(key) if kind is not None else None
+    if kind is None or synced is None or pk is None or field == kind.creates or kind.table not in metadata.tables:
+        return
+    if synced.parts and not isinstance(value, dict):
+        return
+    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(synced.columns(value))})
+
+
 def raise_version(conn: Connection, entity: str, key: str, version: int) -> None:
     """The record is at `version` on the server (after this device's own edit, or one it holds back)."""
     kind = KINDS.get(entity)

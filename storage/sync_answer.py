@@ -36,6 +36,7 @@ class Applied:
     rejected: int = 0
     conflicts: int = 0
     gap_expected: int | None = None  # the server expects an operation this device no longer has
+    download_again: bool = False  # the server no longer keeps every change since this journal's cursor
     changed: Changed = field(default_factory=Changed)  # the records whose shown values changed here
 
 
@@ -91,6 +92,9 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
     for entity, key, field_name in before ^ _open_conflicts(conn):
         out.changed.review = True
         out.changed.note(entity, key, field_name)
+    if answer.download_again:  # the next run downloads the journal again before it pulls (sync.engine)
+        out.download_again = True
+        sync_state.update_state(conn, bootstrapped=False, bootstrap_after=None, bootstrap_total=None)
     sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text())
     device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out

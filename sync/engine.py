@@ -129,15 +129,19 @@ class SyncEngine:
         summary = summary if summary is not None else session.RunSummary()
         if self.link.token is None:
             raise SyncError("no_token", "Log in to the school's server first.", retry=False)
-        with self.db.read() as conn:
-            state = sync_state.load(conn)
-        if state is not None and not state["bootstrapped"]:
-            self._publish(running=True, phase="first_download", done=0, total=0)
-            first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
-            summary.changed.everything = True
-        self._publish(running=True, phase="syncing", done=0, total=0)
-        session.run(self.db, self.link, self.estimate, self.device_id, lambda d, t: self._publish(done=d, total=t),
-                    summary)
+        for _attempt in range(2):  # a second time when the server asks for the journal to be downloaded again
+            with self.db.read() as conn:
+                state = sync_state.load(conn)
+            if state is not None and not state["bootstrapped"]:
+                self._publish(running=True, phase="first_download", done=0, total=0)
+                first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
+                summary.changed.everything = True
+            self._publish(running=True, phase="syncing", done=0, total=0)
+            summary.download_again = False
+            session.run(self.db, self.link, self.estimate, self.device_id,
+                        lambda d, t: self._publish(done=d, total=t), summary)
+            if not summary.download_again:
+                break
         self.last_run = summary
         return summary
 

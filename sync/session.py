@@ -34,6 +34,7 @@ class RunSummary:
     sent_bytes: int = 0
     received_bytes: int = 0
     changed: Changed = field(default_factory=Changed)  # what the run wrote here, record by record
+    download_again: bool = False  # the server asked for the journal to be downloaded again before pulling
 
 
 def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
@@ -78,6 +79,9 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         summary.conflicts += applied.conflicts
         summary.changed.merge(applied.changed)
         remaining_changes = answer.remaining
+        if applied.download_again:
+            summary.download_again = True
+            return summary
         if applied.gap_expected is not None:
             raise SyncError("sequence_gap", f"The server expects change number {applied.gap_expected}, which this "
                             "journal no longer holds.", retry=False)
