@@ -480,6 +480,7 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
         sampler.stop()
         server.terminate()
         server.wait(30)
+    tracebacks = server.output().count("Traceback (most recent call last)")
     engine = create_engine(db_url)
     with engine.connect() as conn:
         feed_head = conn.execute(text("SELECT coalesce(max(head), 0) FROM feed WHERE school_id = :s"),
@@ -506,7 +507,7 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
         "peak_rss_mb": round(max(sampler.peak_tree.values(), default=0) / MB, 1),
         "peak_process_rss_mb": round(max(sampler.peak_process.values(), default=0) / MB, 1),
         "server_cpu_s": round(server_cpu, 1), "client_cpu_s": round(result.client_cpu_s, 1),
-        "feed_head": feed_head, "changes": changes, "audit_ok": broken is None,
+        "feed_head": feed_head, "changes": changes, "audit_ok": broken is None, "server_tracebacks": tracebacks,
         "observers": seen, "missing": sum(o["missing"] for o in seen),
     }
     if args.login_in_rush:
@@ -522,7 +523,8 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
     print(f"  server peak RSS {figures['peak_rss_mb']:.0f} MB "
           f"(largest process {figures['peak_process_rss_mb']:.0f} MB); "
           f"CPU: server {server_cpu:.0f} s, this client {result.client_cpu_s:.0f} s; audit chains "
-          f"{'verified' if broken is None else f'BROKEN at {broken}'}; feed head {feed_head}, {changes} changes")
+          f"{'verified' if broken is None else f'BROKEN at {broken}'}; feed head {feed_head}, {changes} changes; "
+          f"{tracebacks} tracebacks in the server's output")
     for o in seen:
         print(f"  observer {o['observer']} ({o['role']}): {o['committed']} committed it may see, pulled "
               f"{o['pulled']}, superseded {o['superseded']}, missing {o['missing']}, pulled twice "
