@@ -34,7 +34,9 @@ import json
 import os
 import random
 import resource
+import signal
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -400,6 +402,32 @@ def pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
+def stop(server: ServerProcess, sampler: RssSampler) -> None:
+    """Stop the server and its workers (SIGTERM, then SIGKILL to whatever of its tree is left), and the sampler."""
+    tree = {pid: command_line(pid) for pid in sampler.tree()}
+    sampler.stop()
+    server.terminate()
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        pass
+    for pid, command in tree.items():  # only what is still the same process of the server's tree
+        if command and command_line(pid) == command:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    server.wait(10)
+
+
+def command_line(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
 def latency(calls: list[float]) -> dict[str, float]:
     return {"p50_ms": round(pct(calls, 50), 1), "p95_ms": round(pct(calls, 95), 1),
             "max_ms": round(max(calls, default=0), 1)}
@@ -445,9 +473,7 @@ def prepare(cluster: Cluster, args: argparse.Namespace, workers: int) -> Base:
     try:
         tally, seconds = asyncio.run(login_phase(server.url, ahead, args))
     finally:
-        sampler.stop()
-        server.terminate()
-        server.wait(30)
+        stop(server, sampler)
     if any(who.token is None for who in ahead):
         raise RuntimeError(f"{sum(who.token is None for who in ahead)} logins failed: {dict(tally.errors)}")
     login = {"count": len(ahead), "workers": workers, "s": round(seconds, 1),
@@ -477,9 +503,7 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
         result = asyncio.run(rush_phase(server.url, pcs, observers, args, sampler))
         server_cpu = sampler.cpu_seconds()
     finally:
-        sampler.stop()
-        server.terminate()
-        server.wait(30)
+        stop(server, sampler)
     tracebacks = server.output().count("Traceback (most recent call last)")
     engine = create_engine(db_url)
     with engine.connect() as conn:
