@@ -163,6 +163,7 @@ class Writer:
     release: threading.Event = field(default_factory=threading.Event)
     at_commit: threading.Event = field(default_factory=threading.Event)
     backend_pid: int | None = None
+    held_too_long: bool = False
     answer: SyncResponse | None = None
     error: BaseException | None = None
     thread: threading.Thread | None = None
@@ -251,7 +252,7 @@ def _run(world: World, schedule: Schedule) -> None:
         w = by_thread.get(threading.get_ident())
         if w is not None:
             w.at_commit.set()
-            w.release.wait(HOLD_S)
+            w.held_too_long = not w.release.wait(HOLD_S)
 
     sa_event.listen(engine, "begin", on_begin)
     sa_event.listen(engine, "commit", on_commit)
@@ -272,10 +273,11 @@ def _run(world: World, schedule: Schedule) -> None:
                 w.thread = threading.Thread(target=w.run, args=(engine, by_thread), daemon=True)
                 w.thread.start()
             else:
-                held = w.at_commit.is_set()
-                event("released at its commit" if held else "released while it waits on a lock (or is done)")
+                event("released at its commit" if w.at_commit.is_set() else "released while it waits on a lock")
                 w.release.set()
             _settle(engine, writers)
+            if sum(w.at_commit.is_set() and not w.release.is_set() for w in writers) > 1:
+                event("two writers held at their commits at once")
     finally:
         for w in writers:
             w.release.set()
@@ -286,10 +288,11 @@ def _run(world: World, schedule: Schedule) -> None:
         sa_event.remove(engine, "commit", on_commit)
     for w in writers:
         assert w.error is None, f"a writer's sync failed: {w.error!r}"
+        assert not w.held_too_long, "a writer was held at its commit longer than the test allows"
         assert w.answer is not None
         for result in w.answer.results:
             event(f"op {result.status}")
-    while True:  # the reader pulls to the end, pages of the last size it used
+    while True:  # the reader pulls to the end, in pages of 3
         answer = _pull(world, cursor, 3)
         pulled += answer.changes
         cursor = answer.cursor
