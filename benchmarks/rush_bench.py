@@ -196,6 +196,7 @@ class RssSampler(threading.Thread):
 class Tally:
     errors: Counter[str] = field(default_factory=Counter)  # by HTTP status, or transport:<error>
     calls: list[float] = field(default_factory=list)  # ms, answered calls only
+    refusals: list[float] = field(default_factory=list)  # ms, calls answered with another status than 200
     statuses: Counter[str] = field(default_factory=Counter)  # operation results
     acknowledged: int = 0
 
@@ -212,6 +213,7 @@ async def post(client: httpx.AsyncClient, path: str, body: bytes, headers: dict[
     seconds = time.perf_counter() - began
     if response.status_code != 200:
         tally.errors[str(response.status_code)] += 1
+        tally.refusals.append(seconds * 1000)
         try:
             after: float | None = float(response.headers.get("retry-after", ""))
         except ValueError:
@@ -524,6 +526,7 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
         "sync_calls": len(calls), "errors": dict(sorted(result.pcs.errors.items())),
         "observer_errors": dict(sorted(result.observers.errors.items())),
         **{f"call_{k}": v for k, v in latency(calls).items()},
+        **{f"refusal_{k}": v for k, v in latency(result.pcs.refusals).items()},
         "run_p50_s": round(pct(runs, 50), 2), "run_p95_s": round(pct(runs, 95), 2),
         "run_max_s": round(max(runs, default=0), 2),
         "ops_acknowledged": result.pcs.acknowledged, "op_results": dict(result.pcs.statuses),
@@ -542,8 +545,9 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
           f"p95 {figures['call_p95_ms']:.0f} ms, "
           f"max {figures['call_max_ms']:.0f} ms; a PC's run p50 {figures['run_p50_s']:.1f} s, "
           f"p95 {figures['run_p95_s']:.1f} s, max {figures['run_max_s']:.1f} s")
-    print(f"  errors by status: {figures['errors'] or 'none'} (observers: {figures['observer_errors'] or 'none'}); "
-          f"op results {figures['op_results']}")
+    print(f"  errors by status: {figures['errors'] or 'none'} (observers: {figures['observer_errors'] or 'none'}), "
+          f"refusals answered in p50 {figures['refusal_p50_ms']:.0f} ms, p95 {figures['refusal_p95_ms']:.0f} ms, "
+          f"max {figures['refusal_max_ms']:.0f} ms; op results {figures['op_results']}")
     print(f"  server peak RSS {figures['peak_rss_mb']:.0f} MB "
           f"(largest process {figures['peak_process_rss_mb']:.0f} MB); "
           f"CPU: server {server_cpu:.0f} s, this client {result.client_cpu_s:.0f} s; audit chains "
