@@ -5,10 +5,10 @@ change the feed holds is looked for in every observer's pulls.
     python benchmarks/rush_bench.py [--pcs 1000] [--window 60] [--ops 300] [--observers 3] [--workers 1,3]
     python benchmarks/rush_bench.py --pcs 100 --window 10          # a quick run
 
-Each PC has its own account (a teacher's of the demo school; several PCs per teacher, each editing its own
-share of that teacher's lessons, as benchmarks/server_bench.py plans them). Logins (Argon2id) come first, at
-`--login-concurrency` at once, reported as their own phase (`--login-in-rush`: each PC logs in when it
-arrives instead). Arrivals are spread uniformly over `--window` seconds; a PC then syncs the way
+Each PC has its own account (a teacher's of the demo school; PCs shared out among the teachers by their
+lessons, each editing its own share of its teacher's lessons, as benchmarks/server_bench.py's devices do).
+Logins (Argon2id) come first, at `--login-concurrency` at once, reported as their own phase (`--login-in-rush`:
+each PC logs in when it arrives instead). Arrivals are spread uniformly over `--window` seconds; a PC then syncs the way
 sync.session does: batches sized by the real client's link estimate (sync.link: 200 operations first, then
 as the link allows), its cursor's changes pulled in the same calls, in the packed wire form gzip'd, until it
 has sent everything and pulled to the end; a 503/429, a 5xx or a dropped connection waits as sync.backoff
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import Engine, create_engine, insert, select, text  # noqa: E402
 
-from benchmarks.server_bench import plan_devices  # noqa: E402
+from benchmarks.server_bench import COMMENTS, MIX  # noqa: E402
 from core import wire_pack  # noqa: E402
 from harness.live_server import ServerProcess, start_server  # noqa: E402
 from harness.pg_cluster import Cluster  # noqa: E402
@@ -96,25 +96,73 @@ class Observer:
     pulls: int = 0
 
 
+def plan_pcs(engine: Engine, pcs: int, ops: int, rng: random.Random) -> list[dict[str, Any]]:
+    """Each PC belongs to a teacher (PCs shared out by how many lessons each teacher has) and edits its own
+    share of that teacher's lessons, as server_bench's devices do: realistic writes, not conflicts. Like a synced
+    client, a PC knows the server version of each record it edits and sends it as the base."""
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT c.teacher_id, t.username, l.id, m.pupil_id, coalesce(x.server_version, 0), l.server_version "
+            "FROM lesson l JOIN course c ON c.id = l.course_id JOIN teacher t ON t.id = c.teacher_id "
+            "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
+            "AND (m.to_date IS NULL OR m.to_date >= l.date) "
+            "LEFT JOIN lesson_cell x ON x.lesson_id = l.id AND x.pupil_id = m.pupil_id "
+            "WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL AND l.date BETWEEN '2026-11-03' AND '2026-12-26' "
+            "ORDER BY c.teacher_id, l.id, m.pupil_id")).all()
+    cells: dict[int, list[Any]] = {}
+    names: dict[int, str] = {}
+    for row in rows:
+        cells.setdefault(row[0], []).append(row)
+        names[row[0]] = row[1]
+    lessons = {t: sorted({r[2] for r in rs}) for t, rs in cells.items()}
+    total = sum(len(ls) for ls in lessons.values())
+    if pcs > total:
+        raise SystemExit(f"--pcs {pcs}: the demo school has only {total} lessons to share out, one PC each at least")
+    share = {t: pcs * len(ls) // total for t, ls in lessons.items()}  # by largest remainder, at most one PC a lesson
+    for t in sorted(lessons, key=lambda t: -(pcs * len(lessons[t]) % total))[: pcs - sum(share.values())]:
+        share[t] += 1
+    plans = []
+    for t in sorted(share):
+        for part in range(share[t]):
+            mine = set(lessons[t][part :: share[t]])
+            own = [r for r in cells[t] if r[2] in mine]
+            known = {("cell", f"{r[2]}/{r[3]}"): r[4] for r in own} | {("lesson", r[2]): r[5] for r in own}
+            pc_ops: list[tuple[str, str, str, Any]] = []
+            for seq in range(1, ops + 1):
+                lesson_id, pupil_id = own[(seq * 7) % len(own)][2:4]
+                kind = rng.choices([f for f, _ in MIX], [w for _, w in MIX])[0]
+                if kind == "topic":
+                    pc_ops.append(("lesson", lesson_id, "topic", f"Тақырып {seq}"))
+                elif kind == "mark":
+                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "mark", rng.randint(0, 10)))
+                elif kind == "attendance":
+                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance",
+                                   rng.choice(["absent", "ill", "late", None])))
+                else:
+                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS)))
+            plans.append({"teacher_id": t, "username": names[t], "device_id": str(uuid.UUID(int=rng.getrandbits(128))),
+                          "ops": pc_ops, "known": known})
+    return plans
+
+
 def make_load(engine: Engine, args: argparse.Namespace, rng: random.Random) -> tuple[list[Pc], list[Observer]]:
     """The PCs' plans, an account for each PC and observer (the demo's shared password hash), arrivals."""
-    plans = plan_devices(engine, args.pcs, args.ops, rng)
+    plans = plan_pcs(engine, args.pcs, args.ops, rng)
     with engine.begin() as conn:
         shared, school_id = conn.execute(select(account.c.password_hash, account.c.school_id)
                                          .where(account.c.username == demo.ADMIN_LOGIN)).one()
-        teacher_of = dict(conn.execute(text("SELECT username, id FROM teacher")).all())
         pcs, rows = [], []
         for n, plan in enumerate(plans):
             name = f"rush-pc-{n:04d}"
             rows.append(dict(school_id=school_id, username=name, password_hash=shared, role="teacher",
-                             teacher_id=teacher_of[plan["username"]], failed_logins=0))
+                             teacher_id=plan["teacher_id"], failed_logins=0))
             pcs.append(Pc(name, plan["device_id"], plan["ops"], plan["known"], arrival=rng.uniform(0, args.window)))
         observers = []
         for n in range(args.observers):
             if n == 0:
                 observers.append(Observer(demo.ADMIN_LOGIN, "admin", None))
                 continue
-            teacher = teacher_of[plans[n % len(plans)]["username"]] if n % 2 else None
+            teacher = plans[(n * 7919) % len(plans)]["teacher_id"] if n % 2 else None
             name = f"rush-observer-{n}"
             rows.append(dict(school_id=school_id, username=name, password_hash=shared,
                              role="teacher" if teacher else "admin", teacher_id=teacher, failed_logins=0))
