@@ -35,6 +35,7 @@ import os
 import random
 import resource
 import signal
+import ssl
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,7 @@ from sync.link import LinkEstimate  # noqa: E402
 TODAY = dt.date(2026, 11, 22)
 # As sync.transport's, without the pool's: every simulated PC has its own connection here.
 TIMEOUT = httpx.Timeout(connect=20.0, read=60.0, write=60.0, pool=None)
+_TLS = ssl.create_default_context()  # one for all the PCs' clients (plain http here; httpx makes one per client)
 PACKED = {"Content-Type": wire_pack.MEDIA_TYPE, "Accept": wire_pack.MEDIA_TYPE, "Content-Encoding": "gzip",
           "Accept-Encoding": "gzip", "User-Agent": "DalaJournal/1"}
 
@@ -186,21 +188,7 @@ class RssSampler(threading.Thread):
         self._halt = threading.Event()
 
     def tree(self) -> list[int]:
-        parent: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as f:
-                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                parent.setdefault(ppid, []).append(int(entry))
-        found, todo = [], [self.pid]
-        while todo:
-            pid = todo.pop()
-            found.append(pid)
-            todo += parent.get(pid, [])
-        return found
+        return tree_of(self.pid)
 
     @staticmethod
     def rss(pid: int) -> int:
@@ -212,18 +200,6 @@ class RssSampler(threading.Thread):
         except OSError:
             pass
         return 0
-
-    def cpu_seconds(self) -> float:
-        """User and system CPU time of the tree's live processes (and their waited-for children)."""
-        total = 0
-        for pid in self.tree():
-            try:
-                with open(f"/proc/{pid}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
-            except (OSError, ValueError):
-                continue
-        return total / os.sysconf("SC_CLK_TCK")
 
     def run(self) -> None:
         while not self._halt.wait(self.every):
@@ -237,6 +213,38 @@ class RssSampler(threading.Thread):
         self.join(5)
 
 
+def tree_of(root: int) -> list[int]:
+    """A process and all its descendants."""
+    parent: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parent.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += parent.get(pid, [])
+    return found
+
+
+def tree_cpu(root: int) -> float:
+    """User and system CPU seconds of a process tree's live processes and the children they have waited for."""
+    total = 0
+    for pid in tree_of(root):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        except (OSError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 # -- the PCs ----------------------------------------------------------------------------------------
 
 
@@ -245,18 +253,22 @@ class Tally:
     errors: Counter[str] = field(default_factory=Counter)  # by HTTP status, or transport:<error>
     calls: list[float] = field(default_factory=list)  # ms, answered calls only
     refusals: list[float] = field(default_factory=list)  # ms, calls answered with another status than 200
+    idle_before_drop: list[float] = field(default_factory=list)  # s a PC's connection was idle before one dropped
     statuses: Counter[str] = field(default_factory=Counter)  # operation results
     acknowledged: int = 0
 
 
 async def post(client: httpx.AsyncClient, path: str, body: bytes, headers: dict[str, str], tally: Tally,
-               ) -> tuple[httpx.Response | None, float, float | None]:
-    """(the response when it is a 200, seconds, Retry-After); anything else is counted in `tally`."""
+               idle: float | None = None) -> tuple[httpx.Response | None, float, float | None]:
+    """(the response when it is a 200, seconds, Retry-After); anything else is counted in `tally`, with `idle`
+    (how long the caller's connection had been idle) when the connection dropped."""
     began = time.perf_counter()
     try:
         response = await client.post(path, content=body, headers=headers)
     except httpx.HTTPError as error:  # refused, reset, timed out, cut short
         tally.errors[f"transport:{type(error).__name__}"] += 1
+        if idle is not None:
+            tally.idle_before_drop.append(idle)
         return None, time.perf_counter() - began, None
     seconds = time.perf_counter() - began
     if response.status_code != 200:
@@ -284,22 +296,35 @@ async def log_in(client: httpx.AsyncClient, who: Pc | Observer, tally: Tally, gi
 
 
 async def sync_call(client: httpx.AsyncClient, token: str, request: dict[str, Any], tally: Tally,
-                    ) -> tuple[dict[str, Any] | None, int, int, float, float | None]:
+                    idle: float | None = None) -> tuple[dict[str, Any] | None, int, int, float, float | None]:
     """One sync call as sync.transport makes it: (the unpacked answer or None, bytes sent, received, seconds,
     Retry-After)."""
     body = gzip.compress(json.dumps(wire_pack.pack_request(request), ensure_ascii=False,
                                     separators=(",", ":")).encode(), 9)
     response, seconds, after = await post(client, "/v1/sync", body, {**PACKED, "Authorization": f"Bearer {token}"},
-                                          tally)
+                                          tally, idle)
     if response is None:
         return None, len(body), 0, seconds, after
     return wire_pack.unpack_response(response.json()), len(body), response.num_bytes_downloaded, seconds, None
 
 
-async def pc_run(client: httpx.AsyncClient, pc: Pc, start: float, args: argparse.Namespace, tally: Tally,
-                 logins: Tally, seed: int) -> None:
+def own_client(url: str) -> httpx.AsyncClient:
+    """A PC's own client, one connection at a time, as the sync engine's (sync.transport)."""
+    return httpx.AsyncClient(base_url=url, timeout=TIMEOUT, verify=_TLS,
+                             limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+
+
+async def pc_run(url: str, pc: Pc, start: float, args: argparse.Namespace, tally: Tally, logins: Tally,
+                 seed: int) -> None:
     loop = asyncio.get_running_loop()
     await asyncio.sleep(max(0.0, start + pc.arrival - loop.time()))
+    async with own_client(url) as client:
+        await pc_sync(client, pc, args, tally, logins, seed)
+
+
+async def pc_sync(client: httpx.AsyncClient, pc: Pc, args: argparse.Namespace, tally: Tally, logins: Tally,
+                  seed: int) -> None:
+    loop = asyncio.get_running_loop()
     began = loop.time()
     if args.login_in_rush and not await log_in(client, pc, logins, args.give_up):
         return
@@ -307,6 +332,7 @@ async def pc_run(client: httpx.AsyncClient, pc: Pc, start: float, args: argparse
     estimate, backoff = LinkEstimate(), Backoff(rng=random.Random(seed))
     sent, cursor = 0, 0
     batch: list[dict[str, Any]] | None = None
+    last_answer: float | None = None  # when this PC's connection last carried an answer
     while loop.time() - began < args.give_up:
         if batch is None:  # the next batch of the outbox, its seqs fixed from here on (resent as they are)
             chunk = pc.ops[sent : sent + estimate.batch_ops()]
@@ -314,7 +340,9 @@ async def pc_run(client: httpx.AsyncClient, pc: Pc, start: float, args: argparse
             batch = [{"seq": sent + i + 1, "hlc": stamp + i, "entity": e, "key": k, "field": f, "value": v,
                       "base": pc.known.get((e, k), 0)} for i, (e, k, f, v) in enumerate(chunk)]
         request = {"device_id": pc.device_id, "cursor": cursor, "ops": batch, "limit": estimate.pull_limit()}
-        answer, up, down, seconds, after = await sync_call(client, pc.token, request, tally)
+        idle = loop.time() - last_answer if last_answer is not None else None
+        answer, up, down, seconds, after = await sync_call(client, pc.token, request, tally, idle)
+        last_answer = loop.time()
         if answer is None:
             await asyncio.sleep(backoff.next_delay(after))
             continue
@@ -333,8 +361,13 @@ async def pc_run(client: httpx.AsyncClient, pc: Pc, start: float, args: argparse
             return
 
 
-async def observe(client: httpx.AsyncClient, who: Observer, rush_over: asyncio.Event, args: argparse.Namespace,
-                  tally: Tally) -> None:
+async def observe(url: str, who: Observer, rush_over: asyncio.Event, args: argparse.Namespace, tally: Tally) -> None:
+    async with own_client(url) as client:
+        await observe_with(client, who, rush_over, args, tally)
+
+
+async def observe_with(client: httpx.AsyncClient, who: Observer, rush_over: asyncio.Event, args: argparse.Namespace,
+                       tally: Tally) -> None:
     """Pull to the end, wait a little, again; once more after the rush is over."""
     estimate, backoff = LinkEstimate(), Backoff()
     cursor = 0
@@ -392,22 +425,20 @@ class Rush:
 
 async def rush_phase(url: str, pcs: list[Pc], observers: list[Observer], args: argparse.Namespace,
                      sampler: RssSampler) -> Rush:
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=len(pcs) + len(observers))
     logins, rush, watching = Tally(), Tally(), Tally()
-    async with httpx.AsyncClient(base_url=url, timeout=TIMEOUT, limits=limits) as client:
-        sampler.phase = "rush"
-        cpu = resource.getrusage(resource.RUSAGE_SELF)
-        rush_over = asyncio.Event()
-        watchers = [asyncio.create_task(observe(client, o, rush_over, args, watching)) for o in observers]
-        start = asyncio.get_running_loop().time()
-        began = time.perf_counter()
-        await asyncio.gather(*(pc_run(client, pc, start, args, rush, logins, args.seed + n)
-                               for n, pc in enumerate(pcs) if pc.token is not None or args.login_in_rush))
-        seconds = time.perf_counter() - began
-        rush_over.set()
-        sampler.phase = "after"
-        await asyncio.gather(*watchers)
-        after = resource.getrusage(resource.RUSAGE_SELF)
+    sampler.phase = "rush"
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    rush_over = asyncio.Event()
+    watchers = [asyncio.create_task(observe(url, o, rush_over, args, watching)) for o in observers]
+    start = asyncio.get_running_loop().time()
+    began = time.perf_counter()
+    await asyncio.gather(*(pc_run(url, pc, start, args, rush, logins, args.seed + n)
+                           for n, pc in enumerate(pcs) if pc.token is not None or args.login_in_rush))
+    seconds = time.perf_counter() - began
+    rush_over.set()
+    sampler.phase = "after"
+    await asyncio.gather(*watchers)
+    after = resource.getrusage(resource.RUSAGE_SELF)
     client_cpu = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
     return Rush(logins, rush, watching, seconds, client_cpu)
 
@@ -549,9 +580,12 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
                                          "--quiet")
     sampler = RssSampler(server.pid)
     sampler.start()
+    postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
     try:
+        postgres_cpu = tree_cpu(postmaster)
         result = asyncio.run(rush_phase(server.url, pcs, observers, args, sampler))
-        server_cpu = sampler.cpu_seconds()
+        server_cpu = tree_cpu(server.pid)
+        postgres_cpu = tree_cpu(postmaster) - postgres_cpu
     finally:
         stop(server, sampler)
     tracebacks = server.output().count("Traceback (most recent call last)")
@@ -581,7 +615,9 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
         "rush_s": round(result.seconds, 1), "ops_per_s": round(result.pcs.acknowledged / result.seconds, 1),
         "peak_rss_mb": round(max(sampler.peak_tree.values(), default=0) / MB, 1),
         "peak_process_rss_mb": round(max(sampler.peak_process.values(), default=0) / MB, 1),
-        "server_cpu_s": round(server_cpu, 1), "client_cpu_s": round(result.client_cpu_s, 1),
+        "server_cpu_s": round(server_cpu, 1), "postgres_cpu_s": round(postgres_cpu, 1),
+        "client_cpu_s": round(result.client_cpu_s, 1),
+        "idle_s_before_dropped_connections": sorted(round(s, 2) for s in result.pcs.idle_before_drop),
         "feed_head": feed_head, "changes": changes, "audit_ok": broken is None, "server_tracebacks": tracebacks,
         "observers": seen, "missing": sum(o["missing"] for o in seen),
     }
@@ -598,7 +634,8 @@ def run_once(cluster: Cluster, base: Base, args: argparse.Namespace, workers: in
           f"max {figures['refusal_max_ms']:.0f} ms; op results {figures['op_results']}")
     print(f"  server peak RSS {figures['peak_rss_mb']:.0f} MB "
           f"(largest process {figures['peak_process_rss_mb']:.0f} MB); "
-          f"CPU: server {server_cpu:.0f} s, this client {result.client_cpu_s:.0f} s; audit chains "
+          f"CPU: server {server_cpu:.0f} s, PostgreSQL {postgres_cpu:.0f} s, this client {result.client_cpu_s:.0f} s; "
+          f"audit chains "
           f"{'verified' if broken is None else f'BROKEN at {broken}'}; feed head {feed_head}, {changes} changes; "
           f"{tracebacks} tracebacks in the server's output")
     for o in seen:
