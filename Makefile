@@ -34,7 +34,8 @@ bench: $(STAMP)
 bench-server: $(STAMP)
 	$(BIN)/python benchmarks/server_bench.py
 
-# The morning rush: 1,000 PCs within a minute, 1 and 3 server workers; a quick run: make bench-rush RUSH="--pcs 100 --window 10"
+# The morning rush: 1,000 PCs within a minute, 1 and 3 server workers (long: one 3-worker run took 16 min on 2 cores);
+# a quick run: make bench-rush RUSH="--pcs 100 --window 10"
 bench-rush: $(STAMP)
 	$(BIN)/python benchmarks/rush_bench.py $(RUSH)
 
