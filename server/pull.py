@@ -9,12 +9,14 @@ from sqlalchemy import Connection, exists, func, or_, select, union
 
 from core import json_codec
 from core.protocol import Change, Conflict
+from server import feed
 from server.accounts import Principal
 from server.schema import tables
 
 C, K, Y, L = (tables[n] for n in ("course", "school_class", "academic_year", "lesson"))
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
+COUNTED = 5000  # how many waiting changes a pull counts exactly for the progress bar
 
 
 def visible_courses(who: Principal) -> Any:
@@ -60,13 +62,15 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     ]
     next_cursor = rows[-1]["position"] if rows else cursor
     remaining = 0
-    if more:
-        remaining = conn.execute(
-            select(func.count()).select_from(CHANGE)
-            .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor,
-                   CHANGE.c.course_id.in_(visible_courses(who)),
-                   or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
-        ).scalar_one()
+    if more:  # counted up to COUNTED only (each page of a long pull would count the whole rest of the feed again)
+        waiting = (select(CHANGE.c.position)
+                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor,
+                          CHANGE.c.course_id.in_(visible_courses(who)),
+                          or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
+                   .limit(COUNTED).subquery())
+        remaining = conn.execute(select(func.count()).select_from(waiting)).scalar_one()
+        if remaining == COUNTED:  # more than that: the feed's length past the cursor, an upper bound
+            remaining = max(COUNTED, feed.head(conn, who.school_id) - next_cursor)
     return out, next_cursor, more, remaining
 
 

@@ -6,8 +6,11 @@ value a field already holds is a change like any other; and a value not of its f
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import uuid
+
+from sqlalchemy import text
 
 from core import final_marks, record_keys
 from server import demo
@@ -184,3 +187,26 @@ def test_a_score_and_a_final_mark_edited_again_take_the_new_value_and_version(li
                            w=work_id)[0] == (14, 2)
     assert live_server.sql("SELECT final_mark, final_reason FROM period_mark WHERE course_id = :c AND pupil_id = :p",
                            c=cell.course_id, p=cell.pupil_id)[0] == (5, "СОЧ қайта жазылды")
+
+
+def test_a_paged_pull_tells_how_many_changes_are_still_waiting(live_server):
+    cell = school.cell(live_server)
+    writer, reader = teacher_api(live_server, cell), teacher_api(live_server, cell)
+    reader.sync()
+    pupils = [school.cell(live_server, pupil_nth=n) for n in range(8)]
+    writer.sync([writer.op("cell", p.key, "comment", f"#{n}") for n, p in enumerate(pupils)])
+    first = reader.sync(limit=3)
+    assert (len(first["changes"]), first["more"], first["remaining"]) == (3, True, 5)
+    # A feed longer than what a pull counts exactly (pull.COUNTED): told an upper bound, never fewer than wait.
+    from server.pull import COUNTED
+
+    with live_server.engine.begin() as conn:
+        head = conn.execute(text("SELECT head FROM feed")).scalar_one()
+        conn.execute(text(
+            "INSERT INTO change (course_id, entity, entity_key, field, value, version, device_id, at, school_id, "
+            "position) VALUES (:c, 'cell', :k, 'comment', '\"x\"', 1, :d, :t, 1, :p)"),
+            [{"c": cell.course_id, "k": f"{cell.lesson_id}/{900000 + n}", "d": writer.device_id,
+              "t": dt.datetime.now(dt.UTC), "p": head + 1 + n} for n in range(COUNTED + 100)])
+        conn.execute(text("UPDATE feed SET head = :h"), {"h": head + COUNTED + 100})
+    page = reader.sync(limit=3)
+    assert page["more"] and page["remaining"] >= COUNTED + 100 - 3
