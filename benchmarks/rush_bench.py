@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import Engine, create_engine, insert, select, text  # noqa: E402
 
-from benchmarks.server_bench import COMMENTS, MIX  # noqa: E402
+from benchmarks.server_bench import random_op  # noqa: E402
 from core import wire_pack  # noqa: E402
 from harness.live_server import ServerProcess, start_server  # noqa: E402
 from harness.pg_cluster import Cluster  # noqa: E402
@@ -135,16 +135,7 @@ def plan_pcs(engine: Engine, pcs: int, ops: int, rng: random.Random) -> list[dic
             pc_ops: list[tuple[str, str, str, Any]] = []
             for seq in range(1, ops + 1):
                 lesson_id, pupil_id = own[(seq * 7) % len(own)][2:4]
-                kind = rng.choices([f for f, _ in MIX], [w for _, w in MIX])[0]
-                if kind == "topic":
-                    pc_ops.append(("lesson", lesson_id, "topic", f"Тақырып {seq}"))
-                elif kind == "mark":
-                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "mark", rng.randint(0, 10)))
-                elif kind == "attendance":
-                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance",
-                                   rng.choice(["absent", "ill", "late", None])))
-                else:
-                    pc_ops.append(("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS)))
+                pc_ops.append(random_op(rng, seq, lesson_id, pupil_id))
             plans.append({"teacher_id": t, "username": names[t], "device_id": str(uuid.UUID(int=rng.getrandbits(128))),
                           "ops": pc_ops, "known": known})
     return plans

@@ -43,6 +43,18 @@ MIX = (("mark", 0.6), ("attendance", 0.25), ("comment", 0.1), ("topic", 0.05))
 COMMENTS = ("Жақсы", "Молодец", "Қайталау керек", "Нужно повторить", "Белсенді")
 
 
+def random_op(rng: random.Random, seq: int, lesson_id: str, pupil_id: int) -> tuple[str, str, str, object]:
+    """One edit a teacher makes, drawn by MIX: a mark, an attendance, a comment, or the lesson's topic."""
+    field = rng.choices([f for f, _ in MIX], [w for _, w in MIX])[0]
+    if field == "topic":
+        return ("lesson", lesson_id, "topic", f"Тақырып {seq}")
+    if field == "mark":
+        return ("cell", f"{lesson_id}/{pupil_id}", "mark", rng.randint(0, 10))
+    if field == "attendance":
+        return ("cell", f"{lesson_id}/{pupil_id}", "attendance", rng.choice(["absent", "ill", "late", None]))
+    return ("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS))
+
+
 def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dict]:
     """Each device belongs to a teacher (teachers get several PCs) and edits its own share of that
     teacher's lessons, so that the load is realistic writes, not conflicts. Like a synced client, a device
@@ -78,16 +90,7 @@ def plan_devices(engine, devices: int, ops: int, rng: random.Random) -> list[dic
         device_ops = []
         for seq in range(1, ops + 1):
             lesson_id, pupil_id = cells[(seq * 7) % len(cells)][:2]
-            field = rng.choices([f for f, _ in MIX], [w for _, w in MIX])[0]
-            if field == "topic":
-                device_ops.append(("lesson", lesson_id, "topic", f"Тақырып {seq}"))
-            elif field == "mark":
-                device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "mark", rng.randint(0, 10)))
-            elif field == "attendance":
-                device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "attendance",
-                                   rng.choice(["absent", "ill", "late", None])))
-            else:
-                device_ops.append(("cell", f"{lesson_id}/{pupil_id}", "comment", rng.choice(COMMENTS)))
+            device_ops.append(random_op(rng, seq, lesson_id, pupil_id))
         plans.append({"username": username, "device_id": str(uuid.UUID(int=rng.getrandbits(128))), "ops": device_ops,
                       "known": known})
     return plans
