@@ -11,6 +11,7 @@ worker thread after, so a slow upload holds no slot and a refusal costs no parsi
 """
 
 import datetime as dt
+import gzip
 import json
 import logging
 import random
@@ -206,18 +207,13 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         try:
             ip = request.client.host if request.client else None
 
-            def work() -> SyncResponse:
+            def work() -> Response:
                 data = inflate(raw, request.headers.get("content-encoding", "identity"))
-                return sync(engine, token, parse(request, SyncRequest, data), ip)  # authenticates the token too
+                answer = sync(engine, token, parse(request, SyncRequest, data), ip)  # authenticates the token too
+                return _answer(request, answer)
 
             try:
-                answer = await run_in_threadpool(work)
-                # Serialised once, here: returning the model would have FastAPI validate it all again.
-                if wire_pack.MEDIA_TYPE in request.headers.get("accept", ""):
-                    packed = wire_pack.pack_response(answer.model_dump(mode="json"))
-                    return Response(json.dumps(packed, ensure_ascii=False, separators=(",", ":")),
-                                    media_type=wire_pack.MEDIA_TYPE)
-                return Response(answer.model_dump_json(), media_type="application/json")
+                return await run_in_threadpool(work)
             except accounts.TokenRefused as refused:
                 recent_tokens.forget(token)
                 raise refused_token(refused) from None
@@ -288,6 +284,23 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
 
 _REF = "#/components/schemas/{model}"
+GZIP_FROM = 500  # bytes: a smaller answer goes as it is
+
+
+def _answer(request: Request, answer: SyncResponse) -> Response:
+    """The sync answer serialised and compressed on the worker thread that made it, not on the event loop
+    (where a big pull's JSON and gzip held up every other call, refusals included); serialised once: returning
+    the model would have FastAPI validate it all again. The gzip middleware leaves an encoded answer be."""
+    if wire_pack.MEDIA_TYPE in request.headers.get("accept", ""):
+        packed = wire_pack.pack_response(answer.model_dump(mode="json"))
+        body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
+        media_type = wire_pack.MEDIA_TYPE
+    else:
+        body, media_type = answer.model_dump_json().encode(), "application/json"
+    if len(body) < GZIP_FROM or "gzip" not in request.headers.get("accept-encoding", ""):
+        return Response(body, media_type=media_type)
+    return Response(gzip.compress(body, compresslevel=6), media_type=media_type,
+                    headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
 
 
 def _audit_admin(conn: Any, who: accounts.Principal, request: Request, now: dt.datetime, entity: str, key: str,
