@@ -10,6 +10,7 @@ worker thread after, so a slow upload holds no slot and a refusal costs no parsi
 (No `from __future__ import annotations` here: FastAPI must see the Depends(...) in the signatures.)
 """
 
+import asyncio
 import datetime as dt
 import gzip
 import json
@@ -67,7 +68,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(settings.max_syncs)
-    login_slots = threading.BoundedSemaphore(settings.max_logins)
+    login_slots = asyncio.Semaphore(settings.max_logins)
     recent_tokens = accounts.RecentTokens()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
 
@@ -161,16 +162,6 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         body: LoginRequest = await parsed(request, LoginRequest)
         limit(request, "login", body.device_id)
 
-        def work() -> LoginResponse:
-            # A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory
-            # under a storm of logins; one that waits too long for its turn is told to come back.
-            if not login_slots.acquire(timeout=LOGIN_WAIT_S):
-                raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
-            try:
-                return checked()
-            finally:
-                login_slots.release()
-
         def checked() -> LoginResponse:
             now = dt.datetime.now(dt.UTC)
             refused: accounts.LoginRefused | None = None
@@ -190,7 +181,17 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                                  teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq,
                                  recovery_key=acct["recovery_key"])
 
-        return await run_in_threadpool(work)
+        # A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory under
+        # a storm of logins. The others wait their turn here, on the event loop, holding no worker thread (which
+        # the syncs need meanwhile); one that waits too long is told to come back.
+        try:
+            await asyncio.wait_for(login_slots.acquire(), LOGIN_WAIT_S)
+        except TimeoutError:
+            raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after()) from None
+        try:
+            return await run_in_threadpool(checked)
+        finally:
+            login_slots.release()
 
     @app.post("/v1/sync", response_model=SyncResponse,
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
