@@ -195,6 +195,13 @@ def synced_field(entity: str, name: str) -> SyncedField | None:
     return None if kind is None else kind.fields.get(name)
 
 
+def tells_value(entity: str, name: str) -> bool:
+    """Whether an operation's answer tells the value the field then holds (docs/sync-protocol.md): a field
+    write or a conflict's resolution does, a new record does not."""
+    kind = KINDS.get(entity)
+    return kind is not None and kind.conflicts in ("field", "resolve") and name != kind.creates
+
+
 @contextmanager
 def declared(kind: SyncedKind) -> Iterator[SyncedKind]:
     """`kind` declared in place of the kind of its name while the block runs (a test's new synced field)."""

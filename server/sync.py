@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import json_codec
 from core.protocol import Change, OperationResult, SyncRequest, SyncResponse
-from core.synced_kinds import KINDS
+from core.synced_kinds import tells_value
 from core.validation import escaped
 from server import audit_log, feed
 from server.accounts import authenticate
@@ -109,9 +109,10 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         written = applier.take_changes()
         download_again = request.cursor < feed.kept_from(conn, who.school_id)
-        changes: list[Change] = []
-        cursor, more, remaining = request.cursor, False, 0
-        if not download_again:  # (else the changes after its cursor are no longer all here: a pull would leave a gap)
+        changes: list[Change]
+        if download_again:  # the changes after its cursor are no longer all here: a pull would leave a gap
+            changes, cursor, more, remaining = [], request.cursor, False, 0
+        else:
             changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
                 (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
         conflicts = open_conflicts(conn, who)
@@ -141,9 +142,8 @@ def _replay(conn: Connection, device_id: str, seq: int) -> OperationResult:
         value = json_codec.value(row.old_value)  # the standing value, when it was told (else none was kept)
     elif row.result == "conflict":
         value = json_codec.value(row.winner_value)
-    elif (kind := KINDS.get(row.entity)) is not None and kind.conflicts in ("field", "resolve") \
-            and row.field != kind.creates:
-        value = json_codec.value(row.new_value)  # the value written (a new record's answer tells none)
+    elif tells_value(row.entity, row.field):
+        value = json_codec.value(row.new_value)  # the value written
     else:
         value = None
     return OperationResult(seq=seq, status=row.result, reason=row.reason, message=row.message, version=row.version,

@@ -27,11 +27,10 @@ _PARENT_KEYS = {"lesson": "id", "pupil": "id", "summative_work": "id", "course":
 def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, version: int) -> bool:
     """Set the field to the server's value at `version` (never lowering the record's version); False when
     this journal cannot hold it (an unknown kind or field, a key of the wrong shape, a missing parent)."""
-    kind = KINDS.get(entity)
-    synced = kind.fields.get(field) if kind is not None else None
-    pk = kind.key_of(key) if kind is not None else None
-    if kind is None or synced is None or pk is None or kind.table not in metadata.tables:
+    target = _target(entity, key, field)
+    if target is None:
         return False  # (a conflict's resolution names the server's conflict, which the journal keeps apart)
+    kind, synced, pk = target
     if field == kind.creates:
         return _create(conn, kind, value, version)
     if synced.parts and not isinstance(value, dict):
@@ -47,14 +46,21 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
 def put_back_local(conn: Connection, entity: str, key: str, field: str, value: Any) -> None:
     """Write a field's value as this journal's own edit still waiting for the server holds it, the version
     left as the server's (a download again wrote the server's values over it: storage.first_download_rows)."""
+    target = _target(entity, key, field)
+    if target is None or field == target[0].creates or (target[1].parts and not isinstance(value, dict)):
+        return
+    kind, synced, pk = target
+    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(synced.columns(value))})
+
+
+def _target(entity: str, key: str, field: str) -> tuple[SyncedKind, SyncedField, dict[str, Any]] | None:
+    """The kind, field and key columns a value goes to, when this journal holds that kind of record."""
     kind = KINDS.get(entity)
     synced = kind.fields.get(field) if kind is not None else None
     pk = kind.key_of(key) if kind is not None else None
-    if kind is None or synced is None or pk is None or field == kind.creates or kind.table not in metadata.tables:
-        return
-    if synced.parts and not isinstance(value, dict):
-        return
-    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(synced.columns(value))})
+    if kind is None or synced is None or pk is None or kind.table not in metadata.tables:
+        return None
+    return kind, synced, pk
 
 
 def raise_version(conn: Connection, entity: str, key: str, version: int) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from core.errors import REFUSALS_TELLING_VALUE
 from core.protocol import SyncResponse
-from core.synced_kinds import KINDS
+from core.synced_kinds import tells_value
 from storage import conflicts, device, outbox, rejections, server_values, sync_state
 from storage.changed import Changed
 from storage.models import OutboxOp, SyncConflict
@@ -64,7 +64,7 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
             out.conflicts += 1
             put_back[target] = (result.value, version or 0)  # the value that stands, whichever edit won
         elif result.status in ("applied", "merged"):
-            if _writes_a_field(op) and result.value != op.value:  # kept as the server keeps it (normalised)
+            if tells_value(op.entity, op.field) and result.value != op.value:  # kept as the server keeps it
                 put_back[target] = (result.value, version or 0)
         elif result.status == "rejected":
             out.rejected += 1
@@ -98,12 +98,6 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
     sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text())
     device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out
-
-
-def _writes_a_field(op: outbox.Operation) -> bool:
-    """Whether the operation sets a field whose value the server tells back (not one making a record)."""
-    kind = KINDS.get(op.entity)
-    return kind is not None and kind.conflicts in ("field", "resolve") and op.field != kind.creates
 
 
 def _fields_with_local_edits(conn: Connection) -> set[Field]:
