@@ -115,9 +115,25 @@ def running_server(db_url: str, *extra: str, kind: type[Server] = LiveServer) ->
     engine = create_engine(db_url)
     try:
         yield kind(process.url, db_url, process, engine)
+    except BaseException:
+        _stop(process, strict=False)  # the test's own failure is the one to report
+        raise
+    else:
+        _stop(process, strict=True)
     finally:
-        process.terminate()
-        process.wait(10)
         if os.environ.get("DALA_SERVER_LOG"):
             print(_output(process))
         engine.dispose()
+
+
+def _stop(process: subprocess.Popen[str], *, strict: bool) -> None:
+    """SIGTERM, as a service manager stops it; a server still running 10 s later is killed, and is a failure
+    of its own when nothing else failed (it lets calls under way finish for server.cli.STOP_WAIT_S)."""
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        if strict:
+            raise AssertionError("the server did not stop within 10 s of SIGTERM") from None

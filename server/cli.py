@@ -11,6 +11,12 @@ from server.settings import Settings
 
 DEFAULT_DB = "sqlite:///var/server.db"
 DEFAULT_PORT = 8470
+# An idle connection is kept longer than any client keeps one (httpx: 5 s, uvicorn's own default too): with
+# equal timeouts a client sends its next call on a connection the server is closing at that instant, and the
+# call fails with a reset (seen in CI in a storm of 200 logins).
+KEEP_ALIVE_S = 20
+# On a stop (SIGTERM) calls under way get this long to finish; then they are cut and the PCs send them again.
+STOP_WAIT_S = 5
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,
                     ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
-                    proxy_headers=bool(args.trust_proxy), forwarded_allow_ips=args.trust_proxy or None)
+                    proxy_headers=bool(args.trust_proxy), forwarded_allow_ips=args.trust_proxy or None,
+                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=STOP_WAIT_S)
         return 0
     if args.command == "trim-feed":
         from server import feed
