@@ -16,14 +16,15 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select, update
 
 from core.validation import kept
-from server.schema import account, device
+from server import serials
+from server.schema import account, device, login_name
 
 TOKEN_LIFETIME = dt.timedelta(days=180)
 FREE_FAILURES = 5  # wrong passwords allowed before the username is locked
@@ -39,6 +40,18 @@ def hash_password(password: str) -> str:
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token(school_id: int) -> str:
+    """A bearer token that carries its school before a dot ("12.<secret>"), so the server finds the device
+    in that school's rows alone (on Citus: one shard). The school is no secret; the 32 random bytes are."""
+    return f"{school_id}.{secrets.token_urlsafe(32)}"
+
+
+def school_of(token: str) -> int | None:
+    """The school a token names (None: a token from before tokens carried it, or not one of ours)."""
+    school, dot, _secret = token.partition(".")
+    return int(school) if dot and school.isascii() and school.isdigit() and len(school) <= 9 else None
 
 
 @dataclass(frozen=True)
@@ -71,10 +84,21 @@ class TokenRefused(Exception):
 def create_account(
     conn: Connection, *, school_id: int, username: str, password: str, role: str, teacher_id: int | None
 ) -> int:
-    return conn.execute(insert(account).values(
-        school_id=school_id, username=username, password_hash=hash_password(password), role=role,
-        teacher_id=teacher_id, failed_logins=0,
-    ).returning(account.c.id)).scalar_one()
+    [account_id] = add_accounts(conn, [dict(school_id=school_id, username=username,
+                                            password_hash=hash_password(password), role=role,
+                                            teacher_id=teacher_id, failed_logins=0)])
+    return account_id
+
+
+def add_accounts(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """New accounts (with their password hashes), each username entered in the directory of login names."""
+    conn.execute(insert(login_name), [{"username": r["username"], "school_id": r["school_id"]} for r in rows])
+    return serials.add(conn, account, rows)
+
+
+def taken_usernames(conn: Connection) -> set[str]:
+    """Every username in use, in any school."""
+    return set(conn.execute(select(login_name.c.username)).scalars())
 
 
 def login(
@@ -82,8 +106,11 @@ def login(
 ) -> tuple[str, dt.datetime, dict, int]:
     """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq)."""
     # A name with a character no column keeps (a NUL) names nobody, and never reaches the query.
-    row = None if kept(username) != username else conn.execute(
-        select(account).where(account.c.username == username).with_for_update()).mappings().first()
+    school_id = None if kept(username) != username else conn.execute(
+        select(login_name.c.school_id).where(login_name.c.username == username)).scalar()
+    row = None if school_id is None else conn.execute(
+        select(account).where(account.c.school_id == school_id, account.c.username == username)
+        .with_for_update()).mappings().first()
     device_name = (kept(device_name).strip() or None) if device_name is not None else None
     if row is None:
         _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
@@ -99,26 +126,29 @@ def login(
         lock = None
         if failures >= FREE_FAILURES:
             lock = now + min(LOCK_BASE * 2 ** (failures - FREE_FAILURES), LOCK_MAX)
-        conn.execute(update(account).where(account.c.id == row["id"]).values(failed_logins=failures, locked_until=lock))
+        conn.execute(update(account).where(account.c.school_id == school_id, account.c.id == row["id"])
+                     .values(failed_logins=failures, locked_until=lock))
         raise LoginRefused("bad_credentials", "Wrong username or password.") from None
-    conn.execute(update(account).where(account.c.id == row["id"]).values(failed_logins=0, locked_until=None))
+    conn.execute(update(account).where(account.c.school_id == school_id, account.c.id == row["id"])
+                 .values(failed_logins=0, locked_until=None))
 
-    token = secrets.token_urlsafe(32)
+    token = new_token(row["school_id"])
     expires = now + TOKEN_LIFETIME
     existing = conn.execute(select(device.c.account_id, device.c.last_seq, device.c.recovery_key)
-                            .where(device.c.id == device_id)).first()
+                            .where(device.c.school_id == school_id, device.c.id == device_id)).first()
     if existing is not None and existing.account_id != row["id"]:
         raise LoginRefused("device_taken", "This device id is registered to another account.")
     recovery = existing.recovery_key if existing is not None and existing.recovery_key else \
         base64.b64encode(secrets.token_bytes(32)).decode("ascii")
     if existing is None:
         conn.execute(insert(device).values(
-            id=device_id, account_id=row["id"], token_hash=token_digest(token), name=device_name, created_at=now,
+            school_id=school_id, id=device_id, account_id=row["id"], token_hash=token_digest(token), name=device_name,
+            created_at=now,
             expires_at=expires, revoked_at=None, last_seq=0, recovery_key=recovery,
         ))
         last_seq = 0
     else:  # logging in again on a known device: a new token, the sequence carries on, the recovery key stays
-        conn.execute(update(device).where(device.c.id == device_id).values(
+        conn.execute(update(device).where(device.c.school_id == school_id, device.c.id == device_id).values(
             token_hash=token_digest(token), expires_at=expires, revoked_at=None, name=device_name or None,
             recovery_key=recovery,
         ))
@@ -127,12 +157,15 @@ def login(
 
 
 def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
-    row = conn.execute(
-        select(device.c.id, device.c.expires_at, device.c.revoked_at, account.c.id.label("account_id"),
-               account.c.school_id, account.c.role, account.c.teacher_id)
-        .join(account, account.c.id == device.c.account_id)
-        .where(device.c.token_hash == token_digest(token))
-    ).first()
+    query = (select(device.c.id, device.c.expires_at, device.c.revoked_at, account.c.id.label("account_id"),
+                    account.c.school_id, account.c.role, account.c.teacher_id)
+             .join(account, (account.c.school_id == device.c.school_id) & (account.c.id == device.c.account_id))
+             .where(device.c.token_hash == token_digest(token)))
+    school_id = school_of(token)
+    if school_id is not None:
+        query = query.where(device.c.school_id == school_id)
+    # else a token handed out before tokens named their school: found by its hash in every school's rows
+    row = conn.execute(query).first()
     if row is None:
         raise TokenRefused("bad_token", "Unknown device token; log in again.")
     if row.revoked_at is not None:

@@ -242,14 +242,14 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                    who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         if action not in ("close", "reopen"):
             raise ApiError(404, "not_found", "Use …/close or …/reopen.")
-        P, Y = tables["period"], tables["academic_year"]
+        P = tables["period"]
         now = dt.datetime.now(dt.UTC)
         with writer(engine).begin() as conn:
-            row = conn.execute(select(P.c.closed).join(Y, Y.c.id == P.c.year_id)
-                               .where(P.c.id == period_id, Y.c.school_id == who.school_id)).first()
+            row = conn.execute(select(P.c.closed).where(P.c.school_id == who.school_id, P.c.id == period_id)).first()
             if row is None:
                 raise ApiError(404, "not_found", f"No period {period_id} in your school.")
-            conn.execute(update(P).where(P.c.id == period_id).values(closed=action == "close"))
+            conn.execute(update(P).where(P.c.school_id == who.school_id, P.c.id == period_id)
+                         .values(closed=action == "close"))
             _audit_admin(conn, who, request, now, "period", str(period_id), "closed",
                          "true" if row.closed else "false", "true" if action == "close" else "false")
             periods.log_closing(conn, who, period_id, action == "close", now)
@@ -257,14 +257,14 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
     def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        A = tables["account"]
         now = dt.datetime.now(dt.UTC)
         with writer(engine).begin() as conn:
-            found = conn.execute(select(device.c.id).join(A, A.c.id == device.c.account_id)
-                                 .where(device.c.id == device_id, A.c.school_id == who.school_id)).first()
+            found = conn.execute(select(device.c.id).where(device.c.school_id == who.school_id,
+                                                           device.c.id == device_id)).first()
             if found is None:
                 raise ApiError(404, "not_found", f"No device {device_id} in your school.")
-            conn.execute(update(device).where(device.c.id == device_id).values(revoked_at=now))
+            conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == device_id)
+                         .values(revoked_at=now))
             _audit_admin(conn, who, request, now, "device", device_id, "revoked", None, "true")
         return {"device_id": device_id, "revoked": True}
 

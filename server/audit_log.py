@@ -17,9 +17,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from core import audit_chain
+from server import serials
 from server.schema import audit_log, device
 
 EXPORT_COLUMNS = ("id", "at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity",
@@ -42,10 +43,12 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
     update it makes anyway. Without, the rows are locked, read and updated here."""
     if not entries:
         return {}
+    [school_id] = {e["school_id"] for e in entries}  # one school's entries at a time: its devices' chains
     devices = sorted({e["device_id"] for e in entries if e.get("device_id") is not None})
     known = heads is not None
     if heads is None:
-        heads = dict(conn.execute(select(device.c.id, device.c.log_head).where(device.c.id.in_(devices))
+        heads = dict(conn.execute(select(device.c.id, device.c.log_head)
+                                  .where(device.c.school_id == school_id, device.c.id.in_(devices))
                                   .order_by(device.c.id).with_for_update()).all())
     chains = {d: heads.get(d) or audit_chain.GENESIS for d in devices if d in heads}
     rows = []
@@ -57,10 +60,11 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
         if chain in chains:  # an entry without a (known) device stands alone
             chains[chain] = row["hash"]
         rows.append(row)
-    conn.execute(insert(audit_log), rows)
+    serials.add(conn, audit_log, rows)
     if not known:
         for device_id, head in chains.items():
-            conn.execute(update(device).where(device.c.id == device_id).values(log_head=head))
+            conn.execute(update(device).where(device.c.school_id == school_id, device.c.id == device_id)
+                         .values(log_head=head))
     return chains
 
 
@@ -68,7 +72,7 @@ def verify(conn: Connection, batch: int = 5000) -> tuple[Any, int] | None:
     """None when every device's chain holds; else (the id of the first entry that does not follow from the
     ones before it on its device, or "end" when a device's newest entries were removed; how many entries
     checked out before it)."""
-    previous: dict[str | None, str] = {}
+    previous: dict[tuple[int, str | None], str] = {}  # by school and device: each device's chain
     checked, after = 0, -1
     while True:
         page = conn.execute(select(audit_log.c.id, audit_log.c.hash, *(audit_log.c[f] for f in HASHED))
@@ -77,14 +81,15 @@ def verify(conn: Connection, batch: int = 5000) -> tuple[Any, int] | None:
         if not page:
             break
         for row in page:
-            chain = row["device_id"]
+            chain = (row["school_id"], row["device_id"])
             if audit_chain.entry_hash(previous.get(chain, audit_chain.GENESIS), row, HASHED) != row["hash"]:
                 return row["id"], checked
             previous[chain] = row["hash"]
             checked += 1
         after = page[-1]["id"]
-    for device_id, head in conn.execute(select(device.c.id, device.c.log_head).where(device.c.log_head.is_not(None))):
-        if previous.get(device_id, audit_chain.GENESIS) != head:
+    for school_id, device_id, head in conn.execute(select(device.c.school_id, device.c.id, device.c.log_head)
+                                                   .where(device.c.log_head.is_not(None))):
+        if previous.get((school_id, device_id), audit_chain.GENESIS) != head:
             return "end", checked
     return None
 

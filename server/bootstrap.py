@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select
 from server import feed
 from server.accounts import Principal
 from server.pull import visible_courses
-from server.schema import tables
+from server.schema import journal_columns, tables
 
 T = tables
 
@@ -27,67 +27,82 @@ def _all(conn: Connection, query: Any) -> list[dict]:
     return [_plain(r) for r in conn.execute(query).mappings()]
 
 
+def _rows(name: str) -> Any:
+    """A SELECT of the columns the PC's journal holds of a table (not the server's own school_id)."""
+    return select(*journal_columns(name))
+
+
 def reference(conn: Connection, who: Principal) -> dict:
     # The school's feed head first, then the rows: a change committed after this read stands past the cursor
     # (and may also be in the rows: pulled again, it changes nothing); one committed before is in the rows.
+    # Every statement names the school on every table it reads (on Citus: one shard).
     cursor = feed.head(conn, who.school_id)
+    school = who.school_id
     C, K, Y, W = T["course"], T["school_class"], T["academic_year"], T["summative_work"]
-    courses = select(C.c.id).where(C.c.id.in_(visible_courses(who))).scalar_subquery()
-    course_rows = _all(conn, select(C).where(C.c.id.in_(visible_courses(who))).order_by(C.c.id))
+    M, SM, PU, P, L = T["class_membership"], T["subgroup_member"], T["pupil"], T["period"], T["lesson"]
+    TE, PM, SS, TC = T["timetable_entry"], T["period_mark"], T["summative_score"], T["teacher"]
+    courses = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(visible_courses(who))).scalar_subquery()
+    course_rows = _all(conn, _rows("course").where(C.c.school_id == school, C.c.id.in_(visible_courses(who)))
+                       .order_by(C.c.id))
     class_ids = sorted({c["class_id"] for c in course_rows})
     subgroup_ids = sorted({c["subgroup_id"] for c in course_rows if c["subgroup_id"] is not None})
-    M, SM, PU = T["class_membership"], T["subgroup_member"], T["pupil"]
-    year_ids = select(K.c.year_id).where(K.c.id.in_(class_ids))
-    substitutes = conn.execute(select(T["lesson"].c.substitute_teacher_id).distinct().where(
-        T["lesson"].c.course_id.in_(courses), T["lesson"].c.substitute_teacher_id.is_not(None))).scalars()
-    homeroom = conn.execute(select(K.c.homeroom_teacher_id).where(K.c.id.in_(class_ids),
-                                                                  K.c.homeroom_teacher_id.is_not(None))).scalars()
+    year_ids = select(K.c.year_id).where(K.c.school_id == school, K.c.id.in_(class_ids))
+    substitutes = conn.execute(select(L.c.substitute_teacher_id).distinct().where(
+        L.c.school_id == school, L.c.course_id.in_(courses), L.c.substitute_teacher_id.is_not(None))).scalars()
+    homeroom = conn.execute(select(K.c.homeroom_teacher_id).where(
+        K.c.school_id == school, K.c.id.in_(class_ids), K.c.homeroom_teacher_id.is_not(None))).scalars()
     # Every teacher the rows below name: course teachers, this teacher, substitutes, homeroom teachers.
     teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set())
                          | set(substitutes) | set(homeroom))
+    free_works = select(W.c.id).where(W.c.school_id == school, W.c.course_id.in_(courses), W.c.lesson_id.is_(None))
     return {
         "cursor": cursor,
-        "school": _all(conn, select(T["school"]).where(T["school"].c.id == who.school_id))[0],
-        "years": _all(conn, select(Y).where(Y.c.id.in_(year_ids))),
-        "periods": _all(conn, select(T["period"]).where(T["period"].c.year_id.in_(year_ids)).order_by(
-            T["period"].c.id)),
-        "bell_slots": _all(conn, select(T["bell_slot"]).where(T["bell_slot"].c.school_id == who.school_id)),
+        "school": _all(conn, select(T["school"]).where(T["school"].c.id == school))[0],
+        "years": _all(conn, _rows("academic_year").where(Y.c.school_id == school, Y.c.id.in_(year_ids))),
+        "periods": _all(conn, _rows("period").where(P.c.school_id == school, P.c.year_id.in_(year_ids))
+                        .order_by(P.c.id)),
+        "bell_slots": _all(conn, _rows("bell_slot").where(T["bell_slot"].c.school_id == school)),
         "subjects": _all(conn, select(T["subject"]).where(
             T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),
-        "teachers": _all(conn, select(T["teacher"].c.id, T["teacher"].c.school_id, T["teacher"].c.username,
-                                      T["teacher"].c.last_name, T["teacher"].c.first_name,
-                                      T["teacher"].c.patronymic).where(T["teacher"].c.id.in_(teacher_ids))),
-        "classes": _all(conn, select(K).where(K.c.id.in_(class_ids))),
+        "teachers": _all(conn, select(TC.c.id, TC.c.school_id, TC.c.username, TC.c.last_name, TC.c.first_name,
+                                      TC.c.patronymic).where(TC.c.school_id == school, TC.c.id.in_(teacher_ids))),
+        "classes": _all(conn, _rows("school_class").where(K.c.school_id == school, K.c.id.in_(class_ids))),
         "courses": course_rows,
-        "subgroups": _all(conn, select(T["subgroup"]).where(T["subgroup"].c.id.in_(subgroup_ids))),
-        "subgroup_members": _all(conn, select(SM).where(SM.c.subgroup_id.in_(subgroup_ids))),
+        "subgroups": _all(conn, _rows("subgroup").where(T["subgroup"].c.school_id == school,
+                                                        T["subgroup"].c.id.in_(subgroup_ids))),
+        "subgroup_members": _all(conn, _rows("subgroup_member").where(SM.c.school_id == school,
+                                                                      SM.c.subgroup_id.in_(subgroup_ids))),
         "pupils": _all(conn, select(PU.c.id, PU.c.school_id, PU.c.last_name, PU.c.first_name, PU.c.patronymic, PU.c.sex)
-                       .where(PU.c.id.in_(select(M.c.pupil_id).where(M.c.class_id.in_(class_ids))))),
-        "memberships": _all(conn, select(M).where(M.c.class_id.in_(class_ids))),
-        "timetable": _all(conn, select(T["timetable_entry"]).where(T["timetable_entry"].c.course_id.in_(courses))),
-        "period_marks": _all(conn, select(T["period_mark"]).where(T["period_mark"].c.course_id.in_(courses))),
+                       .where(PU.c.school_id == school, PU.c.id.in_(
+                           select(M.c.pupil_id).where(M.c.school_id == school, M.c.class_id.in_(class_ids))))),
+        "memberships": _all(conn, _rows("class_membership").where(M.c.school_id == school,
+                                                                  M.c.class_id.in_(class_ids))),
+        "timetable": _all(conn, _rows("timetable_entry").where(TE.c.school_id == school, TE.c.course_id.in_(courses))),
+        "period_marks": _all(conn, _rows("period_mark").where(PM.c.school_id == school, PM.c.course_id.in_(courses))),
         # Summative works not tied to a lesson (the page of lessons carries the others) and their scores.
-        "free_works": _all(conn, select(W).where(W.c.course_id.in_(courses), W.c.lesson_id.is_(None))),
-        "free_scores": _all(conn, select(T["summative_score"]).where(T["summative_score"].c.work_id.in_(
-            select(W.c.id).where(W.c.course_id.in_(courses), W.c.lesson_id.is_(None))))),
-        "lessons_total": conn.execute(select(func.count()).select_from(T["lesson"])
-                                      .where(T["lesson"].c.course_id.in_(courses))).scalar_one(),
+        "free_works": _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.id.in_(free_works))),
+        "free_scores": _all(conn, _rows("summative_score").where(SS.c.school_id == school,
+                                                                 SS.c.work_id.in_(free_works))),
+        "lessons_total": conn.execute(select(func.count()).select_from(L)
+                                      .where(L.c.school_id == school, L.c.course_id.in_(courses))).scalar_one(),
     }
 
 
 def lessons(conn: Connection, who: Principal, after: str, limit: int) -> dict:
     L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
-    page = _all(conn, select(L).where(L.c.course_id.in_(visible_courses(who)), L.c.id > after)
-                .order_by(L.c.id).limit(limit + 1))
+    school = who.school_id
+    page = _all(conn, _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(visible_courses(who)),
+                                            L.c.id > after).order_by(L.c.id).limit(limit + 1))
     more = len(page) > limit
     page = page[:limit]
     ids = [lesson["id"] for lesson in page]
-    works = _all(conn, select(W).where(W.c.lesson_id.in_(ids)))
+    works = _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.lesson_id.in_(ids)))
     return {
         "lessons": page,
-        "cells": _all(conn, select(CELL).where(CELL.c.lesson_id.in_(ids))),
+        "cells": _all(conn, _rows("lesson_cell").where(CELL.c.school_id == school, CELL.c.lesson_id.in_(ids))),
         "works": works,
-        "scores": _all(conn, select(S).where(S.c.work_id.in_([w["id"] for w in works]))),
+        "scores": _all(conn, _rows("summative_score").where(S.c.school_id == school,
+                                                           S.c.work_id.in_([w["id"] for w in works]))),
         "next": ids[-1] if ids else after,
         "more": more,
     }

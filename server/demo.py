@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Engine, Integer, insert, select, text
+from sqlalchemy import Connection, Engine, Sequence, select, text
 
 from core.demo_school import generator
-from server.accounts import hash_password
+from server.accounts import add_accounts, hash_password
 from server.db import writer
-from server.schema import account, metadata, tables
+from server.schema import metadata, tables
 
 DEMO_PASSWORD = "dala-demo"
 ADMIN_LOGIN = "admin"
@@ -21,12 +21,12 @@ def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = ge
     with writer(engine).begin() as conn:
         if conn.execute(select(tables["school"].c.id)).first() is not None:
             raise RuntimeError("this server database already holds a school")
-        summary = generator.build_into(conn, spec, today)
+        summary = generator.build_into(conn, spec, today, tables=tables)
         # One hash for every demo account: they share the demo password.
         shared = hash_password(DEMO_PASSWORD)
         teachers = conn.execute(select(tables["teacher"].c.id, tables["teacher"].c.username)
                                 .order_by(tables["teacher"].c.id)).all()
-        conn.execute(insert(account), [
+        add_accounts(conn, [
             dict(school_id=summary.school_id, username=t.username, password_hash=shared, role="teacher",
                  teacher_id=t.id, failed_logins=0) for t in teachers
         ] + [dict(school_id=summary.school_id, username=ADMIN_LOGIN, password_hash=shared, role="admin",
@@ -40,9 +40,10 @@ def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = ge
 def _advance_sequences(conn: Connection) -> None:
     """Rows were inserted with explicit ids: move PostgreSQL's id sequences past them."""
     for table in metadata.sorted_tables:
-        pk = list(table.primary_key.columns)
-        if len(pk) == 1 and isinstance(pk[0].type, Integer) and pk[0].autoincrement in (True, "auto"):
-            conn.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
-                f"(SELECT coalesce(max({pk[0].name}), 0) + 1 FROM {table.name}), false)"
-            ))
+        if "id" in table.c and isinstance(table.c.id.default, Sequence):  # server.schema.serial
+            conn.execute(text(f"SELECT setval('{table.c.id.default.name}', "
+                              f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))
+        elif table.autoincrement_column is not None:  # the school, the subjects: SERIAL
+            column = table.autoincrement_column.name
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column}'), "
+                              f"(SELECT coalesce(max({column}), 0) + 1 FROM {table.name}), false)"))

@@ -15,9 +15,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from server import serials
 from server.schema import change, feed
 
 
@@ -27,7 +28,7 @@ def publish(conn: Connection, school_id: int, rows: Sequence[dict[str, Any]]) ->
         return
     head = _advance(conn, school_id, len(rows))
     first = head - len(rows) + 1
-    conn.execute(insert(change), [dict(row, school_id=school_id, position=first + i) for i, row in enumerate(rows)])
+    serials.add(conn, change, [dict(row, school_id=school_id, position=first + i) for i, row in enumerate(rows)])
 
 
 def head(conn: Connection, school_id: int) -> int:

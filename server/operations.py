@@ -26,12 +26,13 @@ from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
 from core.protocol import Operation, Status
 from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
 from core.validation import MAX_WORK_POINTS
+from server import serials
 from server.accounts import Principal
 from server.schema import tables
 
 MAX_CLOCK_AHEAD = dt.timedelta(minutes=5)
 
-L, C, K, Y, P = (tables[n] for n in ("lesson", "course", "school_class", "academic_year", "period"))
+L, C, K, P = (tables[n] for n in ("lesson", "course", "school_class", "period"))
 CELL, WORK, SCORE = tables["lesson_cell"], tables["summative_work"], tables["summative_score"]
 M, SM, SLOT = tables["class_membership"], tables["subgroup_member"], tables["bell_slot"]
 CHANGE, CONFLICT, PM = tables["change"], tables["conflict"], tables["period_mark"]
@@ -90,6 +91,7 @@ class Applier:
 
     def __init__(self, conn: Connection, who: Principal, now: dt.datetime) -> None:
         self.conn, self.who, self.now = conn, who, now
+        self.school = who.school_id  # named in every statement: a record of another school is not found at all
         self.writer = write_rules.Writer(who.teacher_id, who.is_admin)
         self.hlc_limit = hlc.pack(int((now + MAX_CLOCK_AHEAD).timestamp() * 1000), 0)
         self._lessons: dict[str, tuple[Landing, dict[str, Any]]] = {}
@@ -121,11 +123,12 @@ class Applier:
         for start in range(0, len(lesson_ids), 500):
             chunk = lesson_ids[start : start + 500]
             for row in self.conn.execute(
-                _lesson_query().where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
+                self._lesson_query().where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
             ).mappings():
                 self._lessons[row["id"]] = (_landing_of(row), dict(row))
             for row in self.conn.execute(
-                select(CELL).where(CELL.c.lesson_id.in_(chunk)).order_by(CELL.c.lesson_id, CELL.c.pupil_id)
+                select(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id.in_(chunk))
+                .order_by(CELL.c.lesson_id, CELL.c.pupil_id)
                 .with_for_update()
             ).mappings():
                 self._cells[(row["lesson_id"], row["pupil_id"])] = dict(row)
@@ -143,7 +146,8 @@ class Applier:
             self._closed[year] = []
         if years:
             for year, start, end in self.conn.execute(
-                select(P.c.year_id, P.c.start_date, P.c.end_date).where(P.c.year_id.in_(years), P.c.closed.is_(True))
+                select(P.c.year_id, P.c.start_date, P.c.end_date)
+                .where(P.c.school_id == self.school, P.c.year_id.in_(years), P.c.closed.is_(True))
             ):
                 self._closed[year].append((start, end))
 
@@ -152,7 +156,8 @@ class Applier:
             self._members[class_id] = {}
         if classes:
             for pupil, class_id, since, until in self.conn.execute(
-                select(M.c.pupil_id, M.c.class_id, M.c.from_date, M.c.to_date).where(M.c.class_id.in_(classes))
+                select(M.c.pupil_id, M.c.class_id, M.c.from_date, M.c.to_date)
+                .where(M.c.school_id == self.school, M.c.class_id.in_(classes))
             ):
                 self._members[class_id].setdefault(pupil, []).append((since, until))
 
@@ -161,9 +166,17 @@ class Applier:
             self._subgroups[group] = set()
         if groups:
             for group, pupil in self.conn.execute(
-                select(SM.c.subgroup_id, SM.c.pupil_id).where(SM.c.subgroup_id.in_(groups))
+                select(SM.c.subgroup_id, SM.c.pupil_id)
+                .where(SM.c.school_id == self.school, SM.c.subgroup_id.in_(groups))
             ):
                 self._subgroups[group].add(pupil)
+
+    def _lesson_query(self) -> Any:
+        """A lesson of the school with what the write rules ask of its course and class."""
+        return (select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id)
+                .join(C, (C.c.school_id == L.c.school_id) & (C.c.id == L.c.course_id))
+                .join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
+                .where(L.c.school_id == self.school))
 
     def flush(self) -> None:
         """Write what the batch has changed so far."""
@@ -172,14 +185,16 @@ class Applier:
             conn.execute(insert(CELL), list(self._new_cells.values()))
         if self._changed_cells:
             conn.execute(
-                update(CELL).where(CELL.c.lesson_id == bindparam("k_lesson"), CELL.c.pupil_id == bindparam("k_pupil"))
+                update(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id == bindparam("k_lesson"),
+                                   CELL.c.pupil_id == bindparam("k_pupil"))
                 .values({c: bindparam(c) for c in (*_synced_columns("cell"), "server_version")}),
                 [dict(row, k_lesson=row["lesson_id"], k_pupil=row["pupil_id"]) for row in self._changed_cells.values()],
             )
         if self._changed_lessons:
             columns = (*_synced_columns("lesson"), "server_version")
             conn.execute(
-                update(L).where(L.c.id == bindparam("k_id")).values({c: bindparam(c) for c in columns}),
+                update(L).where(L.c.school_id == self.school, L.c.id == bindparam("k_id"))
+                .values({c: bindparam(c) for c in columns}),
                 [{"k_id": lid, **{c: row[c] for c in columns}} for lid, row in self._changed_lessons.items()],
             )
         self._new_cells, self._changed_cells, self._changed_lessons = {}, {}, {}
@@ -228,7 +243,8 @@ class Applier:
         if kind.place == "lesson":
             return self._lesson(pk["lesson_id"] if "lesson_id" in pk else pk["id"])[0]
         if kind.place == "work":
-            work = self.conn.execute(select(WORK).where(WORK.c.id == pk["work_id"])).mappings().first()
+            work = self.conn.execute(select(WORK).where(WORK.c.school_id == self.school, WORK.c.id == pk["work_id"])
+                                     ).mappings().first()
             if work is None:
                 raise Refused("unknown_work", f"No summative work {pk['work_id']!r} on the server.")
             landing = self._course_landing(work["course_id"], work["date"])
@@ -241,7 +257,8 @@ class Applier:
         cached = self._lessons.get(lesson_id)
         if cached is not None:
             return cached
-        row = self.conn.execute(_lesson_query().where(L.c.id == lesson_id).with_for_update(of=L)).mappings().first()
+        row = self.conn.execute(self._lesson_query().where(L.c.id == lesson_id).with_for_update(of=L)
+                                ).mappings().first()
         if row is None:
             raise Refused("unknown_lesson", f"No lesson {lesson_id!r} on the server.")
         self._lessons[lesson_id] = (_landing_of(row), dict(row))
@@ -249,8 +266,8 @@ class Applier:
 
     def _course_landing(self, course_id: int, day: dt.date) -> Landing:
         row = self.conn.execute(
-            select(C, K.c.year_id, Y.c.school_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
-            .where(C.c.id == course_id)
+            select(C, K.c.year_id).join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
+            .where(C.c.school_id == self.school, C.c.id == course_id)
         ).mappings().first()
         if row is None:
             raise Refused("unknown_course", f"No course {course_id} on the server.")
@@ -268,15 +285,14 @@ class Applier:
 
     def _period(self, period_id: int) -> Any:
         if period_id not in self._periods:
-            period = self.conn.execute(select(P).where(P.c.id == period_id)).mappings().first()
+            period = self.conn.execute(select(P).where(P.c.school_id == self.school, P.c.id == period_id)
+                                       ).mappings().first()
             if period is None:
                 raise Refused("unknown_period", f"No period {period_id} on the server.")
             self._periods[period_id] = period
         return self._periods[period_id]
 
     def _check_rights(self, landing: Landing, *, substitute_ok: bool = True) -> None:
-        if landing.school_id != self.who.school_id:
-            raise Refused("not_your_school", "That record belongs to another school.")
         write_rules.check_writer(self.writer, landing.place, substitute_ok=substitute_ok)
 
     def _check_open(self, landing: Landing) -> None:
@@ -302,7 +318,7 @@ class Applier:
 
     def _term_of(self, landing: Landing) -> int:
         terms = self.conn.execute(select(P.c.id, P.c.start_date, P.c.end_date).where(
-            P.c.year_id == landing.year_id, P.c.kind == "term")).all()
+            P.c.school_id == self.school, P.c.year_id == landing.year_id, P.c.kind == "term")).all()
         return write_rules.term_of(landing.place.date, [tuple(t) for t in terms])
 
     # -- the record as it stands ----------------------------------------------------------------
@@ -314,14 +330,16 @@ class Applier:
         if kind.table == "lesson":
             return self._lesson(pk["id"])[1]
         table = tables[kind.table]
-        row = self.conn.execute(select(table).where(*_matching(table, pk)).with_for_update()).mappings().first()
+        row = self.conn.execute(select(table).where(table.c.school_id == self.school, *_matching(table, pk))
+                                .with_for_update()).mappings().first()
         return None if row is None else dict(row)
 
     def _current_cell(self, lesson_id: str, pupil_id: int) -> dict[str, Any] | None:
         key = (lesson_id, pupil_id)
         if key not in self._cells:
             row = self.conn.execute(
-                select(CELL).where(CELL.c.lesson_id == lesson_id, CELL.c.pupil_id == pupil_id).with_for_update()
+                select(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id == lesson_id,
+                                   CELL.c.pupil_id == pupil_id).with_for_update()
             ).mappings().first()
             self._cells[key] = dict(row) if row else None
         return self._cells[key]
@@ -370,7 +388,8 @@ class Applier:
         elif op.base < version:
             rival = self.conn.execute(
                 select(CHANGE.c.device_id, CHANGE.c.account_id, CHANGE.c.hlc)
-                .where(CHANGE.c.entity == op.entity, CHANGE.c.entity_key == op.key, CHANGE.c.field == field,
+                .where(CHANGE.c.school_id == self.school, CHANGE.c.entity == op.entity, CHANGE.c.entity_key == op.key,
+                       CHANGE.c.field == field,
                        CHANGE.c.version > op.base,
                        or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != self.who.device_id))
                 .order_by(CHANGE.c.version.desc()).limit(1)
@@ -383,12 +402,12 @@ class Applier:
                 won = mine > theirs
                 winner = (value, self.who.device_id, self.who.account_id, stamp) if won else (old, *rival)
                 loser = (old, *rival) if won else (value, self.who.device_id, self.who.account_id, stamp)
-                conflict_id = self.conn.execute(insert(CONFLICT).values(
-                    course_id=course_id, entity=op.entity, entity_key=op.key, field=field,
+                conflict_id = serials.add_one(
+                    self.conn, CONFLICT, school_id=self.school, course_id=course_id, entity=op.entity,
+                    entity_key=op.key, field=field,
                     winner_value=json_codec.column(winner[0]), winner_device_id=winner[1], winner_account_id=winner[2],
                     winner_hlc=winner[3], loser_value=json_codec.column(loser[0]), loser_device_id=loser[1],
-                    loser_account_id=loser[2], loser_hlc=loser[3], created_at=self.now,
-                ).returning(CONFLICT.c.id)).scalar_one()
+                    loser_account_id=loser[2], loser_hlc=loser[3], created_at=self.now)
                 if not won:
                     return Outcome("conflict", version=version, conflict_id=conflict_id, value=old, old=old, new=value)
                 status = "conflict"
@@ -406,15 +425,16 @@ class Applier:
             current.update(columns, server_version=version)  # the cached lesson row
             self._changed_lessons[pk["id"]] = current
         elif current is None:
-            self.conn.execute(insert(table).values(**pk, **columns, server_version=version))
+            self.conn.execute(insert(table).values(school_id=self.school, **pk, **columns, server_version=version))
         else:
-            self.conn.execute(update(table).where(*_matching(table, pk)).values({**columns, "server_version": version}))
+            self.conn.execute(update(table).where(table.c.school_id == self.school, *_matching(table, pk))
+                              .values({**columns, "server_version": version}))
 
     def _buffer_cell(self, pk: dict[str, Any], current: dict[str, Any] | None, columns: dict[str, Any],
                      version: int) -> None:
         key = (pk["lesson_id"], pk["pupil_id"])
         row = dict(current) if current is not None else {
-            "lesson_id": key[0], "pupil_id": key[1], **dict.fromkeys(_synced_columns("cell"))}
+            "school_id": self.school, "lesson_id": key[0], "pupil_id": key[1], **dict.fromkeys(_synced_columns("cell"))}
         row.update(columns, server_version=version)
         self._cells[key] = row
         if current is None or key in self._new_cells:
@@ -452,11 +472,12 @@ class Applier:
         if not self.conn.execute(select(exists().where(SLOT.c.school_id == landing.school_id,
                                                       SLOT.c.number == slot))).scalar():
             raise Refused("bad_value", f"Slot {slot} is not in the bell schedule.")
-        if self.conn.execute(select(L.c.id).where(L.c.id == op.key)).first() is not None:
+        if self.conn.execute(select(L.c.id).where(L.c.school_id == self.school, L.c.id == op.key)).first() is not None:
             return Outcome("merged", version=1, new=v)  # another device created the same lesson
         record = {"id": op.key, "course_id": course_id, "date": day.isoformat(), "slot": slot, "kind": kind,
                   "topic": topic, "homework": homework}
-        self.conn.execute(insert(L).values(id=op.key, course_id=course_id, date=day, slot=slot, kind=kind,
+        self.conn.execute(insert(L).values(school_id=self.school, id=op.key, course_id=course_id, date=day, slot=slot,
+                                           kind=kind,
                                            topic=topic, homework=homework, server_version=1))
         self._log_change(course_id, "lesson", op.key, "create", record, 1, min(op.hlc, self.hlc_limit))
         return Outcome("applied", version=1, new=record)
@@ -473,12 +494,17 @@ class Applier:
         self._check_rights(landing, substitute_ok=False)
         self._check_open(landing)
         period_id = self._term_of(landing)
-        if self.conn.execute(select(WORK.c.id).where(WORK.c.id == op.key)).first() is not None:
+        lesson_id = v.get("lesson_id")
+        if lesson_id is not None and self.conn.execute(select(L.c.id).where(
+                L.c.school_id == self.school, L.c.id == lesson_id, L.c.course_id == course_id)).first() is None:
+            raise Refused("unknown_lesson", f"No lesson {lesson_id!r} of that course on the server.")
+        if self.conn.execute(select(WORK.c.id).where(WORK.c.school_id == self.school, WORK.c.id == op.key)
+                             ).first() is not None:
             return Outcome("merged", version=1, new=v)
-        record = {"id": op.key, "course_id": course_id, "period_id": period_id, "lesson_id": v.get("lesson_id"),
+        record = {"id": op.key, "course_id": course_id, "period_id": period_id, "lesson_id": lesson_id,
                   "kind": kind, "title": title, "section": section,
                   "date": day.isoformat(), "max_points": max_points}
-        self.conn.execute(insert(WORK).values(**{**record, "date": day}, server_version=1))
+        self.conn.execute(insert(WORK).values(**{**record, "date": day}, school_id=self.school, server_version=1))
         self._log_change(course_id, "work", op.key, "create", record, 1, min(op.hlc, self.hlc_limit))
         return Outcome("applied", version=1, new=record)
 
@@ -491,7 +517,8 @@ class Applier:
         if conflict_id is None:
             raise Refused("bad_key", "A conflict is named by its number.")
         row = self.conn.execute(
-            select(CONFLICT).where(CONFLICT.c.id == conflict_id).with_for_update()).mappings().first()
+            select(CONFLICT).where(CONFLICT.c.school_id == self.school, CONFLICT.c.id == conflict_id)
+            .with_for_update()).mappings().first()
         if row is None:
             raise Refused("unknown_conflict", f"No conflict {conflict_id}.")
         if row["resolved_at"] is not None:
@@ -502,16 +529,12 @@ class Applier:
                           value=op.value, base=self._version_of(kind, field, row["entity_key"]))
         write = self._checked(kind, field, inner)
         outcome = self._write(inner, write, self._current(write.kind, write.pk))
-        self.conn.execute(update(CONFLICT).where(CONFLICT.c.id == conflict_id).values(
+        self.conn.execute(update(CONFLICT).where(CONFLICT.c.school_id == self.school,
+                                                 CONFLICT.c.id == conflict_id).values(
             resolved_at=self.now, resolved_by=self.who.account_id, resolved_value=json_codec.column(outcome.new)))
         outcome.conflict_id = conflict_id
         outcome.status = "applied"
         return outcome
-
-
-def _lesson_query() -> Any:
-    return (select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id, Y.c.school_id)
-            .join(C, C.c.id == L.c.course_id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id))
 
 
 def _landing_of(row: Any) -> Landing:

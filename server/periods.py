@@ -18,14 +18,16 @@ P, C, K, CHANGE = tables["period"], tables["course"], tables["school_class"], ta
 
 def log_closing(conn: Connection, who: Principal, period_id: int, closed: bool, now: dt.datetime) -> int:
     """Log the period's new state for every course of its year; returns how many courses were told."""
-    year = select(P.c.year_id).where(P.c.id == period_id).scalar_subquery()
-    courses = conn.execute(select(C.c.id).join(K, K.c.id == C.c.class_id).where(K.c.year_id == year)).scalars().all()
+    school = who.school_id
+    year = select(P.c.year_id).where(P.c.school_id == school, P.c.id == period_id).scalar_subquery()
+    courses = conn.execute(select(C.c.id).join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
+                           .where(C.c.school_id == school, K.c.year_id == year)).scalars().all()
     if not courses:
         return 0
     keys = {course: record_keys.period(period_id, course) for course in courses}
     versions = dict(conn.execute(
         select(CHANGE.c.entity_key, func.max(CHANGE.c.version))
-        .where(CHANGE.c.entity == "period", CHANGE.c.entity_key.in_(list(keys.values())))
+        .where(CHANGE.c.school_id == school, CHANGE.c.entity == "period", CHANGE.c.entity_key.in_(list(keys.values())))
         .group_by(CHANGE.c.entity_key)).all())
     feed.publish(conn, who.school_id, [
         dict(course_id=course, entity="period", entity_key=key, field="closed", value=json_codec.column(closed),

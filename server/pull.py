@@ -13,7 +13,7 @@ from server import feed
 from server.accounts import Principal
 from server.schema import tables
 
-C, K, Y, L = (tables[n] for n in ("course", "school_class", "academic_year", "lesson"))
+C, L = tables["course"], tables["lesson"]
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
 COUNTED = 5000  # how many waiting changes a pull counts exactly for the progress bar
@@ -23,11 +23,10 @@ def visible_courses(who: Principal) -> Any:
     """A subquery of the course ids `who` may read: all of the school's for an admin; for a teacher, the
     courses they teach and those in which an admin assigned them a lesson as a substitute."""
     if who.is_admin:
-        return (select(C.c.id).join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id)
-                .where(Y.c.school_id == who.school_id))
+        return select(C.c.id).where(C.c.school_id == who.school_id)
     return union(
-        select(C.c.id).where(C.c.teacher_id == who.teacher_id),
-        select(L.c.course_id).where(L.c.substitute_teacher_id == who.teacher_id),
+        select(C.c.id).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
+        select(L.c.course_id).where(L.c.school_id == who.school_id, L.c.substitute_teacher_id == who.teacher_id),
     )
 
 
@@ -44,7 +43,9 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     only at its end (server.feed) but overwrite older changes all the same."""
     writing = writing or {}
     later = CHANGE.alias("later")
-    superseded = exists().where(later.c.entity == CHANGE.c.entity, later.c.entity_key == CHANGE.c.entity_key,
+    # The school named in the subquery itself, not only by correlation: Citus then keeps it on the school's shard.
+    superseded = exists().where(later.c.school_id == who.school_id, later.c.entity == CHANGE.c.entity,
+                                later.c.entity_key == CHANGE.c.entity_key,
                                 later.c.field == CHANGE.c.field, later.c.version > CHANGE.c.version)
     rows = conn.execute(
         select(CHANGE, superseded.label("superseded"))
@@ -76,7 +77,8 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
 
 def open_conflicts(conn: Connection, who: Principal) -> list[Conflict]:
     rows = conn.execute(
-        select(CONFLICT).where(CONFLICT.c.resolved_at.is_(None), CONFLICT.c.course_id.in_(visible_courses(who)))
+        select(CONFLICT).where(CONFLICT.c.school_id == who.school_id, CONFLICT.c.resolved_at.is_(None),
+                               CONFLICT.c.course_id.in_(visible_courses(who)))
         .order_by(CONFLICT.c.id).limit(MAX_CONFLICTS)
     ).mappings()
     return [

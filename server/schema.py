@@ -1,54 +1,129 @@
-"""The server's database schema: the journal tables shared with the client (copied from core.tables, so
-both sides agree on every column) and the server's own tables: accounts, devices, the change log that
-feeds pulls, conflicts, and the audit log.
+"""The server's database schema: the journal tables shared with the client (built from core.tables, so both
+sides agree on every column) and the server's own tables: accounts, devices, the change log that feeds
+pulls, conflicts, and the audit log.
+
+Every table but the shared ones (`SHARED`: the school itself and the national subjects) is held by school:
+its school_id leads its primary key and every unique key, and a foreign key between two such tables names
+the school as well as the id. That is what lets Citus distribute the database by school_id with each sync
+touching one school's shard (docs/distribution.md); on one PostgreSQL or SQLite it changes nothing a
+query sees. A PC's journal holds one school, so core.tables has no school_id on most tables: the server
+adds it here (`by_school`). Ids stay unique across schools (one sequence per table; server.serials).
 
 The server works with Core tables (`tables["lesson_cell"]`), which run alike on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
+    CheckConstraint,
     Column,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
+    Sequence,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.schema import SchemaItem
 
 from core.tables import JOURNAL_TABLES, Base
 from core.tables.base import NAMING_CONVENTION
 
+# Shared by every school (on Citus: a copy on every node); every other table is held by school.
+SHARED = frozenset({"school", "subject"})
+
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def serial(table: str, type_: Any = Integer) -> Column[Any]:
+    """The id of a table held by school, numbered by one sequence for all schools. Not SERIAL: a column of a
+    two-column key cannot be numbered by SQLite, and SQLAlchemy refuses to declare it so there (server.serials
+    numbers it on SQLite). On PostgreSQL the sequence (named as SERIAL names it) gives the id in the INSERT."""
+    return Column("id", type_, Sequence(f"{table}_id_seq"), nullable=False)
+
+
+def by_school(source: Table, target: MetaData) -> Table:
+    """`source` (a journal table of core.tables) as the server holds it: a school_id column (added last where
+    the PC's table has none) leading the primary key and every unique key, and each foreign key to another
+    table held by school made of (school_id, the column), named as the PC's one-column key is."""
+    numbered = source.autoincrement_column  # its id, numbered by the database: now by a sequence (below)
+    columns = [serial(source.name, c.type) if c is numbered else
+               Column(c.name, c.type, nullable=c.nullable, default=getattr(c.default, "arg", None))
+               for c in source.columns]
+    if "school_id" not in source.c:
+        columns.append(Column("school_id", Integer, nullable=False))
+    keys: list[SchemaItem] = [PrimaryKeyConstraint("school_id", *(c.name for c in source.primary_key.columns),
+                                                   name=f"pk_{source.name}")]
+    for constraint in source.constraints:
+        if isinstance(constraint, ForeignKeyConstraint):
+            [column] = constraint.column_keys
+            [element] = constraint.elements
+            referred = element.column.table.name
+            if referred in SHARED:
+                keys.append(ForeignKeyConstraint([column], [f"{referred}.{element.column.name}"], name=constraint.name))
+            else:
+                keys.append(ForeignKeyConstraint(["school_id", column], [f"{referred}.school_id", f"{referred}.id"],
+                                                 name=constraint.name))
+        elif isinstance(constraint, UniqueConstraint):
+            names = [c.name for c in constraint.columns]
+            keys.append(UniqueConstraint(*(names if names[0] == "school_id" else ["school_id", *names])))
+        elif isinstance(constraint, CheckConstraint):
+            keys.append(CheckConstraint(constraint.sqltext, name=constraint.name))
+    if "school_id" not in source.c:
+        keys.append(ForeignKeyConstraint(["school_id"], ["school.id"]))
+    table = Table(source.name, target, *columns, *keys, **dict(source.dialect_kwargs))
+    for index in source.indexes:
+        Index(index.name, *(table.c[c.name] for c in index.columns), unique=bool(index.unique))
+    return table
+
+
 for _table in Base.metadata.sorted_tables:
-    if _table.name in JOURNAL_TABLES:
+    if _table.name in SHARED:
         _table.to_metadata(metadata)
+    elif _table.name in JOURNAL_TABLES:
+        by_school(_table, metadata)
 
 # Pulls ask which lessons a teacher substitutes in; the client's journal never does, so only the server has this.
 Index("ix_lesson_substitute_teacher_id", metadata.tables["lesson"].c.substitute_teacher_id)
 
+# Each username, across all schools, and the school that holds it: a login finds its school here before it
+# reads the account (on Citus a reference table, written only when an account is made).
+login_name = Table(
+    "login_name", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("school_id", ForeignKey("school.id"), nullable=False),
+)
+
 account = Table(
     "account", metadata,
-    Column("id", Integer, primary_key=True),
+    serial("account"),
     Column("school_id", ForeignKey("school.id"), nullable=False),
-    Column("username", String(64), nullable=False, unique=True),
+    Column("username", String(64), nullable=False),
     Column("password_hash", String(200), nullable=False),  # Argon2id, with its parameters and salt
     Column("role", String(10), nullable=False),  # "teacher" or "admin"
-    Column("teacher_id", ForeignKey("teacher.id")),  # NULL for an admin who does not teach
+    Column("teacher_id", Integer),  # NULL for an admin who does not teach
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", DateTime(timezone=True)),
+    PrimaryKeyConstraint("school_id", "id", name="pk_account"),
+    UniqueConstraint("school_id", "username"),
+    ForeignKeyConstraint(["school_id", "teacher_id"], ["teacher.school_id", "teacher.id"],
+                         name="fk_account_teacher_id_teacher"),
 )
 
 device = Table(
     "device", metadata,
-    Column("id", String(36), primary_key=True),  # the client's own device id
-    Column("account_id", ForeignKey("account.id"), nullable=False),
-    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the bearer token
+    Column("id", String(36), nullable=False),  # the client's own device id
+    Column("account_id", Integer, nullable=False),
+    Column("token_hash", String(64), nullable=False),  # sha256 of the bearer token's secret (server.tokens)
     Column("name", String(200)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
@@ -64,12 +139,17 @@ device = Table(
     Column("audit_hash", String(64)),
     # The hash of this device's newest entry in the server's audit log (server.audit_log's chains).
     Column("log_head", String(64)),
+    Column("school_id", ForeignKey("school.id"), nullable=False),
+    PrimaryKeyConstraint("school_id", "id", name="pk_device"),
+    UniqueConstraint("school_id", "token_hash"),
+    ForeignKeyConstraint(["school_id", "account_id"], ["account.school_id", "account.id"],
+                         name="fk_device_account_id_account"),
 )
 
 # One row per applied field change; its id is the pull cursor.
 change = Table(
     "change", metadata,
-    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    serial("change", BigInteger().with_variant(Integer, "sqlite")),
     Column("course_id", Integer, nullable=False),  # who may see it: teachers of the course, substitutes, admins
     Column("entity", String(8), nullable=False),
     Column("entity_key", String(80), nullable=False),
@@ -85,6 +165,7 @@ change = Table(
     Column("position", BigInteger, nullable=False),
     Index("ix_change_course_id", "course_id", "id"),
     Index("ix_change_field", "entity", "entity_key", "field", "version"),
+    PrimaryKeyConstraint("school_id", "id", name="pk_change"),
     Index("ix_change_school_position", "school_id", "position", unique=True),
 )
 
@@ -100,7 +181,7 @@ feed = Table(
 
 conflict = Table(
     "conflict", metadata,
-    Column("id", Integer, primary_key=True),
+    serial("conflict"),
     Column("course_id", Integer, nullable=False),
     Column("entity", String(8), nullable=False),
     Column("entity_key", String(80), nullable=False),
@@ -117,13 +198,15 @@ conflict = Table(
     Column("resolved_at", DateTime(timezone=True)),
     Column("resolved_by", Integer),
     Column("resolved_value", Text),
+    Column("school_id", Integer, nullable=False),
+    PrimaryKeyConstraint("school_id", "id", name="pk_conflict"),
     Index("ix_conflict_open", "course_id", "resolved_at"),
 )
 
 # Append-only: every applied or rejected operation, and every admin action.
 audit_log = Table(
     "audit_log", metadata,
-    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    serial("audit_log", BigInteger().with_variant(Integer, "sqlite")),
     Column("at", DateTime(timezone=True), nullable=False),  # server time
     Column("school_id", Integer, nullable=False),
     Column("account_id", Integer),
@@ -144,8 +227,15 @@ audit_log = Table(
     Column("hash", String(64)),
     # The refusal's words as answered (English), so a replay repeats them; not covered by the hash.
     Column("message", Text),
+    PrimaryKeyConstraint("school_id", "id", name="pk_audit_log"),
     Index("ix_audit_log_school_at", "school_id", "at"),
-    UniqueConstraint("device_id", "seq", name="uq_audit_log_device_seq"),
+    UniqueConstraint("school_id", "device_id", "seq", name="uq_audit_log_device_seq"),
 )
 
 tables = metadata.tables
+
+
+def journal_columns(name: str) -> list[Column[object]]:
+    """The server's columns of a journal table that the PC's table has too (all but the added school_id)."""
+    pc = Base.metadata.tables[name].c
+    return [column for column in tables[name].columns if column.name in pc]

@@ -21,9 +21,10 @@ from sqlalchemy import Engine, insert, select
 
 from core import timetable_check
 from core.tables.timetable import SCALES
-from server.accounts import hash_password
+from server import serials
+from server.accounts import add_accounts, hash_password, taken_usernames
 from server.db import writer
-from server.schema import account, tables
+from server.schema import tables
 
 FILES: dict[str, tuple[str, ...]] = {
     "school.csv": ("name", "region", "language"),
@@ -239,21 +240,25 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
     T = tables
     passwords: dict[str, str] = {}
     with writer(engine).begin() as conn:
-        taken = set(conn.execute(select(account.c.username)).scalars()) | set(
-            conn.execute(select(T["teacher"].c.username)).scalars())
+        taken = taken_usernames(conn) | set(conn.execute(select(T["teacher"].c.username)).scalars())
         clash = sorted(set(data["teachers"]) & taken)
         if clash:
             raise ImportRefused([f"teachers.csv: username {u} is already used on this server" for u in clash])
         s = data["school"]
         school_id = conn.execute(insert(T["school"]).values(name=s["name"], region=s.get("region") or None,
                                                             language=s["language"]).returning(T["school"].c.id)).scalar_one()
+
+        def add(table: str, **values: Any) -> int:
+            return serials.add_one(conn, T[table], school_id=school_id, **values)
+
+        def add_all(table: str, rows: list[dict[str, Any]]) -> None:
+            serials.add(conn, T[table], [dict(row, school_id=school_id) for row in rows])
+
         start = min(p["start_date"] for p in data["periods"])
         end = max(p["end_date"] for p in data["periods"])
-        year_id = conn.execute(insert(T["academic_year"]).values(
-            school_id=school_id, name=f"{start.year}–{end.year}", start_date=start, end_date=end,
-        ).returning(T["academic_year"].c.id)).scalar_one()
-        conn.execute(insert(T["period"]), [dict(p, year_id=year_id) for p in data["periods"]])
-        conn.execute(insert(T["bell_slot"]), [dict(b, school_id=school_id) for b in data["bells"]])
+        year_id = add("academic_year", name=f"{start.year}–{end.year}", start_date=start, end_date=end)
+        add_all("period", [dict(p, year_id=year_id) for p in data["periods"]])
+        add_all("bell_slot", data["bells"])
         subject_ids = {}
         for code, row in data["subjects"].items():
             existing = conn.execute(select(T["subject"].c.id).where(T["subject"].c.code == code)).scalar()
@@ -262,48 +267,42 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
             ).returning(T["subject"].c.id)).scalar_one()
         teacher_ids = {}
         for username, row in data["teachers"].items():
-            teacher_ids[username] = conn.execute(insert(T["teacher"]).values(
-                school_id=school_id, username=username, last_name=row["last_name"], first_name=row["first_name"],
-                patronymic=row.get("patronymic") or None).returning(T["teacher"].c.id)).scalar_one()
+            teacher_ids[username] = add("teacher", username=username, last_name=row["last_name"],
+                                        first_name=row["first_name"], patronymic=row.get("patronymic") or None)
             passwords[username] = secrets.token_urlsafe(9)
-            conn.execute(insert(account).values(school_id=school_id, username=username, role="teacher",
-                                                teacher_id=teacher_ids[username], failed_logins=0,
-                                                password_hash=hash_password(passwords[username])))
+        add_accounts(conn, [dict(school_id=school_id, username=username, role="teacher",
+                                 teacher_id=teacher_ids[username],
+                                 failed_logins=0, password_hash=hash_password(password))
+                            for username, password in passwords.items()])
         class_ids = {}
         for (grade, letter), row in data["classes"].items():
-            class_ids[(grade, letter)] = conn.execute(insert(T["school_class"]).values(
-                year_id=year_id, grade=grade, letter=letter, language=row["language"],
-                homeroom_teacher_id=teacher_ids.get(row.get("homeroom", "")),
-            ).returning(T["school_class"].c.id)).scalar_one()
+            class_ids[(grade, letter)] = add("school_class", year_id=year_id, grade=grade, letter=letter,
+                                             language=row["language"],
+                                             homeroom_teacher_id=teacher_ids.get(row.get("homeroom", "")))
         subgroup_ids: dict[tuple, int] = {}
 
         def subgroup(klass: tuple, name: str) -> int:
             if (klass, name) not in subgroup_ids:
-                subgroup_ids[(klass, name)] = conn.execute(insert(T["subgroup"]).values(
-                    class_id=class_ids[klass], name=name).returning(T["subgroup"].c.id)).scalar_one()
+                subgroup_ids[(klass, name)] = add("subgroup", class_id=class_ids[klass], name=name)
             return subgroup_ids[(klass, name)]
 
         for pupil in data["pupils"]:
-            pupil_id = conn.execute(insert(T["pupil"]).values(
-                school_id=school_id, last_name=pupil["last_name"], first_name=pupil["first_name"],
-                patronymic=pupil.get("patronymic") or None, birth_date=pupil["born"], sex=pupil.get("sex") or None,
-            ).returning(T["pupil"].c.id)).scalar_one()
-            conn.execute(insert(T["class_membership"]).values(pupil_id=pupil_id, class_id=class_ids[pupil["klass"]],
-                                                              from_date=start, to_date=None))
+            pupil_id = add("pupil", last_name=pupil["last_name"], first_name=pupil["first_name"],
+                           patronymic=pupil.get("patronymic") or None, birth_date=pupil["born"],
+                           sex=pupil.get("sex") or None)
+            add("class_membership", pupil_id=pupil_id, class_id=class_ids[pupil["klass"]], from_date=start,
+                to_date=None)
             for name in pupil["groups"]:
-                conn.execute(insert(T["subgroup_member"]).values(subgroup_id=subgroup(pupil["klass"], name),
-                                                                 pupil_id=pupil_id))
+                conn.execute(insert(T["subgroup_member"]).values(school_id=school_id, pupil_id=pupil_id,
+                                                                 subgroup_id=subgroup(pupil["klass"], name)))
         course_ids = {}
         for key, row in data["courses"].items():
             klass, code, group = key
-            course_ids[key] = conn.execute(insert(T["course"]).values(
-                class_id=class_ids[klass], subject_id=subject_ids[code], teacher_id=teacher_ids[row["teacher"]],
-                subgroup_id=subgroup(klass, group) if group else None, scale=row["scale"], hours_per_week=row["hours"],
-            ).returning(T["course"].c.id)).scalar_one()
-        if data["week"]:
-            conn.execute(insert(T["timetable_entry"]), [
-                dict(course_id=course_ids[w["key"]], weekday=w["weekday"], slot=w["slot"], valid_from=start,
-                     valid_to=None)
-                for w in data["week"]])
+            course_ids[key] = add("course", class_id=class_ids[klass], subject_id=subject_ids[code],
+                                  teacher_id=teacher_ids[row["teacher"]],
+                                  subgroup_id=subgroup(klass, group) if group else None, scale=row["scale"],
+                                  hours_per_week=row["hours"])
+        add_all("timetable_entry", [dict(course_id=course_ids[w["key"]], weekday=w["weekday"], slot=w["slot"],
+                                         valid_from=start, valid_to=None) for w in data["week"]])
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
             "teachers": len(data["teachers"]), "courses": len(data["courses"]), "passwords": passwords}

@@ -22,7 +22,7 @@ from core.protocol import Change, OperationResult, SyncRequest, SyncResponse
 from core.synced_kinds import tells_value
 from core.validation import escaped
 from server import audit_log, feed
-from server.accounts import authenticate
+from server.accounts import Principal, authenticate
 from server.db import writer
 from server.operations import Applier
 from server.pull import changes_since, open_conflicts
@@ -63,7 +63,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
         last_seq, audit_count, log_head = conn.execute(
             select(device.c.last_seq, device.c.audit_count, device.c.log_head)
-            .where(device.c.id == who.device_id).with_for_update()
+            .where(device.c.school_id == who.school_id, device.c.id == who.device_id).with_for_update()
         ).one()
         applier = Applier(conn, who, now)
         applier.prefetch([op for op in request.ops if op.seq > last_seq])
@@ -74,7 +74,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             if op.seq <= last_seq:
                 first = answered.get(op.seq)
                 results.append(first.model_copy(update={"replayed": True}) if first is not None
-                               else _replay(conn, who.device_id, op.seq))
+                               else _replay(conn, who, op.seq))
                 continue
             if op.seq != last_seq + 1:
                 results.extend(OperationResult(seq=o.seq, status="gap", reason="sequence_gap",
@@ -104,7 +104,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                               ip=ip, entity="device", entity_key=who.device_id, field="audit_head",
                               new_value=f"{request.audit_count}:{request.audit_hash}", result="noted"))
         heads = audit_log.record_many(conn, [*audit_rows.values(), *noted], {who.device_id: log_head})
-        conn.execute(update(device).where(device.c.id == who.device_id).values(
+        conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == who.device_id).values(
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         written = applier.take_changes()
@@ -126,15 +126,16 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
                         remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again)
 
 
-def _replay(conn: Connection, device_id: str, seq: int) -> OperationResult:
+def _replay(conn: Connection, who: Principal, seq: int) -> OperationResult:
     """An operation processed by an earlier call, answered as it was the first time, from its audit entry:
     the value told is the field's value after the operation then (a refusal's standing value, a lost
     conflict's winner), not now."""
     row = conn.execute(
         select(*(audit_table.c[c] for c in ("result", "reason", "message", "version", "conflict_id", "old_value",
                                             "new_value", "entity", "field")), CONFLICT.c.winner_value)
-        .outerjoin(CONFLICT, CONFLICT.c.id == audit_table.c.conflict_id)
-        .where(audit_table.c.device_id == device_id, audit_table.c.seq == seq)
+        .outerjoin(CONFLICT, (CONFLICT.c.school_id == who.school_id) & (CONFLICT.c.id == audit_table.c.conflict_id))
+        .where(audit_table.c.school_id == who.school_id, audit_table.c.device_id == who.device_id,
+               audit_table.c.seq == seq)
     ).first()
     if row is None:  # processed, but its entry is gone (never deleted by the app): answer plainly
         return OperationResult(seq=seq, status="applied", replayed=True)

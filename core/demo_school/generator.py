@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -82,13 +82,7 @@ class Summary:
     teacher_logins: list[str] = field(default_factory=list)
 
 
-def _t(model: type[Base]) -> Table:
-    return model.__table__
-
-
-def _bulk(conn: Connection, model: Any, rows: list[dict[str, Any]], chunk: int = 20000) -> None:
-    for i in range(0, len(rows), chunk):
-        conn.execute(insert(_t(model)), rows[i : i + chunk])
+SCHOOL_ID = 1  # the demo school: the only school of the database it is built into
 
 
 class _Writable(Protocol):
@@ -112,14 +106,19 @@ def build_into(
     spec: Spec = DEMO,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    tables: Mapping[str, Table] | None = None,
 ) -> Summary:
-    """The same, into the tables behind `conn` (a journal's or the server's, SQLite or PostgreSQL)."""
-    return _Builder(conn, spec, today or dt.date.today(), progress or (lambda _msg: None)).run()
+    """The same, into the tables behind `conn` (a journal's or the server's, SQLite or PostgreSQL): `tables`
+    are the server's (server.schema), which hold a school_id on every row; a journal's are core.tables'."""
+    return _Builder(conn, spec, today or dt.date.today(), progress or (lambda _msg: None), tables).run()
 
 
 class _Builder:
-    def __init__(self, conn: Connection, spec: Spec, today: dt.date, progress: Callable[[str], None]) -> None:
+    def __init__(self, conn: Connection, spec: Spec, today: dt.date, progress: Callable[[str], None],
+                 tables: Mapping[str, Table] | None = None) -> None:
         self.conn = conn
+        self.tables = tables
+        self._numbered: dict[str, int] = {}  # the last id given in each table
         self.spec = spec
         self.today = today
         self.rng = random.Random(spec.seed)
@@ -127,11 +126,26 @@ class _Builder:
         self.year_start = calendar.school_year_of(today)
         self.terms = calendar.terms(self.year_start)
 
+    def _t(self, model: type[Base]) -> Table:
+        return model.__table__ if self.tables is None else self.tables[model.__tablename__]
+
+    def _bulk(self, model: type[Base], rows: list[dict[str, Any]], chunk: int = 20000) -> None:
+        """Insert `rows`, each with its id (the demo numbers every row itself, so no sequence is asked)."""
+        table = self._t(model)
+        if "school_id" in table.c and model is not School:
+            rows = [row if "school_id" in row else dict(row, school_id=SCHOOL_ID) for row in rows]
+        if model.__table__.autoincrement_column is not None and rows and "id" not in rows[0]:
+            first = self._numbered.get(table.name, 0) + 1
+            rows = [dict(row, id=first + i) for i, row in enumerate(rows)]
+        if rows and "id" in rows[0] and isinstance(rows[-1]["id"], int):
+            self._numbered[table.name] = max(self._numbered.get(table.name, 0), rows[-1]["id"])
+        for i in range(0, len(rows), chunk):
+            self.conn.execute(insert(table), rows[i : i + chunk])
+
     def run(self) -> Summary:
         conn = self.conn
-        conn.execute(insert(_t(School)).values(id=1, name=self.spec.school_name, region=self.spec.region,
-                                               language="kk"))
-        self.summary = Summary(school_id=1)
+        self._bulk(School, [dict(id=SCHOOL_ID, name=self.spec.school_name, region=self.spec.region, language="kk")])
+        self.summary = Summary(school_id=SCHOOL_ID)
         self._calendar()
         self._subjects()
         self._bells()
@@ -153,8 +167,8 @@ class _Builder:
 
     def _calendar(self) -> None:
         start, end = self.terms[0][0], self.terms[-1][1]
-        self.conn.execute(insert(_t(AcademicYear)).values(
-            id=1, school_id=1, name=f"{self.year_start}–{self.year_start + 1}", start_date=start, end_date=end))
+        self._bulk(AcademicYear, [dict(id=1, school_id=SCHOOL_ID, name=f"{self.year_start}–{self.year_start + 1}",
+                                       start_date=start, end_date=end)])
         rows = [dict(year_id=1, kind="term", number=n, start_date=s, end_date=e, closed=False)
                 for n, (s, e) in enumerate(self.terms, start=1)]
         rows += [
@@ -162,7 +176,7 @@ class _Builder:
             dict(year_id=1, kind="half_year", number=2, start_date=self.terms[2][0], end_date=end, closed=False),
             dict(year_id=1, kind="year", number=1, start_date=start, end_date=end, closed=False),
         ]
-        _bulk(self.conn, Period, rows)
+        self._bulk(Period, rows)
 
     def _subjects(self) -> None:
         self.subject_ids = {}
@@ -170,15 +184,15 @@ class _Builder:
         for i, (code, (kk, ru, en)) in enumerate(curriculum.SUBJECTS.items(), start=1):
             self.subject_ids[code] = i
             rows.append(dict(id=i, code=code, name_kk=kk, name_ru=ru, name_en=en))
-        _bulk(self.conn, Subject, rows)
+        self._bulk(Subject, rows)
 
     def _bells(self) -> None:
         rows = []
         for number, start in enumerate(BELLS, start=1):
             begins = dt.datetime.strptime(start, "%H:%M")
             ends = begins + dt.timedelta(minutes=LESSON_MINUTES)
-            rows.append(dict(school_id=1, shift=1, number=number, starts=begins.time(), ends=ends.time()))
-        _bulk(self.conn, BellSlot, rows)
+            rows.append(dict(school_id=SCHOOL_ID, shift=1, number=number, starts=begins.time(), ends=ends.time()))
+        self._bulk(BellSlot, rows)
 
     # -- classes, pupils, teachers ----------------------------------------------------------------
 
@@ -204,7 +218,7 @@ class _Builder:
                     kazakh = language == "kk" or rng.random() < 0.5
                     last, first, _patronymic, sex = names.person(rng, kazakh=kazakh, with_patronymic=False)
                     born = dt.date(self.year_start - 6 - grade, rng.randint(1, 12), rng.randint(1, 28))
-                    pupil_rows.append(dict(id=pupil_id, school_id=1, last_name=last, first_name=first,
+                    pupil_rows.append(dict(id=pupil_id, school_id=SCHOOL_ID, last_name=last, first_name=first,
                                            birth_date=born, sex=sex))
                     member_rows.append(dict(pupil_id=pupil_id, class_id=class_id, from_date=year_start))
                     self.members[class_id].append(pupil_id)
@@ -222,9 +236,9 @@ class _Builder:
             self.moved = (mover, pair[0], pair[1], moved_on)
         for row in member_rows:
             row.setdefault("to_date", None)
-        _bulk(self.conn, SchoolClass, class_rows)
-        _bulk(self.conn, Pupil, pupil_rows)
-        _bulk(self.conn, ClassMembership, member_rows)
+        self._bulk(SchoolClass, class_rows)
+        self._bulk(Pupil, pupil_rows)
+        self._bulk(ClassMembership, member_rows)
         self.summary.classes = len(class_rows)
         self.summary.pupils = len(pupil_rows)
         # Membership as date ranges, for filling lessons.
@@ -237,7 +251,7 @@ class _Builder:
         teacher_id = len(self.teacher_rows)
         last, first, patronymic, _sex = names.person(self.rng, kazakh=kazakh, with_patronymic=True)
         login = f"{names.transliterate(last)}.{names.transliterate(first)[:1]}{teacher_id}"
-        self.teacher_rows[-1] = dict(id=teacher_id, school_id=1, username=login, last_name=last,
+        self.teacher_rows[-1] = dict(id=teacher_id, school_id=SCHOOL_ID, username=login, last_name=last,
                                      first_name=first, patronymic=patronymic)
         self.teacher_hours[teacher_id] = 0
         return teacher_id
@@ -295,15 +309,15 @@ class _Builder:
                                             hours_per_week=hours))
                     self.courses.append(dict(course_rows[-1], code=code, grade=grade, language=cls["language"]))
                     self.course_pupils[course_id] = pupils_in
-        _bulk(self.conn, Teacher, self.teacher_rows)
+        self._bulk(Teacher, self.teacher_rows)
         for cls in self.classes:
             self.conn.execute(
-                _t(SchoolClass).update().where(_t(SchoolClass).c.id == cls["id"])
+                self._t(SchoolClass).update().where(self._t(SchoolClass).c.id == cls["id"])
                 .values(homeroom_teacher_id=cls["homeroom_teacher_id"])
             )
-        _bulk(self.conn, Subgroup, subgroup_rows)
-        _bulk(self.conn, SubgroupMember, submember_rows)
-        _bulk(self.conn, Course, course_rows)
+        self._bulk(Subgroup, subgroup_rows)
+        self._bulk(SubgroupMember, submember_rows)
+        self._bulk(Course, course_rows)
         self.summary.teachers = len(self.teacher_rows)
         self.summary.courses = len(course_rows)
         self.summary.teacher_logins = [t["username"] for t in self.teacher_rows]
@@ -332,7 +346,7 @@ class _Builder:
                 self.week[course_id].append((day, slot))
                 rows.append(dict(course_id=course_id, weekday=day, slot=slot, valid_from=self.terms[0][0],
                                  valid_to=None))
-        _bulk(self.conn, TimetableEntry, rows)
+        self._bulk(TimetableEntry, rows)
 
     def _place_class(
         self, blocks: list[list[dict[str, Any]]], slots: int, busy_teacher: set[tuple[int, int, int]]
@@ -389,8 +403,8 @@ class _Builder:
                         self.lessons_by_course[course["id"]].append(row)
                         rows.append(row)
         self._mark_summatives()
-        _bulk(self.conn, Lesson, [{k: v for k, v in row.items() if k != "term"} for row in rows])
-        _bulk(self.conn, SummativeWork, self.works)
+        self._bulk(Lesson, [{k: v for k, v in row.items() if k != "term"} for row in rows])
+        self._bulk(SummativeWork, self.works)
         self.summary.lessons = len(rows)
         self.summary.works = len(self.works)
 
@@ -468,14 +482,14 @@ class _Builder:
                         score_rows.append(dict(work_id=work["id"], pupil_id=pupil, server_version=1,
                                                points=_score(rng, work["max_points"]), comment=None))
             if len(cell_rows) > 200_000:
-                _bulk(self.conn, LessonCell, cell_rows)
+                self._bulk(LessonCell, cell_rows)
                 self.summary.cells += len(cell_rows)
                 cell_rows = []
-        _bulk(self.conn, LessonCell, cell_rows)
+        self._bulk(LessonCell, cell_rows)
         self.summary.cells += len(cell_rows)
-        _bulk(self.conn, SummativeScore, score_rows)
+        self._bulk(SummativeScore, score_rows)
         self.summary.scores = len(score_rows)
-        lesson_table = _t(Lesson)
+        lesson_table = self._t(Lesson)
         from sqlalchemy import bindparam
 
         self.conn.execute(

@@ -152,7 +152,7 @@ def test_nobody_reaches_into_another_school(backend_db, tmp_path):
         other_admin = Api(server.url)
         other_admin.login("admin")  # the demo school's admin
         [result] = other_admin.sync([other_admin.op("cell", f"{lesson_id}/{pupil}", "mark", 5)])["results"]
-        assert (result["status"], result["reason"]) == ("rejected", "not_your_school")
+        assert (result["status"], result["reason"]) == ("rejected", "unknown_lesson")  # not in its school at all
         term = server.sql("SELECT p.id FROM period p JOIN academic_year y ON y.id = p.year_id JOIN school s "
                           "ON s.id = y.school_id WHERE s.name = :n AND p.kind = 'term' ORDER BY p.id LIMIT 1",
                           n=GOOD["school.csv"][1][0])[0][0]

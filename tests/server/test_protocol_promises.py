@@ -10,10 +10,8 @@ import datetime as dt
 import time
 import uuid
 
-from sqlalchemy import text
-
 from core import final_marks, record_keys
-from server import demo
+from server import demo, feed
 from tests.server import school
 from tests.server.test_sync import server_cell, teacher_api
 
@@ -200,13 +198,10 @@ def test_a_paged_pull_tells_how_many_changes_are_still_waiting(live_server):
     # A feed longer than what a pull counts exactly (pull.COUNTED): told an upper bound, never fewer than wait.
     from server.pull import COUNTED
 
-    with live_server.engine.begin() as conn:
-        head = conn.execute(text("SELECT head FROM feed")).scalar_one()
-        conn.execute(text(
-            "INSERT INTO change (course_id, entity, entity_key, field, value, version, device_id, at, school_id, "
-            "position) VALUES (:c, 'cell', :k, 'comment', '\"x\"', 1, :d, :t, 1, :p)"),
-            [{"c": cell.course_id, "k": f"{cell.lesson_id}/{900000 + n}", "d": writer.device_id,
-              "t": dt.datetime.now(dt.UTC), "p": head + 1 + n} for n in range(COUNTED + 100)])
-        conn.execute(text("UPDATE feed SET head = :h"), {"h": head + COUNTED + 100})
+    with live_server.engine.begin() as conn:  # as the server writes them (server.feed)
+        feed.publish(conn, 1, [
+            dict(course_id=cell.course_id, entity="cell", entity_key=f"{cell.lesson_id}/{900000 + n}", field="comment",
+                 value='"x"', version=1, device_id=writer.device_id, account_id=None, hlc=None,
+                 at=dt.datetime.now(dt.UTC)) for n in range(COUNTED + 100)])
     page = reader.sync(limit=3)
     assert page["more"] and page["remaining"] >= COUNTED + 100 - 3
