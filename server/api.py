@@ -11,13 +11,14 @@ worker thread after, so a slow upload holds no slot and a refusal costs no parsi
 """
 
 import asyncio
+import contextlib
 import datetime as dt
 import gzip
 import json
 import logging
 import random
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
@@ -33,7 +34,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import wire_pack
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
-from server import accounts, audit_log, bootstrap, periods
+from server import accounts, audit_log, bootstrap, partitions, periods
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.rate_limits import Limiter, RateLimits
@@ -63,8 +64,22 @@ def _error(status: int, code: str, message: str, detail: Any = None, headers: di
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+PARTITIONS_EVERY_S = 6 * 3600  # how often a running server makes the coming months' partitions
+
+
 def create_app(engine: Engine, settings: Settings) -> FastAPI:
-    app = FastAPI(title="Dala Journal server", version=VERSION,
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        async def keep_partitions_ahead() -> None:
+            while True:
+                await asyncio.to_thread(partitions.keep_ahead, engine)
+                await asyncio.sleep(PARTITIONS_EVERY_S)
+
+        task = asyncio.create_task(keep_partitions_ahead())
+        yield
+        task.cancel()
+
+    app = FastAPI(title="Dala Journal server", version=VERSION, lifespan=lifespan,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(settings.max_syncs)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from core.alembic_env import alembic_config
+from server import partitions
 from server.settings import Settings
 
 BUSY_TIMEOUT_S = 10.0
@@ -67,6 +68,7 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    partitions.keep_ahead(engine)  # the coming months' partitions of the logs (PostgreSQL)
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # outside any transaction: SQLite switches to WAL only there
         try:

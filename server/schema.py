@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    DDL,
     BigInteger,
     CheckConstraint,
     Column,
@@ -32,11 +33,13 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.schema import SchemaItem
 
 from core.tables import JOURNAL_TABLES, Base
 from core.tables.base import NAMING_CONVENTION
+from server import partitions
 
 # Shared by every school (on Citus: a copy on every node); every other table is held by school.
 SHARED = frozenset({"school", "subject"})
@@ -165,8 +168,11 @@ change = Table(
     Column("position", BigInteger, nullable=False),
     Index("ix_change_course_id", "course_id", "id"),
     Index("ix_change_field", "entity", "entity_key", "field", "version"),
-    PrimaryKeyConstraint("school_id", "id", name="pk_change"),
-    Index("ix_change_school_position", "school_id", "position", unique=True),
+    PrimaryKeyConstraint("school_id", "id", "at", name="pk_change"),
+    # Not unique: a unique index of a partitioned table must hold the partition's column. Positions are unique
+    # all the same: each is given once by the school's feed row, bumped under its lock (server.feed).
+    Index("ix_change_school_position", "school_id", "position"),
+    postgresql_partition_by="RANGE (at)",  # by month (server.partitions)
 )
 
 # Each school's feed head: the last position given (server.feed), bumped as the last statement of a transaction
@@ -227,10 +233,17 @@ audit_log = Table(
     Column("hash", String(64)),
     # The refusal's words as answered (English), so a replay repeats them; not covered by the hash.
     Column("message", Text),
-    PrimaryKeyConstraint("school_id", "id", name="pk_audit_log"),
+    PrimaryKeyConstraint("school_id", "id", "at", name="pk_audit_log"),
     Index("ix_audit_log_school_at", "school_id", "at"),
-    UniqueConstraint("school_id", "device_id", "seq", name="uq_audit_log_device_seq"),
+    # Not unique, for the same reason as the change log's positions: a device's operation is entered once,
+    # by the sync that holds the device's row locked and moves its last_seq past it (server.sync).
+    Index("ix_audit_log_device_seq", "school_id", "device_id", "seq"),
+    postgresql_partition_by="RANGE (at)",  # by month (server.partitions)
 )
+
+for _name in partitions.PARTITIONED:  # the partition a row falls in when its month has none (server.partitions)
+    event.listen(metadata.tables[_name], "after_create",
+                 DDL(partitions.default_ddl(_name)).execute_if(dialect="postgresql"))
 
 tables = metadata.tables
 

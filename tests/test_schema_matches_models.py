@@ -24,7 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import CheckConstraint, Column, Connection, Engine, MetaData, String, create_engine, inspect, text
 from sqlalchemy.sql import ClauseElement
 
-from core.alembic_env import COMPARE, alembic_config
+from core.alembic_env import COMPARE, PARTITION, alembic_config
 from core.tables import JOURNAL_TABLES, Base
 from server import db as server_db
 from server.schema import metadata as server_metadata
@@ -54,7 +54,8 @@ def reflected(engine: Engine, names: Iterable[str] | None = None) -> dict[str, d
     """Everything the inspector reports of each table (all but Alembic's own, or those named)."""
     with engine.connect() as conn:
         inspector = inspect(conn)
-        wanted = sorted(names if names is not None else set(inspector.get_table_names()) - {"alembic_version"})
+        every = {name for name in inspector.get_table_names() if not PARTITION.match(name)}  # parents only
+        wanted = sorted(names if names is not None else every - {"alembic_version"})
         schema: dict[str, dict[str, Any]] = {}
         for name in wanted:
             columns = [{**column, "type": str(column["type"])} for column in inspector.get_columns(name)]
