@@ -17,20 +17,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, exists, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, exists, func, insert, or_, select, update
 
 from core import hlc, ids, json_codec, record_keys, write_rules
 from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
 from core.protocol import Operation, Status
 from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
 from core.validation import MAX_WORK_POINTS
-from server import serials
+from server import feed, serials
 from server.accounts import Principal
 from server.schema import tables
 
 MAX_CLOCK_AHEAD = dt.timedelta(minutes=5)
+
+
+class _Rival(NamedTuple):
+    """Who wrote the value an edit meets, as the change log tells it."""
+
+    device_id: str | None
+    account_id: int | None
+    hlc: int | None
+
+
+# The rival of an edit whose base is older than the feed keeps: no device, account or stamp known.
+_UNKNOWN_RIVAL = _Rival(None, None, None)
 
 L, C, K, P = (tables[n] for n in ("lesson", "course", "school_class", "period"))
 CELL, WORK, SCORE = tables["lesson_cell"], tables["summative_work"], tables["summative_score"]
@@ -107,6 +119,7 @@ class Applier:
         # The version of each record when this batch first touched it: a base at or above it means every
         # newer version is this device's own, from this batch, so there can be no rival to look for.
         self._version_at_start: dict[tuple[str, str], int] = {}
+        self._kept_from: int | None = None  # where the school's feed starts (server.feed.kept_from), once read
 
     # -- loading and writing in bulk ------------------------------------------------------------
 
@@ -386,7 +399,7 @@ class Applier:
         if op.base < version and (op.base >= at_start or old == value):
             status = "merged"  # only this batch's own earlier operations came in between, or the values agree
         elif op.base < version:
-            rival = self.conn.execute(
+            rival: Any = self.conn.execute(
                 select(CHANGE.c.device_id, CHANGE.c.account_id, CHANGE.c.hlc)
                 .where(CHANGE.c.school_id == self.school, CHANGE.c.entity == op.entity, CHANGE.c.entity_key == op.key,
                        CHANGE.c.field == field,
@@ -394,6 +407,8 @@ class Applier:
                        or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != self.who.device_id))
                 .order_by(CHANGE.c.version.desc()).limit(1)
             ).first()
+            if rival is None and self._changes_trimmed(op.entity, op.key, op.base, version):
+                rival = _UNKNOWN_RIVAL  # its writer is gone with the trimmed changes: both values are kept
             if rival is None:
                 status = "merged"
             else:
@@ -415,6 +430,18 @@ class Applier:
         self._store(write, current, new_version)
         self._log_change(course_id, op.entity, op.key, field, value, new_version, stamp)
         return Outcome(status, version=new_version, conflict_id=conflict_id, value=value, old=old, new=value)
+
+    def _changes_trimmed(self, entity: str, key: str, base: int, version: int) -> bool:
+        """Whether some of the record's changes after `base` were trimmed from the feed (server.feed.trim):
+        each version of a record is one change, so fewer kept than the versions since tells it."""
+        if self._kept_from is None:
+            self._kept_from = feed.kept_from(self.conn, self.school)
+        if self._kept_from == 0:  # never trimmed: every change is here
+            return False
+        kept = self.conn.execute(select(func.count()).select_from(CHANGE).where(
+            CHANGE.c.school_id == self.school, CHANGE.c.entity == entity, CHANGE.c.entity_key == key,
+            CHANGE.c.version > base)).scalar_one()
+        return int(kept) < version - base
 
     def _store(self, write: _Write, current: dict[str, Any] | None, version: int) -> None:
         table, pk = tables[write.kind.table], write.pk

@@ -205,3 +205,19 @@ def test_a_paged_pull_tells_how_many_changes_are_still_waiting(live_server):
                  at=dt.datetime.now(dt.UTC)) for n in range(COUNTED + 100)])
     page = reader.sync(limit=3)
     assert page["more"] and page["remaining"] >= COUNTED + 100 - 3
+
+
+def test_an_edit_whose_rival_was_trimmed_from_the_feed_is_a_conflict_not_a_silent_overwrite(live_server):
+    """The rival change a stale edit must meet can be gone (`dala-server trim-feed`): the edit cannot tell who
+    wrote the standing value, so it is kept as a conflict with both values rather than merged over it."""
+    cell = school.cell(live_server)
+    first, second = teacher_api(live_server, cell), teacher_api(live_server, cell)
+    start = (server_cell(live_server, cell) or (None, None, None, 0))[3]
+    first.sync([first.op("cell", cell.key, "mark", 3, base=start)])  # the second PC saw this one
+    first.sync([first.op("cell", cell.key, "mark", 4, base=start + 1)])  # and not this one
+    with live_server.engine.begin() as conn:
+        assert feed.trim(conn, 1, dt.datetime.now(dt.UTC) + dt.timedelta(days=1)) >= 2
+    [result] = second.sync([second.op("cell", cell.key, "mark", 5, base=start + 1, hlc=_stamp(1000))])["results"]
+    assert result["status"] == "conflict", result  # before: "merged", and the 4 was gone without a trace
+    [kept] = live_server.sql("SELECT winner_value, loser_value FROM conflict WHERE id = :i", i=result["conflict_id"])
+    assert tuple(kept) == ("5", "4")
