@@ -35,6 +35,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from core import wire_pack
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server import accounts, audit_log, bootstrap, partitions, periods
+from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.rate_limits import Limiter, RateLimits
@@ -78,11 +79,14 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         task = asyncio.create_task(keep_partitions_ahead())
         yield
         task.cancel()
+        if shared_slots is not None:
+            await shared_slots.close()
 
     app = FastAPI(title="Dala Journal server", version=VERSION, lifespan=lifespan,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(settings.max_syncs)
+    shared_slots = SharedSlots(settings.rate_store, settings.max_syncs_shared) if settings.max_syncs_shared else None
     login_slots = asyncio.Semaphore(settings.max_logins)
     recent_tokens = accounts.RecentTokens()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
@@ -220,7 +224,10 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         raw = await read_raw(request)
         if not sync_slots.acquire(blocking=False):
             raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
+        lease = None
         try:
+            if shared_slots is not None and (lease := await shared_slots.enter()) is None:
+                raise ApiError(503, "busy", "The school servers are busy; try again shortly.", retry_after())
             ip = request.client.host if request.client else None
 
             def work() -> Response:
@@ -237,6 +244,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                 raise ApiError(403, "wrong_device", str(exc)) from None
         finally:
             sync_slots.release()
+            if lease is not None and shared_slots is not None:
+                await shared_slots.leave(lease)
 
     @app.get("/v1/bootstrap", responses={401: {"model": ErrorBody}})
     def bootstrap_reference(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:

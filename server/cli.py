@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     defaults = Settings("")
     serve.add_argument("--max-syncs", type=int, default=defaults.max_syncs,
                        help="sync calls served at once per worker; more get 503 with Retry-After (default %(default)s)")
+    serve.add_argument("--max-syncs-shared", type=int, default=defaults.max_syncs_shared, metavar="N",
+                       help="sync calls served at once by all workers of all app servers sharing the --rate-store "
+                            "(redis://): more get 503 with Retry-After; 0: no shared cap (default %(default)s)")
     serve.add_argument("--max-logins", type=int, default=defaults.max_logins,
                        help="password checks at once per worker, 64 MiB each (default %(default)s)")
     serve.add_argument("--pool-size", type=int, default=defaults.pool_size,
@@ -94,9 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         engine.dispose()  # each worker opens its own (server.asgi)
-        settings = Settings(args.db, max_syncs=args.max_syncs, max_logins=args.max_logins, pool_size=args.pool_size,
-                            pool_overflow=args.pool_overflow, pgbouncer=args.pgbouncer, rate_limits=args.rate_limits,
-                            rate_store=args.rate_store, log_level="WARNING" if args.quiet else "INFO")
+        try:
+            settings = Settings(args.db, max_syncs=args.max_syncs, max_syncs_shared=args.max_syncs_shared,
+                                max_logins=args.max_logins, pool_size=args.pool_size,
+                                pool_overflow=args.pool_overflow, pgbouncer=args.pgbouncer,
+                                rate_limits=args.rate_limits, rate_store=args.rate_store,
+                                log_level="WARNING" if args.quiet else "INFO")
+        except ValueError as error:
+            parser.error(str(error))
         os.environ.update(settings.to_environ())
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,

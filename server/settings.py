@@ -6,7 +6,8 @@ counts against the database's connection limit (or PgBouncer's), so size them to
 `max_logins` bound what one worker does at once (a login's Argon2id check takes 64 MiB); what is over them is
 refused at once with 503 and a jittered Retry-After. Rate limits are counted in `rate_store`: the worker's
 memory by default, or a store every worker and app server sees (redis://host:6379), so that three servers do
-not allow three times the limits.
+not allow three times the limits; `max_syncs_shared` caps the syncs in progress across all of them there too
+(server.admission).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _TYPES: dict[str, Callable[[str], object]] = {"int": int, "float": float, "bool"
 class Settings:
     db: str
     max_syncs: int = 16  # sync calls served at once per worker
+    max_syncs_shared: int = 0  # and by every worker of every server sharing rate_store (redis://); 0: no such cap
     max_logins: int = 4  # password checks at once per worker (64 MiB each)
     pool_size: int = 10  # database connections a worker keeps
     pool_overflow: int = 10  # and may open beyond them under load
@@ -33,6 +35,11 @@ class Settings:
     rate_limits: str = ""  # some limits replaced: server.rate_limits.RateLimits.from_text
     rate_store: str = "memory://"  # where rate limits are counted (a `limits` storage URI)
     log_level: str = "INFO"
+
+    def __post_init__(self) -> None:
+        if self.max_syncs_shared and not self.rate_store.startswith(("redis://", "rediss://")):
+            raise ValueError("a shared cap on syncs (max_syncs_shared) is counted in a shared store: "
+                             "give a redis:// rate store too")
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
