@@ -54,13 +54,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-from sqlalchemy import Engine, create_engine, insert, select, text  # noqa: E402
+from sqlalchemy import Engine, create_engine, select, text  # noqa: E402
 
 from benchmarks.server_bench import random_op  # noqa: E402
 from core import wire_pack  # noqa: E402
 from harness.live_server import ServerProcess, start_server  # noqa: E402
 from harness.pg_cluster import Cluster  # noqa: E402
-from server import audit_log, demo  # noqa: E402
+from server import accounts, audit_log, demo  # noqa: E402
 from server.db import open_server_db  # noqa: E402
 from server.schema import account  # noqa: E402
 from sync.backoff import Backoff  # noqa: E402
@@ -163,7 +163,7 @@ def make_load(engine: Engine, args: argparse.Namespace, rng: random.Random) -> t
             rows.append(dict(school_id=school_id, username=name, password_hash=shared,
                              role="teacher" if teacher else "admin", teacher_id=teacher, failed_logins=0))
             observers.append(Observer(name, "teacher" if teacher else "admin", teacher))
-        conn.execute(insert(account), rows)
+        accounts.add_accounts(conn, rows)
     return pcs, observers
 
 

@@ -184,23 +184,26 @@ def floor(db_url: str, plans: list[dict], batch: int, concurrency: int) -> float
                                "applied"))
             with conn.transaction(), conn.cursor() as cur:
                 cur.executemany(
-                    "INSERT INTO lesson_cell (lesson_id, pupil_id, mark, attendance, comment, server_version) "
-                    "VALUES (%s, %s, %s, %s, %s, 1) ON CONFLICT (lesson_id, pupil_id) DO UPDATE SET "
+                    "INSERT INTO lesson_cell (school_id, lesson_id, pupil_id, mark, attendance, comment, "
+                    "server_version) VALUES (1, %s, %s, %s, %s, %s, 1) "
+                    "ON CONFLICT (school_id, lesson_id, pupil_id) DO UPDATE SET "
                     "mark = coalesce(excluded.mark, lesson_cell.mark), "
                     "server_version = lesson_cell.server_version + 1",
                     cells)
-                cur.executemany("UPDATE lesson SET topic = %s WHERE id = %s", lessons)
+                cur.executemany("UPDATE lesson SET topic = %s WHERE school_id = 1 AND id = %s", lessons)
                 # the school's feed bumped at the end of the batch, its changes placed below the new head
                 head = cur.execute("INSERT INTO feed (school_id, head) VALUES (1, %s) ON CONFLICT (school_id) "
                                    "DO UPDATE SET head = feed.head + excluded.head RETURNING head",
                                    (len(changes),)).fetchone()[0]
-                cur.executemany("INSERT INTO change (course_id, entity, entity_key, field, value, version, "
+                cur.executemany("INSERT INTO change (id, course_id, entity, entity_key, field, value, version, "
                                 "device_id, at, school_id, position) "
-                                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s)",
+                                "VALUES (nextval('change_id_seq'), %s, %s, %s, %s, %s, %s, %s, %s, 1, %s)",
                                 [(*row, head - len(changes) + 1 + i) for i, row in enumerate(changes)])
-                cur.executemany("INSERT INTO audit_log (at, school_id, device_id, ip, seq, entity, entity_key, "
+                cur.executemany("INSERT INTO audit_log (id, at, school_id, device_id, ip, seq, entity, entity_key, "
                                 "field, new_value, result) "
-                                "VALUES (%s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, %s)", audits)
+                                "VALUES (nextval('audit_log_id_seq'), %s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, "
+                                "%s)",
+                                audits)
             total += len(chunk)
         return total
 

@@ -1,4 +1,4 @@
-"""New rows' ids for the tables numbered by the database, on PostgreSQL and on the embedded SQLite file alike.
+"""New rows' ids for the tables numbered by a sequence, on PostgreSQL and on the embedded SQLite file alike.
 
 A table held by school has the two-column key (school_id, id) (server.schema), and its id still comes from
 one sequence per table, so ids stay unique across schools. PostgreSQL numbers such a column itself (serial).
@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Sequence as IdSequence
 
 
 def add(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -19,10 +20,16 @@ def add(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> li
     if not rows:
         return []
     if conn.dialect.name == "postgresql":
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return [row.id for row in conn.execute(statement, list(rows))]
-    first = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
-    numbered = [dict(row, id=first + i) for i, row in enumerate(rows)]
+        # The ids first, in one statement, then one executemany: an INSERT … RETURNING of many rows in their
+        # order would go row by row here (SQLAlchemy finds no sentinel column in a two-column key).
+        sequence = table.c.id.default
+        assert isinstance(sequence, IdSequence), f"{table.name}.id is not numbered by a sequence"
+        given = sorted(conn.execute(select(sequence.next_value()).select_from(
+            func.generate_series(1, len(rows)))).scalars())
+    else:
+        first = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
+        given = list(range(first, first + len(rows)))
+    numbered = [dict(row, id=given[i]) for i, row in enumerate(rows)]
     conn.execute(insert(table), numbered)
     return [row["id"] for row in numbered]
 
