@@ -17,7 +17,9 @@ from core.synced_kinds import DEVICE_ENTITIES
 
 MAX_OPS_PER_SYNC = 2000
 MAX_PULL = 5000
-DeviceId = Annotated[str, Field(min_length=8, max_length=36, pattern=r"^[A-Za-z0-9-]+$")]
+# A PC's device id: a UUID as str(uuid.uuid4()) spells it (storage.device), kept in a native uuid column.
+DeviceId = Annotated[str, Field(min_length=36, max_length=36,
+                                pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 
 
 def _declared(entity: str) -> str:

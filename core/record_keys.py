@@ -12,11 +12,11 @@ never goes by two names: "L/007" is not a name of pupil 7's cell, it is no key a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _MAX_DIGITS = 18  # a whole number that fits the databases' 64-bit integers
-_MAX_ID = 36  # a record id: a uuid's length, what the id columns hold
-_ID_CHARACTERS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # as str(uuid.UUID) spells it
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,10 @@ def number(text: str) -> int | None:
 
 
 def record_id(text: str) -> str | None:
-    """A lesson's or a summative work's id (letters, digits, "-" and "_", as long as a uuid at most), or None:
-    anything else names no record and never reaches a query."""
-    return text if 0 < len(text) <= _MAX_ID and _ID_CHARACTERS.issuperset(text) else None
+    """A lesson's or a summative work's id: a UUID in its one canonical spelling (lowercase, dashed: core.ids
+    makes them so), which the server keeps in a native uuid column; anything else is None: it names no record
+    and never reaches a query."""
+    return text if _UUID.fullmatch(text) else None
 
 
 def parse_pupil_key(key: str) -> PupilKey | None:

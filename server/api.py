@@ -32,7 +32,7 @@ from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from core import wire_pack
+from core import record_keys, wire_pack
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server import accounts, audit_log, bootstrap, partitions, periods
 from server.admission import SharedSlots
@@ -257,6 +257,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                           limit: int = 200) -> dict:
         if not 1 <= limit <= 1000:
             raise ApiError(422, "invalid_request", "limit must be 1–1000.")
+        if after and record_keys.record_id(after) is None:
+            raise ApiError(422, "invalid_request", "after must be empty or the id of the last lesson received.")
         with engine.connect() as conn:
             return bootstrap.lessons(conn, who, after, limit)
 

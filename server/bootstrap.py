@@ -91,8 +91,10 @@ def reference(conn: Connection, who: Principal) -> dict:
 def lessons(conn: Connection, who: Principal, after: str, limit: int) -> dict:
     L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
     school = who.school_id
-    page = _all(conn, _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(visible_courses(who)),
-                                            L.c.id > after).order_by(L.c.id).limit(limit + 1))
+    query = _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(visible_courses(who)))
+    if after:  # "" is the first page ("" is no uuid, and every id sorts after it)
+        query = query.where(L.c.id > after)
+    page = _all(conn, query.order_by(L.c.id).limit(limit + 1))
     more = len(page) > limit
     page = page[:limit]
     ids = [lesson["id"] for lesson in page]

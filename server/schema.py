@@ -33,6 +33,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    Uuid,
     event,
 )
 from sqlalchemy.schema import SchemaItem
@@ -43,6 +44,12 @@ from server import partitions
 
 # Shared by every school (on Citus: a copy on every node); every other table is held by school.
 SHARED = frozenset({"school", "subject"})
+# Ids made on the PCs (core.ids, storage.device): UUIDs, in a native uuid column on PostgreSQL (16 bytes, not
+# 37 as text, in every key and index that holds one); text on SQLite. Always handed over as canonical strings.
+RecordId = Uuid(as_uuid=False).with_variant(String(36), "sqlite")
+# The journal tables' columns that hold such an id.
+_RECORD_IDS = {("lesson", "id"), ("lesson_cell", "lesson_id"), ("summative_work", "id"),
+               ("summative_work", "lesson_id"), ("summative_score", "work_id")}
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -60,7 +67,8 @@ def by_school(source: Table, target: MetaData) -> Table:
     table held by school made of (school_id, the column), named as the PC's one-column key is."""
     numbered = source.autoincrement_column  # its id, numbered by the database: now by a sequence (below)
     columns = [serial(source.name, c.type) if c is numbered else
-               Column(c.name, c.type, nullable=c.nullable, default=getattr(c.default, "arg", None))
+               Column(c.name, RecordId if (source.name, c.name) in _RECORD_IDS else c.type, nullable=c.nullable,
+                      default=getattr(c.default, "arg", None))
                for c in source.columns]
     if "school_id" not in source.c:
         columns.append(Column("school_id", Integer, nullable=False))
@@ -124,7 +132,7 @@ account = Table(
 
 device = Table(
     "device", metadata,
-    Column("id", String(36), nullable=False),  # the client's own device id
+    Column("id", RecordId, nullable=False),  # the client's own device id
     Column("account_id", Integer, nullable=False),
     Column("token_hash", String(64), nullable=False),  # sha256 of the bearer token's secret (server.tokens)
     Column("name", String(200)),
@@ -159,7 +167,7 @@ change = Table(
     Column("field", String(20), nullable=False),
     Column("value", Text),  # JSON
     Column("version", Integer, nullable=False),  # the record's version after this change
-    Column("device_id", String(36)),
+    Column("device_id", RecordId),
     Column("account_id", Integer),
     Column("hlc", BigInteger),  # the client's stamp, bounded by the server's clock
     Column("at", DateTime(timezone=True), nullable=False),
@@ -193,11 +201,11 @@ conflict = Table(
     Column("entity_key", String(80), nullable=False),
     Column("field", String(20), nullable=False),
     Column("winner_value", Text),
-    Column("winner_device_id", String(36)),
+    Column("winner_device_id", RecordId),
     Column("winner_account_id", Integer),
     Column("winner_hlc", BigInteger),
     Column("loser_value", Text),
-    Column("loser_device_id", String(36)),
+    Column("loser_device_id", RecordId),
     Column("loser_account_id", Integer),
     Column("loser_hlc", BigInteger),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -216,7 +224,7 @@ audit_log = Table(
     Column("at", DateTime(timezone=True), nullable=False),  # server time
     Column("school_id", Integer, nullable=False),
     Column("account_id", Integer),
-    Column("device_id", String(36)),
+    Column("device_id", RecordId),
     Column("ip", String(45)),
     Column("seq", BigInteger),  # the operation's sequence number on its device
     Column("client_hlc", BigInteger),

@@ -8,12 +8,18 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg.types.string import TextLoader
 
 from core.demo_school import generator
 from storage.database import JournalDatabase, open_database
 
 TODAY = dt.date(2026, 11, 22)
+
+# What the tests read with their own SQL from a server on PostgreSQL: a uuid column as the text the protocol
+# spells it (the server's own queries type the column themselves: server.schema.RecordId).
+psycopg.adapters.register_loader("uuid", TextLoader)
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def _a_teachers_lesson(engine: Engine) -> tuple[str, Principal]:
             select(L.c.id, C.c.teacher_id, Y.c.school_id, A.c.id).join(C, C.c.id == L.c.course_id)
             .join(K, K.c.id == C.c.class_id).join(Y, Y.c.id == K.c.year_id).join(A, A.c.teacher_id == C.c.teacher_id)
             .where(L.c.kind == "regular", L.c.date == dt.date(2026, 11, 16)).order_by(L.c.id).limit(1)).one()
-    return lesson, Principal(account, school, "teacher", teacher, "kind-test-device")
+    return lesson, Principal(account, school, "teacher", teacher, "00000000-0000-4000-8000-0000000000b2")
 
 
 def _apply(engine: Engine, who: Principal, op: Operation) -> tuple[str, str | None]:

@@ -31,7 +31,7 @@ ops = st.lists(st.fixed_dictionaries({
 
 @given(ops)
 def test_operations_come_back_as_they_were_sent(batch: list[dict]) -> None:
-    request = {"device_id": "dev-12345678", "cursor": 5, "limit": 100, "ops": batch}
+    request = {"device_id": "12345678-1234-4234-8234-123456789abc", "cursor": 5, "limit": 100, "ops": batch}
     wire = json.loads(json.dumps(wire_pack.pack_request(request)))
     assert wire_pack.unpack_request(wire) == request
 

@@ -60,7 +60,7 @@ class World:
 
 
 def _login(engine: Engine, username: str) -> dict[str, Any]:
-    device_id = f"il-{uuid.uuid4().hex[:12]}"
+    device_id = str(uuid.uuid4())
     with writer(engine).begin() as conn:
         token = accounts.login(conn, username, demo.DEMO_PASSWORD, device_id, None, dt.datetime.now(dt.UTC))[0]
     return {"token": token, "device_id": device_id, "seq": 0}

@@ -34,7 +34,7 @@ def pg_engine(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Engine]
 
 
 def _login(engine: Engine, username: str) -> tuple[str, str]:
-    device_id = f"feed-{uuid.uuid4().hex[:12]}"
+    device_id = str(uuid.uuid4())
     with writer(engine).begin() as conn:
         token = accounts.login(conn, username, demo.DEMO_PASSWORD, device_id, None, dt.datetime.now(dt.UTC))[0]
     return token, device_id

@@ -221,3 +221,15 @@ def test_an_edit_whose_rival_was_trimmed_from_the_feed_is_a_conflict_not_a_silen
     assert result["status"] == "conflict", result  # before: "merged", and the 4 was gone without a trace
     [kept] = live_server.sql("SELECT winner_value, loser_value FROM conflict WHERE id = :i", i=result["conflict_id"])
     assert tuple(kept) == ("5", "4")
+
+
+def test_a_record_id_that_is_no_canonical_uuid_is_refused_for_that_operation_alone(live_server):
+    """Lesson and work ids are held in native uuid columns on PostgreSQL: an id in any other spelling is a
+    bad key for its operation, never a database error for the batch, and the operations after it go through."""
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    start = (server_cell(live_server, cell) or (None, None, None, 0))[3]
+    odd = [cell.lesson_id.upper(), "lesson_1", cell.lesson_id.replace("-", ""), "0" * 37]
+    results = api.sync([*(api.op("cell", f"{key}/{cell.pupil_id}", "mark", 4) for key in odd),
+                        api.op("cell", cell.key, "mark", 5, base=start)])["results"]
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "bad_key")] * 4 + [("applied", None)]

@@ -16,6 +16,8 @@ from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import Device, synced_pcs
 
+ADMIN_PC = "00000000-0000-4000-8000-0000000000a1"  # the admin's device id (a uuid, as every PC's)
+
 
 def _cells(rows: list) -> dict:
     return {(r[0], r[1]): tuple(r[2:]) for r in rows}
@@ -121,7 +123,7 @@ def test_an_edit_in_a_closed_term_is_kept_with_its_reason_and_the_cell_put_back(
     period = server.sql("SELECT id FROM period WHERE kind = 'term' AND start_date <= :d AND end_date >= :d",
                         d=spot.date)[0][0]
     admin = httpx.post(f"{server.url}/v1/login", json={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD,
-                                                       "device_id": "admin-device-1"}).json()["token"]
+                                                       "device_id": ADMIN_PC}).json()["token"]
     before = pc.journal.cell(spot.lesson_id, spot.pupil_id).mark
     pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 10 if before != 10 else 9)  # offline: it does not know yet
     assert httpx.post(f"{server.url}/v1/admin/periods/{period}/close",

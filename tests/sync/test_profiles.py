@@ -27,6 +27,8 @@ from tests.keyring_backend import MemoryKeyring
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
 
+ADMIN_PC = "00000000-0000-4000-8000-0000000000a1"  # the admin's device id (a uuid, as every PC's)
+
 CHEAP = keys.Argon2Cost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
@@ -92,7 +94,7 @@ def test_a_revoked_device_is_refused_and_its_journal_stays_encrypted(server: Liv
     spot = server_cell(server)
     _backend, _profiles, profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "pw")
     admin = httpx.post(f"{server.url}/v1/login", json={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD,
-                                                       "device_id": "admin-device-1"}).json()["token"]
+                                                       "device_id": ADMIN_PC}).json()["token"]
     assert httpx.post(f"{server.url}/v1/admin/devices/{engine.device_id}/revoke",
                       headers={"Authorization": f"Bearer {admin}"}).status_code == 200
     Journal(db, spot.teacher_id).set_mark(spot.lesson_id, spot.pupil_id, 8)

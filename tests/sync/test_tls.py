@@ -64,7 +64,8 @@ def test_the_school_ca_bundle_decides_whether_the_server_is_trusted(tmp_path: Pa
         assert refused.value.code == "bad_certificate" and "not trusted" in refused.value.message
         trusted = ServerLink(live.url, ca_bundle=str(ca))
         assert trusted.health().answer["status"] == "ok"
-        answer = trusted.login(demo.ADMIN_LOGIN, demo.DEMO_PASSWORD, "tls-test-device-1", None).answer
+        device = "00000000-0000-4000-8000-00000000071a"
+        answer = trusted.login(demo.ADMIN_LOGIN, demo.DEMO_PASSWORD, device, None).answer
         assert answer.role == "admin"
         stranger.close()
         trusted.close()  # the server stops gracefully only once its connections are closed
