@@ -72,9 +72,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         async def keep_partitions_ahead() -> None:
-            while True:
-                await asyncio.to_thread(partitions.keep_ahead, engine)
+            while True:  # this start's months were made by the migration before it (server.db.migrate)
                 await asyncio.sleep(PARTITIONS_EVERY_S)
+                await asyncio.to_thread(partitions.keep_ahead, engine)
 
         task = asyncio.create_task(keep_partitions_ahead())
         yield

@@ -60,7 +60,7 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
         if chain in chains:  # an entry without a (known) device stands alone
             chains[chain] = row["hash"]
         rows.append(row)
-    serials.add(conn, audit_log, rows)
+    serials.insert_rows(conn, audit_log, rows)
     if not known:
         for device_id, head in chains.items():
             conn.execute(update(device).where(device.c.school_id == school_id, device.c.id == device_id)

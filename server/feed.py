@@ -28,7 +28,8 @@ def publish(conn: Connection, school_id: int, rows: Sequence[dict[str, Any]]) ->
         return
     head = _advance(conn, school_id, len(rows))
     first = head - len(rows) + 1
-    serials.add(conn, change, [dict(row, school_id=school_id, position=first + i) for i, row in enumerate(rows)])
+    serials.insert_rows(conn, change, [dict(row, school_id=school_id, position=first + i)
+                                       for i, row in enumerate(rows)])
 
 
 def head(conn: Connection, school_id: int) -> int:

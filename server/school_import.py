@@ -252,7 +252,7 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
             return serials.add_one(conn, T[table], school_id=school_id, **values)
 
         def add_all(table: str, rows: list[dict[str, Any]]) -> None:
-            serials.add(conn, T[table], [dict(row, school_id=school_id) for row in rows])
+            serials.insert_rows(conn, T[table], [dict(row, school_id=school_id) for row in rows])
 
         start = min(p["start_date"] for p in data["periods"])
         end = max(p["end_date"] for p in data["periods"])

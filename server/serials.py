@@ -34,6 +34,18 @@ def add(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> li
     return [row["id"] for row in numbered]
 
 
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert `rows` (without their ids) when the caller needs no id back, as a sync's change and audit rows:
+    on PostgreSQL one executemany that takes each id from the sequence in the INSERT itself (no round trip
+    for the ids first); on SQLite numbered as `add` numbers them."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(insert(table), list(rows))
+    else:
+        add(conn, table, rows)
+
+
 def add_one(conn: Connection, table: Table, **values: Any) -> int:
     """Insert one row into `table`; its new id."""
     [new_id] = add(conn, table, [values])

@@ -118,7 +118,7 @@ class _Builder:
                  tables: Mapping[str, Table] | None = None) -> None:
         self.conn = conn
         self.tables = tables
-        self._numbered: dict[str, int] = {}  # the last id given in each table
+        self._numbered: dict[str, int] = {}  # the last id this builder gave in each table it numbers
         self.spec = spec
         self.today = today
         self.rng = random.Random(spec.seed)
@@ -137,8 +137,7 @@ class _Builder:
         if model.__table__.autoincrement_column is not None and rows and "id" not in rows[0]:
             first = self._numbered.get(table.name, 0) + 1
             rows = [dict(row, id=first + i) for i, row in enumerate(rows)]
-        if rows and "id" in rows[0] and isinstance(rows[-1]["id"], int):
-            self._numbered[table.name] = max(self._numbered.get(table.name, 0), rows[-1]["id"])
+            self._numbered[table.name] = first + len(rows) - 1
         for i in range(0, len(rows), chunk):
             self.conn.execute(insert(table), rows[i : i + chunk])
 

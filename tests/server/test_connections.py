@@ -9,10 +9,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
+
 from server.cli import KEEP_ALIVE_S
 from tests.server.conftest import running_server
 
-HTTPX_KEEP_ALIVE_S = 5.0  # httpx.Limits' default keepalive_expiry, which the PC's link (sync.transport) keeps
+# httpx's default keepalive_expiry (5 s), which the PC's link (sync.transport) keeps
+HTTPX_KEEP_ALIVE_S = float(httpx.Limits().keepalive_expiry or 0)
 
 
 def test_a_connection_idle_past_the_clients_keep_alive_is_still_served(server_template: Path,
