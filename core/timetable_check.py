@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from core.errors import TimetableInvalid
 from core.tables import BellSlot, Course, TimetableEntry
@@ -122,20 +122,25 @@ def check_week(entries: Iterable[Entry], slot_numbers: set[int]) -> list[Problem
     return problems
 
 
-def check_school(conn: Connection, school_id: int, on: dt.date, rules: Rules = Rules()) -> list[Problem]:
-    """Every problem of the school's bell schedule and of the timetable in force on `on`."""
-    bells = BellSlot.__table__
-    tt = TimetableEntry.__table__
-    course = Course.__table__
+def check_school(conn: Connection, school_id: int, on: dt.date, rules: Rules = Rules(),
+                 tables: Mapping[str, Table] | None = None) -> list[Problem]:
+    """Every problem of the school's bell schedule and of the timetable in force on `on`. `tables` are the
+    server's (server.schema: a school_id on every row, which each read then names); a journal's by default."""
+    bells, tt, course = (BellSlot.__table__, TimetableEntry.__table__, Course.__table__) if tables is None else (
+        tables["bell_slot"], tables["timetable_entry"], tables["course"])
     slots = [
         Slot(r.shift, r.number, r.starts, r.ends)
         for r in conn.execute(select(bells).where(bells.c.school_id == school_id))
     ]
-    rows = conn.execute(
-        select(tt.c.course_id, course.c.class_id, course.c.subgroup_id, course.c.teacher_id, tt.c.weekday, tt.c.slot)
-        .join(course, course.c.id == tt.c.course_id)
-        .where(tt.c.valid_from <= on, (tt.c.valid_to.is_(None)) | (tt.c.valid_to >= on))
-    )
+    query = (select(tt.c.course_id, course.c.class_id, course.c.subgroup_id, course.c.teacher_id, tt.c.weekday,
+                    tt.c.slot)
+             .where(tt.c.valid_from <= on, (tt.c.valid_to.is_(None)) | (tt.c.valid_to >= on)))
+    if "school_id" in tt.c:
+        query = query.join(course, (course.c.school_id == tt.c.school_id) & (course.c.id == tt.c.course_id)).where(
+            tt.c.school_id == school_id, course.c.school_id == school_id)
+    else:
+        query = query.join(course, course.c.id == tt.c.course_id)
+    rows = conn.execute(query)
     return check_bells(slots, rules) + check_week((Entry(*r) for r in rows), {s.number for s in slots})
 
 

@@ -108,11 +108,20 @@ def start_server(db_url: str, *extra: str) -> ServerProcess:
     return serve(db_url, free_port(), *extra, output=subprocess.PIPE)
 
 
+def look_at(db_url: str) -> Engine:
+    """An engine for a test's or a benchmark's own look at the server's database. On a Citus cluster its reads
+    may join tables on their ids alone, which Citus runs only by repartitioning (the server's own statements
+    all name their school: tests/server/test_citus_routing.py); on plain PostgreSQL the setting is inert."""
+    if db_url.startswith("postgresql"):
+        return create_engine(db_url, connect_args={"options": "-c citus.enable_repartition_joins=on"})
+    return create_engine(db_url)
+
+
 # mypy cannot check a default for a parameter typed by a TypeVar (python/mypy#3737), hence the ignore.
 @contextmanager
 def running_server(db_url: str, *extra: str, kind: type[Server] = LiveServer) -> Iterator[Server]:  # type: ignore[assignment]
     process = start_server(db_url, *extra)
-    engine = create_engine(db_url)
+    engine = look_at(db_url)
     try:
         yield kind(process.url, db_url, process, engine)
     except BaseException:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from core.alembic_env import alembic_config
-from server import partitions
+from server import distribution, partitions
 from server.settings import Settings
 
 BUSY_TIMEOUT_S = 10.0
@@ -69,6 +69,7 @@ def migrate(engine: Engine) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     partitions.keep_ahead(engine)  # the coming months' partitions of the logs (PostgreSQL)
+    distribution.lay_out(engine)  # on a Citus cluster: the tables distributed by school (partitions included)
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # outside any transaction: SQLite switches to WAL only there
         try:

@@ -154,7 +154,8 @@ class _Builder:
         self._courses()
         self.progress("timetable")
         self._timetable()
-        problems = timetable_check.check_school(conn, 1, self.terms[0][0], timetable_check.Rules(LESSON_MINUTES))
+        problems = timetable_check.check_school(conn, SCHOOL_ID, self.terms[0][0],
+                                                 timetable_check.Rules(LESSON_MINUTES), self.tables)
         timetable_check.ensure_valid(problems)
         self.progress("lessons")
         self._lessons()

@@ -85,14 +85,31 @@ def citus() -> Iterator[citus_cluster.CitusCluster]:
     cluster.stop()
 
 
+CITUS_TEMPLATE = "demo_template"
+
+
+@pytest.fixture(scope="session")
+def citus_template(citus: citus_cluster.CitusCluster) -> str:
+    """The demo school migrated onto the cluster (laid out by school: server.distribution), frozen for copies;
+    returns its name."""
+    engine = open_server_db(citus.create_database(CITUS_TEMPLATE))
+    demo.load(engine, TODAY)
+    engine.dispose()
+    citus.freeze_template(CITUS_TEMPLATE)
+    return CITUS_TEMPLATE
+
+
 def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database holding the demo school, on the backend this test runs against."""
     if request.param == "sqlite":
         path = tmp_path / "server.db"
         shutil.copyfile(request.getfixturevalue("server_template"), path)
         return f"sqlite:///{path}"
-    cluster = request.getfixturevalue("postgres")
     name = f"t_{uuid.uuid4().hex[:12]}"
+    if request.param == "citus":
+        template = request.getfixturevalue("citus_template")
+        return request.getfixturevalue("citus").clone_database(template, name)
+    cluster = request.getfixturevalue("postgres")
     with cluster.admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name} TEMPLATE demo_template"))
     return cluster.url(name)
@@ -108,6 +125,14 @@ def backend_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def live_server(backend_db: str) -> Iterator[LiveServer]:
     with running_server(backend_db) as server:
         yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "citus"])
+def every_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh demo-school database URL on SQLite, PostgreSQL and a Citus cluster distributed by school: for the
+    tests of what the protocol promises, which must hold on each."""
+    return fresh_database(request, tmp_path)
+
 
 
 class Api:

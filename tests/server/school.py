@@ -1,4 +1,5 @@
-"""Finding things in the server's demo school for a test, with plain SQL."""
+"""Finding things in the server's demo school for a test, with plain SQL (joined on the school as well as the
+id, as a Citus cluster runs joins of tables distributed by school without moving rows between nodes)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ class Cell:
 
 def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> Cell:
     lesson, course, teacher, login, day, class_id = server.sql(
-        "SELECT l.id, c.id, t.id, t.username, l.date, c.class_id FROM lesson l JOIN course c ON c.id = l.course_id "
-        "JOIN teacher t ON t.id = c.teacher_id WHERE c.scale = :scale AND c.subgroup_id IS NULL "
+        "SELECT l.id, c.id, t.id, t.username, l.date, c.class_id FROM lesson l "
+        "JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
+        "JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id WHERE c.scale = :scale AND c.subgroup_id IS NULL "
         "AND l.date BETWEEN '2026-11-03' AND '2026-11-20' AND l.kind = 'regular' "
         "ORDER BY c.id, l.date, l.slot LIMIT 1 OFFSET :nth", scale=scale, nth=nth)[0]
     pupil = server.sql(

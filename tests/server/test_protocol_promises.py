@@ -1,4 +1,4 @@
-"""What the protocol doc promises a client, checked over HTTP on SQLite and PostgreSQL as a client author would:
+"""What the protocol doc promises a client, checked over HTTP on SQLite, PostgreSQL and Citus as a client author would:
 a replay repeats its first result exactly; a character no column keeps is dropped, not a 500, and never
 blocks the operations after it; the value kept is told back when it differs from the one sent; writing the
 value a field already holds is a change like any other; and a value not of its field's form is `bad_value`.
@@ -9,11 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
+from collections.abc import Iterator
+
+import pytest
 
 from core import final_marks, record_keys
 from server import demo, feed
 from tests.server import school
+from tests.server.conftest import LiveServer, running_server
 from tests.server.test_sync import server_cell, teacher_api
+
+
+@pytest.fixture
+def live_server(every_db: str) -> Iterator[LiveServer]:
+    """The server of each test on SQLite, PostgreSQL and a Citus cluster distributed by school."""
+    with running_server(every_db) as server:
+        yield server
 
 
 def _stamp(offset_ms: int = 0) -> int:

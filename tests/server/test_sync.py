@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
 
+import pytest
 from sqlalchemy import text
 
 from core import ids
 from tests.server import school
+from tests.server.conftest import LiveServer, running_server
+
+
+@pytest.fixture
+def live_server(every_db: str) -> Iterator[LiveServer]:
+    """The server of each test on SQLite, PostgreSQL and a Citus cluster distributed by school."""
+    with running_server(every_db) as server:
+        yield server
 
 
 def teacher_api(live_server, cell):
