@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import httpx
-from sqlalchemy import Engine, Row, create_engine, text
+from sqlalchemy import Engine, Row, create_engine, event, text
 
 ROOT = Path(__file__).resolve().parents[1]
 # Tests and benchmarks drive many devices from 127.0.0.1 faster than any school would: the per-address and
@@ -111,10 +111,17 @@ def start_server(db_url: str, *extra: str) -> ServerProcess:
 def look_at(db_url: str) -> Engine:
     """An engine for a test's or a benchmark's own look at the server's database. On a Citus cluster its reads
     may join tables on their ids alone, which Citus runs only by repartitioning (the server's own statements
-    all name their school: tests/server/test_citus_routing.py); on plain PostgreSQL the setting is inert."""
+    all name their school: tests/server/test_citus_routing.py); on plain PostgreSQL the setting is a placeholder
+    and inert. It is SET on each new connection rather than sent as a startup option, which PgBouncer refuses
+    ("unsupported startup parameter: options")."""
+    engine = create_engine(db_url)
     if db_url.startswith("postgresql"):
-        return create_engine(db_url, connect_args={"options": "-c citus.enable_repartition_joins=on"})
-    return create_engine(db_url)
+        @event.listens_for(engine, "connect")
+        def _repartition_joins(dbapi_connection: Any, _record: object) -> None:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET citus.enable_repartition_joins = on")
+            dbapi_connection.commit()
+    return engine
 
 
 # mypy cannot check a default for a parameter typed by a TypeVar (python/mypy#3737), hence the ignore.

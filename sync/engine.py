@@ -175,7 +175,10 @@ class SyncEngine:
             self._cond.notify_all()
 
     def _attempt(self) -> None:
+        """One attempt and its outcome, told in one status (a listener never sees the error without the time of
+        the next attempt)."""
         delay: float | None = None
+        outcome: dict[str, Any] = {}
         summary = session.RunSummary()
         try:
             self.run_once(summary)
@@ -183,7 +186,7 @@ class SyncEngine:
                      "bytes=%d/%d", summary.pushed, summary.pulled, summary.skipped, summary.rejected,
                      summary.conflicts, summary.round_trips, summary.sent_bytes, summary.received_bytes)
             self.backoff.reset()
-            self._publish(online=True, error_code=None, error_message=None, needs_login=False)
+            outcome = dict(online=True, error_code=None, error_message=None)
             delay = self.idle_interval
         except SyncError as error:
             log.info("sync failed: %s %s", error.code, error.message)
@@ -194,17 +197,17 @@ class SyncEngine:
                     self.tokens.forget(self._account_key(state["username"]))
                 self.link.token = None
                 if error.code != "no_token":  # the server answered; without a token nothing was asked
-                    self._publish(online=True)
+                    outcome["online"] = True
             elif error.retry:
                 delay = self.backoff.next_delay(error.retry_after)
-                self._publish(online=error.code not in _UNREACHABLE)
-            self._publish(error_code=error.code, error_message=error.message)
+                outcome["online"] = error.code not in _UNREACHABLE
+            outcome.update(error_code=error.code, error_message=error.message)
         except Exception as error:  # a local database problem: keep the engine alive, say what happened
             log.exception("sync failed")
             delay = self.backoff.next_delay()
-            self._publish(error_code="local_error", error_message=str(error))
+            outcome = dict(error_code="local_error", error_message=str(error))
         finally:
-            self._publish(running=False, phase="idle", next_attempt_in=delay, **self._counts())
+            self._publish(running=False, phase="idle", next_attempt_in=delay, **{**self._counts(), **outcome})
             self._tell_run(summary)
         if delay is not None:
             self._schedule(delay)
