@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -125,6 +125,13 @@ def backend_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def live_server(backend_db: str) -> Iterator[LiveServer]:
     with running_server(backend_db) as server:
         yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "citus"])
+def fresh_schools(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
+    """Fresh demo-school database URLs on demand, one backend per parametrisation: for a hypothesis test whose every
+    example needs its own school."""
+    return lambda: fresh_database(request, tmp_path_factory.mktemp("school"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql", "citus"])

@@ -1,4 +1,5 @@
-"""Concurrent syncs' commits interleaved with an admin's paged pulls on PostgreSQL: no reader misses a change.
+"""Concurrent syncs' commits interleaved with an admin's paged pulls, on PostgreSQL and on a Citus cluster
+distributed by school: no reader misses a change.
 
 Hypothesis draws a schedule: a few teachers' PCs (two PCs per teacher, so some write the same course and the
 same fields: conflicts and merges) each sync a few cell and lesson fields, in threads, with the server's own
@@ -37,7 +38,7 @@ from server import accounts, demo, feed
 from server.db import open_server_db, writer
 from server.schema import tables
 from server.sync import sync
-from tests.server.conftest import postgres  # noqa: F401  (the fixture)
+from tests.server.conftest import citus, citus_template, postgres  # noqa: F401  (the fixtures)
 
 TEACHERS = 3  # each with two PCs: six writers to draw from
 PCS_PER_TEACHER = 2
@@ -54,6 +55,7 @@ class World:
 
     engine: Engine
     school_id: int
+    blocked: str  # the statement telling whether a backend (:p) waits on a lock another transaction holds
     targets: list[list[tuple[str, str]]]  # per teacher: (entity, key) of the records their PCs write
     writers: list[dict[str, Any]]  # token, device_id, teacher (index), seq
     reader: dict[str, Any]
@@ -83,21 +85,38 @@ def _targets(conn: Connection, teacher_id: int) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def world(postgres) -> Iterator[World]:  # noqa: F811  (the fixture)
+# On PostgreSQL a writer's backend waits on its own server. On Citus the locks are taken on the worker holding the
+# school's shard, on behalf of the coordinator's backend: citus_lock_waits names that backend by its global pid,
+# the coordinator's node id times 10^10 plus its pid.
+BLOCKED = {
+    "postgresql": "SELECT cardinality(pg_blocking_pids(:p)) > 0",
+    "citus": "SELECT EXISTS (SELECT 1 FROM citus_lock_waits WHERE waiting_gpid = "
+             "(SELECT nodeid FROM pg_dist_node WHERE groupid = 0) * 10000000000::bigint + :p) "
+             "OR cardinality(pg_blocking_pids(:p)) > 0",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(BLOCKED))
+def world(request: pytest.FixtureRequest) -> Iterator[World]:
     name = f"t_{uuid.uuid4().hex[:12]}"
-    with postgres.admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE demo_template"))
-    engine = open_server_db(postgres.url(name))
+    if request.param == "citus":
+        url = request.getfixturevalue("citus").clone_database(request.getfixturevalue("citus_template"), name)
+    else:
+        cluster = request.getfixturevalue("postgres")
+        with cluster.admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE demo_template"))
+        url = cluster.url(name)
+    engine = open_server_db(url)
     with engine.connect() as conn:
         school_id = conn.execute(text("SELECT id FROM school")).scalar_one()
         teachers = conn.execute(text(
-            "SELECT DISTINCT t.id, t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
+            "SELECT DISTINCT t.id, t.username FROM teacher t JOIN course c ON c.school_id = t.school_id "
+            "AND c.teacher_id = t.id "
             "WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY t.id LIMIT :n"), {"n": TEACHERS}).all()
         targets = [_targets(conn, teacher_id) for teacher_id, _ in teachers]
     writers = [dict(_login(engine, username), teacher=n) for n, (_, username) in enumerate(teachers)
                for _ in range(PCS_PER_TEACHER)]
-    yield World(engine, school_id, targets, writers, _login(engine, demo.ADMIN_LOGIN))
+    yield World(engine, school_id, BLOCKED[request.param], targets, writers, _login(engine, demo.ADMIN_LOGIN))
     engine.dispose()
 
 
@@ -176,20 +195,20 @@ class Writer:
             self.error = error
 
 
-def _blocked(engine: Engine, pid: int | None) -> bool:
+def _blocked(world: World, pid: int | None) -> bool:
     """Whether the backend waits on a lock another transaction holds."""
     if pid is None:
         return False
-    with engine.connect() as conn:
-        return bool(conn.execute(text("SELECT cardinality(pg_blocking_pids(:p)) > 0"), {"p": pid}).scalar())
+    with world.engine.connect() as conn:
+        return bool(conn.execute(text(world.blocked), {"p": pid}).scalar())
 
 
-def _settle(engine: Engine, writers: list[Writer]) -> None:
+def _settle(world: World, writers: list[Writer]) -> None:
     """Wait until every started writer is held at its commit, waits on a lock, or is done."""
     deadline = time.monotonic() + SETTLE_S
     while True:
         moving = [w for w in writers if w.thread is not None and w.thread.is_alive()
-                  and not (w.at_commit.is_set() and not w.release.is_set()) and not _blocked(engine, w.backend_pid)]
+                  and not (w.at_commit.is_set() and not w.release.is_set()) and not _blocked(world, w.backend_pid)]
         if not moving:
             return
         if time.monotonic() > deadline:
@@ -275,7 +294,7 @@ def _run(world: World, schedule: Schedule) -> None:
             else:
                 event("released at its commit" if w.at_commit.is_set() else "released while it waits on a lock")
                 w.release.set()
-            _settle(engine, writers)
+            _settle(world, writers)
             if sum(w.at_commit.is_set() and not w.release.is_set() for w in writers) > 1:
                 event("two writers held at their commits at once")
     finally:

@@ -1,13 +1,14 @@
 """Convergence: three PCs — two teachers sharing lessons (one substitutes in the other's lessons) and the
 first teacher's second PC — edit the same cells offline and sync in random orders through a link that
 breaks at random. Whatever the order: all end holding the server's cells; a conflict record exists exactly
-for each edit that met a different value written concurrently from another PC; and no edit is lost."""
+for each edit that met a different value written concurrently from another PC; and no edit is lost. On SQLite,
+PostgreSQL and a Citus cluster distributed by school."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
@@ -17,7 +18,14 @@ from core.errors import JournalError
 from core.protocol import SyncRequest
 from harness.fault_proxy import Fault, FaultProxy
 from sync.errors import SyncError
-from tests.server.conftest import running_server
+from tests.server.conftest import (  # noqa: F401  (fixtures)
+    citus,
+    citus_template,
+    fresh_schools,
+    postgres,
+    running_server,
+    server_template,
+)
 from tests.sync.conftest import Device, sync_until_done
 
 LESSONS, PUPILS = 1, 3
@@ -34,12 +42,9 @@ steps = st.lists(st.one_of(edit, edit, sync), min_size=4, max_size=30)
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(steps)
-def test_three_pcs_converge_and_every_clash_is_kept_once(server_template: Path, plan: list) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        db_path = Path(folder) / "server.db"
-        shutil.copyfile(server_template, db_path)
-        with running_server(f"sqlite:///{db_path}") as server:
-            _run(server, Path(folder), plan)
+def test_three_pcs_converge_and_every_clash_is_kept_once(fresh_schools: Callable[[], str], plan: list) -> None:
+    with tempfile.TemporaryDirectory() as folder, running_server(fresh_schools()) as server:
+        _run(server, Path(folder), plan)
 
 
 def _run(server, folder: Path, plan: list) -> None:  # type: ignore[no-untyped-def]
@@ -48,14 +53,15 @@ def _run(server, folder: Path, plan: list) -> None:  # type: ignore[no-untyped-d
         "WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY c.id LIMIT 1")[0]
     login_b = server.sql("SELECT username FROM teacher WHERE id != :a ORDER BY id LIMIT 1", a=teacher_a)[0][0]
     lessons = [r[0] for r in server.sql(
-        "SELECT id FROM lesson WHERE course_id = :c AND date BETWEEN '2026-11-03' AND '2026-11-20' "
+        "SELECT CAST(id AS TEXT) FROM lesson WHERE course_id = :c AND date BETWEEN '2026-11-03' AND '2026-11-20' "
         "ORDER BY date, slot LIMIT :n", c=course, n=LESSONS)]
     pupils = [r[0] for r in server.sql(
         "SELECT pupil_id FROM class_membership WHERE class_id = :k AND to_date IS NULL ORDER BY pupil_id LIMIT :n",
         k=class_id, n=PUPILS)]
+    teacher_b = server.sql("SELECT id FROM teacher WHERE username = :u", u=login_b)[0][0]
     with server.engine.begin() as conn:  # the admin assigns teacher B to substitute in those lessons
-        conn.exec_driver_sql(f"UPDATE lesson SET substitute_teacher_id = (SELECT id FROM teacher WHERE username = "
-                             f"'{login_b}') WHERE id IN ({','.join(repr(x) for x in lessons)})")
+        conn.exec_driver_sql(f"UPDATE lesson SET substitute_teacher_id = {int(teacher_b)} "
+                             f"WHERE id IN ({','.join(repr(x) for x in lessons)})")
     cells = [(lesson, pupil) for lesson in lessons for pupil in pupils]
     proxy = FaultProxy(int(server.url.rsplit(":", 1)[1]), seed=len(plan)).start()
     pcs = [Device(folder, name, proxy.url, login) for name, login in
@@ -114,7 +120,8 @@ def _record_bases(pc: Device, bases: dict) -> None:
 
 def _assert_converged(server, pcs: list[Device], cells: list) -> None:  # type: ignore[no-untyped-def]
     keys = ",".join(f"'{lesson}'" for lesson in {c[0] for c in cells})
-    query = f"SELECT lesson_id, pupil_id, attendance, mark, comment FROM lesson_cell WHERE lesson_id IN ({keys})"
+    query = ("SELECT CAST(lesson_id AS TEXT), pupil_id, attendance, mark, comment FROM lesson_cell "
+             f"WHERE lesson_id IN ({keys})")
     on_server = {(r[0], r[1]): tuple(r[2:]) for r in server.sql(query)}
     for pc in pcs:
         assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
@@ -124,11 +131,12 @@ def _assert_converged(server, pcs: list[Device], cells: list) -> None:  # type: 
 def _assert_each_clash_kept_once(server, pcs: list[Device], bases: dict) -> None:  # type: ignore[no-untyped-def]
     """An operation must have produced a conflict exactly when another PC had written a different value to the
     same field after the version the operation was based on, computed here from the server's change log."""
-    changes = server.sql("SELECT entity_key, field, version, device_id FROM change WHERE entity = 'cell'")
+    changes = server.sql("SELECT entity_key, field, version, CAST(device_id AS TEXT) FROM change "
+                         "WHERE entity = 'cell'")
     expected, found = set(), set()
     for device_id, seq, key, field, version, old, new, result, conflict_id in server.sql(
-            "SELECT device_id, seq, entity_key, field, version, old_value, new_value, result, conflict_id "
-            "FROM audit_log WHERE entity = 'cell'"):
+            "SELECT CAST(device_id AS TEXT), seq, entity_key, field, version, old_value, new_value, result, "
+            "conflict_id FROM audit_log WHERE entity = 'cell'"):
         base = bases[(device_id, seq)]
         rival = any(k == key and f == field and d != device_id and base < v <= version for k, f, v, d in changes)
         if rival and json.loads(old or "null") != json.loads(new or "null"):
@@ -146,11 +154,12 @@ def _assert_nothing_lost(server, pcs: list[Device], typed: list) -> None:  # typ
     (the PC's own audit keeps values typed over before they were sent); and the last value each PC typed in
     each field reached the server."""
     audited = {(r[0], r[1], r[2], r[3]) for r in server.sql(
-        "SELECT device_id, entity_key, field, new_value FROM audit_log WHERE entity = 'cell'")}
+        "SELECT CAST(device_id AS TEXT), entity_key, field, new_value FROM audit_log WHERE entity = 'cell'")}
     in_conflicts = {(r[0], r[1], v) for r in server.sql(
         "SELECT entity_key, field, winner_value, loser_value FROM conflict") for v in r[2:]}
     current = {}
-    for lesson, pupil, attendance, mark in server.sql("SELECT lesson_id, pupil_id, attendance, mark FROM lesson_cell"):
+    for lesson, pupil, attendance, mark in server.sql(
+            "SELECT CAST(lesson_id AS TEXT), pupil_id, attendance, mark FROM lesson_cell"):
         current[(f"{lesson}/{pupil}", "attendance")] = attendance
         current[(f"{lesson}/{pupil}", "mark")] = mark
     last: dict = {}
