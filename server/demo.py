@@ -18,22 +18,26 @@ ADMIN_LOGIN = "admin"
 
 
 def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = generator.DEMO) -> dict:
+    """The demo school of `spec` into the server's database; a database may hold several (each a spec with its own
+    school_id and login_prefix), but not the same school twice."""
     with writer(engine).begin() as conn:
-        if conn.execute(select(tables["school"].c.id)).first() is not None:
-            raise RuntimeError("this server database already holds a school")
+        school = tables["school"]
+        if conn.execute(select(school.c.id).where(school.c.id == spec.school_id)).first() is not None:
+            raise RuntimeError(f"this server database already holds school {spec.school_id}")
         summary = generator.build_into(conn, spec, today, tables=tables)
         # One hash for every demo account: they share the demo password.
         shared = hash_password(DEMO_PASSWORD)
-        teachers = conn.execute(select(tables["teacher"].c.id, tables["teacher"].c.username)
-                                .order_by(tables["teacher"].c.id)).all()
+        teacher = tables["teacher"]
+        teachers = conn.execute(select(teacher.c.id, teacher.c.username)
+                                .where(teacher.c.school_id == summary.school_id).order_by(teacher.c.id)).all()
         add_accounts(conn, [
             dict(school_id=summary.school_id, username=t.username, password_hash=shared, role="teacher",
                  teacher_id=t.id, failed_logins=0) for t in teachers
-        ] + [dict(school_id=summary.school_id, username=ADMIN_LOGIN, password_hash=shared, role="admin",
-                  teacher_id=None, failed_logins=0)])
+        ] + [dict(school_id=summary.school_id, username=spec.login_prefix + ADMIN_LOGIN, password_hash=shared,
+                  role="admin", teacher_id=None, failed_logins=0)])
         if conn.dialect.name == "postgresql":
             _advance_sequences(conn)
-    return {"summary": summary, "logins": [t.username for t in teachers], "admin": ADMIN_LOGIN,
+    return {"summary": summary, "logins": [t.username for t in teachers], "admin": spec.login_prefix + ADMIN_LOGIN,
             "password": DEMO_PASSWORD}
 
 

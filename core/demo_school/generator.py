@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, insert, select
 
 from core import ids, timetable_check
 from core.demo_school import calendar, curriculum, names
@@ -58,6 +58,11 @@ class Spec:
     seed: int = 2026
     school_name: str = "Ақсу ауылының жалпы орта білім беретін мектебі"
     region: str = "Ақмола облысы"
+    # Another school beside the first in one server database (benchmarks of many schools): its id, and what its
+    # usernames begin with, since a username is unique across the schools of a server. Its other ids may repeat
+    # the first school's: on the server every key leads with the school.
+    school_id: int = 1
+    login_prefix: str = ""
 
 
 DEMO = Spec()
@@ -82,7 +87,7 @@ class Summary:
     teacher_logins: list[str] = field(default_factory=list)
 
 
-SCHOOL_ID = 1  # the demo school: the only school of the database it is built into
+SCHOOL_ID = 1  # the demo school: the only school of a journal, and the first of a server database
 
 
 class _Writable(Protocol):
@@ -125,6 +130,7 @@ class _Builder:
         self.progress = progress
         self.year_start = calendar.school_year_of(today)
         self.terms = calendar.terms(self.year_start)
+        self.school_id = spec.school_id
 
     def _t(self, model: type[Base]) -> Table:
         return model.__table__ if self.tables is None else self.tables[model.__tablename__]
@@ -133,7 +139,7 @@ class _Builder:
         """Insert `rows`, each with its id (the demo numbers every row itself, so no sequence is asked)."""
         table = self._t(model)
         if "school_id" in table.c and model is not School:
-            rows = [row if "school_id" in row else dict(row, school_id=SCHOOL_ID) for row in rows]
+            rows = [row if "school_id" in row else dict(row, school_id=self.school_id) for row in rows]
         if model.__table__.autoincrement_column is not None and rows and "id" not in rows[0]:
             first = self._numbered.get(table.name, 0) + 1
             rows = [dict(row, id=first + i) for i, row in enumerate(rows)]
@@ -143,8 +149,9 @@ class _Builder:
 
     def run(self) -> Summary:
         conn = self.conn
-        self._bulk(School, [dict(id=SCHOOL_ID, name=self.spec.school_name, region=self.spec.region, language="kk")])
-        self.summary = Summary(school_id=SCHOOL_ID)
+        self._bulk(School, [dict(id=self.school_id, name=self.spec.school_name, region=self.spec.region,
+                                 language="kk")])
+        self.summary = Summary(school_id=self.school_id)
         self._calendar()
         self._subjects()
         self._bells()
@@ -154,7 +161,7 @@ class _Builder:
         self._courses()
         self.progress("timetable")
         self._timetable()
-        problems = timetable_check.check_school(conn, SCHOOL_ID, self.terms[0][0],
+        problems = timetable_check.check_school(conn, self.school_id, self.terms[0][0],
                                                  timetable_check.Rules(LESSON_MINUTES), self.tables)
         timetable_check.ensure_valid(problems)
         self.progress("lessons")
@@ -167,7 +174,7 @@ class _Builder:
 
     def _calendar(self) -> None:
         start, end = self.terms[0][0], self.terms[-1][1]
-        self._bulk(AcademicYear, [dict(id=1, school_id=SCHOOL_ID, name=f"{self.year_start}–{self.year_start + 1}",
+        self._bulk(AcademicYear, [dict(id=1, school_id=self.school_id, name=f"{self.year_start}–{self.year_start + 1}",
                                        start_date=start, end_date=end)])
         rows = [dict(year_id=1, kind="term", number=n, start_date=s, end_date=e, closed=False)
                 for n, (s, e) in enumerate(self.terms, start=1)]
@@ -184,14 +191,16 @@ class _Builder:
         for i, (code, (kk, ru, en)) in enumerate(curriculum.SUBJECTS.items(), start=1):
             self.subject_ids[code] = i
             rows.append(dict(id=i, code=code, name_kk=kk, name_ru=ru, name_en=en))
-        self._bulk(Subject, rows)
+        # The subjects are shared by the schools of a server: the first school's build writes them.
+        if self.conn.execute(select(self._t(Subject).c.id).limit(1)).first() is None:
+            self._bulk(Subject, rows)
 
     def _bells(self) -> None:
         rows = []
         for number, start in enumerate(BELLS, start=1):
             begins = dt.datetime.strptime(start, "%H:%M")
             ends = begins + dt.timedelta(minutes=LESSON_MINUTES)
-            rows.append(dict(school_id=SCHOOL_ID, shift=1, number=number, starts=begins.time(), ends=ends.time()))
+            rows.append(dict(school_id=self.school_id, shift=1, number=number, starts=begins.time(), ends=ends.time()))
         self._bulk(BellSlot, rows)
 
     # -- classes, pupils, teachers ----------------------------------------------------------------
@@ -218,7 +227,7 @@ class _Builder:
                     kazakh = language == "kk" or rng.random() < 0.5
                     last, first, _patronymic, sex = names.person(rng, kazakh=kazakh, with_patronymic=False)
                     born = dt.date(self.year_start - 6 - grade, rng.randint(1, 12), rng.randint(1, 28))
-                    pupil_rows.append(dict(id=pupil_id, school_id=SCHOOL_ID, last_name=last, first_name=first,
+                    pupil_rows.append(dict(id=pupil_id, school_id=self.school_id, last_name=last, first_name=first,
                                            birth_date=born, sex=sex))
                     member_rows.append(dict(pupil_id=pupil_id, class_id=class_id, from_date=year_start))
                     self.members[class_id].append(pupil_id)
@@ -250,8 +259,8 @@ class _Builder:
         self.teacher_rows.append({})
         teacher_id = len(self.teacher_rows)
         last, first, patronymic, _sex = names.person(self.rng, kazakh=kazakh, with_patronymic=True)
-        login = f"{names.transliterate(last)}.{names.transliterate(first)[:1]}{teacher_id}"
-        self.teacher_rows[-1] = dict(id=teacher_id, school_id=SCHOOL_ID, username=login, last_name=last,
+        login = f"{self.spec.login_prefix}{names.transliterate(last)}.{names.transliterate(first)[:1]}{teacher_id}"
+        self.teacher_rows[-1] = dict(id=teacher_id, school_id=self.school_id, username=login, last_name=last,
                                      first_name=first, patronymic=patronymic)
         self.teacher_hours[teacher_id] = 0
         return teacher_id
