@@ -14,16 +14,20 @@ Conflicts (docs/sync-protocol.md):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from core import final_marks, record_keys
+from core.errors import BadValue
 from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
 KeyShape = Literal["id", "pupil", "result", "period", "number"]
-Place = Literal["lesson", "work", "course", "period", "conflict"]
+# Where the server finds the course, day and teacher a device's write lands on; "class" for the roster, which only
+# the school writes (no device sends it).
+Place = Literal["lesson", "work", "course", "period", "conflict", "class"]
 ConflictRule = Literal["field", "create", "resolve", "none"]
 
 
@@ -125,6 +129,18 @@ def _closed(raw: Any, _facts: Facts) -> bool:
     return bool(raw)
 
 
+def _date(raw: Any, _facts: Facts) -> str | None:
+    """A day as ISO text (YYYY-MM-DD), or none."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise BadValue(field="date", why="a day as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise BadValue(field="date", why="a day as YYYY-MM-DD") from None
+
+
 def _declare(*kinds: SyncedKind) -> dict[str, SyncedKind]:
     return {kind.entity: kind for kind in kinds}
 
@@ -178,6 +194,20 @@ KINDS: dict[str, SyncedKind] = _declare(
     SyncedKind(
         "period", "period", "period", ("id",), ("period",), "period", "none",
         _fields(SyncedField("closed", _closed, "closed", from_devices=False)),
+    ),
+    # The roster, kept by the school (server.roster) and told to the PCs of each class's courses: a pupil's record
+    # (created once; sent again to a class he moves into, the same record at the same version), and his place in
+    # a class from one day to another (created on arrival or a move; its last day set when he leaves or moves).
+    SyncedKind(
+        "pupil", "pupil", "number", ("id",), (), "class", "create",
+        _fields(SyncedField("create", _record, from_devices=False)),
+        creates="create",
+    ),
+    SyncedKind(
+        "member", "class_membership", "number", ("id",), ("pupil", "school_class"), "class", "none",
+        _fields(SyncedField("create", _record, from_devices=False),
+                SyncedField("to_date", _date, "to_date", from_devices=False)),
+        creates="create",
     ),
 )
 

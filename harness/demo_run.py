@@ -52,7 +52,8 @@ def main() -> int:
         raise SystemExit(f"The demo server did not start: {error}") from None
     address = f"http://127.0.0.1:{port}"
     try:
-        print(f"Demo server at {address}; logging in as {login} (password {demo.DEMO_PASSWORD}).", flush=True)
+        print(f"Demo server at {address}; logging in as {login} (password {demo.DEMO_PASSWORD}). The school admin's "
+              f"console: {address}/console (user {demo.ADMIN_LOGIN}, the same password).", flush=True)
         home = (VAR / "demo-home").resolve()
         os.environ["XDG_DATA_HOME"], os.environ["XDG_CONFIG_HOME"] = str(home / "data"), str(home / "config")
         return app.main(["--server", address, "--user", login, "--password", demo.DEMO_PASSWORD,

@@ -33,8 +33,9 @@ from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import record_keys, wire_pack
+from core.errors import RosterRefused
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
-from server import accounts, audit_log, bootstrap, partitions, periods
+from server import accounts, audit_log, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
@@ -55,9 +56,10 @@ def retry_after(least: int = RETRY_AFTER_S) -> dict[str, str]:
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None,
+                 detail: Any = None) -> None:
         super().__init__(message)
-        self.status, self.code, self.message, self.headers = status, code, message, headers
+        self.status, self.code, self.message, self.headers, self.detail = status, code, message, headers, detail
 
 
 def _error(status: int, code: str, message: str, detail: Any = None, headers: dict | None = None) -> JSONResponse:
@@ -91,14 +93,22 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     recent_tokens = accounts.RecentTokens()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
 
-    def limit(request: Request, kind: str, device_key: str) -> None:
-        """Count the call per address and per device; over either limit: 429 with Retry-After."""
+    def over_limit(request: Request, kind: str, device_key: str) -> int | None:
+        """Count the call per address and per device (or the console's username); the seconds to wait when it is
+        over either limit."""
         address = request.client.host if request.client else "unknown"
         for name, who in ((f"{kind}_per_address", address), (f"{kind}_per_device", device_key)):
             wait = limiter.hit(name, who)
             if wait is not None:
-                raise ApiError(429, "rate_limited", f"Too many requests; try again in {wait} seconds.",
-                               {"Retry-After": str(wait)})
+                return wait
+        return None
+
+    def limit(request: Request, kind: str, device_key: str) -> None:
+        """Over a limit: 429 with Retry-After."""
+        wait = over_limit(request, kind, device_key)
+        if wait is not None:
+            raise ApiError(429, "rate_limited", f"Too many requests; try again in {wait} seconds.",
+                           {"Retry-After": str(wait)})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -110,7 +120,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def on_api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, headers=exc.headers)
+        return _error(exc.status, exc.code, exc.message, exc.detail, headers=exc.headers)
 
     @app.exception_handler(BodyError)
     async def on_body_error(_request: Request, exc: BodyError) -> JSONResponse:
@@ -281,6 +291,46 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             periods.log_closing(conn, who, period_id, action == "close", now)
         return {"period_id": period_id, "closed": action == "close"}
 
+    def roster_change(change: Callable[[Any, dt.datetime, str | None], dict]) -> dict:
+        """A change of the roster in one transaction; a refusal is 422 (404 for a class or pupil not in the school)
+        with its cause in `detail.why`, and nothing is kept."""
+        now = dt.datetime.now(dt.UTC)
+        try:
+            with writer(engine).begin() as conn:
+                return change(conn, now, None)
+        except RosterRefused as refused:
+            status = 404 if refused.params["why"] in ("no_such_class", "no_such_pupil") else 422
+            raise ApiError(status, refused.code, str(refused), detail={"why": refused.params["why"]}) from None
+
+    @app.post("/v1/admin/pupils", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                              422: {"model": ErrorBody}})
+    def pupil_arrives(arrival: roster.Arrival, request: Request,
+                      who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        ip = request.client.host if request.client else None
+        return roster_change(lambda conn, now, _: {"pupil_id": roster.arrive(conn, who, now, arrival, ip)})
+
+    @app.post("/v1/admin/pupils/{pupil_id}/leave", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                                             422: {"model": ErrorBody}})
+    def pupil_leaves(pupil_id: int, departure: roster.Departure, request: Request,
+                     who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        ip = request.client.host if request.client else None
+
+        def change(conn: Any, now: dt.datetime, _: object) -> dict:
+            roster.leave(conn, who, now, pupil_id, departure.last_day, departure.order, ip)
+            return {"pupil_id": pupil_id, "last_day": departure.last_day.isoformat()}
+        return roster_change(change)
+
+    @app.post("/v1/admin/pupils/{pupil_id}/move", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                                            422: {"model": ErrorBody}})
+    def pupil_moves(pupil_id: int, moved: roster.Move, request: Request,
+                    who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        ip = request.client.host if request.client else None
+
+        def change(conn: Any, now: dt.datetime, _: object) -> dict:
+            place = roster.move(conn, who, now, pupil_id, moved.class_id, moved.from_date, moved.order, ip)
+            return {"pupil_id": pupil_id, "class_id": moved.class_id, "member_id": place}
+        return roster_change(change)
+
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
     def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         now = dt.datetime.now(dt.UTC)
@@ -293,6 +343,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                          .values(revoked_at=now))
             _audit_admin(conn, who, request, now, "device", device_id, "revoked", None, "true")
         return {"device_id": device_id, "revoked": True}
+
+    console.mount(app, engine, console.Gates(over_limit, login_slots))
 
     def openapi() -> dict:
         """FastAPI's spec plus the request models read from raw (possibly gzip) bodies, in components."""

@@ -1,6 +1,7 @@
 """The server's values written into the local journal: a field of a synced record at the server's version,
-a record the server made, a period an admin closed or reopened. The statements follow from the kinds'
-declarations (core.synced_kinds): a synced field is written here without code of its own.
+a record the server made, a period an admin closed or reopened, a pupil who arrived, left or moved. The
+statements follow from the kinds' declarations (core.synced_kinds): a synced field is written here without
+code of its own.
 
 These writes are the server's truth arriving, not a teacher's edit: they queue nothing and leave no local
 audit entry (the server's audit holds them). A value for a record whose lesson, work or pupil this journal
@@ -122,7 +123,9 @@ def _create(conn: Connection, kind: SyncedKind, record: Any, version: int) -> bo
         for foreign in keys:
             if row[column] is not None and not _exists(conn, foreign.column.table.name, row[column]):
                 return False
-    conn.execute(insert(table).prefix_with("OR IGNORE").values(**row, server_version=version))
+    if "server_version" in table.c:  # the journal's records; the roster's (a pupil, his place in a class) have none
+        row["server_version"] = version
+    conn.execute(insert(table).prefix_with("OR IGNORE").values(**row))
     return True
 
 

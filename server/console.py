@@ -1,0 +1,280 @@
+"""The school admin's console: server-rendered pages under /console, in Kazakh, Russian or English, with no
+scripts (usable over a village's slow link), for the roster through the year: a pupil's arrival, departure and
+move to another class (server.roster), each told to the teachers' PCs at their next sync.
+
+Guarded as the API is: the login is counted by the API's rate limits (per address and per username) and waits
+for a password check's turn with the API's logins; a session is a device token of its own, in an HttpOnly,
+SameSite=Strict cookie, revoked at sign-out; only the school's admin gets one. Every form carries a CSRF token
+derived from the session (an HMAC of its token: a page of another site can neither read nor make it). A change is
+saved whole or not at all, and a refusal is told in the admin's language with what was typed kept. Every
+statement names the admin's school: an admin never sees another school's classes or pupils.
+
+Forms are read with the standard library's parse_qs: they are small urlencoded bodies, never uploads, so the
+multipart parser FastAPI's Form() needs (python-multipart) would be a dependency for nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import hmac
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import ValidationError
+from sqlalchemy import Engine, and_, func, or_, select, update
+
+from core.errors import RosterRefused
+from server import accounts, roster
+from server.bodies import read_raw
+from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
+from server.db import writer
+from server.schema import device, tables
+
+COOKIE = "dala_console"
+LANGUAGE_COOKIE = "dala_lang"
+LOGIN_WAIT_S = 10.0
+CLASS, MEMBER, PUPIL, SCHOOL = (tables["school_class"], tables["class_membership"], tables["pupil"],
+                                tables["school"])
+pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=select_autoescape(["html"]))
+
+
+@dataclass(frozen=True)
+class Gates:
+    """What the console shares with the API: its rate limits (seconds to wait, or None) and its password checks'
+    turns."""
+
+    over_limit: Callable[[Request, str, str], int | None]
+    login_slots: asyncio.Semaphore
+
+
+def csrf_token(session: str) -> str:
+    return hmac.new(b"dala-console-csrf", session.encode(), hashlib.sha256).hexdigest()
+
+
+def _class_name(row: Any) -> str:
+    return f"{row.grade} «{row.letter}»"
+
+
+async def _form(request: Request) -> dict[str, str]:
+    fields = parse_qs((await read_raw(request)).decode("utf-8", "replace"), keep_blank_values=True)
+    return {name: values[0] for name, values in fields.items()}
+
+
+def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
+    router = APIRouter(prefix="/console", include_in_schema=False)
+
+    def language(request: Request) -> str:
+        return pick(request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE),
+                    request.headers.get("accept-language"), "kk")
+
+    def page(request: Request, name: str, status: int = 200, session: str | None = None, **values: Any) -> Response:
+        lang = language(request)
+        body = pages.get_template(name).render(
+            lang=lang, t=lambda key, **params: text(key, lang, **params), languages=list(LANGUAGE_NAMES.items()),
+            csrf=csrf_token(session) if session else None, **values)
+        response = HTMLResponse(body, status_code=status)
+        if request.query_params.get("lang") in LANGUAGES:
+            response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 86400, samesite="strict", httponly=True)
+        return response
+
+    def who_is(request: Request) -> tuple[accounts.Principal, str] | None:
+        session = request.cookies.get(COOKIE)
+        if not session:
+            return None
+        try:
+            with engine.connect() as conn:
+                who = accounts.authenticate(conn, session, dt.datetime.now(dt.UTC))
+        except accounts.TokenRefused:
+            return None
+        return (who, session) if who.is_admin else None
+
+    def to_login(request: Request) -> Response:
+        return page(request, "login.html", 401, error=text("session_over", language(request)), username="")
+
+    def checked(request: Request, form: dict[str, str]) -> tuple[accounts.Principal, str] | Response:
+        """The admin behind the request, when the form is his own (its CSRF token), else the answer to give."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        if not hmac.compare_digest(form.get("csrf", ""), csrf_token(found[1])):
+            return page(request, "login.html", 403, error=text("csrf", language(request)), username="")
+        return found
+
+    @router.get("")
+    def start(request: Request) -> Response:
+        return RedirectResponse("/console/classes" if who_is(request) else "/console/login", 303)
+
+    @router.get("/login")
+    def login_page(request: Request) -> Response:
+        return page(request, "login.html", username="")
+
+    @router.post("/login")
+    async def login(request: Request) -> Response:
+        form = await _form(request)
+        username, password = form.get("username", ""), form.get("password", "")
+        lang = language(request)
+        wait = gates.over_limit(request, "login", f"console:{username}")
+        if wait is not None:
+            return page(request, "login.html", 429, error=text("rate_limited", lang, seconds=wait), username=username)
+
+        def check() -> tuple[str | None, str | None, int]:
+            now = dt.datetime.now(dt.UTC)
+            with writer(engine).begin() as conn:
+                try:
+                    token, _expires, account, _seq = accounts.login(conn, username, password, str(uuid.uuid4()),
+                                                                     "console", now)
+                except accounts.LoginRefused as refused:
+                    return None, refused.code, refused.retry_after or 0
+                if account["role"] != "admin":  # a teacher's password is right, but this is no place of his
+                    _revoke(conn, token, now)
+                    return None, "admin_only", 0
+                return token, None, 0
+
+        try:
+            await asyncio.wait_for(gates.login_slots.acquire(), LOGIN_WAIT_S)
+        except TimeoutError:
+            return page(request, "login.html", 503, error=text("busy", lang), username=username)
+        try:
+            token, refusal, seconds = await run_in_threadpool(check)
+        finally:
+            gates.login_slots.release()
+        if token is None:
+            key = refusal if refusal in ("locked", "admin_only") else "bad_credentials"
+            status = {"locked": 429, "admin_only": 403}.get(key, 401)
+            return page(request, "login.html", status, error=text(key, lang, seconds=seconds), username=username)
+        response = RedirectResponse("/console/classes", 303)
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/console",
+                            secure=request.url.scheme == "https")
+        return response
+
+    @router.post("/logout")
+    async def logout(request: Request) -> Response:
+        found = checked(request, await _form(request))
+        if isinstance(found, Response):
+            return found
+        with writer(engine).begin() as conn:
+            _revoke(conn, found[1], dt.datetime.now(dt.UTC))
+        response = RedirectResponse("/console/login", 303)
+        response.delete_cookie(COOKIE, path="/console")
+        return response
+
+    def classes_of(who: accounts.Principal) -> list[dict[str, Any]]:
+        today = dt.date.today()
+        now_in = (select(MEMBER.c.class_id, func.count().label("pupils"))
+                  .where(MEMBER.c.school_id == who.school_id, MEMBER.c.from_date <= today,
+                         or_(MEMBER.c.to_date.is_(None), MEMBER.c.to_date >= today))
+                  .group_by(MEMBER.c.class_id).subquery())
+        with engine.connect() as conn:
+            rows = conn.execute(select(CLASS.c.id, CLASS.c.grade, CLASS.c.letter, now_in.c.pupils)
+                                .outerjoin(now_in, now_in.c.class_id == CLASS.c.id)
+                                .where(CLASS.c.school_id == who.school_id)
+                                .order_by(CLASS.c.grade, CLASS.c.letter)).all()
+        return [{"id": r.id, "name": _class_name(r), "pupils": r.pupils or 0} for r in rows]
+
+    @router.get("/classes")
+    def classes(request: Request) -> Response:
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        return page(request, "classes.html", session=found[1], classes=classes_of(found[0]))
+
+    def class_page(request: Request, who: accounts.Principal, session: str, class_id: int, status: int = 200,
+                   **values: Any) -> Response:
+        with engine.connect() as conn:
+            school_class = conn.execute(select(CLASS.c.id, CLASS.c.grade, CLASS.c.letter).where(
+                CLASS.c.school_id == who.school_id, CLASS.c.id == class_id)).first()
+            if school_class is None:
+                return page(request, "classes.html", 404, session=session, classes=classes_of(who),
+                            error=text("not_found", language(request)))
+            pupils = conn.execute(
+                select(PUPIL.c.id, PUPIL.c.last_name, PUPIL.c.first_name, MEMBER.c.from_date, MEMBER.c.to_date)
+                .join(MEMBER, and_(MEMBER.c.school_id == PUPIL.c.school_id, MEMBER.c.pupil_id == PUPIL.c.id))
+                .where(PUPIL.c.school_id == who.school_id, MEMBER.c.class_id == class_id)
+                .order_by(MEMBER.c.to_date.is_not(None), PUPIL.c.last_name, PUPIL.c.first_name)).all()
+        notice = request.query_params.get("done")
+        return page(request, "class.html", status, session=session, pupils=pupils, classes=classes_of(who),
+                    school_class={"id": school_class.id, "name": _class_name(school_class)},
+                    notice=text(f"done_{notice}", language(request)) if notice in ("arrived", "left", "moved")
+                    else None, **{"form": {}, **values})
+
+    @router.get("/classes/{class_id}")
+    def class_view(class_id: int, request: Request) -> Response:
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        return class_page(request, *found, class_id)
+
+    async def change(request: Request, back_to: str, make: Callable[[dict[str, str]], Any],
+                     apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object], done: str) -> Response:
+        """Read the form, check it, apply the change in one transaction; back to the class page, told what
+        happened, or refused there with the form kept."""
+        form = await _form(request)
+        found = checked(request, form)
+        if isinstance(found, Response):
+            return found
+        who, session = found
+        lang = language(request)
+        class_id = int(form[back_to]) if form.get(back_to, "").isdigit() else 0
+        try:
+            change_of = make(form)
+            with writer(engine).begin() as conn:
+                apply(conn, who, dt.datetime.now(dt.UTC), change_of)
+        except ValidationError as invalid:
+            fields = {str(e["loc"][0]) for e in invalid.errors() if e.get("loc")}
+            key = "bad_number" if "class_id" in fields else "bad_date"
+            return class_page(request, who, session, class_id, 422, form=form,
+                              error=f"{text('refused', lang)} {text(key, lang)}")
+        except RosterRefused as refused:
+            return class_page(request, who, session, class_id, 422, form=form,
+                              error=f"{text('refused', lang)} {text(refused.params['why'], lang)}")
+        return RedirectResponse(f"/console/classes/{class_id}?done={done}", 303)
+
+    def ip(request: Request) -> str | None:
+        return request.client.host if request.client else None
+
+    def optional(form: dict[str, str], name: str) -> str | None:
+        return form.get(name) or None
+
+    @router.post("/pupils")
+    async def arrive(request: Request) -> Response:
+        return await change(
+            request, "class_id",
+            lambda f: roster.Arrival.model_validate(dict(
+                class_id=f.get("class_id"), last_name=f.get("last_name", ""), first_name=f.get("first_name", ""),
+                patronymic=optional(f, "patronymic"), birth_date=optional(f, "birth_date"), sex=optional(f, "sex"),
+                from_date=f.get("from_date"), order=f.get("order", ""))),
+            lambda conn, who, now, arrival: roster.arrive(conn, who, now, arrival, ip(request)), "arrived")
+
+    @router.post("/pupils/{pupil_id}/leave")
+    async def leave(pupil_id: int, request: Request) -> Response:
+        return await change(
+            request, "class_id",
+            lambda f: roster.Departure.model_validate(dict(last_day=f.get("last_day"), order=f.get("order", ""))),
+            lambda conn, who, now, d: roster.leave(conn, who, now, pupil_id, d.last_day, d.order, ip(request)),
+            "left")
+
+    @router.post("/pupils/{pupil_id}/move")
+    async def move(pupil_id: int, request: Request) -> Response:
+        return await change(
+            request, "from_class",
+            lambda f: roster.Move.model_validate(dict(class_id=f.get("class_id"), from_date=f.get("from_date"),
+                                                      order=f.get("order", ""))),
+            lambda conn, who, now, m: roster.move(conn, who, now, pupil_id, m.class_id, m.from_date, m.order,
+                                                  ip(request)), "moved")
+
+    app.include_router(router)
+
+
+def _revoke(conn: Any, token: str, now: dt.datetime) -> None:
+    """The session's token revoked (the console's tokens always name their school)."""
+    conn.execute(update(device).where(device.c.school_id == accounts.school_of(token),
+                                      device.c.token_hash == accounts.token_digest(token)).values(revoked_at=now))

@@ -1,0 +1,113 @@
+"""The admin console's words in Kazakh, Russian and English: every text its pages show, refusals included.
+
+A catalogue of its own rather than the app's Qt translations: the server imports no Qt, and the console's few
+dozen texts are looked up by key with the school's language as the default (`text`). A test checks that every
+key has all three languages.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("kk", "ru", "en")
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "title": {"kk": "Dala Journal — мектеп әкімшісі", "ru": "Dala Journal — администратор школы",
+              "en": "Dala Journal — school admin"},
+    "login": {"kk": "Кіру", "ru": "Войти", "en": "Sign in"},
+    "logout": {"kk": "Шығу", "ru": "Выйти", "en": "Sign out"},
+    "username": {"kk": "Пайдаланушы аты", "ru": "Имя пользователя", "en": "Username"},
+    "password": {"kk": "Құпиясөз", "ru": "Пароль", "en": "Password"},
+    "bad_credentials": {"kk": "Пайдаланушы аты немесе құпиясөз қате.", "ru": "Неверное имя пользователя или пароль.",
+                        "en": "Wrong username or password."},
+    "locked": {"kk": "Қате құпиясөз тым көп енгізілді; {seconds} секундтан кейін қайталаңыз.",
+               "ru": "Слишком много неверных паролей; повторите через {seconds} с.",
+               "en": "Too many wrong passwords; try again in {seconds} seconds."},
+    "rate_limited": {"kk": "Сұрау тым көп; {seconds} секундтан кейін қайталаңыз.",
+                     "ru": "Слишком много запросов; повторите через {seconds} с.",
+                     "en": "Too many requests; try again in {seconds} seconds."},
+    "busy": {"kk": "Сервер бос емес; сәлден соң қайталаңыз.", "ru": "Сервер занят; повторите чуть позже.",
+             "en": "The server is busy; try again shortly."},
+    "admin_only": {"kk": "Бұл бетке тек мектеп әкімшісі кіре алады.",
+                   "ru": "Эта страница только для администратора школы.",
+                   "en": "Only the school admin may use this console."},
+    "session_over": {"kk": "Сеанс аяқталды; қайта кіріңіз.", "ru": "Сеанс завершён; войдите снова.",
+                     "en": "Your session is over; sign in again."},
+    "csrf": {"kk": "Форма ескірген; бетті жаңартып, қайталаңыз.",
+             "ru": "Форма устарела; обновите страницу и повторите.",
+             "en": "This form is out of date; reload the page and try again."},
+    "classes": {"kk": "Сыныптар", "ru": "Классы", "en": "Classes"},
+    "class": {"kk": "Сынып", "ru": "Класс", "en": "Class"},
+    "pupils_now": {"kk": "Қазір оқушы", "ru": "Учеников сейчас", "en": "Pupils now"},
+    "pupils": {"kk": "Оқушылар", "ru": "Ученики", "en": "Pupils"},
+    "pupil": {"kk": "Оқушы", "ru": "Ученик", "en": "Pupil"},
+    "in_class": {"kk": "Сыныпта", "ru": "В классе", "en": "In the class"},
+    "from": {"kk": "бастап", "ru": "с", "en": "from"},
+    "until": {"kk": "дейін", "ru": "по", "en": "until"},
+    "arrival": {"kk": "Жаңа оқушы келді", "ru": "Прибыл новый ученик", "en": "A new pupil arrives"},
+    "last_name": {"kk": "Тегі", "ru": "Фамилия", "en": "Last name"},
+    "first_name": {"kk": "Аты", "ru": "Имя", "en": "First name"},
+    "patronymic": {"kk": "Әкесінің аты", "ru": "Отчество", "en": "Patronymic"},
+    "birth_date": {"kk": "Туған күні", "ru": "Дата рождения", "en": "Date of birth"},
+    "sex": {"kk": "Жынысы", "ru": "Пол", "en": "Sex"},
+    "sex_m": {"kk": "ер", "ru": "муж.", "en": "male"},
+    "sex_f": {"kk": "әйел", "ru": "жен.", "en": "female"},
+    "from_date": {"kk": "Келген күні", "ru": "Дата прибытия", "en": "First day"},
+    "order": {"kk": "Бұйрық (нөмірі, күні)", "ru": "Приказ (номер, дата)", "en": "Order (number, date)"},
+    "save": {"kk": "Сақтау", "ru": "Сохранить", "en": "Save"},
+    "leave": {"kk": "Мектептен шықты", "ru": "Выбыл из школы", "en": "Leaves the school"},
+    "last_day": {"kk": "Соңғы күні", "ru": "Последний день", "en": "Last day"},
+    "move": {"kk": "Басқа сыныпқа ауысты", "ru": "Переведён в другой класс", "en": "Moves to another class"},
+    "to_class": {"kk": "Қай сыныпқа", "ru": "В класс", "en": "To class"},
+    "done_arrived": {"kk": "Оқушы сыныпқа қосылды; мұғалімдердің компьютерлері келесі синхрондауда алады.",
+                     "ru": "Ученик добавлен в класс; компьютеры учителей получат это при следующей синхронизации.",
+                     "en": "The pupil was added to the class; the teachers' PCs get it at their next sync."},
+    "done_left": {"kk": "Оқушының шыққаны сақталды.", "ru": "Выбытие ученика сохранено.",
+                  "en": "The pupil's departure was saved."},
+    "done_moved": {"kk": "Оқушының ауысқаны сақталды.", "ru": "Перевод ученика сохранён.",
+                   "en": "The pupil's move was saved."},
+    "refused": {"kk": "Сақталмады:", "ru": "Не сохранено:", "en": "Not saved:"},
+    "no_such_class": {"kk": "Мектепте мұндай сынып жоқ.", "ru": "В школе нет такого класса.",
+                      "en": "There is no such class in the school."},
+    "no_such_pupil": {"kk": "Мектепте мұндай оқушы жоқ.", "ru": "В школе нет такого ученика.",
+                      "en": "There is no such pupil in the school."},
+    "not_in_a_class": {"kk": "Оқушы қазір ешбір сыныпта емес (мектептен шыққан).",
+                       "ru": "Ученик сейчас ни в одном классе (выбыл из школы).",
+                       "en": "The pupil is in no class now (he has left the school)."},
+    "date_outside_year": {"kk": "Күн сыныптың оқу жылынан тыс.", "ru": "Дата вне учебного года класса.",
+                          "en": "The date is outside the class's school year."},
+    "date_before_joining": {"kk": "Күн оқушы сыныпқа келген күннен бұрын.",
+                            "ru": "Дата раньше дня, когда ученик пришёл в класс.",
+                            "en": "The date is before the pupil joined the class."},
+    "same_class": {"kk": "Оқушы осы сыныпта оқиды.", "ru": "Ученик уже в этом классе.",
+                   "en": "The pupil is already in this class."},
+    "name_required": {"kk": "Тегі мен аты міндетті (100 таңбаға дейін).",
+                      "ru": "Фамилия и имя обязательны (до 100 знаков).",
+                      "en": "The last and first names are required (up to 100 characters)."},
+    "bad_sex": {"kk": "Жынысы: ер, әйел немесе бос.", "ru": "Пол: муж., жен. или не указан.",
+                "en": "Sex: male, female or left empty."},
+    "order_required": {"kk": "Бұйрықтың нөмірі мен күні міндетті (60 таңбаға дейін).",
+                       "ru": "Номер и дата приказа обязательны (до 60 знаков).",
+                       "en": "The order's number and date are required (up to 60 characters)."},
+    "bad_date": {"kk": "Күнді ЖЖЖЖ-АА-КК түрінде жазыңыз.", "ru": "Укажите дату в виде ГГГГ-ММ-ДД.",
+                 "en": "Give the date as YYYY-MM-DD."},
+    "bad_number": {"kk": "Сынып таңдалмаған.", "ru": "Класс не выбран.", "en": "No class was chosen."},
+    "not_found": {"kk": "Бет табылмады.", "ru": "Страница не найдена.", "en": "Page not found."},
+}
+
+
+def text(key: str, language: str, **params: object) -> str:
+    """The text of `key` in `language` (English where a language is unknown), its {params} filled in."""
+    entry = TEXTS[key]
+    return entry.get(language, entry["en"]).format(**params)
+
+
+def pick(wanted: str | None, accept_language: str | None, default: str) -> str:
+    """The console's language: the one asked for, else the first of the browser's that the console has, else the
+    school's."""
+    if wanted in LANGUAGES:
+        return wanted
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return default if default in LANGUAGES else "kk"

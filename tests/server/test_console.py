@@ -1,0 +1,143 @@
+"""The school admin's console in a real browser (Debian's Chromium, headless, driven through its chromedriver),
+against a real server with real PCs that already did their first download: the admin signs in, records a pupil's
+arrival and another's move in Russian, is refused with the cause in her language and her typing kept, and signs out;
+the teachers' PCs sync and their grids show the classes as they now are. Also what the console must refuse: a form
+without its session's CSRF token, a teacher's password, a wrong password, a class not of the school; and a
+signed-out session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import Select
+
+from server import demo
+from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
+from tests.sync.conftest import synced_pcs
+from tests.sync.test_roster import _sheet, _spot
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        if os.environ.get("DALA_REQUIRE_POSTGRES"):  # CI: .ci/run installs them
+            pytest.fail("chromium and chromium-driver are required here but not installed")
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    # Headless, and none of Chromium's own calls home, which this machine's closed network refuses.
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--lang=ru", f"--user-data-dir={tmp_path / 'chromium'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def _fill(driver: WebDriver, form, **values: str) -> None:  # type: ignore[no-untyped-def]
+    for name, value in values.items():
+        field = form.find_element(By.NAME, name)
+        if field.get_attribute("type") == "date":  # typed as the locale shows a date; set as the form sends it
+            driver.execute_script("arguments[0].value = arguments[1]", field, value)
+        elif field.tag_name == "select":
+            Select(field).select_by_value(value)
+        else:
+            field.clear()
+            field.send_keys(value)
+
+
+def _sign_in(driver: WebDriver, url: str, username: str, password: str = demo.DEMO_PASSWORD) -> None:
+    driver.get(f"{url}/console/login?lang=ru")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login").click()
+
+
+def test_the_admin_keeps_the_roster_in_the_console_and_every_pc_of_the_class_follows(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    spot = _spot(live_server)
+    [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    [pc_b] = synced_pcs(tmp_path, live_server.url, spot.login_b, "b")
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Классы"
+    browser.find_element(By.ID, f"class-{spot.class_a}").click()
+
+    arrival = browser.find_element(By.ID, "arrival")  # first without the order: refused, her typing kept
+    _fill(browser, arrival, last_name="Жұмабаев", first_name="Ерлан", from_date="2026-11-16")
+    arrival.submit()
+    assert "Номер и дата приказа обязательны" in browser.find_element(By.ID, "error").text
+    arrival = browser.find_element(By.ID, "arrival")
+    assert arrival.find_element(By.NAME, "last_name").get_attribute("value") == "Жұмабаев"
+    _fill(browser, arrival, order="№ 112, 13.11.2026")
+    arrival.submit()
+    assert "Ученик добавлен в класс" in browser.find_element(By.ID, "notice").text
+    pupil = live_server.sql("SELECT max(id) FROM pupil")[0][0]  # the newest: the demo may hold a namesake
+    assert browser.find_element(By.ID, f"pupil-{pupil}").text.startswith("Жұмабаев Ерлан")
+
+    mover = _sheet(pc_a, spot.course_a).pupils[0].id
+    row = browser.find_element(By.ID, f"pupil-{mover}")
+    row.find_elements(By.TAG_NAME, "summary")[1].click()
+    move = row.find_element(By.CSS_SELECTOR, "form.move")
+    _fill(browser, move, class_id=str(spot.class_b), from_date="2026-11-18", order="№ 115, 17.11.2026")
+    move.submit()
+    assert "Перевод ученика сохранён" in browser.find_element(By.ID, "notice").text
+    assert "left" in browser.find_element(By.ID, f"pupil-{mover}").get_attribute("class")  # greyed from the day
+
+    pc_a.sync()
+    pc_b.sync()
+    sheet_a, sheet_b = _sheet(pc_a, spot.course_a), _sheet(pc_b, spot.course_b)
+    assert sheet_a.pupils[sheet_a.row_of[pupil]].active_from == dt.date(2026, 11, 16)
+    assert sheet_a.pupils[sheet_a.row_of[mover]].active_to == dt.date(2026, 11, 17)
+    assert sheet_b.pupils[sheet_b.row_of[mover]].active_from == dt.date(2026, 11, 18)
+    audit = live_server.sql("SELECT field, new_value FROM audit_log WHERE entity = 'pupil' ORDER BY id")
+    assert [field for field, _ in audit] == ["arrive", "move"] and "№ 115" in audit[1][1]
+
+    browser.find_element(By.ID, "logout").click()
+    assert browser.find_element(By.ID, "login")
+    browser.get(f"{live_server.url}/console/classes")
+    assert "Сеанс завершён" in browser.find_element(By.ID, "error").text
+
+
+def test_the_console_refuses_a_form_without_its_token_a_teacher_and_another_schools_class(live_server) -> None:
+    spot = _spot(live_server)
+    with httpx.Client(base_url=live_server.url, follow_redirects=False) as http:
+        signed_in = http.post("/console/login", data={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD})
+        assert signed_in.status_code == 303 and "dala_console" in signed_in.cookies
+        page = http.get(f"/console/classes/{spot.class_a}")  # the session's cookie kept by the client
+        assert page.status_code == 200 and 'name="csrf"' in page.text
+        pupils = live_server.sql("SELECT count(*) FROM pupil")[0][0]
+        forged = http.post("/console/pupils", data={
+            "class_id": str(spot.class_a), "last_name": "X", "first_name": "Y", "from_date": "2026-11-16",
+            "order": "1", "csrf": "0" * 64})
+        assert forged.status_code == 403
+        assert live_server.sql("SELECT count(*) FROM pupil")[0][0] == pupils
+        other_school = http.get("/console/classes/999999")
+        assert other_school.status_code == 404
+        teacher = http.post("/console/login?lang=en", data={"username": spot.login_a,
+                                                            "password": demo.DEMO_PASSWORD})
+        assert teacher.status_code == 403 and "Only the school admin" in teacher.text
+        assert "dala_console" not in teacher.cookies
+        wrong = http.post("/console/login?lang=kk", data={"username": demo.ADMIN_LOGIN, "password": "nope"})
+        assert wrong.status_code == 401 and "құпиясөз қате" in wrong.text
+
+
+def test_every_console_text_and_refusal_is_in_kazakh_russian_and_english() -> None:
+    from core.errors import RosterRefused
+    from server.console_text import LANGUAGES, TEXTS
+
+    assert all(set(entry) == set(LANGUAGES) and all(entry.values()) for entry in TEXTS.values())
+    assert all(why in TEXTS for why in RosterRefused.causes)
