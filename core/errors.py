@@ -111,16 +111,6 @@ class OutsideSchoolYear(JournalError):
     template = "{date} is not in any term of the school year."
 
 
-class RosterRefused(ValidationError):
-    """A change of the school's roster (a pupil's arrival, departure or move) that does not fit the journal;
-    `why` names the cause, one of `causes`."""
-
-    causes = ("no_such_class", "no_such_pupil", "not_in_a_class", "date_outside_year", "date_before_joining",
-              "same_class", "name_required", "bad_sex", "order_required")
-    code = "roster_refused"
-    template = "The roster change was refused: {reason}"
-
-
 class DatabaseProblem(JournalError):
     code = "database_problem"
     template = "Cannot open the journal file {path}: {reason}."

@@ -33,7 +33,6 @@ from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import record_keys, wire_pack
-from core.errors import RosterRefused
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
 from server import accounts, audit_log, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
@@ -298,7 +297,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         try:
             with writer(engine).begin() as conn:
                 return change(conn, now, None)
-        except RosterRefused as refused:
+        except roster.RosterRefused as refused:
             status = 404 if refused.params["why"] in ("no_such_class", "no_such_pupil") else 422
             raise ApiError(status, refused.code, str(refused), detail={"why": refused.params["why"]}) from None
 

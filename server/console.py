@@ -32,7 +32,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
-from core.errors import RosterRefused
 from server import accounts, roster
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
@@ -233,7 +232,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             key = "bad_number" if "class_id" in fields else "bad_date"
             return class_page(request, who, session, class_id, 422, form=form,
                               error=f"{text('refused', lang)} {text(key, lang)}")
-        except RosterRefused as refused:
+        except roster.RosterRefused as refused:
             return class_page(request, who, session, class_id, 422, form=form,
                               error=f"{text('refused', lang)} {text(refused.params['why'], lang)}")
         return RedirectResponse(f"/console/classes/{class_id}?done={done}", 303)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, func, select, update
 
 from core import json_codec
-from core.errors import RosterRefused
+from core.errors import ValidationError
 from core.validation import check_text
 from server import audit_log, feed, serials
 from server.accounts import Principal
@@ -38,6 +38,16 @@ ORDER_LIMIT = 60
 # What a PC holds of a pupil: no birth date (the bootstrap sends none either).
 PUPIL_COLUMNS = ("id", "school_id", "last_name", "first_name", "patronymic", "sex")
 MEMBER_COLUMNS = ("id", "pupil_id", "class_id", "from_date", "to_date")
+
+
+class RosterRefused(ValidationError):
+    """A change of the school's roster that does not fit the journal; `why` names the cause, one of `causes`. The
+    admin's refusal (the API's answer, the console's page), never a PC's: no device sends the roster."""
+
+    causes = ("no_such_class", "no_such_pupil", "not_in_a_class", "date_outside_year", "date_before_joining",
+              "same_class", "name_required", "bad_sex", "order_required")
+    code = "roster_refused"
+    template = "The roster change was refused: {reason}"
 
 
 class Arrival(BaseModel):
