@@ -229,7 +229,9 @@ class MainWindow(QMainWindow):
         self.course_box.clear()
         for course in self.courses:
             label = f"{course.class_name} · {course.subject.get(self.language) or course.subject['ru']}"
-            self.course_box.addItem(label + (f" ({course.subgroup})" if course.subgroup else ""), course.id)
+            label += f" ({course.subgroup})" if course.subgroup else ""
+            # A course of the class this teacher is the class teacher of: shown, kept by its own teacher.
+            self.course_box.addItem(label if course.mine else self.tr("%1 — to read").replace("%1", label), course.id)
         self.period_box.clear()
         for period in self.periods:
             self.period_box.addItem(self._period_name(period), period.id)

@@ -13,7 +13,7 @@ from server import feed
 from server.accounts import Principal
 from server.schema import tables
 
-C, L = tables["course"], tables["lesson"]
+C, L, K = tables["course"], tables["lesson"], tables["school_class"]
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
 COUNTED = 5000  # how many waiting changes a pull counts exactly for the progress bar
@@ -21,12 +21,16 @@ COUNTED = 5000  # how many waiting changes a pull counts exactly for the progres
 
 def visible_courses(who: Principal) -> Any:
     """A subquery of the course ids `who` may read: all of the school's for an admin; for a teacher, the
-    courses they teach and those in which an admin assigned them a lesson as a substitute."""
+    courses they teach, those in which an admin assigned them a lesson as a substitute, and every course of the
+    class they are the class teacher (сынып жетекші) of, to read only (core.write_rules lets only a course's
+    teacher and a lesson's substitute write)."""
     if who.is_admin:
         return select(C.c.id).where(C.c.school_id == who.school_id)
     return union(
         select(C.c.id).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
         select(L.c.course_id).where(L.c.school_id == who.school_id, L.c.substitute_teacher_id == who.teacher_id),
+        select(C.c.id).where(C.c.school_id == who.school_id, C.c.class_id.in_(
+            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))),
     )
 
 

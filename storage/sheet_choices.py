@@ -1,5 +1,6 @@
 """What the window's two boxes offer for choosing a journal sheet: the courses a teacher keeps (all of them
-for a school admin), with the class, the subject's names in the three languages and the subgroup, and the
+for a school admin) and, for a class teacher, every course of the class, to read (`mine` tells which the teacher
+keeps), with the class, the subject's names in the three languages and the subgroup, and the
 year's periods (terms, half-years, the year). Plain SQL on the driver's connection, as storage.journal_sheet:
 the desktop reads this before it has loaded SQLAlchemy."""
 
@@ -18,6 +19,7 @@ class CourseChoice:
     class_name: str  # "7 А"
     subject: dict[str, str]  # language code ("kk", "ru", "en") → the subject's name
     subgroup: str | None
+    mine: bool = True  # the teacher keeps it (False: a course of the class they are the class teacher of)
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,12 @@ class PeriodChoice:
 
 
 _COURSES = """
-SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name FROM course c
+SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name,
+       :teacher IS NULL OR c.teacher_id = :teacher FROM course c
 JOIN school_class k ON k.id = c.class_id JOIN subject s ON s.id = c.subject_id
-LEFT JOIN subgroup g ON g.id = c.subgroup_id WHERE :teacher IS NULL OR c.teacher_id = :teacher
-ORDER BY k.grade, k.letter, s.name_kk, g.name
+LEFT JOIN subgroup g ON g.id = c.subgroup_id
+WHERE :teacher IS NULL OR c.teacher_id = :teacher OR k.homeroom_teacher_id = :teacher
+ORDER BY c.teacher_id IS NOT :teacher, k.grade, k.letter, s.name_kk, g.name
 """
 _PERIODS = """
 SELECT id, kind, number, start_date, end_date FROM period
@@ -42,10 +46,10 @@ ORDER BY CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_
 
 
 def courses(conn: Any, teacher_id: int | None) -> list[CourseChoice]:
-    """The courses of `teacher_id` (None: every course) by class, then subject. `conn`: a SQLAlchemy
-    Connection or a sqlite3 connection to the journal."""
-    return [CourseChoice(course_id, class_name, {"kk": kk, "ru": ru, "en": en}, subgroup)
-            for course_id, class_name, kk, ru, en, subgroup
+    """The courses of `teacher_id` (None: every course) by class, then subject, then those of the class they are
+    the class teacher of. `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
+    return [CourseChoice(course_id, class_name, {"kk": kk, "ru": ru, "en": en}, subgroup, bool(mine))
+            for course_id, class_name, kk, ru, en, subgroup, mine
             in driver_connection(conn).execute(_COURSES, {"teacher": teacher_id})]
 
 

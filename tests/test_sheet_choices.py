@@ -11,11 +11,15 @@ from storage import sheet_choices
 from tests import school
 
 
-def test_a_teachers_courses_are_theirs_only_with_the_subject_in_three_languages(db, journal_path) -> None:
+def test_a_teachers_courses_are_theirs_then_their_classs_to_read_with_the_subject_in_three_languages(
+        db, journal_path) -> None:
     spot = school.lesson_spot(db)
     with db.read() as conn:
         expected = set(conn.execute(text("SELECT id FROM course WHERE teacher_id = :t"),
                                     {"t": spot.teacher_id}).scalars())
+        of_class = set(conn.execute(text(
+            "SELECT c.id FROM course c JOIN school_class k ON k.id = c.class_id WHERE k.homeroom_teacher_id = :t "
+            "AND c.teacher_id != :t"), {"t": spot.teacher_id}).scalars())
         kk, ru, en = conn.execute(text("SELECT s.name_kk, s.name_ru, s.name_en FROM course c JOIN subject s "
                                        "ON s.id = c.subject_id WHERE c.id = :c"), {"c": spot.course_id}).one()
         grade, letter = conn.execute(text("SELECT k.grade, k.letter FROM course c JOIN school_class k "
@@ -26,7 +30,9 @@ def test_a_teachers_courses_are_theirs_only_with_the_subject_in_three_languages(
     finally:
         raw.close()
 
-    assert {c.id for c in courses} == expected
+    assert {c.id for c in courses if c.mine} == expected
+    assert {c.id for c in courses if not c.mine} == of_class  # the class she is the class teacher of
+    assert [c.mine for c in courses] == sorted((c.mine for c in courses), reverse=True)  # hers first
     chosen = next(c for c in courses if c.id == spot.course_id)
     assert chosen.subject == {"kk": kk, "ru": ru, "en": en}
     assert chosen.class_name == f"{grade} {letter}"

@@ -307,134 +307,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
+        <source>%1 — to read</source>
+        <translation>%1 — оқу үшін</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397"/>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="492"/>
+        <location filename="../../desktop/main_window.py" line="494"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="519"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="519"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="528"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="701"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="702"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="704"/>
+        <location filename="../../desktop/main_window.py" line="706"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="705"/>
+        <location filename="../../desktop/main_window.py" line="707"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="706"/>
+        <location filename="../../desktop/main_window.py" line="708"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="707"/>
+        <location filename="../../desktop/main_window.py" line="709"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708"/>
+        <location filename="../../desktop/main_window.py" line="710"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="709"/>
+        <location filename="../../desktop/main_window.py" line="711"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="710"/>
+        <location filename="../../desktop/main_window.py" line="712"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="711"/>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="712"/>
+        <location filename="../../desktop/main_window.py" line="714"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="715"/>
+        <location filename="../../desktop/main_window.py" line="717"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="716"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="717"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>

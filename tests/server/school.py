@@ -34,5 +34,15 @@ def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> C
     return Cell(lesson, pupil, course, login, teacher, str(day))
 
 
+def readable_courses(server, teacher_id: int) -> set[int]:
+    """The courses a teacher's PC holds: those they teach, those they substitute in, and every course of the class
+    they are the class teacher of (server.pull.visible_courses)."""
+    return {r[0] for r in server.sql(
+        "SELECT id FROM course WHERE teacher_id = :t "
+        "UNION SELECT course_id FROM lesson WHERE substitute_teacher_id = :t "
+        "UNION SELECT c.id FROM course c JOIN school_class k ON k.school_id = c.school_id AND k.id = c.class_id "
+        "WHERE k.homeroom_teacher_id = :t", t=teacher_id)}
+
+
 def other_teacher_login(server, teacher_id: int) -> str:
     return server.sql("SELECT username FROM teacher WHERE id != :t ORDER BY id LIMIT 1", t=teacher_id)[0][0]

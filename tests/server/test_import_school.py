@@ -80,7 +80,9 @@ def test_a_sound_bundle_is_imported_and_its_teachers_can_log_in(backend_db, tmp_
         token = login.json()["token"]
         reference = httpx.get(f"{server.url}/v1/bootstrap", headers={"Authorization": f"Bearer {token}"}).json()
         assert {(c["grade"], c["letter"]) for c in reference["classes"]} == {(7, "Б"), (8, "А")}
-        assert len(reference["timetable"]) == 2
+        # her two algebra lessons, and the two English groups' of 7Б, whose class teacher she is (to read)
+        assert len(reference["timetable"]) == 4
+        assert {c["teacher_id"] for c in reference["courses"]} != {login.json()["teacher_id"]}
         groups = server.sql(
             "SELECT s.name, count(*) FROM subgroup s JOIN subgroup_member m ON m.subgroup_id = s.id "
             "JOIN school_class k ON k.id = s.class_id JOIN academic_year y ON y.id = k.year_id "

@@ -30,7 +30,7 @@ def main() -> None:
             "SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
             "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
             "AND (m.to_date IS NULL OR m.to_date >= l.date) WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL "
-            "AND l.date BETWEEN '2026-11-03' AND '2026-11-20'").all()
+            "AND c.teacher_id = ? AND l.date BETWEEN '2026-11-03' AND '2026-11-20'", (teacher,)).all()
     journal = Journal(db, teacher)
     print("ready", flush=True)
     while True:

@@ -29,8 +29,9 @@ def test_a_pc_behind_the_trimmed_feed_downloads_again_and_keeps_its_offline_edit
     away, here = synced_pcs(tmp_path, server.url, spot.teacher_login, "away", "here")
     devices.extend((away, here))
     lessons = [r[0] for r in here.sql("SELECT l.id FROM lesson l JOIN course c ON c.id = l.course_id "
-                                      "WHERE c.scale = 'criteria' AND l.date BETWEEN '2026-11-03' AND '2026-11-20' "
-                                      "ORDER BY l.id LIMIT 3")]
+                                      "WHERE c.scale = 'criteria' AND c.id = ? "
+                                      "AND l.date BETWEEN '2026-11-03' AND '2026-11-20' ORDER BY l.id LIMIT 3",
+                                      (spot.course_id,))]
     pupil = spot.pupil_id
     # While `away` is off the network: `here` writes marks and syncs; `away` types an edit of its own.
     for n, lesson in enumerate(lessons):

@@ -14,6 +14,7 @@ from storage import conflicts, term_results
 from storage.journal_sheet import driver_connection
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell
+from tests.server.school import readable_courses
 from tests.sync.conftest import Device, synced_pcs
 
 ADMIN_PC = "00000000-0000-4000-8000-0000000000a1"  # the admin's device id (a uuid, as every PC's)
@@ -27,9 +28,10 @@ CELLS = "SELECT lesson_id, pupil_id, attendance, mark, comment FROM lesson_cell"
 
 
 def _teacher_cells_on_server(server: LiveServer, teacher_id: int) -> dict:
-    return _cells(server.sql(CELLS + " x JOIN lesson l ON l.id = x.lesson_id JOIN course c ON c.id = l.course_id "
-                             "WHERE c.teacher_id = :t".replace("SELECT lesson_id, pupil_id",
-                                                               "SELECT x.lesson_id, x.pupil_id"), t=teacher_id))
+    """The cells of every course the teacher's PC holds (readable_courses)."""
+    courses = ",".join(str(course) for course in readable_courses(server, teacher_id))
+    return _cells(server.sql("SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment FROM lesson_cell x "
+                             f"JOIN lesson l ON l.id = x.lesson_id WHERE l.course_id IN ({courses})"))
 
 
 def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServer, devices, tmp_path) -> None:
@@ -41,11 +43,12 @@ def test_a_new_pc_downloads_the_teachers_year_and_nothing_else(server: LiveServe
                         if status.phase == "first_download" else None)
     pc.sync()
 
-    lessons_on_server = server.sql("SELECT count(*) FROM lesson l JOIN course c ON c.id = l.course_id "
-                                   "WHERE c.teacher_id = :t", t=spot.teacher_id)[0][0]
+    readable = readable_courses(server, spot.teacher_id)  # hers, and those of the class she is class teacher of
+    lessons_on_server = sum(server.sql("SELECT count(*) FROM lesson WHERE course_id = :c", c=course)[0][0]
+                            for course in readable)
     assert pc.sql("SELECT count(*) FROM lesson")[0][0] == lessons_on_server > 0
     assert _cells(pc.sql(CELLS)) == _teacher_cells_on_server(server, spot.teacher_id)
-    assert {r[0] for r in pc.sql("SELECT DISTINCT teacher_id FROM course")} == {spot.teacher_id}
+    assert {r[0] for r in pc.sql("SELECT id FROM course")} == readable
     assert seen[-1][0] == seen[-1][1] == lessons_on_server  # progress reached the end
     assert len({total for _, total in seen if total}) == 1  # and knew the end from the start
 
@@ -61,7 +64,7 @@ def test_every_teacher_can_download_their_year(server: LiveServer, devices, tmp_
         devices.append(pc)
         pc.sync()
         assert pc.sql("PRAGMA foreign_key_check") == []
-        assert {r[0] for r in pc.sql("SELECT DISTINCT teacher_id FROM course")} == {teacher_id}
+        assert {r[0] for r in pc.sql("SELECT id FROM course")} == readable_courses(server, teacher_id)
         assert pc.sql("SELECT bootstrapped FROM sync_state")[0][0] == 1
 
 

@@ -36,7 +36,7 @@ class Spot:
 
 def _spot(server) -> Spot:  # type: ignore[no-untyped-def]
     """Two parallel classes of one grade, each with a criteria course of its own teacher; B's teacher has no course
-    in class A."""
+    in class A and is not its class teacher."""
     courses = server.sql(
         "SELECT c.id, c.class_id, t.username, k.grade, t.id FROM course c "
         "JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id "
@@ -45,7 +45,8 @@ def _spot(server) -> Spot:  # type: ignore[no-untyped-def]
     for a in courses:
         for b in courses:
             if b[3] == a[3] and b[1] != a[1] and b[4] != a[4] and not server.sql(
-                    "SELECT 1 FROM course WHERE teacher_id = :t AND class_id = :k", t=b[4], k=a[1]):
+                    "SELECT 1 FROM course WHERE teacher_id = :t AND class_id = :k UNION "
+                    "SELECT 1 FROM school_class WHERE id = :k AND homeroom_teacher_id = :t", t=b[4], k=a[1]):
                 lessons = (_lesson(server, a[0], "2026-11-03", "2026-11-13"),
                            _lesson(server, a[0], "2026-11-18", "2026-11-20"),
                            _lesson(server, b[0], "2026-11-18", "2026-11-20"))
@@ -91,9 +92,11 @@ def test_a_pupil_who_arrives_mid_term_reaches_every_pc_of_his_class_and_takes_ma
         live_server, tmp_path: Path) -> None:
     spot = _spot(live_server)
     school_pc, home_pc = synced_pcs(tmp_path, live_server.url, spot.login_a, "a-school", "a-home")
-    outsider = live_server.sql(  # a teacher with courses, none of them in class A
+    outsider = live_server.sql(  # a teacher with courses, none of them in class A, and not its class teacher
         "SELECT t.username FROM teacher t WHERE EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id) "
-        "AND NOT EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id AND c.class_id = :k) ORDER BY t.id LIMIT 1",
+        "AND NOT EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id AND c.class_id = :k) "
+        "AND NOT EXISTS (SELECT 1 FROM school_class k WHERE k.id = :k AND k.homeroom_teacher_id = t.id) "
+        "ORDER BY t.id LIMIT 1",
         k=spot.class_a)[0][0]
     other = synced_pcs(tmp_path, live_server.url, outsider, "other")[0]
     answer = _post(_admin(live_server), "/v1/admin/pupils", {
