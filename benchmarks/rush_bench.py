@@ -441,11 +441,14 @@ async def rush_phase(url: str, pcs: list[Pc], observers: list[Observer], args: a
 
 
 def check_observer(engine: Engine, who: Observer, school_id: int) -> dict[str, Any]:
-    """The feed's changes `who` may see, against what it pulled."""
+    """The feed's changes `who` may see (as server.pull.visible_courses: a teacher's courses, the lessons she
+    substitutes in, the courses of the class she is the class teacher of), against what it pulled."""
     visible = "TRUE"
     if who.teacher_id is not None:
-        visible = ("course_id IN (SELECT id FROM course WHERE teacher_id = :t "
-                   "UNION SELECT course_id FROM lesson WHERE substitute_teacher_id = :t)")
+        visible = ("course_id IN (SELECT id FROM course WHERE school_id = :s AND teacher_id = :t "
+                   "UNION SELECT course_id FROM lesson WHERE school_id = :s AND substitute_teacher_id = :t "
+                   "UNION SELECT c.id FROM course c JOIN school_class k ON k.school_id = c.school_id "
+                   "AND k.id = c.class_id WHERE c.school_id = :s AND k.homeroom_teacher_id = :t)")
     with engine.connect() as conn:
         rows = conn.execute(text(f"SELECT position, entity, entity_key, field, version FROM change "
                                  f"WHERE school_id = :s AND {visible} ORDER BY position"),

@@ -197,7 +197,8 @@ def test_a_batch_too_large_for_the_server_is_halved_until_it_passes(server: Live
     letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
     spots = pc.sql("SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id "
                    "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
-                   "AND (m.to_date IS NULL OR m.to_date >= l.date) WHERE c.subgroup_id IS NULL LIMIT 1800")
+                   "AND (m.to_date IS NULL OR m.to_date >= l.date) WHERE c.subgroup_id IS NULL AND c.teacher_id = ? "
+                   "LIMIT 1800", (spot.teacher_id,))
     journal = pc.journal
     for lesson_id, pupil_id in spots:
         journal.set_comment(lesson_id, pupil_id, "".join(rng.choice(letters) for _ in range(2000)))
