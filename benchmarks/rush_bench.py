@@ -107,7 +107,8 @@ def plan_pcs(engine: Engine, pcs: int, ops: int, rng: random.Random) -> list[dic
     client, a PC knows the server version of each record it edits and sends it as the base."""
     with engine.connect() as conn:
         rows = conn.execute(text(
-            "SELECT c.teacher_id, t.username, l.id, m.pupil_id, coalesce(x.server_version, 0), l.server_version "
+            "SELECT c.teacher_id, t.username, CAST(l.id AS TEXT), m.pupil_id, coalesce(x.server_version, 0), "
+            "l.server_version "
             "FROM lesson l JOIN course c ON c.id = l.course_id JOIN teacher t ON t.id = c.teacher_id "
             "JOIN class_membership m ON m.class_id = c.class_id AND m.from_date <= l.date "
             "AND (m.to_date IS NULL OR m.to_date >= l.date) "
