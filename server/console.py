@@ -157,14 +157,18 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
 
     @router.post("/logout")
     async def logout(request: Request) -> Response:
-        found = checked(request, await _form(request))
-        if isinstance(found, Response):
-            return found
-        with writer(engine).begin() as conn:
-            _revoke(conn, found[1], dt.datetime.now(dt.UTC))
-        response = RedirectResponse("/console/login", 303)
-        response.delete_cookie(COOKIE, path="/console")
-        return response
+        form = await _form(request)
+
+        def sign_out() -> Response:
+            found = checked(request, form)
+            if isinstance(found, Response):
+                return found
+            with writer(engine).begin() as conn:
+                _revoke(conn, found[1], dt.datetime.now(dt.UTC))
+            response = RedirectResponse("/console/login", 303)
+            response.delete_cookie(COOKIE, path="/console")
+            return response
+        return await run_in_threadpool(sign_out)  # the database on a worker thread, never on the event loop
 
     def classes_of(who: accounts.Principal) -> list[dict[str, Any]]:
         today = dt.date.today()
@@ -214,9 +218,14 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
 
     async def change(request: Request, back_to: str, make: Callable[[dict[str, str]], Any],
                      apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object], done: str) -> Response:
-        """Read the form, check it, apply the change in one transaction; back to the class page, told what
-        happened, or refused there with the form kept."""
+        """Read the form, then on a worker thread (never the event loop's: the PCs' syncs share it) check it and
+        apply the change in one transaction; back to the class page, told what happened, or refused there with the
+        form kept."""
         form = await _form(request)
+        return await run_in_threadpool(lambda: _change(request, form, back_to, make, apply, done))
+
+    def _change(request: Request, form: dict[str, str], back_to: str, make: Callable[[dict[str, str]], Any],
+                apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object], done: str) -> Response:
         found = checked(request, form)
         if isinstance(found, Response):
             return found
