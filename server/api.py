@@ -290,45 +290,37 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             periods.log_closing(conn, who, period_id, action == "close", now)
         return {"period_id": period_id, "closed": action == "close"}
 
-    def roster_change(change: Callable[[Any, dt.datetime, str | None], dict]) -> dict:
-        """A change of the roster in one transaction; a refusal is 422 (404 for a class or pupil not in the school)
-        with its cause in `detail.why`, and nothing is kept."""
-        now = dt.datetime.now(dt.UTC)
+    def roster_change(request: Request, change: Callable[[Any, dt.datetime, str | None], dict]) -> dict:
+        """`change(conn, now, ip)`, a change of the roster, in one transaction; a refusal is 422 (404 for a class or
+        pupil not in the school) with its cause in `detail.why`, and nothing is kept."""
         try:
             with writer(engine).begin() as conn:
-                return change(conn, now, None)
+                return change(conn, dt.datetime.now(dt.UTC), request.client.host if request.client else None)
         except roster.RosterRefused as refused:
             status = 404 if refused.params["why"] in ("no_such_class", "no_such_pupil") else 422
             raise ApiError(status, refused.code, str(refused), detail={"why": refused.params["why"]}) from None
 
-    @app.post("/v1/admin/pupils", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
-                                              422: {"model": ErrorBody}})
+    roster_answers: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (403, 404, 422)}
+
+    @app.post("/v1/admin/pupils", responses=roster_answers)
     def pupil_arrives(arrival: roster.Arrival, request: Request,
                       who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        ip = request.client.host if request.client else None
-        return roster_change(lambda conn, now, _: {"pupil_id": roster.arrive(conn, who, now, arrival, ip)})
+        return roster_change(request, lambda conn, now, ip: {"pupil_id": roster.arrive(conn, who, now, arrival, ip)})
 
-    @app.post("/v1/admin/pupils/{pupil_id}/leave", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
-                                                             422: {"model": ErrorBody}})
+    @app.post("/v1/admin/pupils/{pupil_id}/leave", responses=roster_answers)
     def pupil_leaves(pupil_id: int, departure: roster.Departure, request: Request,
                      who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        ip = request.client.host if request.client else None
-
-        def change(conn: Any, now: dt.datetime, _: object) -> dict:
+        def change(conn: Any, now: dt.datetime, ip: str | None) -> dict:
             roster.leave(conn, who, now, pupil_id, departure.last_day, departure.order, ip)
             return {"pupil_id": pupil_id, "last_day": departure.last_day.isoformat()}
-        return roster_change(change)
+        return roster_change(request, change)
 
-    @app.post("/v1/admin/pupils/{pupil_id}/move", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody},
-                                                            422: {"model": ErrorBody}})
+    @app.post("/v1/admin/pupils/{pupil_id}/move", responses=roster_answers)
     def pupil_moves(pupil_id: int, moved: roster.Move, request: Request,
                     who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        ip = request.client.host if request.client else None
-
-        def change(conn: Any, now: dt.datetime, _: object) -> dict:
-            place = roster.move(conn, who, now, pupil_id, moved.class_id, moved.from_date, moved.order, ip)
-            return {"pupil_id": pupil_id, "class_id": moved.class_id, "member_id": place}
-        return roster_change(change)
+        return roster_change(request, lambda conn, now, ip: {
+            "pupil_id": pupil_id, "class_id": moved.class_id,
+            "member_id": roster.move(conn, who, now, pupil_id, moved.class_id, moved.from_date, moved.order, ip)})
 
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
     def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
