@@ -81,6 +81,8 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
             "Messages", "The lesson cannot be added: the teacher already teaches lesson {slot} on {date}."),
         "invalid_lesson/class_busy": QCoreApplication.translate(
             "Messages", "The lesson cannot be added: the class already has lesson {slot} on {date}."),
+        "invalid_lesson/day_off": QCoreApplication.translate(
+            "Messages", "The lesson cannot be added: {date} is a day off ({name})."),
         "invalid_work/unknown_kind": QCoreApplication.translate(
             "Messages", "The summative work cannot be added: it must be a SOR or a SOCH."),
         "invalid_work/no_title": QCoreApplication.translate(

@@ -61,6 +61,8 @@ def reference(conn: Connection, who: Principal) -> dict:
         "years": _all(conn, _rows("academic_year").where(Y.c.school_id == school, Y.c.id.in_(year_ids))),
         "periods": _all(conn, _rows("period").where(P.c.school_id == school, P.c.year_id.in_(year_ids))
                         .order_by(P.c.id)),
+        "days_off": _all(conn, _rows("day_off").where(T["day_off"].c.school_id == school,
+                                                      T["day_off"].c.year_id.in_(year_ids)).order_by(T["day_off"].c.id)),
         "bell_slots": _all(conn, _rows("bell_slot").where(T["bell_slot"].c.school_id == school)),
         "subjects": _all(conn, select(T["subject"]).where(
             T["subject"].c.id.in_({c["subject_id"] for c in course_rows}))),

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, exists, func, insert, or_, select, update
 
-from core import hlc, ids, json_codec, record_keys, write_rules
+from core import hlc, ids, json_codec, record_keys, school_calendar, write_rules
 from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
 from core.protocol import Operation, Status
 from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
@@ -496,6 +496,8 @@ class Applier:
         self._check_rights(landing, substitute_ok=False)
         self._check_open(landing)
         self._term_of(landing)
+        calendar, grade = school_calendar.of_class(self.conn, landing.place.class_id, tables, self.school)
+        calendar.check_lesson_day(day, grade)
         if not self.conn.execute(select(exists().where(SLOT.c.school_id == landing.school_id,
                                                       SLOT.c.number == slot))).scalar():
             raise Refused("bad_value", f"Slot {slot} is not in the bell schedule.")

@@ -68,7 +68,8 @@ def by_school(source: Table, target: MetaData) -> Table:
     numbered = source.autoincrement_column  # its id, numbered by the database: now by a sequence (below)
     columns = [serial(source.name, c.type) if c is numbered else
                Column(c.name, RecordId if (source.name, c.name) in _RECORD_IDS else c.type, nullable=c.nullable,
-                      default=getattr(c.default, "arg", None))
+                      default=getattr(c.default, "arg", None),
+                      server_default=getattr(c.server_default, "arg", None))
                for c in source.columns]
     if "school_id" not in source.c:
         columns.append(Column("school_id", Integer, nullable=False))

@@ -22,8 +22,9 @@ from storage.models import metadata
 
 # The reference answer's parts and their tables, parents before children (foreign keys are on).
 _REFERENCE = (
-    ("school", "school"), ("years", "academic_year"), ("periods", "period"), ("bell_slots", "bell_slot"),
-    ("subjects", "subject"), ("teachers", "teacher"), ("classes", "school_class"), ("subgroups", "subgroup"),
+    ("school", "school"), ("years", "academic_year"), ("periods", "period"), ("days_off", "day_off"),
+    ("bell_slots", "bell_slot"), ("subjects", "subject"), ("teachers", "teacher"), ("classes", "school_class"),
+    ("subgroups", "subgroup"),
     ("pupils", "pupil"), ("subgroup_members", "subgroup_member"), ("memberships", "class_membership"),
     ("courses", "course"), ("timetable", "timetable_entry"), ("period_marks", "period_mark"),
     ("free_works", "summative_work"), ("free_scores", "summative_score"),

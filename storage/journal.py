@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, exists, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core import final_marks, ids, record_keys, write_rules
+from core import final_marks, ids, record_keys, school_calendar, write_rules
 from core.errors import (
     ChangedSince,
     InvalidLesson,
@@ -357,6 +357,8 @@ class Journal:
             if not conn.execute(select(exists().where(_SLOT.c.number == slot))).scalar():
                 raise InvalidLesson(why="no_such_slot", slot=slot, reason=f"slot {slot} is not in the bell schedule")
             self._check_date_open(conn, date)
+            calendar, grade = school_calendar.of_class(conn, course.class_id)
+            calendar.check_lesson_day(date, grade)
             lesson_id = ids.lesson_id(course_id, date, slot)
             if conn.execute(select(exists().where(_LESSON.c.id == lesson_id))).scalar():
                 raise InvalidLesson(why="course_busy", date=date, slot=slot,

@@ -51,9 +51,24 @@ def test_curriculum_scales_follow_the_rules(db):
 def test_the_year_has_four_terms_and_two_half_years(db):
     periods = q(db, "SELECT kind, number, start_date, end_date FROM period ORDER BY kind, number")
     terms = [(s, e) for kind, _, s, e in periods if kind == "term"]
-    assert terms == [("2026-09-02", "2026-10-24"), ("2026-11-03", "2026-12-26"), ("2027-01-08", "2027-03-18"),
+    # The 2025–26 order's pattern carried to 2026–27 (core/demo_school/calendar.py says why): the terms run
+    # between the autumn (26.10–01.11), winter (29.12–07.01) and spring (19.03–29.03) breaks.
+    assert terms == [("2026-09-01", "2026-10-25"), ("2026-11-02", "2026-12-28"), ("2027-01-08", "2027-03-18"),
                      ("2027-03-30", "2027-05-25")]
     assert Counter(kind for kind, *_ in periods) == {"term": 4, "half_year": 2, "year": 1}
+
+
+def test_the_calendar_keeps_holidays_breaks_by_grade_and_moved_days_off(db):
+    days_off = q(db, "SELECT from_date, to_date, kind, grade_from, grade_to FROM day_off ORDER BY from_date")
+    assert ("2026-12-16", "2026-12-16", "holiday", 0, 12) in days_off  # Independence Day, a Wednesday
+    assert ("2027-02-08", "2027-02-14", "break", 1, 1) in days_off  # grade 1's extra week
+    assert ("2027-05-10", "2027-05-10", "moved", 0, 12) in days_off  # Victory Day fell on a Sunday
+    grades_on = dict(q(db, "SELECT l.date, group_concat(DISTINCT k.grade) FROM lesson l "
+                           "JOIN course c ON c.id = l.course_id JOIN school_class k ON k.id = c.class_id "
+                           "WHERE l.date IN ('2026-12-16', '2027-02-09', '2027-05-10', '2027-05-11') GROUP BY l.date"))
+    assert "2026-12-16" not in grades_on and "2027-05-10" not in grades_on, "no lesson on a day off"
+    assert "1" not in grades_on["2027-02-09"].split(",") and "2" in grades_on["2027-02-09"].split(",")
+    assert "1" in grades_on["2027-05-11"].split(",")
 
 
 def test_bells_are_45_minutes_with_short_breaks(db):

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from core import hlc, ids
+from core.errors import InvalidLesson
 from storage import audit, outbox
 from storage.journal import Journal
 from tests import school
@@ -218,3 +219,21 @@ def test_the_local_audit_is_hash_chained_and_a_changed_entry_is_named(db):
         conn.execute(text("DELETE FROM audit_entry WHERE id = :i"), {"i": ids[1]})
     with db.read() as conn:
         assert audit.verify(conn) == (ids[2], 1)
+
+
+def test_no_lesson_on_a_day_off_of_the_class_grade(db):
+    """16 December is a public holiday; grade 1's February week is a break for grade 1 alone."""
+    spot = school.lesson_spot(db)
+    journal = Journal(db, spot.teacher_id)
+    with pytest.raises(InvalidLesson) as refused:
+        journal.add_lesson(spot.course_id, dt.date(2026, 12, 16), 7)
+    assert (refused.value.params["why"], refused.value.params["name"]) == ("day_off", "Тәуелсіздік күні")
+    with db.read() as conn:
+        first, second = (conn.execute(text(
+            "SELECT c.id, c.teacher_id FROM course c JOIN school_class k ON k.id = c.class_id WHERE k.grade = :g "
+            "ORDER BY c.id LIMIT 1"), {"g": grade}).one() for grade in (1, 2))
+    with pytest.raises(InvalidLesson, match="1-сынып демалысы"):
+        Journal(db, first.teacher_id).add_lesson(first.id, dt.date(2027, 2, 9), 7)
+    assert ops(db) == [], "nothing refused was queued"
+    Journal(db, second.teacher_id).add_lesson(second.id, dt.date(2027, 2, 9), 7)
+    assert [op.value["date"] for op in ops(db)] == ["2027-02-09"]

@@ -143,6 +143,10 @@ def test_a_migrated_server_database_is_the_one_its_models_create(request: pytest
 
 # Both sides: the journal tables each first revision created, and the checks themselves.
 
+# Journal tables added after the first revisions, by a revision on each side (the school calendar: storage 0005,
+# server 0012); each side's later revisions are checked above against its models.
+LATER_TABLES = frozenset({"day_off"})
+
 def test_both_first_revisions_create_the_same_journal_tables(tmp_path: Path) -> None:
     """Client 0001 and server 0001 each create the shared tables: column for column, key for key, the same;
     the only difference is the indexes server.schema declares on top of core.tables."""
@@ -155,15 +159,16 @@ def test_both_first_revisions_create_the_same_journal_tables(tmp_path: Path) -> 
         with server.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "0001")
-        on_the_pc = reflected(journal, JOURNAL_TABLES)
-        on_the_server = reflected(server, JOURNAL_TABLES)
+        first = JOURNAL_TABLES - LATER_TABLES
+        on_the_pc = reflected(journal, first)
+        on_the_server = reflected(server, first)
     finally:
         journal.dispose()
         server.dispose()
 
-    server_only = {(table, index.name) for table in JOURNAL_TABLES
+    server_only = {(table, index.name) for table in first
                    for index in server_metadata.tables[table].indexes} - {
-                   (table, index.name) for table in JOURNAL_TABLES for index in Base.metadata.tables[table].indexes}
+                   (table, index.name) for table in first for index in Base.metadata.tables[table].indexes}
     assert server_only == {("lesson", "ix_lesson_substitute_teacher_id")}
     for table, index_name in server_only:
         indexes = on_the_server[table]["indexes"]

@@ -17,14 +17,17 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, insert, select
 
-from core import ids, timetable_check
+from core import ids, lesson_plan, timetable_check
 from core.demo_school import calendar, curriculum, names
+from core.lesson_plan import WeeklySlot
+from core.school_calendar import SchoolCalendar
 from core.tables import (
     AcademicYear,
     Base,
     BellSlot,
     ClassMembership,
     Course,
+    DayOff,
     Lesson,
     LessonCell,
     Period,
@@ -130,6 +133,7 @@ class _Builder:
         self.progress = progress
         self.year_start = calendar.school_year_of(today)
         self.terms = calendar.terms(self.year_start)
+        self.calendar = SchoolCalendar(tuple(self.terms), tuple(calendar.days_off(self.year_start)))
         self.school_id = spec.school_id
 
     def _t(self, model: type[Base]) -> Table:
@@ -175,7 +179,10 @@ class _Builder:
     def _calendar(self) -> None:
         start, end = self.terms[0][0], self.terms[-1][1]
         self._bulk(AcademicYear, [dict(id=1, school_id=self.school_id, name=f"{self.year_start}–{self.year_start + 1}",
-                                       start_date=start, end_date=end)])
+                                       start_date=start, end_date=end, week_days=self.calendar.week_days)])
+        self._bulk(DayOff, [dict(year_id=1, from_date=off.from_date, to_date=off.to_date, grade_from=off.grade_from,
+                                 grade_to=off.grade_to, kind=off.kind, name=off.name)
+                            for off in self.calendar.days_off])
         rows = [dict(year_id=1, kind="term", number=n, start_date=s, end_date=e, closed=False)
                 for n, (s, e) in enumerate(self.terms, start=1)]
         rows += [
@@ -387,30 +394,19 @@ class _Builder:
 
     # -- lessons ----------------------------------------------------------------------------------
 
-    def _school_days(self) -> list[tuple[int, dt.date]]:
-        days = []
-        for term_no, (start, end) in enumerate(self.terms, start=1):
-            day = start
-            while day <= end:
-                if day.isoweekday() <= 5 and not calendar.is_holiday(day):
-                    days.append((term_no, day))
-                day += dt.timedelta(days=1)
-        return days
-
     def _lessons(self) -> None:
-        days = self._school_days()
+        grade_of = {cls["id"]: cls["grade"] for cls in self.classes}
+        term_of = {day: n for n, (start, end) in enumerate(self.terms, start=1)
+                   for day in (start + dt.timedelta(days=i) for i in range((end - start).days + 1))}
         self.lessons_by_course: dict[int, list[dict[str, Any]]] = defaultdict(list[Any])
         rows = []
         for course in self.courses:
-            week = sorted(self.week[course["id"]])
-            for term_no, day in days:
-                for weekday, slot in week:
-                    if weekday == day.isoweekday():
-                        row = dict(id=ids.lesson_id(course["id"], day, slot), course_id=course["id"], date=day,
-                                   slot=slot, kind="regular", topic=None, homework=None, server_version=1,
-                                   term=term_no)
-                        self.lessons_by_course[course["id"]].append(row)
-                        rows.append(row)
+            week = [WeeklySlot(weekday, slot, self.terms[0][0]) for weekday, slot in self.week[course["id"]]]
+            for lesson in lesson_plan.plan(course["id"], grade_of[course["class_id"]], week, self.calendar):
+                row = dict(id=lesson.id, course_id=course["id"], date=lesson.date, slot=lesson.slot, kind="regular",
+                           topic=None, homework=None, server_version=1, term=term_of[lesson.date])
+                self.lessons_by_course[course["id"]].append(row)
+                rows.append(row)
         self._mark_summatives()
         self._bulk(Lesson, [{k: v for k, v in row.items() if k != "term"} for row in rows])
         self._bulk(SummativeWork, self.works)

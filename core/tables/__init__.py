@@ -7,6 +7,7 @@ from core.tables.journal import Lesson, LessonCell, PeriodMark, SummativeScore, 
 from core.tables.school import (
     AcademicYear,
     ClassMembership,
+    DayOff,
     Period,
     Pupil,
     School,
@@ -20,12 +21,12 @@ from core.tables.timetable import BellSlot, Course, TimetableEntry
 
 # The tables a journal and the server both hold, by name: what the server copies into its own schema.
 JOURNAL_TABLES = frozenset(model.__tablename__ for model in (
-    School, AcademicYear, Period, Subject, Teacher, SchoolClass, Subgroup, Pupil, SubgroupMember, ClassMembership,
-    BellSlot, Course, TimetableEntry, Lesson, LessonCell, SummativeWork, SummativeScore, PeriodMark,
+    School, AcademicYear, DayOff, Period, Subject, Teacher, SchoolClass, Subgroup, Pupil, SubgroupMember,
+    ClassMembership, BellSlot, Course, TimetableEntry, Lesson, LessonCell, SummativeWork, SummativeScore, PeriodMark,
 ))
 
 __all__ = [
-    "JOURNAL_TABLES", "AcademicYear", "Base", "BellSlot", "ClassMembership", "Course", "Lesson", "LessonCell",
+    "JOURNAL_TABLES", "AcademicYear", "Base", "BellSlot", "ClassMembership", "Course", "DayOff", "Lesson", "LessonCell",
     "Period", "PeriodMark", "Pupil", "School", "SchoolClass", "Subgroup", "SubgroupMember", "Subject",
     "SummativeScore", "SummativeWork", "Teacher", "TimetableEntry",
 ]

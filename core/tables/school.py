@@ -35,6 +35,31 @@ class AcademicYear(Base):
     name: Mapped[str] = mapped_column(String(20))  # "2026–2027"
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
+    # Days a week with lessons: 5 (Monday–Friday) or 6 (Monday–Saturday).
+    week_days: Mapped[int] = mapped_column(SmallInteger, default=5, server_default="5")
+
+
+class DayOff(Base):
+    """Days without lessons in the school's calendar, first and last both included: a public holiday, a break
+    (каникулы), or a day off moved from a holiday that fell on a weekend; for the grades `grade_from`–`grade_to`
+    (grade 1's extra break is a break for grade 1 alone). core.school_calendar reads them."""
+
+    __tablename__ = "day_off"
+    __table_args__ = (
+        Index("ix_day_off_year", "year_id", "from_date"),
+        CheckConstraint("from_date <= to_date", name="dates"),
+        CheckConstraint("grade_from <= grade_to", name="grades"),
+        CheckConstraint("kind IN ('holiday', 'break', 'moved')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
+    from_date: Mapped[dt.date] = mapped_column(Date)
+    to_date: Mapped[dt.date] = mapped_column(Date)
+    grade_from: Mapped[int] = mapped_column(SmallInteger, default=0)
+    grade_to: Mapped[int] = mapped_column(SmallInteger, default=12)
+    kind: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(120))
 
 
 class Period(Base):
