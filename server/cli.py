@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  … and {len(refused.problems) - 50} more", file=sys.stderr)
             return 2
         print(f"School {result['school_id']}: {result['classes']} classes, {result['pupils']} pupils, "
-              f"{result['teachers']} teachers, {result['courses']} courses.")
+              f"{result['teachers']} teachers, {result['courses']} courses, {result['lessons']} lessons of the year "
+              "planned from the timetable and the calendar.")
         print("Initial passwords (give each teacher theirs):")
         for username, password in result["passwords"].items():
             print(f"  {username}\t{password}")

@@ -19,7 +19,9 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
-from core import timetable_check
+from core import lesson_plan, school_calendar, timetable_check
+from core.lesson_plan import WeeklySlot
+from core.school_calendar import DayOff, SchoolCalendar
 from core.tables.timetable import SCALES
 from server import serials
 from server.accounts import add_accounts, hash_password, taken_usernames
@@ -27,7 +29,7 @@ from server.db import writer
 from server.schema import tables
 
 FILES: dict[str, tuple[str, ...]] = {
-    "school.csv": ("name", "region", "language"),
+    "school.csv": ("name", "region", "language", "week_days"),
     "periods.csv": ("kind", "number", "start", "end"),
     "bells.csv": ("shift", "number", "starts", "ends"),
     "subjects.csv": ("code", "name_kk", "name_ru", "name_en"),
@@ -36,8 +38,12 @@ FILES: dict[str, tuple[str, ...]] = {
     "pupils.csv": ("class", "last_name", "first_name", "patronymic", "birth_date", "sex", "subgroups"),
     "courses.csv": ("class", "subject", "subgroup", "teacher", "scale", "hours_per_week"),
     "timetable.csv": ("class", "subject", "subgroup", "weekday", "slot"),
+    "calendar.csv": ("kind", "from", "to", "grades", "name"),
 }
-OPTIONAL = {"region", "patronymic", "homeroom", "birth_date", "sex", "subgroups", "subgroup"}
+OPTIONAL = {"region", "week_days", "patronymic", "homeroom", "birth_date", "sex", "subgroups", "subgroup", "grades"}
+# A school with no days off to tell (or that enters them later in the admin console) leaves the calendar out.
+OPTIONAL_FILES = {"calendar.csv"}
+GRADES = re.compile(r"^(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?$")
 CLASS_NAME = re.compile(r"^(\d{1,2})\s*[«\"]?([^\d\s«»\"]{1,4})[»\"]?$")
 
 
@@ -93,7 +99,7 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     """The bundle as clean records, or ImportRefused listing every problem found."""
     c = _Checker()
     for name, columns in FILES.items():
-        if not c.need(name in bundle, name, "the file is missing"):
+        if not c.need(name in bundle or name in OPTIONAL_FILES, name, "the file is missing") or name not in bundle:
             continue
         if bundle[name]:
             have = set(bundle[name][0])
@@ -107,6 +113,8 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     school = school_rows[0] if school_rows else {}
     c.need(bool(school.get("name")), "school.csv row 2", "the name is empty")
     c.need(school.get("language") in ("kk", "ru", "en"), "school.csv row 2", "language must be kk, ru or en")
+    week_days = int(school.get("week_days") or 5) if (school.get("week_days") or "5") in ("5", "6") else None
+    c.need(week_days is not None, "school.csv row 2", "week_days must be 5 or 6 (days a week with lessons)")
 
     periods = []
     for n, row in enumerate(bundle["periods.csv"], start=2):
@@ -201,10 +209,34 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
         week.append(dict(key=key, weekday=weekday, slot=slot, where=where))
     if not c.problems:
         _check_week(c, week, courses)
+    days_off = _days_off(c, bundle.get("calendar.csv", []), periods)
     if c.problems:
         raise ImportRefused(c.problems)
-    return dict(school=school, periods=periods, bells=bells, subjects=subjects, teachers=teachers, classes=classes,
-                pupils=pupils, courses=courses, week=week)
+    return dict(school=school, week_days=week_days, periods=periods, bells=bells, subjects=subjects,
+                teachers=teachers, classes=classes, pupils=pupils, courses=courses, week=week, days_off=days_off)
+
+
+def _days_off(c: _Checker, rows: list[dict[str, str]], periods: list[dict[str, Any]]) -> list[DayOff]:
+    """calendar.csv's days off, each within the school year the periods span."""
+    dated = [p for p in periods if p["start_date"] and p["end_date"]]
+    if not dated:
+        return []
+    year = (min(p["start_date"] for p in dated), max(p["end_date"] for p in dated))
+    out = []
+    for n, row in enumerate(rows, start=2):
+        where = f"calendar.csv row {n}"
+        first = c.parse(where, "from", row["from"], dt.date.fromisoformat)
+        last = c.parse(where, "to", row["to"] or row["from"], dt.date.fromisoformat)
+        grades = GRADES.match(row.get("grades") or "0-12")
+        c.need(grades is not None, where, "grades is a grade (1) or a range (1-4), or empty for all")
+        if first is None or last is None or grades is None:
+            continue
+        low, high = int(grades.group(1)), int(grades.group(2) or grades.group(1))
+        off = DayOff(first, last, row["kind"], row["name"], low, high)
+        for problem in school_calendar.check_day_off(off, year):
+            c.problems.append(f"{where}: {problem}")
+        out.append(off)
+    return out
 
 
 def _check_week(c: _Checker, week: list[dict], courses: dict) -> None:
@@ -256,8 +288,11 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
 
         start = min(p["start_date"] for p in data["periods"])
         end = max(p["end_date"] for p in data["periods"])
-        year_id = add("academic_year", name=f"{start.year}–{end.year}", start_date=start, end_date=end)
+        year_id = add("academic_year", name=f"{start.year}–{end.year}", start_date=start, end_date=end,
+                      week_days=data["week_days"])
         add_all("period", [dict(p, year_id=year_id) for p in data["periods"]])
+        add_all("day_off", [dict(year_id=year_id, from_date=o.from_date, to_date=o.to_date, grade_from=o.grade_from,
+                                 grade_to=o.grade_to, kind=o.kind, name=o.name.strip()) for o in data["days_off"]])
         add_all("bell_slot", data["bells"])
         subject_ids = {}
         for code, row in data["subjects"].items():
@@ -304,5 +339,22 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
                                   hours_per_week=row["hours"])
         add_all("timetable_entry", [dict(course_id=course_ids[w["key"]], weekday=w["weekday"], slot=w["slot"],
                                          valid_from=start, valid_to=None) for w in data["week"]])
+        lessons = _planned_lessons(data, course_ids, start)
+        for at in range(0, len(lessons), 5000):
+            conn.execute(insert(T["lesson"]), [dict(row, school_id=school_id) for row in lessons[at:at + 5000]])
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
-            "teachers": len(data["teachers"]), "courses": len(data["courses"]), "passwords": passwords}
+            "teachers": len(data["teachers"]), "courses": len(data["courses"]), "lessons": len(lessons),
+            "passwords": passwords}
+
+
+def _planned_lessons(data: dict[str, Any], course_ids: dict[tuple, int], start: dt.date) -> list[dict[str, Any]]:
+    """Every course's lessons of the year, planned from the timetable over the calendar (core.lesson_plan)."""
+    terms = tuple((p["start_date"], p["end_date"]) for p in data["periods"] if p["kind"] == "term")
+    calendar = SchoolCalendar(terms, tuple(data["days_off"]), data["week_days"])
+    week: dict[tuple, list[WeeklySlot]] = {}
+    for w in data["week"]:
+        week.setdefault(w["key"], []).append(WeeklySlot(w["weekday"], w["slot"], start))
+    return [dict(id=lesson.id, course_id=lesson.course_id, date=lesson.date, slot=lesson.slot, kind="regular",
+                 server_version=1)
+            for key, course_id in course_ids.items()
+            for lesson in lesson_plan.plan(course_id, key[0][0], week.get(key, []), calendar)]

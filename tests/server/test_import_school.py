@@ -38,6 +38,8 @@ GOOD = {
     "timetable.csv": [["class", "subject", "subgroup", "weekday", "slot"], ["7Б", "algebra", "", "1", "1"],
                       ["7Б", "english", "english-1", "1", "2"], ["7Б", "english", "english-2", "1", "2"],
                       ["8А", "algebra", "", "1", "2"]],
+    "calendar.csv": [["kind", "from", "to", "grades", "name"], ["holiday", "2026-12-16", "", "", "Тәуелсіздік күні"],
+                     ["break", "2026-11-16", "2026-11-17", "8", "Карантин"]],
 }
 
 
@@ -82,6 +84,18 @@ def test_a_sound_bundle_is_imported_and_its_teachers_can_log_in(backend_db, tmp_
         assert {(c["grade"], c["letter"]) for c in reference["classes"]} == {(7, "Б"), (8, "А")}
         # her two algebra lessons, and the two English groups' of 7Б, whose class teacher she is (to read)
         assert len(reference["timetable"]) == 4
+        # Their lessons are planned from the timetable over the calendar: Monday lessons in both terms (7 Mondays
+        # each) but 16 November, a day off for grade 8 alone; nothing for the teachers to type in.
+        assert reference["lessons_total"] == 14 + 13 + 14 + 14
+        assert {(d["from_date"], d["grade_from"], d["grade_to"]) for d in reference["days_off"]} == {
+            ("2026-12-16", 0, 12), ("2026-11-16", 8, 8)}
+        pages = httpx.get(f"{server.url}/v1/bootstrap/lessons", params={"after": "", "limit": 100},
+                          headers={"Authorization": f"Bearer {token}"}).json()
+        assert len(pages["lessons"]) == 55 and {lesson["date"] for lesson in pages["lessons"]} >= {"2026-11-16"}
+        eighth = {c["id"] for c in reference["courses"]
+                  if c["class_id"] in {k["id"] for k in reference["classes"] if k["grade"] == 8}}
+        assert not [lesson for lesson in pages["lessons"]
+                    if lesson["course_id"] in eighth and lesson["date"] == "2026-11-16"]
         assert {c["teacher_id"] for c in reference["courses"]} != {login.json()["teacher_id"]}
         groups = server.sql(
             "SELECT s.name, count(*) FROM subgroup s JOIN subgroup_member m ON m.subgroup_id = s.id "
@@ -103,6 +117,10 @@ def test_a_sound_bundle_is_imported_and_its_teachers_can_log_in(backend_db, tmp_
     ("courses.csv", lambda rows: rows + [["8А", "chemistry", "", "a.petrov", "criteria", "2"]],
      "courses.csv row 6: subject 'chemistry' is not in subjects.csv"),
     ("teachers.csv", lambda rows: rows + [["Bad Name", "X", "Y", ""]], "teachers.csv row 5: username"),
+    ("calendar.csv", lambda rows: rows + [["break", "2027-06-01", "2027-06-05", "1-4", "Жаз"]],
+     "calendar.csv row 4: 2027-06-01 – 2027-06-05 is not within the school year 2026-09-02 – 2027-05-25"),
+    ("calendar.csv", lambda rows: rows + [["holiday", "2026-12-17", "", "5-3", "Тәуелсіздік күні"]],
+     "calendar.csv row 4: grades 5–3 are not a range within 0–12"),
 ])
 def test_a_bad_bundle_is_refused_with_row_and_reason_and_nothing_imported(backend_db, tmp_path, file, edit, message):
     files = dict(GOOD, **{file: edit(GOOD[file])})
@@ -144,7 +162,7 @@ def test_nobody_reaches_into_another_school(backend_db, tmp_path):
             "SELECT c.id, m.pupil_id FROM course c JOIN teacher t ON t.id = c.teacher_id "
             "JOIN class_membership m ON m.class_id = c.class_id WHERE t.username = 'g.nurlanova' "
             "ORDER BY c.id, m.pupil_id LIMIT 1")[0]
-        day = dt.date(2026, 11, 16)
+        day = dt.date(2026, 11, 21)  # a Saturday: an extra lesson (the timetable's are there already)
         lesson_id = ids.lesson_id(course, day, 1)
         record = {"id": lesson_id, "course_id": course, "date": day.isoformat(), "slot": 1, "kind": "regular",
                   "topic": None, "homework": None}

@@ -226,6 +226,20 @@ def test_a_teacher_pulls_only_the_courses_they_may_see(live_server):
     assert cell.key not in {c["key"] for c in stranger.sync()["changes"]}
 
 
+def test_a_lesson_on_a_day_off_is_refused_by_the_server_too(live_server):
+    """A PC whose journal lacks the calendar (or a modified client) cannot put a lesson on 16 December."""
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    day = dt.date(2026, 12, 16)
+    lesson_id = ids.lesson_id(cell.course_id, day, 7)
+    record = {"id": lesson_id, "course_id": cell.course_id, "date": day.isoformat(), "slot": 7, "kind": "regular",
+              "topic": None, "homework": None}
+    [result] = api.sync([api.op("lesson", lesson_id, "create", record)])["results"]
+    assert (result["status"], result["reason"]) == ("rejected", "invalid_lesson")
+    assert "day off (Тәуелсіздік күні)" in result["message"]
+    assert live_server.sql("SELECT count(*) FROM lesson WHERE id = :l", l=lesson_id)[0][0] == 0
+
+
 def test_lessons_created_offline_on_two_devices_become_one(live_server):
     cell = school.cell(live_server)
     a, b = teacher_api(live_server, cell), teacher_api(live_server, cell)
