@@ -203,6 +203,13 @@ KINDS: dict[str, SyncedKind] = _declare(
         _fields(SyncedField("create", _record, from_devices=False)),
         creates="create",
     ),
+    # The school's calendar, kept by the school (server.calendar_changes) and told to the PCs of the courses of the
+    # grades a day off holds for.
+    SyncedKind(
+        "day_off", "day_off", "number", ("id",), (), "class", "create",
+        _fields(SyncedField("create", _record, from_devices=False)),
+        creates="create",
+    ),
     SyncedKind(
         "member", "class_membership", "number", ("id",), ("pupil", "school_class"), "class", "none",
         _fields(SyncedField("create", _record, from_devices=False),

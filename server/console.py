@@ -32,7 +32,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
-from server import accounts, roster
+from core.school_calendar import DAY_OFF_KINDS
+from server import accounts, calendar_changes, roster
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -43,6 +44,8 @@ LANGUAGE_COOKIE = "dala_lang"
 LOGIN_WAIT_S = 10.0
 CLASS, MEMBER, PUPIL, SCHOOL = (tables["school_class"], tables["class_membership"], tables["pupil"],
                                 tables["school"])
+# A refused change's page: (request, admin, session, the form as typed, the refusal's text) → the answer.
+Refusal = Callable[[Request, accounts.Principal, str, dict[str, str], str], Response]
 pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=select_autoescape(["html"]))
 
 
@@ -216,35 +219,41 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             return to_login(request)
         return class_page(request, *found, class_id)
 
-    async def change(request: Request, back_to: str, make: Callable[[dict[str, str]], Any],
-                     apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object], done: str) -> Response:
-        """Read the form, then on a worker thread (never the event loop's: the PCs' syncs share it) check it and
-        apply the change in one transaction; back to the class page, told what happened, or refused there with the
-        form kept."""
-        form = await _form(request)
-        return await run_in_threadpool(lambda: _change(request, form, back_to, make, apply, done))
+    def class_refusal(back_to: str) -> Refusal:
+        """A roster change refused: back on the class's page (the form's `back_to` field), with the form kept."""
+        def show(request: Request, who: accounts.Principal, session: str, form: dict[str, str], error: str) -> Response:
+            class_id = int(form[back_to]) if form.get(back_to, "").isdigit() else 0
+            return class_page(request, who, session, class_id, 422, form=form, error=error)
+        return show
 
-    def _change(request: Request, form: dict[str, str], back_to: str, make: Callable[[dict[str, str]], Any],
-                apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object], done: str) -> Response:
+    async def change(request: Request, refused: Refusal, make: Callable[[dict[str, str]], Any],
+                     apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object],
+                     done: Callable[[dict[str, str]], str]) -> Response:
+        """Read the form, then on a worker thread (never the event loop's: the PCs' syncs share it) check it and
+        apply the change in one transaction; on to the page `done` names, or refused with the form kept."""
+        form = await _form(request)
+        return await run_in_threadpool(lambda: _change(request, form, refused, make, apply, done))
+
+    def _change(request: Request, form: dict[str, str], refused: Refusal, make: Callable[[dict[str, str]], Any],
+                apply: Callable[[Any, accounts.Principal, dt.datetime, Any], object],
+                done: Callable[[dict[str, str]], str]) -> Response:
         found = checked(request, form)
         if isinstance(found, Response):
             return found
         who, session = found
         lang = language(request)
-        class_id = int(form[back_to]) if form.get(back_to, "").isdigit() else 0
         try:
             change_of = make(form)
             with writer(engine).begin() as conn:
                 apply(conn, who, dt.datetime.now(dt.UTC), change_of)
         except ValidationError as invalid:
             fields = {str(e["loc"][0]) for e in invalid.errors() if e.get("loc")}
-            key = "bad_number" if "class_id" in fields else "bad_date"
-            return class_page(request, who, session, class_id, 422, form=form,
-                              error=f"{text('refused', lang)} {text(key, lang)}")
-        except roster.RosterRefused as refused:
-            return class_page(request, who, session, class_id, 422, form=form,
-                              error=f"{text('refused', lang)} {text(refused.params['why'], lang)}")
-        return RedirectResponse(f"/console/classes/{class_id}?done={done}", 303)
+            key = "bad_number" if "class_id" in fields else "bad_grade" if fields & {"grade_from", "grade_to"} \
+                else "bad_date"
+            return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
+        except (roster.RosterRefused, calendar_changes.CalendarRefused) as refusal:
+            return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
+        return RedirectResponse(done(form), 303)
 
     def ip(request: Request) -> str | None:
         return request.client.host if request.client else None
@@ -255,29 +264,65 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
     @router.post("/pupils")
     async def arrive(request: Request) -> Response:
         return await change(
-            request, "class_id",
+            request, class_refusal("class_id"),
             lambda f: roster.Arrival.model_validate(dict(
                 class_id=f.get("class_id"), last_name=f.get("last_name", ""), first_name=f.get("first_name", ""),
                 patronymic=optional(f, "patronymic"), birth_date=optional(f, "birth_date"), sex=optional(f, "sex"),
                 from_date=f.get("from_date"), order=f.get("order", ""))),
-            lambda conn, who, now, arrival: roster.arrive(conn, who, now, arrival, ip(request)), "arrived")
+            lambda conn, who, now, arrival: roster.arrive(conn, who, now, arrival, ip(request)),
+            lambda f: f"/console/classes/{f.get('class_id')}?done=arrived")
 
     @router.post("/pupils/{pupil_id}/leave")
     async def leave(pupil_id: int, request: Request) -> Response:
         return await change(
-            request, "class_id",
+            request, class_refusal("class_id"),
             lambda f: roster.Departure.model_validate(dict(last_day=f.get("last_day"), order=f.get("order", ""))),
             lambda conn, who, now, d: roster.leave(conn, who, now, pupil_id, d.last_day, d.order, ip(request)),
-            "left")
+            lambda f: f"/console/classes/{f.get('class_id')}?done=left")
 
     @router.post("/pupils/{pupil_id}/move")
     async def move(pupil_id: int, request: Request) -> Response:
         return await change(
-            request, "from_class",
+            request, class_refusal("from_class"),
             lambda f: roster.Move.model_validate(dict(class_id=f.get("class_id"), from_date=f.get("from_date"),
                                                       order=f.get("order", ""))),
             lambda conn, who, now, m: roster.move(conn, who, now, pupil_id, m.class_id, m.from_date, m.order,
-                                                  ip(request)), "moved")
+                                                  ip(request)),
+            lambda f: f"/console/classes/{f.get('from_class')}?done=moved")
+
+    def calendar_page(request: Request, who: accounts.Principal, session: str, form: dict[str, str] | None = None,
+                      error: str | None = None) -> Response:
+        with engine.connect() as conn:
+            days_off = calendar_changes.days_off(conn, who.school_id)
+        notice = request.query_params.get("done")
+        return page(request, "calendar.html", 422 if error else 200, session=session, days_off=days_off,
+                    kinds=DAY_OFF_KINDS, form=form or {}, error=error,
+                    notice=text(f"done_{notice}", language(request)) if notice in ("day_off_added", "day_off_removed")
+                    else None)
+
+    @router.get("/calendar")
+    def calendar(request: Request) -> Response:
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        return calendar_page(request, *found)
+
+    @router.post("/calendar")
+    async def add_day_off(request: Request) -> Response:
+        return await change(
+            request, calendar_page,
+            lambda f: calendar_changes.NewDayOff.model_validate(dict(
+                from_date=f.get("from_date"), to_date=f.get("to_date") or f.get("from_date"), kind=f.get("kind", ""),
+                name=f.get("name", ""), grade_from=f.get("grade_from") or 0, grade_to=f.get("grade_to") or 12)),
+            lambda conn, who, now, new: calendar_changes.add(conn, who, now, new, ip(request)),
+            lambda _f: "/console/calendar?done=day_off_added")
+
+    @router.post("/calendar/{day_off_id}/remove")
+    async def remove_day_off(day_off_id: int, request: Request) -> Response:
+        return await change(
+            request, calendar_page, lambda _f: day_off_id,
+            lambda conn, who, now, _id: calendar_changes.remove(conn, who, now, day_off_id, ip(request)),
+            lambda _f: "/console/calendar?done=day_off_removed")
 
     app.include_router(router)
 

@@ -18,21 +18,19 @@ version only).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 
-from core import json_codec
 from core.errors import ValidationError
 from core.validation import check_text
-from server import audit_log, feed, serials
+from server import feed, school_changes, serials
 from server.accounts import Principal
 from server.schema import tables
 
 PUPIL, MEMBER, CLASS = tables["pupil"], tables["class_membership"], tables["school_class"]
-YEAR, COURSE, CHANGE = tables["academic_year"], tables["course"], tables["change"]
+YEAR, COURSE = tables["academic_year"], tables["course"]
 NAME_LIMIT = 100
 ORDER_LIMIT = 60
 # What a PC holds of a pupil: no birth date (the bootstrap sends none either).
@@ -145,11 +143,11 @@ def arrive(conn: Connection, who: Principal, now: dt.datetime, arrival: Arrival,
     member = dict(school_id=who.school_id, pupil_id=pupil_id, class_id=arrival.class_id,
                   from_date=arrival.from_date, to_date=None)
     member_id = serials.add_one(conn, MEMBER, **member)
-    _audit(conn, who, now, ip, "pupil", pupil_id, "arrive", None,
+    school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "arrive", None,
            {"class_id": arrival.class_id, "from": arrival.from_date.isoformat(), "order": order})
     feed.publish(conn, who.school_id, _told(conn, who, now, arrival.class_id, [
-        ("pupil", pupil_id, "create", _record(dict(pupil, id=pupil_id), PUPIL_COLUMNS), 1),
-        ("member", member_id, "create", _record(dict(member, id=member_id), MEMBER_COLUMNS), 1),
+        ("pupil", pupil_id, "create", school_changes.record(dict(pupil, id=pupil_id), PUPIL_COLUMNS), 1),
+        ("member", member_id, "create", school_changes.record(dict(member, id=member_id), MEMBER_COLUMNS), 1),
     ]))
     return pupil_id
 
@@ -160,11 +158,11 @@ def leave(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, las
     order = _order(order)
     place = _current_place(conn, who.school_id, pupil_id)
     _close(conn, who, place, last_day)
-    _audit(conn, who, now, ip, "pupil", pupil_id, "leave", {"class_id": place.class_id},
+    school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "leave", {"class_id": place.class_id},
            {"last_day": last_day.isoformat(), "order": order})
     feed.publish(conn, who.school_id, _told(conn, who, now, place.class_id, [
         ("member", place.id, "to_date", last_day.isoformat(),
-         _next_version(conn, who.school_id, "member", place.id, "to_date"))]))
+         school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]))
 
 
 def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, class_id: int, from_date: dt.date,
@@ -180,16 +178,16 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
     member = dict(school_id=who.school_id, pupil_id=pupil_id, class_id=class_id, from_date=from_date, to_date=None)
     member_id = serials.add_one(conn, MEMBER, **member)
     pupil = conn.execute(select(PUPIL).where(PUPIL.c.school_id == who.school_id, PUPIL.c.id == pupil_id)).one()
-    _audit(conn, who, now, ip, "pupil", pupil_id, "move", {"class_id": place.class_id},
+    school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "move", {"class_id": place.class_id},
            {"class_id": class_id, "from": from_date.isoformat(), "order": order})
     last_day = (from_date - dt.timedelta(days=1)).isoformat()
     feed.publish(conn, who.school_id, [
         *_told(conn, who, now, place.class_id, [
             ("member", place.id, "to_date", last_day,
-             _next_version(conn, who.school_id, "member", place.id, "to_date"))]),
+             school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]),
         *_told(conn, who, now, class_id, [
-            ("pupil", pupil_id, "create", _record(pupil._mapping, PUPIL_COLUMNS), 1),
-            ("member", member_id, "create", _record(dict(member, id=member_id), MEMBER_COLUMNS), 1)]),
+            ("pupil", pupil_id, "create", school_changes.record(pupil._mapping, PUPIL_COLUMNS), 1),
+            ("member", member_id, "create", school_changes.record(dict(member, id=member_id), MEMBER_COLUMNS), 1)]),
     ])
     return member_id
 
@@ -202,34 +200,9 @@ def _close(conn: Connection, who: Principal, place: Any, last_day: dt.date) -> N
                  .values(to_date=last_day))
 
 
-def _record(values: Any, columns: tuple[str, ...]) -> dict[str, Any]:
-    """A record as a PC creates it: its columns, dates as ISO text."""
-    return {c: v.isoformat() if isinstance(v, dt.date) else v for c, v in ((c, values[c]) for c in columns)}
-
-
-def _next_version(conn: Connection, school_id: int, entity: str, record_id: int, field: str) -> int:
-    last = conn.execute(select(func.max(CHANGE.c.version)).where(
-        CHANGE.c.school_id == school_id, CHANGE.c.entity == entity, CHANGE.c.entity_key == str(record_id),
-        CHANGE.c.field == field)).scalar()
-    return (last or 0) + 1
-
-
 def _told(conn: Connection, who: Principal, now: dt.datetime, class_id: int,
-          told: list[tuple[str, int, str, Any, int]]) -> list[dict[str, Any]]:
-    """The change rows telling `told` (entity, id, field, value, version) to every course of the class, in the
-    order given; published as the transaction's last statement (server.feed)."""
-    course_ids = list(conn.execute(select(COURSE.c.id).where(
-        COURSE.c.school_id == who.school_id, COURSE.c.class_id == class_id).order_by(COURSE.c.id)).scalars())
-    return [
-        dict(course_id=course, entity=entity, entity_key=str(record_id), field=field,
-             value=json_codec.column(value), version=version, device_id=None, account_id=who.account_id, hlc=None,
-             at=now)
-        for entity, record_id, field, value, version in told for course in course_ids]
-
-
-def _audit(conn: Connection, who: Principal, now: dt.datetime, ip: str | None, entity: str, record_id: int,
-           field: str, old: dict[str, Any] | None, new: dict[str, Any]) -> None:
-    audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
-                     ip=ip, entity=entity, entity_key=str(record_id), field=field,
-                     old_value=None if old is None else json.dumps(old, ensure_ascii=False),
-                     new_value=json.dumps(new, ensure_ascii=False), result="admin")
+          told: list[school_changes.Told]) -> list[dict[str, Any]]:
+    """The change rows telling `told` to every course of the class."""
+    course_ids = conn.execute(select(COURSE.c.id).where(COURSE.c.school_id == who.school_id,
+                                                        COURSE.c.class_id == class_id)).scalars()
+    return school_changes.told(who, now, course_ids, told)

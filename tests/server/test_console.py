@@ -19,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from server import demo, roster
 from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
@@ -140,3 +140,53 @@ def test_every_console_text_and_refusal_is_in_kazakh_russian_and_english() -> No
 
     assert all(set(entry) == set(LANGUAGES) and all(entry.values()) for entry in TEXTS.values())
     assert all(why in TEXTS for why in roster.RosterRefused.causes)
+
+
+def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """A quarantine for one grade, entered by the admin in Kazakh: the PCs of that grade's courses learn it at their
+    next sync and refuse a lesson on those days; a teacher of other grades is told nothing. A wrong entry is
+    refused in her language with her typing kept; taking the day back is audited."""
+    from core.errors import InvalidLesson
+
+    spot = _spot(live_server)
+    grade = live_server.sql("SELECT grade FROM school_class WHERE id = :k", k=spot.class_a)[0][0]
+    other = live_server.sql(
+        "SELECT t.username FROM course c JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id "
+        "WHERE t.id NOT IN (SELECT c2.teacher_id FROM course c2 JOIN school_class k ON k.id = c2.class_id "
+        "WHERE k.grade = :g) AND t.id NOT IN (SELECT homeroom_teacher_id FROM school_class "
+        "WHERE grade = :g AND homeroom_teacher_id IS NOT NULL) ORDER BY t.id LIMIT 1", g=grade)[0][0]
+    [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    [pc_other] = synced_pcs(tmp_path, live_server.url, other, "other")
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.find_element(By.ID, "nav-calendar").click()
+    browser.find_element(By.ID, "lang-kk").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Оқу күнтізбесі"
+    assert browser.find_elements(By.XPATH, "//td[text()='Тәуелсіздік күні']"), "the year's holidays are listed"
+
+    form = browser.find_element(By.ID, "add-day-off")
+    _fill(browser, form, from_date="2026-11-24", to_date="2026-11-23", kind="break", grade_from=str(grade),
+          grade_to=str(grade), name="Карантин")  # the days the wrong way round
+    form.submit()
+    assert "бірінші күні соңғысынан бұрын" in browser.find_element(By.ID, "error").text
+    form = browser.find_element(By.ID, "add-day-off")
+    assert form.find_element(By.NAME, "name").get_attribute("value") == "Карантин"
+    _fill(browser, form, from_date="2026-11-23", to_date="2026-11-24")
+    form.submit()
+    assert "Күн сақталды" in browser.find_element(By.ID, "notice").text
+    day_off = live_server.sql("SELECT max(id) FROM day_off")[0][0]
+    assert "Карантин" in browser.find_element(By.ID, f"day-off-{day_off}").text
+
+    pc_a.sync()
+    pc_other.sync()
+    with pytest.raises(InvalidLesson, match="Карантин"):
+        pc_a.journal.add_lesson(spot.course_a, dt.date(2026, 11, 24), 7)
+    assert pc_other.sql("SELECT count(*) FROM day_off WHERE name = 'Карантин'") == [(0,)]
+    pc_a.journal.add_lesson(spot.course_a, dt.date(2026, 11, 25), 7)  # the day after is a school day
+
+    browser.find_element(By.ID, f"day-off-{day_off}").find_element(By.CLASS_NAME, "remove").click()
+    assert "жойылды" in browser.find_element(By.ID, "notice").text
+    assert not browser.find_elements(By.ID, f"day-off-{day_off}")
+    audit = live_server.sql("SELECT field FROM audit_log WHERE entity = 'day_off' ORDER BY id")
+    assert [field for (field,) in audit] == ["create", "removed"]
