@@ -3,7 +3,8 @@
 A course's lessons that day are the journal's lessons on that date where it has any (an extra or moved
 lesson counts; one given to a substitute is the substitute's, not the course teacher's), else what the weekly
 timetable holds for that weekday
-on a school day (a day in a term: a school's journal need not hold its lessons ahead). The times come
+on a school day of the class (a day in a term and no day off of its grade: a school's journal need not hold its
+lessons ahead). The times come
 from the bell schedule by lesson number; the journal does not say which shift a class studies in, so
 where shifts share a number the first shift's times are taken. Plain SQL on the driver's connection, as
 storage.journal_sheet: the desktop reads this before it has loaded SQLAlchemy."""
@@ -36,6 +37,8 @@ SELECT t.course_id, t.slot FROM timetable_entry t JOIN course c ON c.id = t.cour
 WHERE c.teacher_id = :teacher AND t.weekday = :weekday AND t.valid_from <= :day
   AND (t.valid_to IS NULL OR t.valid_to >= :day)
   AND EXISTS (SELECT 1 FROM period WHERE kind = 'term' AND start_date <= :day AND end_date >= :day)
+  AND NOT EXISTS (SELECT 1 FROM day_off d JOIN school_class k ON k.id = c.class_id
+                  WHERE d.from_date <= :day AND d.to_date >= :day AND k.grade BETWEEN d.grade_from AND d.grade_to)
 """
 
 

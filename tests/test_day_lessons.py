@@ -75,6 +75,18 @@ def test_no_lessons_in_the_holidays_and_none_given_to_a_substitute(db: JournalDa
         assert first.lesson_id in {x.lesson_id for x in day_lessons.of_day(conn, other, MONDAY)}  # the substitute's
 
 
+def test_no_lesson_from_the_timetable_on_a_day_off_of_the_class(db: JournalDatabase) -> None:
+    """A school whose journal does not hold its lessons ahead: on 10 May 2027 (Victory Day's day off, moved from
+    the Sunday) the timetable gives nothing, the next Monday it does."""
+    teacher = _teacher(db)
+    with db.write() as conn:
+        conn.exec_driver_sql("DELETE FROM lesson WHERE date IN ('2027-05-10', '2027-05-17') AND id NOT IN "
+                             "(SELECT lesson_id FROM summative_work WHERE lesson_id IS NOT NULL)")
+    with db.read() as conn:
+        assert day_lessons.of_day(conn, teacher, dt.date(2027, 5, 10)) == []
+        assert day_lessons.of_day(conn, teacher, dt.date(2027, 5, 17)) != []
+
+
 def test_now_or_next_by_the_bells() -> None:
     first = DayLesson(1, 1, dt.time(8, 0), dt.time(8, 45), "a")
     second = DayLesson(2, 3, dt.time(9, 45), dt.time(10, 30), "b")
