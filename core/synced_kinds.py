@@ -206,8 +206,16 @@ KINDS: dict[str, SyncedKind] = _declare(
     # The school's calendar, kept by the school (server.calendar_changes) and told to the PCs of the courses of the
     # grades a day off holds for.
     SyncedKind(
-        "day_off", "day_off", "number", ("id",), (), "class", "create",
+        "day_off", "day_off", "number", ("id",), (), "class", "none",
         _fields(SyncedField("create", _record, from_devices=False)),
+        creates="create",
+    ),
+    # The timetable's entries of a course, kept by the school (server.timetable_changes): a new week from a day on,
+    # the last day of the one before.
+    SyncedKind(
+        "timetable", "timetable_entry", "number", ("id",), (), "course", "none",
+        _fields(SyncedField("create", _record, from_devices=False),
+                SyncedField("valid_to", _date, "valid_to", from_devices=False)),
         creates="create",
     ),
     SyncedKind(

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
 from core.school_calendar import DAY_OFF_KINDS
-from server import accounts, calendar_changes, roster
+from server import accounts, calendar_changes, roster, timetable_changes
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -42,8 +42,11 @@ from server.schema import device, tables
 COOKIE = "dala_console"
 LANGUAGE_COOKIE = "dala_lang"
 LOGIN_WAIT_S = 10.0
+MANY = frozenset({"slot"})  # form fields sent once for each checked box
 CLASS, MEMBER, PUPIL, SCHOOL = (tables["school_class"], tables["class_membership"], tables["pupil"],
                                 tables["school"])
+COURSE, SUBJECT, SUBGROUP, TEACHER = tables["course"], tables["subject"], tables["subgroup"], tables["teacher"]
+YEAR, ENTRY, BELL = tables["academic_year"], tables["timetable_entry"], tables["bell_slot"]
 # A refused change's page: (request, admin, session, the form as typed, the refusal's text) → the answer.
 Refusal = Callable[[Request, accounts.Principal, str, dict[str, str], str], Response]
 pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=select_autoescape(["html"]))
@@ -67,8 +70,10 @@ def _class_name(row: Any) -> str:
 
 
 async def _form(request: Request) -> dict[str, str]:
+    """The form's fields, each its one value; a field a form sends many times (a week's checked lessons) as its
+    values joined by commas."""
     fields = parse_qs((await read_raw(request)).decode("utf-8", "replace"), keep_blank_values=True)
-    return {name: values[0] for name, values in fields.items()}
+    return {name: ",".join(values) if name in MANY else values[0] for name, values in fields.items()}
 
 
 def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
@@ -206,8 +211,12 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 .join(MEMBER, and_(MEMBER.c.school_id == PUPIL.c.school_id, MEMBER.c.pupil_id == PUPIL.c.id))
                 .where(PUPIL.c.school_id == who.school_id, MEMBER.c.class_id == class_id)
                 .order_by(MEMBER.c.to_date.is_not(None), PUPIL.c.last_name, PUPIL.c.first_name)).all()
+            courses = [{"id": c.id, "name": _course_name(c, language(request)), "teacher": _teacher_name(c)}
+                       for c in conn.execute(_courses().where(COURSE.c.class_id == class_id,
+                                                              COURSE.c.school_id == who.school_id))]
         notice = request.query_params.get("done")
         return page(request, "class.html", status, session=session, pupils=pupils, classes=classes_of(who),
+                    courses=courses,
                     school_class={"id": school_class.id, "name": _class_name(school_class)},
                     notice=text(f"done_{notice}", language(request)) if notice in ("arrived", "left", "moved")
                     else None, **{"form": {}, **values})
@@ -251,7 +260,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             key = "bad_number" if "class_id" in fields else "bad_grade" if fields & {"grade_from", "grade_to"} \
                 else "bad_date"
             return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
-        except (roster.RosterRefused, calendar_changes.CalendarRefused) as refusal:
+        except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
 
@@ -324,7 +333,99 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda conn, who, now, _id: calendar_changes.remove(conn, who, now, day_off_id, ip(request)),
             lambda _f: "/console/calendar?done=day_off_removed")
 
+    def week_page(request: Request, who: accounts.Principal, session: str, course_id: int,
+                  form: dict[str, str] | None = None, error: str | None = None) -> Response:
+        lang = language(request)
+        with engine.connect() as conn:
+            course = conn.execute(_courses().add_columns(YEAR.c.week_days).join(
+                YEAR, and_(YEAR.c.school_id == CLASS.c.school_id, YEAR.c.id == CLASS.c.year_id))
+                .where(COURSE.c.school_id == who.school_id, COURSE.c.id == course_id)).first()
+            if course is None:
+                return page(request, "classes.html", 404, session=session, classes=classes_of(who),
+                            error=text("not_found", lang))
+            entries = conn.execute(select(ENTRY.c.weekday, ENTRY.c.slot, ENTRY.c.valid_from, ENTRY.c.valid_to).where(
+                ENTRY.c.school_id == who.school_id, ENTRY.c.course_id == course_id)).all()
+            numbers = sorted(set(conn.execute(select(BELL.c.number).where(BELL.c.school_id == who.school_id))
+                                 .scalars()))
+        versions: dict[tuple[dt.date, dt.date | None], list[tuple[int, int]]] = {}
+        for e in entries:
+            versions.setdefault((e.valid_from, e.valid_to), []).append((e.weekday, e.slot))
+        ordered = [{"valid_from": start, "valid_to": end, "slots": sorted(slots)}
+                   for (start, end), slots in sorted(versions.items())]
+        if form is not None:
+            chosen = set(_slots(form))
+        else:
+            chosen = set(ordered[-1]["slots"]) if ordered else set()
+        done = request.query_params
+        notice = text("done_week", lang, added=done.get("added", "0"), removed=done.get("removed", "0"),
+                      kept=done.get("kept", "0")) if done.get("done") == "week" else None
+        return page(request, "week.html", 422 if error else 200, session=session, error=error, notice=notice,
+                    course={"id": course.id, "name": _course_name(course, lang), "teacher": _teacher_name(course),
+                            "class_id": course.class_id, "class_name": _class_name(course)},
+                    versions=ordered, weekdays=range(1, course.week_days + 1), numbers=numbers, chosen=chosen,
+                    form=form or {})
+
+    @router.get("/courses/{course_id}/week")
+    def week(course_id: int, request: Request) -> Response:
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        return week_page(request, *found, course_id)
+
+    @router.post("/courses/{course_id}/week")
+    async def change_week(course_id: int, request: Request) -> Response:
+        outcome: list[timetable_changes.WeekChanged] = []
+
+        def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
+                    error: str) -> Response:
+            return week_page(request, who, session, course_id, form, error)
+
+        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, new: timetable_changes.NewWeek) -> None:
+            outcome.append(timetable_changes.change_week(conn, who, now, course_id, new, ip(request)))
+
+        def done(_form: dict[str, str]) -> str:
+            changed = outcome[0]
+            return (f"/console/courses/{course_id}/week?done=week&added={changed.added}&removed={changed.removed}"
+                    f"&kept={len(changed.kept)}")
+
+        return await change(
+            request, refused,
+            lambda f: timetable_changes.NewWeek.model_validate(dict(from_date=f.get("from_date"), slots=_slots(f))),
+            apply, done)
+
     app.include_router(router)
+
+
+def _courses() -> Any:
+    """A SELECT of courses with their class, subject and teacher (the caller names the school)."""
+    return (select(COURSE.c.id, COURSE.c.class_id, CLASS.c.grade, CLASS.c.letter, SUBJECT.c.name_kk, SUBJECT.c.name_ru,
+                   SUBJECT.c.name_en, SUBGROUP.c.name.label("subgroup"), TEACHER.c.last_name, TEACHER.c.first_name)
+            .join(CLASS, and_(CLASS.c.school_id == COURSE.c.school_id, CLASS.c.id == COURSE.c.class_id))
+            .join(SUBJECT, SUBJECT.c.id == COURSE.c.subject_id)
+            .join(TEACHER, and_(TEACHER.c.school_id == COURSE.c.school_id, TEACHER.c.id == COURSE.c.teacher_id))
+            .outerjoin(SUBGROUP, and_(SUBGROUP.c.school_id == COURSE.c.school_id,
+                                      SUBGROUP.c.id == COURSE.c.subgroup_id))
+            .order_by(SUBJECT.c.code, SUBGROUP.c.name))
+
+
+def _course_name(row: Any, lang: str) -> str:
+    subject = {"kk": row.name_kk, "ru": row.name_ru}.get(lang, row.name_en)
+    return f"{subject} ({row.subgroup})" if row.subgroup else subject
+
+
+def _teacher_name(row: Any) -> str:
+    return f"{row.last_name} {row.first_name}"
+
+
+def _slots(form: dict[str, str]) -> list[tuple[int, int]]:
+    """The week's checked boxes ("weekday-lesson", comma-joined by _form) as (weekday, lesson) pairs; what is not
+    such a pair is left out (no box of the page sends one)."""
+    out = []
+    for value in form.get("slot", "").split(","):
+        day, _, number = value.partition("-")
+        if day.isdigit() and number.isdigit():
+            out.append((int(day), int(number)))
+    return out
 
 
 def _revoke(conn: Any, token: str, now: dt.datetime) -> None:

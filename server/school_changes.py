@@ -19,7 +19,7 @@ from server.schema import tables
 
 CHANGE = tables["change"]
 # (entity, record id, field, value, version): one record's change, told to each course concerned.
-Told = tuple[str, int, str, Any, int]
+Told = tuple[str, int | str, str, Any, int]
 
 
 def record(values: Any, columns: tuple[str, ...]) -> dict[str, Any]:
@@ -27,7 +27,7 @@ def record(values: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     return {c: v.isoformat() if isinstance(v, dt.date) else v for c, v in ((c, values[c]) for c in columns)}
 
 
-def next_version(conn: Connection, school_id: int, entity: str, record_id: int, field: str) -> int:
+def next_version(conn: Connection, school_id: int, entity: str, record_id: int | str, field: str) -> int:
     last = conn.execute(select(func.max(CHANGE.c.version)).where(
         CHANGE.c.school_id == school_id, CHANGE.c.entity == entity, CHANGE.c.entity_key == str(record_id),
         CHANGE.c.field == field)).scalar()

@@ -160,8 +160,7 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     [pc_other] = synced_pcs(tmp_path, live_server.url, other, "other")
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
     WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
-    browser.find_element(By.ID, "nav-calendar").click()
-    browser.find_element(By.ID, "lang-kk").click()
+    browser.get(f"{live_server.url}/console/calendar?lang=kk")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Оқу күнтізбесі"
     assert browser.find_elements(By.XPATH, "//td[text()='Тәуелсіздік күні']"), "the year's holidays are listed"
 
@@ -174,6 +173,7 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     assert form.find_element(By.NAME, "name").get_attribute("value") == "Карантин"
     _fill(browser, form, from_date="2026-11-23", to_date="2026-11-24")
     form.submit()
+    WebDriverWait(browser, 10).until(lambda driver: "day_off_added" in driver.current_url)
     assert "Күн сақталды" in browser.find_element(By.ID, "notice").text
     day_off = live_server.sql("SELECT max(id) FROM day_off")[0][0]
     assert "Карантин" in browser.find_element(By.ID, f"day-off-{day_off}").text
@@ -186,7 +186,80 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     pc_a.journal.add_lesson(spot.course_a, dt.date(2026, 11, 25), 7)  # the day after is a school day
 
     browser.find_element(By.ID, f"day-off-{day_off}").find_element(By.CLASS_NAME, "remove").click()
+    WebDriverWait(browser, 10).until(lambda driver: "day_off_removed" in driver.current_url)
     assert "жойылды" in browser.find_element(By.ID, "notice").text
     assert not browser.find_elements(By.ID, f"day-off-{day_off}")
     audit = live_server.sql("SELECT field FROM audit_log WHERE entity = 'day_off' ORDER BY id")
     assert [field for (field,) in audit] == ["create", "removed"]
+
+
+def _free_slot(server, course_id: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """A weekday and lesson in which neither the course's class nor its teacher has a lesson in November."""
+    busy = set(server.sql(
+        "SELECT t.weekday, t.slot FROM timetable_entry t JOIN course c ON c.school_id = t.school_id "
+        "AND c.id = t.course_id JOIN course mine ON mine.id = :c "
+        "WHERE (c.class_id = mine.class_id OR c.teacher_id = mine.teacher_id) AND t.valid_to IS NULL", c=course_id))
+    return next((day, slot) for slot in range(1, 8) for day in range(1, 6) if (day, slot) not in busy)
+
+
+def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follow(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin moves a course to another day and lesson from 23 November, in English: the course's lessons from
+    then on follow the new week on the server and on its teacher's PC at the next sync; a lesson the teacher
+    already wrote in is kept, and the console says so; one that clashes with the class's other lessons is
+    refused with the cause."""
+    spot = _spot(live_server)
+    [pc] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    course = spot.course_a
+    written = live_server.sql("SELECT CAST(id AS TEXT), date FROM lesson WHERE course_id = :c AND date >= '2026-11-23' "
+                              "ORDER BY date, slot LIMIT 1", c=course)[0]
+    pupil = _sheet(pc, course).pupils[0].id
+    pc.journal.set_attendance(written[0], pupil, "absent")
+    pc.sync()
+    holding = {(str(d), s) for d, s in live_server.sql(
+        "SELECT l.date, l.slot FROM lesson l WHERE l.course_id = :c AND l.date >= '2026-11-23' "
+        "AND (l.kind != 'regular' OR l.topic IS NOT NULL OR l.homework IS NOT NULL "
+        "OR EXISTS (SELECT 1 FROM lesson_cell x WHERE x.lesson_id = l.id) "
+        "OR EXISTS (SELECT 1 FROM summative_work w WHERE w.lesson_id = l.id))", c=course)}
+    [(written_slot,)] = live_server.sql("SELECT slot FROM lesson WHERE CAST(id AS TEXT) = :l", l=written[0])
+    assert (str(written[1]), written_slot) in holding
+    old_week = set(live_server.sql("SELECT weekday, slot FROM timetable_entry WHERE course_id = :c", c=course))
+    day, slot = _free_slot(live_server, course)
+    clash = next(iter(set(live_server.sql(
+        "SELECT t.weekday, t.slot FROM timetable_entry t JOIN course c ON c.id = t.course_id "
+        "WHERE c.class_id = :k AND c.id != :c AND c.subgroup_id IS NULL", k=spot.class_a, c=course)) - old_week))
+
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/courses/{course}/week?lang=en")
+    for weekday, number in old_week:
+        assert browser.find_element(By.ID, f"slot-{weekday}-{number}").is_selected()
+    form = browser.find_element(By.ID, "new-week")
+    _fill(browser, form, from_date="2026-11-23")
+    browser.find_element(By.ID, f"slot-{clash[0]}-{clash[1]}").click()
+    form.submit()
+    assert "The class or the teacher already has another lesson" in browser.find_element(By.ID, "error").text
+    browser.find_element(By.ID, f"slot-{clash[0]}-{clash[1]}").click()  # the form kept: untick the clash
+    for weekday, number in old_week:
+        browser.find_element(By.ID, f"slot-{weekday}-{number}").click()
+    browser.find_element(By.ID, f"slot-{day}-{slot}").click()
+    browser.find_element(By.ID, "new-week").submit()
+    WebDriverWait(browser, 10).until(lambda driver: "done=week" in driver.current_url)
+    notice = browser.find_element(By.ID, "notice").text
+    assert f"{len(holding)} kept because they hold what a teacher wrote" in notice, notice
+
+    after = {(str(d), s) for d, s in live_server.sql(
+        "SELECT date, slot FROM lesson WHERE course_id = :c AND date >= '2026-11-23'", c=course)}
+    assert holding <= after, "the lessons holding what was written stay, the absence's among them"
+    assert all(dt.date.fromisoformat(d).isoweekday() == day and s == slot for d, s in after - holding), after
+    assert "2026-12-16" not in {d for d, _ in after - holding}, "none on the holiday"
+    pc.sync()
+    on_pc = {(d, s) for d, s in pc.sql("SELECT date, slot FROM lesson WHERE course_id = ? AND date >= '2026-11-23'",
+                                       (course,))}
+    assert after <= on_pc, "the new lessons reached the PC"
+    assert pc.sql("SELECT count(*) FROM timetable_entry WHERE course_id = ? AND valid_from = '2026-11-23'",
+                  (course,)) == [(1,)]
+    assert pc.sql("SELECT count(*) FROM lesson_cell WHERE lesson_id = ? AND attendance = 'absent'",
+                  (written[0],)) == [(1,)]
+    audit = live_server.sql("SELECT new_value FROM audit_log WHERE entity = 'course' AND field = 'week'")
+    assert len(audit) == 1 and '"from": "2026-11-23"' in audit[0][0]
