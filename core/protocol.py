@@ -8,6 +8,8 @@ hear so, not be half-understood).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
@@ -20,6 +22,11 @@ MAX_PULL = 5000
 # A PC's device id: a UUID as str(uuid.uuid4()) spells it (storage.device), kept in a native uuid column.
 DeviceId = Annotated[str, Field(min_length=36, max_length=36,
                                 pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+
+
+def courses_digest(course_ids: Iterable[int]) -> str:
+    """A short digest of a set of course ids, the same on both sides for the same set."""
+    return hashlib.sha256(",".join(map(str, sorted(set(course_ids)))).encode()).hexdigest()[:16]
 
 
 def _declared(entity: str) -> str:
@@ -139,6 +146,10 @@ class SyncResponse(Answer):
     # The changes after `cursor` are no longer all kept (old ones trimmed): no changes are sent, and the device
     # downloads its journal again (GET /v1/bootstrap…) before it pulls; its operations were processed as ever.
     download_again: bool = False
+    # Which courses the device may read now, as courses_digest gives it: when it differs from the journal's own, the
+    # device asks which (GET /v1/courses), downloads those it lacks and drops those it may no longer read (a
+    # course given to another teacher, a substitution). None from a server that does not tell.
+    courses: str | None = None
 
 
 class ErrorBody(Answer):

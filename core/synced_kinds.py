@@ -213,7 +213,7 @@ KINDS: dict[str, SyncedKind] = _declare(
     # The timetable's entries of a course, kept by the school (server.timetable_changes): a new week from a day on,
     # the last day of the one before.
     SyncedKind(
-        "timetable", "timetable_entry", "number", ("id",), (), "course", "none",
+        "weekly", "timetable_entry", "number", ("id",), (), "course", "none",
         _fields(SyncedField("create", _record, from_devices=False),
                 SyncedField("valid_to", _date, "valid_to", from_devices=False)),
         creates="create",

@@ -38,6 +38,7 @@ from server import accounts, audit_log, bootstrap, console, partitions, periods,
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
+from server.pull import visible_courses
 from server.rate_limits import Limiter, RateLimits
 from server.schema import device, tables
 from server.settings import Settings
@@ -256,20 +257,37 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             if lease is not None and shared_slots is not None:
                 await shared_slots.leave(lease)
 
+    def only_courses(courses: str) -> set[int] | None:
+        """`courses` as a set of ids ("": every course the caller may read)."""
+        if not courses:
+            return None
+        parts = courses.split(",")
+        if len(parts) > 2000 or not all(p.isdigit() and len(p) <= 10 for p in parts):
+            raise ApiError(422, "invalid_request", "courses must be course ids separated by commas.")
+        return {int(p) for p in parts}
+
     @app.get("/v1/bootstrap", responses={401: {"model": ErrorBody}})
-    def bootstrap_reference(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
+    def bootstrap_reference(who: Annotated[accounts.Principal, Depends(principal)], courses: str = "") -> dict:
+        only = only_courses(courses)
         with engine.connect() as conn:
-            return bootstrap.reference(conn, who)
+            return bootstrap.reference(conn, who, only)
 
     @app.get("/v1/bootstrap/lessons", responses={401: {"model": ErrorBody}})
     def bootstrap_lessons(who: Annotated[accounts.Principal, Depends(principal)], after: str = "",
-                          limit: int = 200) -> dict:
+                          limit: int = 200, courses: str = "") -> dict:
         if not 1 <= limit <= 1000:
             raise ApiError(422, "invalid_request", "limit must be 1–1000.")
         if after and record_keys.record_id(after) is None:
             raise ApiError(422, "invalid_request", "after must be empty or the id of the last lesson received.")
+        only = only_courses(courses)
         with engine.connect() as conn:
-            return bootstrap.lessons(conn, who, after, limit)
+            return bootstrap.lessons(conn, who, after, limit, only)
+
+    @app.get("/v1/courses", responses={401: {"model": ErrorBody}})
+    def readable_courses(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
+        """The ids of the courses the caller may read now (a sync's `courses` digest is of these)."""
+        with engine.connect() as conn:
+            return {"courses": sorted(conn.execute(visible_courses(who)).scalars())}
 
     @app.post("/v1/admin/periods/{period_id}/{action}",
               responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})

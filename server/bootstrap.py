@@ -32,7 +32,17 @@ def _rows(name: str) -> Any:
     return select(*journal_columns(name))
 
 
-def reference(conn: Connection, who: Principal) -> dict:
+def _courses(who: Principal, only: set[int] | None) -> Any:
+    """The course ids the download covers: all `who` may read, or those of them in `only` (a PC catching up with
+    courses it lacks: sync.course_set)."""
+    visible = visible_courses(who)
+    if only is None:
+        return visible
+    C = T["course"]
+    return select(C.c.id).where(C.c.school_id == who.school_id, C.c.id.in_(visible), C.c.id.in_(sorted(only)))
+
+
+def reference(conn: Connection, who: Principal, only: set[int] | None = None) -> dict:
     # The school's feed head first, then the rows: a change committed after this read stands past the cursor
     # (and may also be in the rows: pulled again, it changes nothing); one committed before is in the rows.
     # Every statement names the school on every table it reads (on Citus: one shard).
@@ -41,8 +51,8 @@ def reference(conn: Connection, who: Principal) -> dict:
     C, K, Y, W = T["course"], T["school_class"], T["academic_year"], T["summative_work"]
     M, SM, PU, P, L = T["class_membership"], T["subgroup_member"], T["pupil"], T["period"], T["lesson"]
     TE, PM, SS, TC = T["timetable_entry"], T["period_mark"], T["summative_score"], T["teacher"]
-    courses = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(visible_courses(who))).scalar_subquery()
-    course_rows = _all(conn, _rows("course").where(C.c.school_id == school, C.c.id.in_(visible_courses(who)))
+    courses = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(_courses(who, only))).scalar_subquery()
+    course_rows = _all(conn, _rows("course").where(C.c.school_id == school, C.c.id.in_(_courses(who, only)))
                        .order_by(C.c.id))
     class_ids = sorted({c["class_id"] for c in course_rows})
     subgroup_ids = sorted({c["subgroup_id"] for c in course_rows if c["subgroup_id"] is not None})
@@ -90,10 +100,10 @@ def reference(conn: Connection, who: Principal) -> dict:
     }
 
 
-def lessons(conn: Connection, who: Principal, after: str, limit: int) -> dict:
+def lessons(conn: Connection, who: Principal, after: str, limit: int, only: set[int] | None = None) -> dict:
     L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
     school = who.school_id
-    query = _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(visible_courses(who)))
+    query = _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(_courses(who, only)))
     if after:  # "" is the first page ("" is no uuid, and every id sorts after it)
         query = query.where(L.c.id > after)
     page = _all(conn, query.order_by(L.c.id).limit(limit + 1))

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
 from core.school_calendar import DAY_OFF_KINDS
-from server import accounts, calendar_changes, roster, timetable_changes
+from server import accounts, calendar_changes, course_teachers, roster, timetable_changes
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -257,10 +257,11 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 apply(conn, who, dt.datetime.now(dt.UTC), change_of)
         except ValidationError as invalid:
             fields = {str(e["loc"][0]) for e in invalid.errors() if e.get("loc")}
-            key = "bad_number" if "class_id" in fields else "bad_grade" if fields & {"grade_from", "grade_to"} \
-                else "bad_date"
+            key = ("bad_number" if "class_id" in fields else "no_such_teacher" if "teacher_id" in fields
+                   else "bad_grade" if fields & {"grade_from", "grade_to"} else "bad_date")
             return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
-        except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused) as refusal:
+        except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused,
+                course_teachers.CourseRefused) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
 
@@ -347,6 +348,9 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 ENTRY.c.school_id == who.school_id, ENTRY.c.course_id == course_id)).all()
             numbers = sorted(set(conn.execute(select(BELL.c.number).where(BELL.c.school_id == who.school_id))
                                  .scalars()))
+            teachers = [(t.id, _teacher_name(t)) for t in conn.execute(
+                select(TEACHER.c.id, TEACHER.c.last_name, TEACHER.c.first_name).where(
+                    TEACHER.c.school_id == who.school_id).order_by(TEACHER.c.last_name, TEACHER.c.first_name))]
         versions: dict[tuple[dt.date, dt.date | None], list[tuple[int, int]]] = {}
         for e in entries:
             versions.setdefault((e.valid_from, e.valid_to), []).append((e.weekday, e.slot))
@@ -358,12 +362,13 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             chosen = set(ordered[-1]["slots"]) if ordered else set()
         done = request.query_params
         notice = text("done_week", lang, added=done.get("added", "0"), removed=done.get("removed", "0"),
-                      kept=done.get("kept", "0")) if done.get("done") == "week" else None
+                      kept=done.get("kept", "0")) if done.get("done") == "week" else (
+            text("done_teacher", lang) if done.get("done") == "teacher" else None)
         return page(request, "week.html", 422 if error else 200, session=session, error=error, notice=notice,
                     course={"id": course.id, "name": _course_name(course, lang), "teacher": _teacher_name(course),
                             "class_id": course.class_id, "class_name": _class_name(course)},
                     versions=ordered, weekdays=range(1, course.week_days + 1), numbers=numbers, chosen=chosen,
-                    form=form or {})
+                    teachers=teachers, form=form or {})
 
     @router.get("/courses/{course_id}/week")
     def week(course_id: int, request: Request) -> Response:
@@ -392,6 +397,19 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             request, refused,
             lambda f: timetable_changes.NewWeek.model_validate(dict(from_date=f.get("from_date"), slots=_slots(f))),
             apply, done)
+
+    @router.post("/courses/{course_id}/teacher")
+    async def give_course(course_id: int, request: Request) -> Response:
+        def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
+                    error: str) -> Response:
+            return week_page(request, who, session, course_id, form, error)
+
+        return await change(
+            request, refused,
+            lambda f: course_teachers.NewTeacher.model_validate(dict(teacher_id=f.get("teacher_id"),
+                                                                     from_date=f.get("from_date"))),
+            lambda conn, who, now, new: course_teachers.give(conn, who, now, course_id, new, ip(request)),
+            lambda _f: f"/console/courses/{course_id}/week?done=teacher")
 
     app.include_router(router)
 

@@ -142,6 +142,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "timetable_clash": {"kk": "Сол уақытта сыныпта не мұғалімде басқа сабақ бар.",
                         "ru": "В это время у класса или учителя уже есть другой урок.",
                         "en": "The class or the teacher already has another lesson at that time."},
+    "give_course": {"kk": "Пәнді басқа мұғалімге беру", "ru": "Передать предмет другому учителю",
+                    "en": "Give the course to another teacher"},
+    "new_teacher": {"kk": "Жаңа мұғалім", "ru": "Новый учитель", "en": "New teacher"},
+    "done_teacher": {"kk": "Пән жаңа мұғалімге берілді; оның компьютері келесі синхрондауда журналды жүктейді, "
+                           "бұрынғы мұғалімнің компьютерінен алынады.",
+                     "ru": "Предмет передан новому учителю: его компьютер загрузит журнал при следующей "
+                           "синхронизации, с компьютера прежнего учителя он будет убран.",
+                     "en": "The course was given to the new teacher: their PC downloads its journal at the next sync, "
+                           "and the former teacher's PC drops it."},
+    "no_such_teacher": {"kk": "Мектепте мұндай мұғалім жоқ.", "ru": "В школе нет такого учителя.",
+                        "en": "There is no such teacher in the school."},
+    "same_teacher": {"kk": "Пән онсыз да осы мұғалімдікі.", "ru": "Предмет уже ведёт этот учитель.",
+                     "en": "The course is already that teacher's."},
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
 }

@@ -18,14 +18,14 @@ from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import json_codec
-from core.protocol import Change, OperationResult, SyncRequest, SyncResponse
+from core.protocol import Change, OperationResult, SyncRequest, SyncResponse, courses_digest
 from core.synced_kinds import tells_value
 from core.validation import escaped
 from server import audit_log, feed
 from server.accounts import Principal, authenticate
 from server.db import writer
 from server.operations import Applier
-from server.pull import changes_since, open_conflicts
+from server.pull import changes_since, open_conflicts, visible_courses
 from server.schema import audit_log as audit_table
 from server.schema import conflict as CONFLICT
 from server.schema import device
@@ -116,6 +116,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
                 (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
         conflicts = open_conflicts(conn, who)
+        courses = courses_digest(conn.execute(visible_courses(who)).scalars())
         # The last statement: the school's feed row, locked until the commit, gives positions in commit order.
         feed.publish(conn, who.school_id, written)
     outcomes = Counter(r.reason or r.status for r in results)
@@ -123,7 +124,8 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
              who.account_id, len(request.ops), " ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) or "-",
              len(changes), more, len(conflicts), (time.monotonic() - began) * 1000)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
-                        remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again)
+                        remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again,
+                        courses=courses)
 
 
 def _replay(conn: Connection, who: Principal, seq: int) -> OperationResult:

@@ -88,17 +88,17 @@ def change_week(conn: Connection, who: Principal, now: dt.datetime, course_id: i
     for entry in old_entries:
         if entry["valid_from"] >= start:  # a version not begun yet: replaced whole
             conn.execute(delete(ENTRY).where(ENTRY.c.school_id == school, ENTRY.c.id == entry["id"]))
-            told.append(("timetable", entry["id"], "removed", True, _version(conn, school, entry["id"], "removed")))
+            told.append(("weekly", entry["id"], "removed", True, _version(conn, school, entry["id"], "removed")))
         elif entry["valid_to"] is None or entry["valid_to"] >= start:
             last = start - dt.timedelta(days=1)
             conn.execute(update(ENTRY).where(ENTRY.c.school_id == school, ENTRY.c.id == entry["id"])
                          .values(valid_to=last))
-            told.append(("timetable", entry["id"], "valid_to", last.isoformat(),
+            told.append(("weekly", entry["id"], "valid_to", last.isoformat(),
                          _version(conn, school, entry["id"], "valid_to")))
     rows = [dict(course_id=course_id, weekday=d, slot=n, valid_from=start, valid_to=None) for d, n in slots]
     for entry_id, row in zip(serials.add(conn, ENTRY, [dict(r, school_id=school) for r in rows]), rows, strict=True):
-        told.append(("timetable", entry_id, "create", school_changes.record(dict(row, id=entry_id), ENTRY_COLUMNS), 1))
-    _refuse_clashes(conn, school, course, start, slots)
+        told.append(("weekly", entry_id, "create", school_changes.record(dict(row, id=entry_id), ENTRY_COLUMNS), 1))
+    refuse_clashes(conn, school, course, start, slots)
 
     new_entries = conn.execute(select(ENTRY).where(ENTRY.c.school_id == school, ENTRY.c.course_id == course_id)
                                ).mappings().all()
@@ -147,12 +147,12 @@ def _plan(course_id: int, grade: int, entries: Any, calendar: school_calendar.Sc
 
 
 def _version(conn: Connection, school_id: int, entry_id: int, field: str) -> int:
-    return school_changes.next_version(conn, school_id, "timetable", entry_id, field)
+    return school_changes.next_version(conn, school_id, "weekly", entry_id, field)
 
 
-def _refuse_clashes(conn: Connection, school_id: int, course: Any, day: dt.date, slots: list[tuple[int, int]]) -> None:
-    """The week in force from `day`, the new one included, checked for the course's class (bar a parallel
-    subgroup) or teacher in two places at once in the new week's slots."""
+def refuse_clashes(conn: Connection, school_id: int, course: Any, day: dt.date, slots: list[tuple[int, int]]) -> None:
+    """The week in force from `day`, as the transaction has written it, checked for the course's class (bar a
+    parallel subgroup) or teacher (`course.class_id`, `course.teacher_id`) in two places at once in `slots`."""
     problems = [p for p in timetable_check.check_school(conn, school_id, day, tables=tables)
                 if (p.code == "class_clash" and p.params["class_id"] == course.class_id
                     or p.code == "teacher_clash" and p.params["teacher_id"] == course.teacher_id)

@@ -56,6 +56,26 @@ def store_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
     return after, more
 
 
+def store_courses(db: JournalDatabase, reference: dict[str, Any]) -> None:
+    """The reference answer for courses this journal lacks (sync.course_set): their rows beside what is here; the
+    pull cursor stays where the journal's pulls brought it (a change the rows already hold may be pulled again,
+    which changes nothing)."""
+    with db.write() as conn:
+        for part, table in _REFERENCE:
+            found = reference.get(part, [])
+            _insert(conn, table, found if isinstance(found, list) else [found])
+        _put_back_waiting_edits(conn)
+
+
+def store_courses_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
+    """One page of those courses' lessons; returns the position reached and whether more follow."""
+    with db.write() as conn:
+        for part, table in _PAGE_PARTS:
+            _insert(conn, table, page[part])
+        _put_back_waiting_edits(conn)
+    return page["next"], page["more"]
+
+
 def lessons_held(db: JournalDatabase) -> int:
     with db.read() as conn:
         held: int = conn.exec_driver_sql("SELECT count(*) FROM lesson").scalar_one()

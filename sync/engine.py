@@ -26,7 +26,7 @@ import httpx
 from core.protocol import LoginResponse
 from storage import conflicts, device, outbox, rejections, sync_state
 from storage.database import JournalDatabase
-from sync import first_download, session
+from sync import course_set, first_download, session
 from sync.backoff import Backoff
 from sync.credentials import TokenStore, account_key
 from sync.errors import SyncError
@@ -142,6 +142,8 @@ class SyncEngine:
                         lambda d, t: self._publish(done=d, total=t), summary)
             if not summary.download_again:
                 break
+        if course_set.follow(self.db, self.link, summary.courses, lambda d, t: self._publish(done=d, total=t)):
+            summary.changed.everything = True  # a course came or went: the journal's choices are new
         self.last_run = summary
         return summary
 

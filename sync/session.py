@@ -35,6 +35,7 @@ class RunSummary:
     received_bytes: int = 0
     changed: Changed = field(default_factory=Changed)  # what the run wrote here, record by record
     download_again: bool = False  # the server asked for the journal to be downloaded again before pulling
+    courses: str | None = None  # the digest of the courses the server lets the teacher read (sync.course_set)
 
 
 def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
@@ -79,6 +80,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         summary.conflicts += applied.conflicts
         summary.changed.merge(applied.changed)
         remaining_changes = answer.remaining
+        summary.courses = answer.courses
         if applied.download_again:
             summary.download_again = True
             return summary

@@ -87,11 +87,16 @@ class ServerLink:
             raise SyncError("garbled", f"The server's answer could not be read ({error}).", retry=True) from None
         return Exchange(_read(SyncResponse, unpacked), exchange.sent, exchange.received, exchange.seconds)
 
-    def bootstrap_reference(self) -> Exchange[Any]:
-        return self._call("GET", "/v1/bootstrap")
+    def bootstrap_reference(self, courses: set[int] | None = None) -> Exchange[Any]:
+        """The first download's reference answer: of every course the teacher may read, or of `courses` alone."""
+        return self._call("GET", "/v1/bootstrap", params=_only(courses))
 
-    def bootstrap_lessons(self, after: str, limit: int) -> Exchange[Any]:
-        return self._call("GET", "/v1/bootstrap/lessons", params={"after": after, "limit": limit})
+    def bootstrap_lessons(self, after: str, limit: int, courses: set[int] | None = None) -> Exchange[Any]:
+        return self._call("GET", "/v1/bootstrap/lessons", params={"after": after, "limit": limit, **_only(courses)})
+
+    def readable_courses(self) -> Exchange[Any]:
+        """The ids of the courses the teacher may read now."""
+        return self._call("GET", "/v1/courses")
 
     # -- the one way every call goes --------------------------------------------------------------
 
@@ -171,3 +176,7 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, float(value)) if value is not None else None
     except ValueError:
         return None
+
+
+def _only(courses: set[int] | None) -> dict[str, str]:
+    return {} if courses is None else {"courses": ",".join(map(str, sorted(courses)))}

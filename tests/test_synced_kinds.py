@@ -103,3 +103,13 @@ def test_a_device_may_send_only_the_kinds_declared_for_devices() -> None:
     assert set(synced_kinds.DEVICE_ENTITIES) == {"cell", "lesson", "work", "score", "result", "conflict"}
     with pytest.raises(ValueError, match="not a synced kind"):
         Operation(seq=1, hlc=1, entity="period", key="3@5", field="closed", value=True)  # only the school closes
+
+
+def test_every_kind_and_field_name_fits_the_servers_change_log():
+    """PostgreSQL refuses what SQLite stores: a kind's name longer than the change log's entity column."""
+    from server.schema import tables
+
+    entity, field = tables["change"].c.entity.type.length, tables["change"].c.field.type.length
+    kinds = synced_kinds.KINDS
+    assert all(len(name) <= entity for name in kinds), [n for n in kinds if len(n) > entity]
+    assert all(len(f) <= field for kind in kinds.values() for f in kind.fields)

@@ -263,3 +263,56 @@ def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follo
                   (written[0],)) == [(1,)]
     audit = live_server.sql("SELECT new_value FROM audit_log WHERE entity = 'course' AND field = 'week'")
     assert len(audit) == 1 and '"from": "2026-11-23"' in audit[0][0]
+
+
+def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin gives course A to B's teacher from 30 November (in Russian): at their next sync B's PC downloads the
+    course with every mark in it and its teacher writes there; A's teacher's PC drops it after sending what was typed
+    in it (refused now, and kept for her to see); a teacher busy in the course's lessons is refused."""
+    spot = _spot(live_server)
+    [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    [pc_b] = synced_pcs(tmp_path, live_server.url, spot.login_b, "b")
+    course = spot.course_a
+    [(teacher_b,)] = live_server.sql("SELECT id FROM teacher WHERE username = :u", u=spot.login_b)
+    pupil = _sheet(pc_a, course).pupils[0].id
+    pc_a.journal.set_comment(spot.after, pupil, "Үй жұмысын орындамады")  # typed before the handover, not yet sent
+    busy = live_server.sql(
+        "SELECT DISTINCT t.id FROM teacher t JOIN course c ON c.teacher_id = t.id JOIN timetable_entry e "
+        "ON e.course_id = c.id JOIN timetable_entry mine ON mine.course_id = :c AND mine.weekday = e.weekday "
+        "AND mine.slot = e.slot WHERE t.id != :t ORDER BY t.id LIMIT 1", c=course, t=teacher_b)[0][0]
+
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/courses/{course}/week?lang=ru")
+    form = browser.find_element(By.ID, "give-course")
+    _fill(browser, form, teacher_id=str(busy), from_date="2026-11-30")
+    form.submit()
+    assert "уже есть другой урок" in browser.find_element(By.ID, "error").text
+    form = browser.find_element(By.ID, "give-course")
+    _fill(browser, form, teacher_id=str(teacher_b))
+    form.submit()
+    WebDriverWait(browser, 10).until(lambda driver: "done=teacher" in driver.current_url)
+    assert "Предмет передан новому учителю" in browser.find_element(By.ID, "notice").text
+
+    pc_a.sync()
+    assert pc_a.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)], "dropped from A's PC"
+    assert pc_a.sql("SELECT count(*) FROM outbox_op") == [(0,)]
+    # What A typed after the handover went first: the server judged it no longer hers, and her PC keeps the
+    # refusal with her text for her to see (not silently lost with the course).
+    assert pc_a.sql("SELECT reason, value FROM rejected_op WHERE seen = 0") == [
+        ("not_your_course", '"Үй жұмысын орындамады"')]
+    pc_b.sync()
+    assert pc_b.sql("SELECT teacher_id FROM course WHERE id = ?", (course,)) == [(teacher_b,)]
+    on_server = live_server.sql("SELECT count(*) FROM lesson_cell c JOIN lesson l ON l.school_id = c.school_id "
+                                "AND l.id = c.lesson_id WHERE l.course_id = :c", c=course)[0][0]
+    assert pc_b.sql("SELECT count(*) FROM lesson_cell c JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id = ?",
+                    (course,)) == [(on_server,)], "every mark of the course reached B's PC"
+    assert _sheet(pc_b, course).pupils, "B's grid shows the class"
+    pc_b.journal.set_comment(spot.after, pupil, "Орындады")
+    pc_b.sync()
+    [(comment,)] = live_server.sql("SELECT comment FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l "
+                                   "AND pupil_id = :p", l=spot.after, p=pupil)
+    assert comment == "Орындады"
+    audit = live_server.sql("SELECT new_value FROM audit_log WHERE entity = 'course' AND field = 'teacher'")
+    assert len(audit) == 1 and '"from": "2026-11-30"' in audit[0][0]
