@@ -49,7 +49,8 @@ def empty_lesson(db: JournalDatabase) -> school.Spot:
             "AND l.date BETWEEN '2026-11-23' AND '2026-11-27' ORDER BY l.date, c.id, l.slot LIMIT 1")).one()
         pupil = conn.execute(text(
             "SELECT pupil_id FROM class_membership WHERE class_id = :c AND from_date <= :d "
-            "AND (to_date IS NULL OR to_date >= :d) ORDER BY pupil_id LIMIT 1"), {"c": row[2], "d": row[4]}).scalar_one()
+            "AND (to_date IS NULL OR to_date >= :d) ORDER BY pupil_id LIMIT 1"),
+            {"c": row[2], "d": row[4]}).scalar_one()
     return school.Spot(row[0], row[1], row[2], row[3], dt.date.fromisoformat(row[4]), pupil)
 
 
@@ -246,8 +247,9 @@ def test_a_work_is_deleted_only_while_it_holds_no_scores(db):
     journal.delete_work(work)
 
     with db.read() as conn:
-        assert conn.execute(text("SELECT count(*) FROM summative_work WHERE id = :w"), {"w": work}).scalar_one() == 0
-        assert conn.execute(text("SELECT count(*) FROM summative_score WHERE work_id = :w"), {"w": work}).scalar_one() == 0
+        for table, column in (("summative_work", "id"), ("summative_score", "work_id")):
+            left = conn.execute(text(f"SELECT count(*) FROM {table} WHERE {column} = :w"), {"w": work}).scalar_one()
+            assert left == 0
         entry = audit.entries(conn)[-1]
     last = ops(db)[-1]
     assert (last.entity, last.key, last.field, last.value) == ("work", work, "deleted", True)
