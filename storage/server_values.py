@@ -51,6 +51,7 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
         hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
         return True
     hot_sql.run(conn, _setter_sql(kind, synced), {**_named(pk), **_named(columns), "version": version})
+    _works_follow(conn, kind, pk, columns)
     return True
 
 
@@ -65,7 +66,9 @@ def put_back_local(conn: Connection, entity: str, key: str, field: str, value: A
         if value is True:
             _remove(conn, kind, pk)
         return
-    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(synced.columns(value))})
+    columns = synced.columns(value)
+    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
+    _works_follow(conn, kind, pk, columns)
 
 
 def _target(entity: str, key: str, field: str) -> tuple[SyncedKind, SyncedField, dict[str, Any]] | None:
@@ -115,6 +118,15 @@ def _update_sql(kind: SyncedKind, field: SyncedField, *, versioned: bool) -> str
         sets.append("server_version = max(server_version, :version)")
     guarded = " OR IGNORE" if field.parts and kind.table == "lesson" else ""  # a lesson moved: see the docstring
     return f"UPDATE{guarded} {kind.table} SET {', '.join(sets)} WHERE {_where(kind)}"
+
+
+def _works_follow(conn: Connection, kind: SyncedKind, pk: dict[str, Any], columns: dict[str, Any]) -> None:
+    """A lesson moved takes the summative works held in it to its new day, as the server does (which also logs
+    each work's date: a pull brings that too, the same value)."""
+    if kind.table == "lesson" and "date" in columns:
+        hot_sql.run(conn, "UPDATE summative_work SET date = :d WHERE lesson_id = :id "
+                          "AND EXISTS (SELECT 1 FROM lesson WHERE id = :id AND date = :d)",
+                    {"d": columns["date"], "id": pk["id"]})
 
 
 def _remove(conn: Connection, kind: SyncedKind, pk: dict[str, Any]) -> None:

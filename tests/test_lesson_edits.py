@@ -254,3 +254,22 @@ def test_a_work_is_deleted_only_while_it_holds_no_scores(db):
     last = ops(db)[-1]
     assert (last.entity, last.key, last.field, last.value) == ("work", work, "deleted", True)
     assert entry.old_value["title"] == "СОР №4" and entry.new_value is True
+
+
+def test_a_move_pulled_from_the_server_takes_the_lessons_work_along_but_not_onto_a_taken_place(db):
+    from storage import server_values
+
+    spot = school.lesson_spot(db)
+    journal = Journal(db, spot.teacher_id)
+    work = journal.add_summative_work(spot.course_id, "sor", "СОР №2", 20, spot.date, lesson_id=spot.lesson_id)
+    with db.write() as conn:
+        assert server_values.set_field(conn, "lesson", spot.lesson_id, "moved", {"date": "2026-11-21", "slot": 6}, 5)
+    assert tuple(one(db, "SELECT date, slot, server_version FROM lesson WHERE id = :l", l=spot.lesson_id)) == (
+        "2026-11-21", 6, 5)
+    assert one(db, "SELECT date FROM summative_work WHERE id = :w", w=work)[0] == "2026-11-21"
+
+    taken = journal.add_lesson(spot.course_id, SATURDAY, 7)  # made here, say, and refused by the server
+    with db.write() as conn:  # the move onto its place is left undone here, not a broken sync
+        server_values.set_field(conn, "lesson", spot.lesson_id, "moved", {"date": "2026-11-21", "slot": 7}, 6)
+    assert tuple(one(db, "SELECT date, slot FROM lesson WHERE id = :l", l=spot.lesson_id)) == ("2026-11-21", 6)
+    assert tuple(one(db, "SELECT date, slot FROM lesson WHERE id = :l", l=taken)) == ("2026-11-21", 7)
