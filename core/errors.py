@@ -71,6 +71,26 @@ class InvalidWork(ValidationError):
     template = "Cannot add this summative work: {reason}."
 
 
+class LessonNotCancelled(ValidationError):
+    code = "lesson_not_cancelled"
+    template = "Cannot cancel this lesson: {reason}."
+
+
+class LessonNotMoved(ValidationError):
+    code = "lesson_not_moved"
+    template = "Cannot move this lesson: {reason}."
+
+
+class WorkNotChanged(ValidationError):
+    code = "work_not_changed"
+    template = "Cannot change this summative work: {reason}."
+
+
+class WorkNotDeleted(ValidationError):
+    code = "work_not_deleted"
+    template = "Cannot delete this summative work: {reason}."
+
+
 class ReasonRequired(ValidationError):
     code = "reason_required"
     template = "A final mark of {mark} differs from the computed one; say why (the reason is audited)."
@@ -99,6 +119,11 @@ class PeriodClosed(JournalError):
 class MarkInFuture(JournalError):
     code = "mark_in_future"
     template = "The lesson on {date} has not happened yet; a mark cannot be written into it."
+
+
+class LessonCancelled(JournalError):
+    code = "lesson_cancelled"
+    template = "The lesson on {date} is cancelled; no mark or attendance can be written into it."
 
 
 class ChangedSince(JournalError):
@@ -134,5 +159,6 @@ class TimetableInvalid(ValidationError):
 # the teacher's courses, whose values they must not learn.
 REFUSALS_TELLING_VALUE = frozenset({
     PeriodClosed.code, PupilNotInCourse.code, InvalidMark.code, InvalidAttendance.code, TextTooLong.code,
-    NotText.code, InvalidScore.code, MarksNotAllowed.code, ReasonRequired.code,
+    NotText.code, InvalidScore.code, MarksNotAllowed.code, ReasonRequired.code, OutsideSchoolYear.code,
+    LessonCancelled.code, LessonNotCancelled.code, LessonNotMoved.code, WorkNotChanged.code, WorkNotDeleted.code,
 })

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from core import final_marks, record_keys
+from core import final_marks, record_keys, write_rules
 from core.errors import BadValue
 from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
@@ -48,7 +48,8 @@ class SyncedField:
     instead ((column, key in the value) pairs). `check(raw, facts)` returns the value to keep or raises a
     core.errors.ValidationError. `substitute_may`: a lesson's substitute may write it too. `from_devices`:
     False for what only the school sets (a period's closing, from the admin console); a device sending it
-    is refused."""
+    is refused. `removes`: the value true removes the record (a summative work deleted); both sides delete its
+    row, and a refusal tells the record as it stands (`record_of`), so the PC that removed it puts it back."""
 
     name: str
     check: Callable[[Any, Facts], Any]
@@ -56,6 +57,7 @@ class SyncedField:
     parts: tuple[tuple[str, str], ...] = ()
     substitute_may: bool = True
     from_devices: bool = True
+    removes: bool = False
 
     def columns(self, value: Any) -> dict[str, Any]:
         """The value as column → stored value."""
@@ -65,10 +67,21 @@ class SyncedField:
         return {column: spread.get(part) for column, part in self.parts}
 
     def value_of(self, row: Mapping[str, Any]) -> Any:
-        """The field's value as the wire has it, from a row of its table."""
+        """The field's value as the wire has it, from a row of its table (a day as ISO text)."""
+        if self.removes:
+            return record_of(row)
         if self.column is not None:
-            return row[self.column]
-        return {part: row[column] for column, part in self.parts}
+            return _wire(row[self.column])
+        return {part: _wire(row[column]) for column, part in self.parts}
+
+
+def _wire(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def record_of(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """A record's columns as a `create` value carries them (the server's own school_id and version left out)."""
+    return {name: _wire(value) for name, value in row.items() if name not in ("school_id", "server_version")}
 
 
 @dataclass(frozen=True, eq=False)  # one declaration is one kind: compared and hashed by identity
@@ -141,6 +154,20 @@ def _date(raw: Any, _facts: Facts) -> str | None:
         raise BadValue(field="date", why="a day as YYYY-MM-DD") from None
 
 
+def _day(raw: Any, facts: Facts) -> str:
+    """A day that must be given (a work's date)."""
+    day = _date(raw, facts)
+    if day is None:
+        raise BadValue(field="date", why="a day as YYYY-MM-DD")
+    return day
+
+
+def _removed(raw: Any, _facts: Facts) -> bool:
+    if raw is not True:
+        raise BadValue(field="deleted", why="true (a record is deleted, never undeleted)")
+    return True
+
+
 def _declare(*kinds: SyncedKind) -> dict[str, SyncedKind]:
     return {kind.entity: kind for kind in kinds}
 
@@ -164,12 +191,23 @@ KINDS: dict[str, SyncedKind] = _declare(
             SyncedField("topic", _text("topic"), "topic"),
             SyncedField("homework", _text("homework"), "homework"),
             SyncedField("create", _record, substitute_may=False),
+            # the reason the lesson is cancelled, or none (held after all); a lesson moved keeps its id
+            SyncedField("cancelled", lambda raw, _facts: write_rules.cancel_reason(raw), "cancelled",
+                        substitute_may=False),
+            SyncedField("moved", lambda raw, _facts: write_rules.move_target(raw),
+                        parts=(("date", "date"), ("slot", "slot")), substitute_may=False),
         ),
         creates="create",
     ),
     SyncedKind(
-        "work", "summative_work", "id", ("id",), ("summative_work",), "course", "create",
-        _fields(SyncedField("create", _record, substitute_may=False)),
+        "work", "summative_work", "id", ("id",), ("summative_work",), "work", "field",
+        _fields(
+            SyncedField("create", _record, substitute_may=False),
+            SyncedField("date", _day, "date", substitute_may=False),
+            SyncedField("max_points", lambda raw, _facts: write_rules.work_max_points(raw), "max_points",
+                        substitute_may=False),
+            SyncedField("deleted", _removed, substitute_may=False, removes=True),
+        ),
         creates="create",
     ),
     SyncedKind(

@@ -6,7 +6,8 @@ Like Anki's browser table model it holds only what the sheet loaded (ids and the
 answers few roles cheaply: display, tooltip, background and alignment. Writes do not happen here: the
 window sends them to the worker (desktop.writes); what a write of its own or a sync changed comes in as a
 patch of the cells it touched, re-read from the journal (`apply_patch`). Today's lessons are marked: a bold,
-tinted header and a lighter tint down the column.
+tinted header and a lighter tint down the column. A cancelled lesson's column is grey, its cells read-only, its
+reason the tooltip of its header and cells.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from desktop.sheet_refresh import SheetPatch
 
 Index = QModelIndex | QPersistentModelIndex
+_CANCELLED = QBrush(QColor("#cfcfcf"))
+_CANCELLED_TEXT = QBrush(QColor("#8a8a8a"))
 _CONFLICT = QBrush(QColor("#f4b6b6"))
 _COMMENTED = QBrush(QColor("#fff3c4"))
 _NOT_IN_CLASS = QBrush(QColor("#e4e4e4"))
@@ -110,6 +113,16 @@ class JournalModel(QAbstractTableModel):
     def lesson_column(self, column: int) -> bool:
         return self.sheet is not None and 1 <= column <= len(self.sheet.lessons)
 
+    def cancelled(self, column: int) -> str | None:
+        """Why the lesson of `column` is cancelled; None for a lesson held (or another column)."""
+        if not self.lesson_column(column):
+            return None
+        assert self.sheet is not None
+        return self.sheet.lessons[column - 1].cancelled
+
+    def cancelled_text(self, reason: str) -> str:
+        return self.tr("Lesson cancelled: %1").replace("%1", reason)
+
     def target(self, row: int, column: int) -> tuple[str, int] | None:
         """(lesson id, pupil id) of a lesson cell, None for the name and result columns."""
         if not self.lesson_column(column) or not 0 <= row < self.rowCount():
@@ -163,6 +176,15 @@ class JournalModel(QAbstractTableModel):
             return self._result_parts(sheet.pupils[row].id)
         if column == 0 or column == last:
             return None
+        reason = sheet.lessons[column - 1].cancelled
+        if reason is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _CANCELLED
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _CANCELLED_TEXT
+            if role == Qt.ItemDataRole.ToolTipRole:
+                comment = sheet.cells.get((row, column - 1), (None, None, None))[2]
+                return self.cancelled_text(reason) + (f"\n{comment}" if comment else "")
         if role == Qt.ItemDataRole.BackgroundRole:
             if (row, column) in self.conflicts:
                 return _CONFLICT
@@ -252,6 +274,14 @@ class JournalModel(QAbstractTableModel):
                 return self._bold
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _TODAY_HEADER
+        reason = self.cancelled(section) if orientation == Qt.Orientation.Horizontal else None
+        if reason is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _CANCELLED
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _CANCELLED_TEXT
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.cancelled_text(reason)
         if sheet is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -270,6 +300,8 @@ class JournalModel(QAbstractTableModel):
         day = self.locale.toString(lesson.date, "dd.MM")  # type: ignore[call-overload]
         weekday = self.locale.dayName(lesson.date.isoweekday(), QLocale.FormatType.ShortFormat)
         kind = {"sor": self.tr("SOR"), "soch": self.tr("SOCH")}.get(lesson.kind)
+        if lesson.cancelled is not None:
+            kind = self.tr("cancelled")
         return f"{day}\n{weekday}" + (f"\n{kind}" if kind else "")
 
     def _work_header(self, work: Any, role: int) -> str:

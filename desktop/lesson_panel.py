@@ -1,7 +1,8 @@
 """The lesson under the cursor: its date, topic and homework, edited in place (saved when the field is
-left), and a button to add an extra lesson to the course. A newer topic or homework arriving from a sync
-shows at once, except in a field the teacher has typed into and not left: their text stays, and is saved
-over the arrived one when they leave it."""
+left), buttons to cancel it (asking why) or take the cancellation back, and to move it to another day and lesson
+number, and a button to add an extra lesson to the course. A cancelled lesson shows its reason. A newer topic or
+homework arriving from a sync shows at once, except in a field the teacher has typed into and not left: their
+text stays, and is saved over the arrived one when they leave it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,6 +30,9 @@ class LessonPanel(QWidget):
     topic_edited = Signal(str, str)  # lesson id, text
     homework_edited = Signal(str, str)
     add_lesson = Signal(object, int)  # date, slot
+    cancel_lesson = Signal(str, str)  # lesson id, the reason
+    restore_lesson = Signal(str)  # lesson id
+    move_lesson = Signal(str, object, int)  # lesson id, date, slot
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,16 +47,33 @@ class LessonPanel(QWidget):
         self.topic_label, self.homework_label = QLabel(), QLabel()
         form.addRow(self.topic_label, self.topic)
         form.addRow(self.homework_label, self.homework)
+        self.cancelled_note = QLabel()
+        self.cancelled_note.setObjectName("lessonCancelled")
+        self.cancelled_note.setWordWrap(True)
+        self.cancelled_note.setStyleSheet("color: #777;")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelLesson")
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("moveLesson")
         self.add_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.move_button)
         layout.addWidget(self.title)
+        layout.addWidget(self.cancelled_note)
         layout.addLayout(form)
+        layout.addLayout(buttons)
         layout.addWidget(self.add_button)
         layout.addStretch(1)
         self.topic.editingFinished.connect(self._topic_done)
         self.homework.installEventFilter(self)
         self.add_button.clicked.connect(self._ask_new_lesson)
+        self.cancel_button.clicked.connect(self._cancel_or_restore)
+        self.move_button.clicked.connect(self._ask_move)
         self.lesson_id: str | None = None
         self.day: dt.date | None = None
+        self.slot: int | None = None
+        self.cancelled: str | None = None  # the reason the lesson shown is cancelled
         self._shown = ("", "")
         self.retranslate()
         self.show_lesson(None, None, None, None)
@@ -59,7 +82,16 @@ class LessonPanel(QWidget):
         self.topic_label.setText(self.tr("Topic"))
         self.homework_label.setText(self.tr("Homework"))
         self.add_button.setText(self.tr("Add a lesson…"))
+        self.move_button.setText(self.tr("Move lesson…"))
         self._show_title()  # the day in the language now chosen
+        self._show_cancelled()
+
+    def _show_cancelled(self) -> None:
+        cancelled = self.cancelled is not None
+        self.cancel_button.setText(self.tr("Restore lesson") if cancelled else self.tr("Cancel lesson…"))
+        self.cancelled_note.setVisible(cancelled)
+        if cancelled:
+            self.cancelled_note.setText(self.tr("Cancelled: %1").replace("%1", self.cancelled or ""))
 
     def _show_title(self) -> None:
         if self.day:
@@ -68,19 +100,23 @@ class LessonPanel(QWidget):
         else:
             self.title.setText(self.tr("No lesson chosen"))
 
-    def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None) -> None:
-        self.lesson_id, self.day = lesson_id, day
+    def show_lesson(self, lesson_id: str | None, day: dt.date | None, topic: str | None, homework: str | None,
+                    cancelled: str | None = None, slot: int | None = None) -> None:
+        self.lesson_id, self.day, self.slot, self.cancelled = lesson_id, day, slot, cancelled
         self._show_title()
+        self._show_cancelled()
         self._shown = (topic or "", homework or "")
         self.topic.setText(topic or "")
         self.homework.setPlainText(homework or "")
-        self.topic.setEnabled(lesson_id is not None)
-        self.homework.setEnabled(lesson_id is not None)
+        for widget in (self.topic, self.homework, self.cancel_button, self.move_button):
+            widget.setEnabled(lesson_id is not None)
 
-    def refresh(self, lesson_id: str, topic: str | None, homework: str | None) -> None:
-        """The lesson's topic and homework as the journal now holds them (after a sync)."""
+    def refresh(self, lesson_id: str, topic: str | None, homework: str | None, cancelled: str | None = None) -> None:
+        """The lesson's topic, homework and cancellation as the journal now holds them (after a sync)."""
         if lesson_id != self.lesson_id:
             return
+        self.cancelled = cancelled
+        self._show_cancelled()
         topic, homework = topic or "", homework or ""
         if self.topic.text() == self._shown[0] and topic != self._shown[0]:  # not typed into: show the new text
             self.topic.setText(topic)
@@ -125,3 +161,36 @@ class LessonPanel(QWidget):
         form.addRow(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_lesson.emit(day.date().toPython(), slot.value())
+
+    def _cancel_or_restore(self) -> None:
+        """A cancelled lesson is restored; another is cancelled, with the reason the teacher gives (required)."""
+        if self.lesson_id is None:
+            return
+        if self.cancelled is not None:
+            self.restore_lesson.emit(self.lesson_id)
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Cancel lesson"), self.tr("Why is the lesson cancelled?"))
+        if ok:
+            self.cancel_lesson.emit(self.lesson_id, reason)
+
+    def _ask_move(self) -> None:
+        if self.lesson_id is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Move lesson"))
+        form = QFormLayout(dialog)
+        start = self.day or dt.date.today()
+        day = QDateEdit(QDate(start.year, start.month, start.day))
+        day.setCalendarPopup(True)
+        slot = QSpinBox()
+        slot.setRange(1, 12)
+        slot.setValue(self.slot or 1)
+        form.addRow(self.tr("Date"), day)
+        form.addRow(self.tr("Lesson number"), slot)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        lesson_id = self.lesson_id
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.move_lesson.emit(lesson_id, day.date().toPython(), slot.value())

@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.lesson_panel.topic_edited.connect(lambda lesson, text: self._set_lesson_text(lesson, "topic", text))
         self.lesson_panel.homework_edited.connect(lambda lesson, text: self._set_lesson_text(lesson, "homework", text))
         self.lesson_panel.add_lesson.connect(self.on_add_lesson)
+        self.lesson_panel.cancel_lesson.connect(self.on_cancel_lesson)
+        self.lesson_panel.restore_lesson.connect(lambda lesson: self.on_cancel_lesson(lesson, None))
+        self.lesson_panel.move_lesson.connect(self.on_move_lesson)
         self.review_panel = ReviewPanel()
         self.review_panel.resolve.connect(self.on_resolve)
         self.review_panel.dismiss_rejections.connect(self.on_dismiss)
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.journal_menu = self.menuBar().addMenu("")
         self.add_work_action = QAction(self)
         self.add_work_action.triggered.connect(self.on_add_work)
+        self.edit_work_action = QAction(self)
+        self.edit_work_action.triggered.connect(self.on_edit_work)
         self.final_mark_action = QAction(self)
         self.final_mark_action.setShortcut("Ctrl+M")
         self.final_mark_action.triggered.connect(lambda _checked: self.on_final_mark())  # not `checked` as the mark
@@ -152,8 +157,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.add_work_action, self.final_mark_action, self.reports_action, self.lock_action,
-                       self.quit_action):
+        for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.reports_action,
+                       self.lock_action, self.quit_action):
             self.journal_menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = QAction(self)
@@ -312,6 +317,10 @@ class MainWindow(QMainWindow):
         if target is None and work is None:
             self.say(self.tr("Choose a lesson's cell to write in."))
             return
+        reason = self.model.cancelled(column)
+        if reason is not None:
+            self.say(self.tr("This lesson is cancelled (%1); it takes no marks or attendance.").replace("%1", reason))
+            return
         if not self.model.editable(row, column):
             self.say(self.tr("This pupil was not in the class on that day."))
             return
@@ -424,6 +433,16 @@ class MainWindow(QMainWindow):
         course_id, access = self.course_box.currentData(), self.access
         self.writes.run(lambda: write_jobs.add_lesson(access, course_id, day, slot))
 
+    def on_cancel_lesson(self, lesson_id: str, reason: str | None) -> None:
+        """The lesson panel's lesson cancelled for `reason`, or (None) held after all."""
+        course_id, access = self.course_box.currentData(), self.access
+        self.writes.run(lambda: write_jobs.cancel_lesson(access, course_id, lesson_id, reason))
+
+    def on_move_lesson(self, lesson_id: str, day: dt.date, slot: int) -> None:
+        course_id, access, today = self.course_box.currentData(), self.access, self.today
+        self._aim_lesson = lesson_id  # the journal re-read keeps the cursor on it, where it now stands
+        self.writes.run(lambda: write_jobs.move_lesson(access, course_id, lesson_id, day, slot, today))
+
     # -- summative works, final marks, reports ---------------------------------------------------
 
     # The dialogs below are imported when first opened: the window's first paint does not wait for them.
@@ -446,6 +465,28 @@ class MainWindow(QMainWindow):
                 self.say(" ".join(messages.schedule_warning(w.code, w.params) for w in warnings))
 
         self.writes.run(lambda: write_jobs.add_work(access, course_id, chosen), then=added)
+
+    def on_edit_work(self) -> None:
+        """The summative work whose column the cursor is in: its date and maximum changed, or the work deleted."""
+        from desktop.work_dialog import WorkDialog
+
+        sheet, course_id = self.model.sheet, self.course_box.currentData()
+        index = self.model.work_at(self.view.currentIndex().column())
+        if sheet is None or index is None:
+            self.say(self.tr("Choose a summative work's column first."))
+            return
+        work = sheet.works[index]
+        dialog = WorkDialog(work.date, self, work=work)
+        if dialog.exec() != WorkDialog.DialogCode.Accepted:
+            return
+        access = self.access
+        if dialog.delete_chosen:
+            self.writes.run(lambda: write_jobs.delete_work(access, course_id, work.id))
+            return
+        changes = dialog.changes()
+        if changes:
+            self._aim_work = work.id
+            self.writes.run(lambda: write_jobs.edit_work(access, course_id, work.id, changes))
 
     def on_final_mark(self, typed: int | None = None) -> None:
         """The final mark of the pupil under the cursor, for the period shown."""
@@ -582,7 +623,7 @@ class MainWindow(QMainWindow):
         lesson_id = self.lesson_panel.lesson_id
         if (initiator is not self.lesson_panel and lesson_id is not None
                 and (changed.everything or lesson_id in changed.lessons)):
-            self.worker.run(lambda: self.access.read(lambda conn: lesson_details.topic_and_homework(conn, lesson_id)),
+            self.worker.run(lambda: self.access.read(lambda conn: lesson_details.details(conn, lesson_id)),
                             lambda texts: self.lesson_panel.refresh(lesson_id, *texts), self._show_error)
 
     def _show_lesson(self, column: int) -> None:
@@ -593,8 +634,11 @@ class MainWindow(QMainWindow):
         lesson = self.model.sheet.lessons[column - 1]
         if lesson.id == self.lesson_panel.lesson_id:
             return  # moving within the lesson's column, as when typing marks down it: nothing to re-read
-        self.worker.run(lambda: self.access.read(lambda conn: lesson_details.topic_and_homework(conn, lesson.id)),
-                        lambda texts: self.lesson_panel.show_lesson(lesson.id, lesson.date, *texts))
+        def show(texts: tuple[str | None, str | None, str | None]) -> None:
+            topic, homework, cancelled = texts
+            self.lesson_panel.show_lesson(lesson.id, lesson.date, topic, homework, cancelled, lesson.slot)
+
+        self.worker.run(lambda: self.access.read(lambda conn: lesson_details.details(conn, lesson.id)), show)
 
     # -- today ------------------------------------------------------------------------------------
 
@@ -703,6 +747,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Dala Journal"))
         self.journal_menu.setTitle(self.tr("Journal"))
         self.add_work_action.setText(self.tr("Add a summative work…"))
+        self.edit_work_action.setText(self.tr("Change or delete this summative work…"))
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.lock_action.setText(self.tr("Lock"))

@@ -22,7 +22,8 @@ OPERATION_REFUSALS = frozenset({
     "invalid_mark", "invalid_attendance", "text_too_long", "not_text", "invalid_score", "marks_not_allowed",
     "unknown_lesson", "unknown_course", "unknown_work", "unknown_period", "unknown_conflict", "bad_key",
     "bad_value", "unknown_field", "outside_school_year", "conflict_resolved", "invalid_lesson", "invalid_work",
-    "sequence_gap",
+    "sequence_gap", "lesson_cancelled", "lesson_not_cancelled", "lesson_not_moved", "work_not_changed",
+    "work_not_deleted",
 })
 REQUEST_ERRORS = frozenset({
     "bad_compression", "no_token", "bad_token", "token_expired", "device_revoked", "wrong_device", "admin_only",
@@ -83,6 +84,34 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
             "Messages", "The lesson cannot be added: the class already has lesson {slot} on {date}."),
         "invalid_lesson/day_off": QCoreApplication.translate(
             "Messages", "The lesson cannot be added: {date} is a day off ({name})."),
+        "invalid_lesson/moved_away": QCoreApplication.translate("Messages",
+            "The lesson cannot be added: the course's lesson {slot} of {date} was moved to another day; move it "
+            "back instead."),
+        "lesson_not_cancelled/no_reason": QCoreApplication.translate(
+            "Messages", "Say why the lesson is cancelled."),
+        "lesson_not_cancelled/has_entries": QCoreApplication.translate("Messages",
+            "The lesson of {date} cannot be cancelled: it holds marks or attendance ({count}); clear them first."),
+        "lesson_not_moved/no_such_slot": QCoreApplication.translate(
+            "Messages", "The lesson cannot be moved: there is no lesson {slot} in the bell schedule."),
+        "lesson_not_moved/course_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be moved: the course already has lesson {slot} on {date}."),
+        "lesson_not_moved/teacher_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be moved: the teacher already teaches lesson {slot} on {date}."),
+        "lesson_not_moved/class_busy": QCoreApplication.translate(
+            "Messages", "The lesson cannot be moved: the class already has lesson {slot} on {date}."),
+        "lesson_not_moved/work_term": QCoreApplication.translate("Messages",
+            "The lesson cannot be moved to {date}: a summative work is held in it, and the work must stay in its "
+            "term."),
+        "work_not_changed/bad_max_points": QCoreApplication.translate(
+            "Messages", "The maximum points must be a whole number from 1 to {limit}."),
+        "work_not_changed/score_over_max": QCoreApplication.translate("Messages",
+            "The maximum cannot be {max_points}: a pupil already has {points} points for this work."),
+        "work_not_changed/other_term": QCoreApplication.translate(
+            "Messages", "The summative work cannot be moved to {date}: that day is in another term."),
+        "work_not_changed/in_a_lesson": QCoreApplication.translate(
+            "Messages", "This summative work is held in a lesson: move the lesson, and the work goes with it."),
+        "work_not_deleted/has_scores": QCoreApplication.translate("Messages",
+            "The summative work cannot be deleted: it holds scores ({count}); clear them first."),
         "invalid_work/unknown_kind": QCoreApplication.translate(
             "Messages", "The summative work cannot be added: it must be a SOR or a SOCH."),
         "invalid_work/no_title": QCoreApplication.translate(
@@ -127,6 +156,12 @@ def journal_error(error: JournalError) -> str:
         "invalid_score": QCoreApplication.translate(
             "Messages", "{value} is outside 0–{max_points} points for this work."),
         "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added."),
+        "lesson_cancelled": QCoreApplication.translate(
+            "Messages", "The lesson of {date} is cancelled: it takes no marks or attendance."),
+        "lesson_not_cancelled": QCoreApplication.translate("Messages", "The lesson cannot be cancelled."),
+        "lesson_not_moved": QCoreApplication.translate("Messages", "The lesson cannot be moved."),
+        "work_not_changed": QCoreApplication.translate("Messages", "The summative work cannot be changed."),
+        "work_not_deleted": QCoreApplication.translate("Messages", "The summative work cannot be deleted."),
         "reason_required": QCoreApplication.translate(
             "Messages", "A final mark of {mark} differs from the computed one: say why (the reason is audited)."),
         "not_text": QCoreApplication.translate("Messages", "Only text can be written here."),
@@ -196,6 +231,11 @@ def rejection_reason(code: str) -> str:
         "invalid_lesson": QCoreApplication.translate("Messages", "the lesson cannot be added"),
         "invalid_work": QCoreApplication.translate("Messages", "the summative work cannot be added"),
         "sequence_gap": QCoreApplication.translate("Messages", "an earlier change had not arrived"),
+        "lesson_cancelled": QCoreApplication.translate("Messages", "the lesson is cancelled"),
+        "lesson_not_cancelled": QCoreApplication.translate("Messages", "the lesson cannot be cancelled"),
+        "lesson_not_moved": QCoreApplication.translate("Messages", "the lesson cannot be moved there"),
+        "work_not_changed": QCoreApplication.translate("Messages", "the summative work cannot be changed so"),
+        "work_not_deleted": QCoreApplication.translate("Messages", "the summative work holds scores"),
     }
     text = texts.get(code)
     return text if text is not None else QCoreApplication.translate("Messages", "refused ({code})").format(code=code)

@@ -50,8 +50,9 @@ def touched_scores(sheet: JournalSheet, changed: Changed) -> list[tuple[int, int
 
 def needs_reload(sheet: JournalSheet, changed: Changed) -> bool:
     """Whether the journal on screen must be re-read whole: its columns or period marks changed, a pupil arrived,
-    left or moved (a rare change: any class's), or too many of its cells to patch."""
-    if changed.everything or changed.roster or sheet.course_id in changed.courses:
+    left or moved, a lesson was cancelled or moved or a work changed (rare changes: any course's), or too many of
+    its cells to patch."""
+    if changed.everything or changed.roster or changed.reshaped or sheet.course_id in changed.courses:
         return True
     return len(touched_cells(sheet, changed)) + len(touched_scores(sheet, changed)) > PATCH_LIMIT
 

@@ -1,5 +1,7 @@
 """The dialog for adding a summative work (СОР/БЖБ or СОЧ/ТЖБ): kind, title, section, date and maximum
-points. The journal checks the values; the scheduling limits it breaks are shown after it is added."""
+points. The journal checks the values; the scheduling limits it breaks are shown after it is added. Opened on a
+work already there (`work`), it changes its date and maximum only, or deletes it ("Delete work", for a work
+holding no scores: the journal refuses the others)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.validation import MAX_WORK_POINTS
+from storage.journal_sheet import SheetWork
 
 
 class _DateField(QDateEdit):
@@ -30,9 +34,11 @@ class _DateField(QDateEdit):
 
 
 class WorkDialog(QDialog):
-    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(self, day: dt.date, parent: QWidget | None = None, work: SheetWork | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a summative work"))
+        self.work = work
+        self.delete_chosen = False  # "Delete work" pressed (a work already there)
+        self.setWindowTitle(self.tr("Add a summative work") if work is None else self.tr("Change a summative work"))
         self.kind_box = QComboBox()
         self.kind_box.addItem(self.tr("SOR (summative for a section)"), "sor")
         self.kind_box.addItem(self.tr("SOCH (summative for the term)"), "soch")
@@ -57,6 +63,28 @@ class WorkDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.title_edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.delete_button: QAbstractButton | None = None
+        if work is not None:  # its kind, title and section stay; its date and maximum change
+            self.kind_box.setCurrentIndex(self.kind_box.findData(work.kind))
+            self.title_edit.setText(work.title)
+            self.section_edit.setText(work.section or "")
+            for fixed in (self.kind_box, self.title_edit, self.section_edit):
+                fixed.setEnabled(False)
+            self.date_edit.setDate(QDate(work.date.year, work.date.month, work.date.day))
+            self.points_box.setValue(work.max_points)
+            self.delete_button = buttons.addButton(self.tr("Delete work"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.setObjectName("deleteWork")
+            self.delete_button.clicked.connect(self._delete)
+
+    def _delete(self) -> None:
+        self.delete_chosen = True
+        self.accept()
+
+    def changes(self) -> dict:
+        """The journal's edit_work arguments: what differs from the work as it was."""
+        assert self.work is not None
+        chosen = self.chosen()
+        return {name: chosen[name] for name in ("date", "max_points") if chosen[name] != getattr(self.work, name)}
 
     def chosen(self) -> dict:
         """The journal's add_summative_work arguments (after the course)."""

@@ -94,6 +94,34 @@ def add_work(access: JournalAccess, course_id: int, chosen: dict[str, Any]) -> W
     return Written(Changed(courses={course_id}), (work_id, journal.schedule_warnings(work_id)))
 
 
+def cancel_lesson(access: JournalAccess, course_id: int, lesson_id: str, reason: str | None) -> Written:
+    """The lesson cancelled for `reason` (None: the cancellation taken back): its course's columns change."""
+    journal = access.journal
+    if reason is None:
+        journal.restore_lesson(lesson_id)
+    else:
+        journal.cancel_lesson(lesson_id, reason)
+    return Written(Changed(courses={course_id}, lessons={lesson_id}))
+
+
+def move_lesson(access: JournalAccess, course_id: int, lesson_id: str, day: dt.date, slot: int,
+                today: dt.date) -> Written:
+    """The lesson moved to `day`, `slot` (not after `today` when it holds marks)."""
+    access.journal.move_lesson(lesson_id, day, slot, today=today)
+    return Written(Changed(courses={course_id}, lessons={lesson_id}))
+
+
+def edit_work(access: JournalAccess, course_id: int, work_id: str, changes: dict[str, Any]) -> Written:
+    """A summative work's date and/or maximum changed (`changes`: WorkDialog.changes)."""
+    access.journal.edit_work(work_id, **changes)
+    return Written(Changed(courses={course_id}))
+
+
+def delete_work(access: JournalAccess, course_id: int, work_id: str) -> Written:
+    access.journal.delete_work(work_id)
+    return Written(Changed(courses={course_id}))
+
+
 def set_final_mark(access: JournalAccess, course_id: int, period_id: int, pupil_id: int, mark: int | None,
                    reason: str | None, today: dt.date) -> Written:
     """A final period mark set over the computed one (or removed): the course's period marks change."""

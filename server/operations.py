@@ -16,13 +16,13 @@ still order its own edits. Both values are kept in the conflict record until a t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Date, Table, bindparam, delete, exists, func, insert, or_, select, update
 
 from core import hlc, ids, json_codec, record_keys, school_calendar, write_rules
-from core.errors import REFUSALS_TELLING_VALUE, JournalError, PeriodClosed
+from core.errors import REFUSALS_TELLING_VALUE, InvalidLesson, JournalError, PeriodClosed
 from core.protocol import Operation, Status
 from core.synced_kinds import KINDS, Facts, SyncedField, SyncedKind
 from core.validation import MAX_WORK_POINTS
@@ -48,6 +48,8 @@ L, C, K, P = (tables[n] for n in ("lesson", "course", "school_class", "period"))
 CELL, WORK, SCORE = tables["lesson_cell"], tables["summative_work"], tables["summative_score"]
 M, SM, SLOT = tables["class_membership"], tables["subgroup_member"], tables["bell_slot"]
 CHANGE, CONFLICT, PM = tables["change"], tables["conflict"], tables["period_mark"]
+# The rows that go with a record a field removes (a summative work's empty score rows), by table.
+_CHILDREN = {"summative_work": ((SCORE, "work_id"),)}
 
 
 class Refused(Exception):
@@ -130,7 +132,7 @@ class Applier:
         for op in ops:
             if op.entity == "cell" and (cell := record_keys.parse_pupil_key(op.key)) is not None:
                 wanted.setdefault(cell.record, set()).add(cell.pupil)
-            elif op.entity == "lesson" and op.field in ("topic", "homework"):
+            elif op.entity == "lesson" and op.field != "create":
                 wanted.setdefault(op.key, set())
         lesson_ids = sorted(wanted)
         for start in range(0, len(lesson_ids), 500):
@@ -233,7 +235,10 @@ class Applier:
             code = refusal.code
             message = refusal.message if isinstance(refusal, Refused) else str(refusal)
             standing = self._standing(op) if code in REFUSALS_TELLING_VALUE else None
-            return Outcome("rejected", code, message, value=standing, old=standing, new=op.value)
+            # A removal refused tells the record with its version: the PC that removed it makes it again as it is.
+            version = self._version_of(kind, field, op.key) if kind and field and field.removes else None
+            return Outcome("rejected", code, message, version=version or None, value=standing, old=standing,
+                           new=op.value)
 
     # -- where a write lands, and the write rules ------------------------------------------------
 
@@ -250,16 +255,94 @@ class Applier:
         self._check_open(landing)
         if "pupil_id" in pk:
             self._check_member(kind, landing, pk)
-        return _Write(kind, field, pk, landing, field.check(op.value, landing.facts))
+        write = _Write(kind, field, pk, landing, field.check(op.value, landing.facts))
+        self._judge(write)
+        return write
+
+    def _judge(self, write: _Write) -> None:
+        """The checks of a write that ask about the record's other rows (core.write_rules, as the PC asks them):
+        no mark or attendance into a cancelled lesson; a lesson holding marks is not cancelled; a lesson moves
+        only to an open day and a free slot, with the pupils holding its cells in the class that day; a work's
+        maximum stays over its scores, its day in its term; a work with scores is not deleted."""
+        entity, name, pk, place, value = (write.kind.entity, write.field.name, write.pk, write.landing.place,
+                                          write.value)
+        if entity == "cell":
+            lesson = self._lesson(pk["lesson_id"])[1]
+            write_rules.check_not_cancelled(lesson["cancelled"], place.date, name, value)
+        elif entity == "lesson" and name == "cancelled" and value is not None:
+            self.flush()  # this batch's cells, for the count
+            entries = self.conn.execute(select(func.count()).select_from(CELL).where(
+                CELL.c.school_id == self.school, CELL.c.lesson_id == pk["id"],
+                or_(CELL.c.mark.is_not(None), CELL.c.attendance.is_not(None)))).scalar_one()
+            write_rules.check_cancellable(place.date, int(entries))
+        elif entity == "lesson" and name == "moved":
+            self._judge_move(pk["id"], write.landing, dt.date.fromisoformat(value["date"]), value["slot"])
+        elif entity == "work" and name == "max_points":
+            scores = self.conn.execute(select(SCORE.c.pupil_id, SCORE.c.points).where(
+                SCORE.c.school_id == self.school, SCORE.c.work_id == pk["id"])).all()
+            write_rules.check_scores_fit(value, [(pupil, points) for pupil, points in scores])
+        elif entity == "work" and name == "date":
+            work = self._current(write.kind, pk)
+            assert work is not None  # its landing was found
+            day = dt.date.fromisoformat(value)
+            if day != work["date"]:
+                moved = replace(write.landing, place=replace(place, date=day))
+                write_rules.check_work_day(day, work["period_id"], self._terms(moved), work["lesson_id"])
+                self._check_open(moved)
+        elif entity == "work" and name == "deleted":
+            held = self.conn.execute(select(func.count()).select_from(SCORE).where(
+                SCORE.c.school_id == self.school, SCORE.c.work_id == pk["id"],
+                or_(SCORE.c.points.is_not(None), SCORE.c.comment.is_not(None)))).scalar_one()
+            write_rules.check_deletable(int(held))
+
+    def _judge_move(self, lesson_id: str, landing: Landing, day: dt.date, slot: int) -> None:
+        """A lesson moved is checked as a new lesson there (an open day of a term, a slot of the bell schedule,
+        the course, its teacher and class free), and its cells' pupils and its works must fit the new day."""
+        place = landing.place
+        moved = replace(landing, place=replace(place, date=day))
+        self._check_open(moved)
+        terms = self._terms(moved)
+        write_rules.term_of(day, terms)
+        slots = self.conn.execute(select(SLOT.c.number).where(SLOT.c.school_id == self.school)).scalars().all()
+        write_rules.check_slot_exists(slot, slots, moving=True)
+        write_rules.check_slot_free(
+            write_rules.SlotUser(place.course_id, place.class_id, place.subgroup_id, place.teacher_id),
+            self._slot_users(day, slot, other_than=lesson_id), day, slot, moving=True)
+        self.flush()  # this batch's cells, for the pupils holding them
+        holders = self.conn.execute(select(CELL.c.pupil_id).where(
+            CELL.c.school_id == self.school, CELL.c.lesson_id == lesson_id,
+            or_(CELL.c.mark.is_not(None), CELL.c.attendance.is_not(None), CELL.c.comment.is_not(None)))
+        ).scalars().all()
+        if place.class_id not in self._members:
+            self._load_members({place.class_id})
+        if place.subgroup_id is not None and place.subgroup_id not in self._subgroups:
+            self._load_subgroups({place.subgroup_id})
+        group = self._subgroups.get(place.subgroup_id) if place.subgroup_id is not None else None
+        write_rules.check_holders_on(place, day, [
+            (pupil, self._members[place.class_id].get(pupil, []), group is None or pupil in group)
+            for pupil in holders])
+        work_terms = self.conn.execute(select(WORK.c.period_id).where(
+            WORK.c.school_id == self.school, WORK.c.lesson_id == lesson_id)).scalars().all()
+        write_rules.check_works_follow(day, terms, work_terms)
+
+    def _slot_users(self, day: dt.date, slot: int, *, other_than: str | None = None) -> list[write_rules.SlotUser]:
+        """The courses of the school's lessons on `day` in `slot` (but `other_than`)."""
+        query = (select(C.c.id, C.c.class_id, C.c.subgroup_id, C.c.teacher_id)
+                 .join(L, (L.c.school_id == C.c.school_id) & (L.c.course_id == C.c.id))
+                 .where(L.c.school_id == self.school, L.c.date == day, L.c.slot == slot))
+        if other_than is not None:
+            query = query.where(L.c.id != other_than)
+        return [write_rules.SlotUser(*row) for row in self.conn.execute(query)]
 
     def _landing(self, kind: SyncedKind, pk: dict[str, Any]) -> Landing:
         if kind.place == "lesson":
             return self._lesson(pk["lesson_id"] if "lesson_id" in pk else pk["id"])[0]
         if kind.place == "work":
-            work = self.conn.execute(select(WORK).where(WORK.c.school_id == self.school, WORK.c.id == pk["work_id"])
+            work_id = pk["work_id"] if "work_id" in pk else pk["id"]
+            work = self.conn.execute(select(WORK).where(WORK.c.school_id == self.school, WORK.c.id == work_id)
                                      ).mappings().first()
             if work is None:
-                raise Refused("unknown_work", f"No summative work {pk['work_id']!r} on the server.")
+                raise Refused("unknown_work", f"No summative work {work_id!r} on the server.")
             landing = self._course_landing(work["course_id"], work["date"])
             return Landing(landing.place, landing.school_id, landing.year_id, work["max_points"])
         if kind.place == "period":
@@ -330,9 +413,13 @@ class Applier:
         write_rules.check_member(pupil_id, place, ranges, in_subgroup)
 
     def _term_of(self, landing: Landing) -> int:
+        return write_rules.term_of(landing.place.date, self._terms(landing))
+
+    def _terms(self, landing: Landing) -> list[tuple[int, dt.date, dt.date]]:
+        """The terms of the landing's school year: (id, first day, last day)."""
         terms = self.conn.execute(select(P.c.id, P.c.start_date, P.c.end_date).where(
             P.c.school_id == self.school, P.c.year_id == landing.year_id, P.c.kind == "term")).all()
-        return write_rules.term_of(landing.place.date, [tuple(t) for t in terms])
+        return [(t[0], t[1], t[2]) for t in terms]
 
     # -- the record as it stands ----------------------------------------------------------------
 
@@ -362,7 +449,7 @@ class Applier:
         kind = KINDS.get(op.entity)
         field = kind.fields.get(op.field) if kind is not None else None
         pk = kind.key_of(op.key) if kind is not None else None
-        if kind is None or field is None or pk is None or kind.conflicts != "field":
+        if kind is None or field is None or pk is None or kind.conflicts != "field" or op.field == kind.creates:
             return None
         try:
             current = self._current(kind, pk)
@@ -429,7 +516,18 @@ class Applier:
         new_version = version + 1
         self._store(write, current, new_version)
         self._log_change(course_id, op.entity, op.key, field, value, new_version, stamp)
+        if op.entity == "lesson" and field == "moved":
+            self._move_works(op.key, course_id, value["date"], stamp)
         return Outcome(status, version=new_version, conflict_id=conflict_id, value=value, old=old, new=value)
+
+    def _move_works(self, lesson_id: str, course_id: int, day: str, stamp: int) -> None:
+        """The summative works held in a lesson moved go with it: each one's date is a change of its own."""
+        works = self.conn.execute(select(WORK.c.id, WORK.c.server_version).where(
+            WORK.c.school_id == self.school, WORK.c.lesson_id == lesson_id).with_for_update()).all()
+        for work_id, version in works:
+            self.conn.execute(update(WORK).where(WORK.c.school_id == self.school, WORK.c.id == work_id)
+                              .values(date=dt.date.fromisoformat(day), server_version=version + 1))
+            self._log_change(course_id, "work", str(work_id), "date", day, version + 1, stamp)
 
     def _changes_trimmed(self, entity: str, key: str, base: int, version: int) -> bool:
         """Whether some of the record's changes after `base` were trimmed from the feed (server.feed.trim):
@@ -445,12 +543,19 @@ class Applier:
 
     def _store(self, write: _Write, current: dict[str, Any] | None, version: int) -> None:
         table, pk = tables[write.kind.table], write.pk
-        columns = write.field.columns(write.value)
-        if table is CELL:
+        columns = _typed(table, write.field.columns(write.value))
+        if write.field.removes:
+            for child, column in _CHILDREN.get(table.name, ()):
+                self.conn.execute(delete(child).where(child.c.school_id == self.school,
+                                                      child.c[column] == pk["id"]))
+            self.conn.execute(delete(table).where(table.c.school_id == self.school, *_matching(table, pk)))
+        elif table is CELL:
             self._buffer_cell(pk, current, columns, version)
         elif table is L and current is not None:
             current.update(columns, server_version=version)  # the cached lesson row
             self._changed_lessons[pk["id"]] = current
+            if "date" in columns:  # moved: later writes into it land on its new day
+                self._lessons[pk["id"]] = (_landing_of(current), current)
         elif current is None:
             self.conn.execute(insert(table).values(school_id=self.school, **pk, **columns, server_version=version))
         else:
@@ -502,7 +607,11 @@ class Applier:
                                                       SLOT.c.number == slot))).scalar():
             raise Refused("bad_value", f"Slot {slot} is not in the bell schedule.")
         if self.conn.execute(select(L.c.id).where(L.c.school_id == self.school, L.c.id == op.key)).first() is not None:
-            return Outcome("merged", version=1, new=v)  # another device created the same lesson
+            return Outcome("merged", version=1, new=v)  # another device created the same lesson (moved since, maybe)
+        if self.conn.execute(select(L.c.id).where(L.c.school_id == self.school, L.c.course_id == course_id,
+                                                  L.c.date == day, L.c.slot == slot)).first() is not None:
+            raise InvalidLesson(why="course_busy", date=day, slot=slot,  # a lesson moved there
+                                reason=f"the course already has a lesson on {day} in slot {slot}")
         record = {"id": op.key, "course_id": course_id, "date": day.isoformat(), "slot": slot, "kind": kind,
                   "topic": topic, "homework": homework}
         self.conn.execute(insert(L).values(school_id=self.school, id=op.key, course_id=course_id, date=day, slot=slot,
@@ -574,7 +683,14 @@ def _landing_of(row: Any) -> Landing:
 
 def _synced_columns(entity: str) -> tuple[str, ...]:
     """The columns of a kind's table its fields write (core.synced_kinds)."""
-    return tuple(f.column for f in KINDS[entity].fields.values() if f.column is not None)
+    return tuple(c for f in KINDS[entity].fields.values() for c in (f.column,) + tuple(c for c, _ in f.parts)
+                 if c is not None)
+
+
+def _typed(table: Table, columns: dict[str, Any]) -> dict[str, Any]:
+    """Values as the table's columns take them: a day given as ISO text (the wire's form) as a date."""
+    return {name: dt.date.fromisoformat(value) if isinstance(value, str) and isinstance(table.c[name].type, Date)
+            else value for name, value in columns.items()}
 
 
 def _matching(table: Table, pk: dict[str, Any]) -> list[Any]:

@@ -51,6 +51,10 @@ RecordId = Uuid(as_uuid=False).with_variant(String(36), "sqlite")
 _RECORD_IDS = {("lesson", "id"), ("lesson_cell", "lesson_id"), ("summative_work", "id"),
                ("summative_work", "lesson_id"), ("summative_score", "work_id")}
 
+# The journal tables' columns added after the server put school_id last in each (migration 0009): a migration adds
+# them after it, so the models keep them there too.
+_ADDED_AFTER_SCHOOL = {("lesson", "cancelled")}
+
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
@@ -71,8 +75,11 @@ def by_school(source: Table, target: MetaData) -> Table:
                       default=getattr(c.default, "arg", None),
                       server_default=getattr(c.server_default, "arg", None))
                for c in source.columns]
+    later = [c for c in columns if (source.name, c.name) in _ADDED_AFTER_SCHOOL]
+    columns = [c for c in columns if c not in later]
     if "school_id" not in source.c:
         columns.append(Column("school_id", Integer, nullable=False))
+    columns += later
     keys: list[SchemaItem] = [PrimaryKeyConstraint("school_id", *(c.name for c in source.primary_key.columns),
                                                    name=f"pk_{source.name}")]
     for constraint in source.constraints:

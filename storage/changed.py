@@ -22,9 +22,11 @@ class Changed:
     roster: bool = False  # a pupil arrived, left or moved: the classes' lists of pupils changed
     everything: bool = False  # a first download: the whole journal is new
     review: bool = False  # the open conflicts changed (also noted as the records they are about)
+    reshaped: bool = False  # a lesson cancelled or moved, a work changed or deleted: some journal's columns changed
 
     def __bool__(self) -> bool:
-        return bool(self.everything or self.roster or self.cells or self.scores or self.lessons or self.courses)
+        return bool(self.everything or self.roster or self.reshaped or self.cells or self.scores or self.lessons
+                    or self.courses)
 
     def note(self, entity: str, key: str, field_name: str, value: Any = None) -> None:
         """The server's value of one field was written here (or a conflict about it opened or closed)."""
@@ -34,6 +36,11 @@ class Changed:
             pupil_key = record_keys.parse_pupil_key(key)
             if pupil_key is not None:
                 (self.cells if entity == "cell" else self.scores).add((pupil_key.record, pupil_key.pupil))
+        elif entity == "lesson" and field_name in ("cancelled", "moved"):
+            self.lessons.add(key)
+            self.reshaped = True
+        elif entity == "work" and field_name != "create":
+            self.reshaped = True
         elif entity == "lesson" and field_name != "create":
             self.lessons.add(key)
         elif entity in ("lesson", "work") and isinstance(value, dict) and value.get("course_id") is not None:
@@ -50,4 +57,5 @@ class Changed:
         self.courses |= other.courses
         self.everything = self.everything or other.everything
         self.roster = self.roster or other.roster
+        self.reshaped = self.reshaped or other.reshaped
         self.review = self.review or other.review

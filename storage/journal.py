@@ -4,7 +4,10 @@ transaction together with its outbox operation and audit entry (storage.changelo
 Every method either changes what it says and returns, or raises a core.errors.JournalError and
 changes nothing. Setters return False when the value was already there (nothing is queued or audited).
 The teacher's edits of lesson cells and scores in this session can be undone and redone, newest first
-(`undo`, `redo`): an undo is an edit like any other, checked, queued and audited.
+(`undo`, `redo`): an undo is an edit like any other, checked, queued and audited. A lesson cancelled
+(`cancel_lesson`, taken back by `restore_lesson`) or moved (`move_lesson`), a summative work edited (`edit_work`)
+or deleted (`delete_work`) is a field write of its own (core.synced_kinds), checked by core.write_rules as the
+server checks it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, exists, insert, or_, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core import final_marks, ids, record_keys, school_calendar, write_rules
@@ -28,7 +31,7 @@ from core.errors import (
     NotFound,
     PeriodClosed,
 )
-from core.synced_kinds import KINDS
+from core.synced_kinds import KINDS, Facts, record_of
 from core.tables import (
     BellSlot,
     ClassMembership,
@@ -115,7 +118,7 @@ _JUDGED_ON = """(SELECT group_concat(p.start_date || '~' || p.end_date, ',') FRO
 _CELL_TARGET = f"""
 SELECT l.date, l.course_id, c.teacher_id, l.substitute_teacher_id, c.class_id, c.subgroup_id, c.scale,
        {_JUDGED_ON.format(day="l.date")},
-       x.attendance, x.mark, x.comment, x.server_version
+       x.attendance, x.mark, x.comment, x.server_version, l.cancelled
 FROM lesson l
 JOIN course c ON c.id = l.course_id
 LEFT JOIN lesson_cell x ON x.lesson_id = l.id AND x.pupil_id = :pupil
@@ -123,6 +126,7 @@ WHERE l.id = :lesson
 """
 _CELL_FIELDS = {"attendance": 10, "mark": 11, "comment": 12}  # their columns in _CELL_TARGET; 13: server_version
 _CELL_VERSION = 13
+_CANCELLED = 14  # the lesson's, in _CELL_TARGET
 # The same for a score, and the work's maximum points (column 10).
 _SCORE_TARGET = f"""
 SELECT w.date, w.course_id, c.teacher_id, NULL, c.class_id, c.subgroup_id, c.scale,
@@ -252,6 +256,8 @@ class Journal:
         values = {field: self._checked_cell_value(target, field, value, today) for field, value in raw.items()}
         self._check_writable(target)
         write_rules.check_member(pupil_id, target.place, target.memberships, target.in_subgroup)
+        for field, value in values.items():
+            write_rules.check_not_cancelled(row[_CANCELLED], target.place.date, field, value)
         return row, values
 
     def _checked_cell_value(self, target: _Target, field: str, raw: object, today: dt.date | None) -> Any:
@@ -361,9 +367,16 @@ class Journal:
             calendar.check_lesson_day(date, grade)
             lesson_id = ids.lesson_id(course_id, date, slot)
             if conn.execute(select(exists().where(_LESSON.c.id == lesson_id))).scalar():
-                raise InvalidLesson(why="course_busy", date=date, slot=slot,
-                                    reason=f"the course already has a lesson on {date} in slot {slot}")
-            self._check_slot_free(conn, course_id, course, date, slot)
+                if conn.execute(select(exists().where(_LESSON.c.id == lesson_id, _LESSON.c.date == date,
+                                                      _LESSON.c.slot == slot))).scalar():
+                    raise InvalidLesson(why="course_busy", date=date, slot=slot,
+                                        reason=f"the course already has a lesson on {date} in slot {slot}")
+                # Its id is the one a lesson made here got (core.ids), and that lesson was moved away since.
+                raise InvalidLesson(why="moved_away", date=date, slot=slot,
+                                    reason=f"the course's lesson of {date} in slot {slot} was moved; move it back")
+            write_rules.check_slot_free(write_rules.SlotUser(course_id, course.class_id, course.subgroup_id,
+                                                             course.teacher_id),
+                                        self._slot_users(conn, date, slot), date, slot)
             record = {
                 "id": lesson_id, "course_id": course_id, "date": date.isoformat(), "slot": slot,
                 "kind": kind, "topic": topic, "homework": homework,
@@ -377,30 +390,102 @@ class Journal:
             self._record(conn, "lesson", lesson_id, "create", None, record, 0)
             return lesson_id
 
-    def _check_slot_free(self, conn: Connection, course_id: int, course: Any, date: dt.date, slot: int) -> None:
-        """Neither the class (bar a parallel subgroup) nor the teacher may have another lesson in that slot."""
-        other = _COURSE.alias("other")
-        clash = conn.execute(
-            select(other.c.id, other.c.class_id, other.c.subgroup_id, other.c.teacher_id)
-            .select_from(_LESSON.join(other, other.c.id == _LESSON.c.course_id))
-            .where(
-                _LESSON.c.date == date,
-                _LESSON.c.slot == slot,
-                or_(other.c.class_id == course.class_id, other.c.teacher_id == course.teacher_id),
-            )
-        ).all()
-        for row in clash:
-            if row.teacher_id == course.teacher_id:
-                raise InvalidLesson(why="teacher_busy", date=date, slot=slot,
-                                    reason=f"the teacher already has a lesson on {date} in slot {slot}")
-            parallel = (
-                row.subgroup_id is not None
-                and course.subgroup_id is not None
-                and row.subgroup_id != course.subgroup_id
-            )
-            if not parallel:
-                raise InvalidLesson(why="class_busy", date=date, slot=slot,
-                                    reason=f"the class already has a lesson on {date} in slot {slot}")
+    def _slot_users(self, conn: Connection, date: dt.date, slot: int,
+                    other_than: str | None = None) -> list[write_rules.SlotUser]:
+        """The courses of the lessons on `date` in `slot` (but the lesson `other_than`)."""
+        query = (select(_COURSE.c.id, _COURSE.c.class_id, _COURSE.c.subgroup_id, _COURSE.c.teacher_id)
+                 .select_from(_LESSON.join(_COURSE, _COURSE.c.id == _LESSON.c.course_id))
+                 .where(_LESSON.c.date == date, _LESSON.c.slot == slot))
+        if other_than is not None:
+            query = query.where(_LESSON.c.id != other_than)
+        return [write_rules.SlotUser(*row) for row in conn.execute(query)]
+
+    # -- a lesson cancelled or moved --------------------------------------------------------------
+
+    def cancel_lesson(self, lesson_id: str, reason: str) -> bool:
+        """The lesson did not take place, for `reason` (required): it takes no marks or attendance then. A lesson
+        holding marks or attendance is refused (core.write_rules.check_cancellable): they are cleared first.
+        Only the course's teacher or an admin, not a substitute."""
+        return self._set_cancelled(lesson_id, reason)
+
+    def restore_lesson(self, lesson_id: str) -> bool:
+        """A cancellation taken back: the lesson is held after all."""
+        return self._set_cancelled(lesson_id, None)
+
+    def _set_cancelled(self, lesson_id: str, raw: object) -> bool:
+        with self._db.write() as conn:
+            value = self._checked_cancel(conn, lesson_id, raw)
+            old, base = conn.execute(
+                select(_LESSON.c.cancelled, _LESSON.c.server_version).where(_LESSON.c.id == lesson_id)).one()
+            if old == value:
+                return False
+            conn.execute(update(_LESSON).where(_LESSON.c.id == lesson_id).values(cancelled=value))
+            self._record(conn, "lesson", lesson_id, "cancelled", old, value, base)
+            return True
+
+    def _checked_cancel(self, conn: Connection, lesson_id: str, raw: object) -> str | None:
+        value = KINDS["lesson"].fields["cancelled"].check(raw, Facts())
+        target = self._lesson_target(conn, lesson_id)
+        write_rules.check_writer(self._writer, target.place, substitute_ok=False)
+        write_rules.check_open(target.place.date, target.closed)
+        if value is not None:
+            entries = conn.execute(select(func.count()).select_from(_CELL).where(
+                _CELL.c.lesson_id == lesson_id,
+                or_(_CELL.c.mark.is_not(None), _CELL.c.attendance.is_not(None)))).scalar_one()
+            write_rules.check_cancellable(target.place.date, entries)
+        return value  # type: ignore[no-any-return]
+
+    def move_lesson(self, lesson_id: str, date: dt.date, slot: int, *, today: dt.date | None = None) -> bool:
+        """Move the lesson to `date`, `slot`, keeping its id (and its cells, and the summative works held in it,
+        whose date follows). Checked as a new lesson there (an open day of a term, a slot of the bell schedule,
+        the course, its teacher and its class free then), and every pupil holding a cell must be in the class
+        on the new day; a lesson holding marks is not moved after `today` (the clock's date by default). Only
+        the course's teacher or an admin."""
+        raw = {"date": date.isoformat() if isinstance(date, dt.date) else date, "slot": slot}
+        with self._db.write() as conn:
+            value = self._checked_move(conn, lesson_id, raw, today)
+            old_date, old_slot, base = conn.execute(
+                select(_LESSON.c.date, _LESSON.c.slot, _LESSON.c.server_version).where(_LESSON.c.id == lesson_id)
+            ).one()
+            old = {"date": old_date.isoformat(), "slot": old_slot}
+            if old == value:
+                return False
+            day = dt.date.fromisoformat(value["date"])
+            conn.execute(update(_LESSON).where(_LESSON.c.id == lesson_id).values(date=day, slot=value["slot"]))
+            # its works go with it: the server moves them the same way when it applies the move
+            conn.execute(update(_WORK).where(_WORK.c.lesson_id == lesson_id).values(date=day))
+            self._record(conn, "lesson", lesson_id, "moved", old, value, base)
+            return True
+
+    def _checked_move(self, conn: Connection, lesson_id: str, raw: object, today: dt.date | None) -> dict[str, Any]:
+        value: dict[str, Any] = KINDS["lesson"].fields["moved"].check(raw, Facts())
+        day, slot = dt.date.fromisoformat(value["date"]), value["slot"]
+        target = self._lesson_target(conn, lesson_id)
+        place = target.place
+        write_rules.check_writer(self._writer, place, substitute_ok=False)
+        write_rules.check_open(place.date, target.closed)
+        self._check_date_open(conn, day)
+        slots = conn.execute(select(_SLOT.c.number)).scalars().all()
+        write_rules.check_slot_exists(slot, slots, moving=True)
+        write_rules.check_slot_free(
+            write_rules.SlotUser(place.course_id, place.class_id, place.subgroup_id, place.teacher_id),
+            self._slot_users(conn, day, slot, other_than=lesson_id), day, slot, moving=True)
+        held = conn.execute(select(_CELL.c.pupil_id, _CELL.c.mark).where(
+            _CELL.c.lesson_id == lesson_id,
+            or_(_CELL.c.mark.is_not(None), _CELL.c.attendance.is_not(None), _CELL.c.comment.is_not(None)))).all()
+        holders = []
+        for pupil_id, _mark in held:
+            memberships = conn.execute(select(_MEMBER.c.from_date, _MEMBER.c.to_date).where(
+                _MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == place.class_id)).all()
+            in_subgroup = place.subgroup_id is None or bool(conn.execute(select(exists().where(
+                _SUBMEMBER.c.subgroup_id == place.subgroup_id, _SUBMEMBER.c.pupil_id == pupil_id))).scalar())
+            holders.append((pupil_id, [(m.from_date, m.to_date) for m in memberships], in_subgroup))
+        write_rules.check_holders_on(place, day, holders)
+        work_terms = conn.execute(select(_WORK.c.period_id).where(_WORK.c.lesson_id == lesson_id)).scalars().all()
+        write_rules.check_works_follow(day, self._terms(conn), work_terms)
+        if any(mark is not None for _pupil, mark in held) and day > (today or self.today()):
+            raise MarkInFuture(date=day)
+        return value
 
     # -- summative works ------------------------------------------------------------------------
 
@@ -459,6 +544,63 @@ class Journal:
         if work is None:
             raise NotFound(what="summative work", id=work_id)
         return summative_schedule.check(work, works, terms)
+
+    def edit_work(self, work_id: str, *, date: dt.date | None = None, max_points: int | None = None) -> bool:
+        """Change a summative work's date (within its term, on an open day; a work held in a lesson moves with
+        the lesson instead) and/or its maximum points (1–MAX_WORK_POINTS, not under a score already given):
+        each a field write of its own, both or neither. Only the course's teacher or an admin."""
+        wanted: dict[str, Any] = {}
+        if date is not None:
+            wanted["date"] = date.isoformat() if isinstance(date, dt.date) else date
+        if max_points is not None:
+            wanted["max_points"] = max_points
+        changed = False
+        with self._db.write() as conn:
+            for field, raw in wanted.items():
+                value = self._checked_work_field(conn, work_id, field, raw)
+                old, base = conn.execute(select(_WORK.c[field], _WORK.c.server_version)
+                                         .where(_WORK.c.id == work_id)).one()
+                old = old.isoformat() if isinstance(old, dt.date) else old
+                if old == value:
+                    continue
+                stored = dt.date.fromisoformat(value) if field == "date" else value
+                conn.execute(update(_WORK).where(_WORK.c.id == work_id).values({field: stored}))
+                self._record(conn, "work", work_id, field, old, value, base)
+                changed = True
+        return changed
+
+    def delete_work(self, work_id: str) -> None:
+        """Delete a summative work that holds no scores (nor comments on them); one that does is refused
+        (core.write_rules.check_deletable). The record as it was is kept in the audit trail."""
+        with self._db.write() as conn:
+            self._checked_work_field(conn, work_id, "deleted", True)
+            row = conn.execute(select(_WORK).where(_WORK.c.id == work_id)).mappings().one()
+            conn.execute(delete(_SCORE).where(_SCORE.c.work_id == work_id))  # rows emptied of every value
+            conn.execute(delete(_WORK).where(_WORK.c.id == work_id))
+            self._record(conn, "work", work_id, "deleted", record_of(row), True, row["server_version"])
+
+    def _checked_work_field(self, conn: Connection, work_id: str, field: str, raw: object) -> Any:
+        """The value of a write of the work's `field` (date, max_points, deleted), after its every check."""
+        work = conn.execute(select(_WORK.c.course_id, _WORK.c.date, _WORK.c.period_id, _WORK.c.lesson_id,
+                                   _COURSE.c.teacher_id).join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
+                            .where(_WORK.c.id == work_id)).first()
+        if work is None:
+            raise NotFound(what="summative work", id=work_id)
+        value = KINDS["work"].fields[field].check(raw, Facts())
+        self._check_course_owner(work.course_id, work.teacher_id)
+        self._check_date_open(conn, work.date)
+        if field == "max_points":
+            scores = conn.execute(select(_SCORE.c.pupil_id, _SCORE.c.points).where(_SCORE.c.work_id == work_id)).all()
+            write_rules.check_scores_fit(value, [(pupil, points) for pupil, points in scores])
+        elif field == "date" and (day := dt.date.fromisoformat(value)) != work.date:
+            write_rules.check_work_day(day, work.period_id, self._terms(conn), work.lesson_id)
+            self._check_date_open(conn, day)
+        elif field == "deleted":
+            held = conn.execute(select(func.count()).select_from(_SCORE).where(
+                _SCORE.c.work_id == work_id,
+                or_(_SCORE.c.points.is_not(None), _SCORE.c.comment.is_not(None)))).scalar_one()
+            write_rules.check_deletable(held)
+        return value
 
     def enter_score(self, work_id: str, pupil_id: int, points: int | None) -> bool:
         return bool(self._set_score(work_id, pupil_id, "points", points))
@@ -579,8 +721,14 @@ class Journal:
             return self._checked_cell(conn, pk["lesson_id"], pk["pupil_id"], {field: raw}, today)[1][field]
         if entity == "score":
             return self._checked_score(conn, pk["work_id"], pk["pupil_id"], field, raw)[0]
+        if entity == "lesson" and field == "cancelled":
+            return self._checked_cancel(conn, pk["id"], raw)
+        if entity == "lesson" and field == "moved":
+            return self._checked_move(conn, pk["id"], raw, today)
         if entity == "lesson":
             return self._checked_lesson_text(conn, pk["id"], field, raw)
+        if entity == "work":
+            return self._checked_work_field(conn, pk["id"], field, raw)
         course = self._final_target(conn, pk["course_id"], pk["period_id"], pk["pupil_id"])
         final: dict[str, Any] = raw if isinstance(raw, dict) else {"mark": raw}  # the wire's values, unchecked
         mark = None if final.get("mark") == final.get("computed") else final.get("mark")
@@ -623,6 +771,10 @@ class Journal:
         term = write_rules.term_of(date, [(p.id, p.start_date, p.end_date) for p in periods if p.kind == "term"])
         write_rules.check_open(date, [(p.start_date, p.end_date) for p in periods if p.closed])
         return term
+
+    def _terms(self, conn: Connection) -> list[tuple[int, dt.date, dt.date]]:
+        return [(p.id, p.start_date, p.end_date) for p in conn.execute(
+            select(_PERIOD.c.id, _PERIOD.c.start_date, _PERIOD.c.end_date).where(_PERIOD.c.kind == "term"))]
 
     def _record(self, conn: Connection, entity: str, key: str, field: str, old: Any, new: Any, base: int,
                 now: dt.datetime | None = None) -> None:

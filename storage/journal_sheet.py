@@ -35,6 +35,7 @@ class SheetLesson:
     date: dt.date
     slot: int
     kind: str  # regular, sor, soch
+    cancelled: str | None = None  # why the lesson is cancelled (it takes no marks or attendance then)
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,10 @@ class JournalSheet:
         self.column_of = {lesson.id: j for j, lesson in enumerate(self.lessons)}
 
     def editable(self, row: int, column: int) -> bool:
-        """Whether the pupil of `row` was in the class on the day of lesson `column`."""
+        """Whether the pupil of `row` was in the class on the day of lesson `column` (and the lesson is not
+        cancelled)."""
         pupil, lesson = self.pupils[row], self.lessons[column]
-        return pupil.active_from <= lesson.date <= pupil.active_to
+        return lesson.cancelled is None and pupil.active_from <= lesson.date <= pupil.active_to
 
     def work_editable(self, row: int, index: int) -> bool:
         """Whether the pupil of `row` was in the class on the day of work `index`."""
@@ -92,7 +94,7 @@ WHERE m.class_id = :class AND m.from_date <= :end AND (m.to_date IS NULL OR m.to
                                     WHERE s.pupil_id = p.id AND s.subgroup_id = :subgroup))
 """
 _LESSONS = """
-SELECT id, date, slot, kind FROM lesson WHERE course_id = :course AND date >= :start AND date <= :end
+SELECT id, date, slot, kind, cancelled FROM lesson WHERE course_id = :course AND date >= :start AND date <= :end
 ORDER BY date, slot
 """
 _CELLS = """
@@ -137,8 +139,8 @@ def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
         ),
         key=lambda p: (name_key(p.last_name), name_key(p.first_name), p.id),
     )
-    lessons = [SheetLesson(lesson_id, dt.date.fromisoformat(day), slot, kind)
-               for lesson_id, day, slot, kind in raw.execute(_LESSONS, span)]
+    lessons = [SheetLesson(lesson_id, dt.date.fromisoformat(day), slot, kind, cancelled)
+               for lesson_id, day, slot, kind, cancelled in raw.execute(_LESSONS, span)]
     sheet = JournalSheet(course_id, scale, start, end, pupils, lessons, {})
     rows, columns = sheet.row_of, sheet.column_of
     for lesson_id, pupil_id, attendance, mark, comment in raw.execute(_CELLS, span):

@@ -5,7 +5,11 @@ code of its own.
 
 These writes are the server's truth arriving, not a teacher's edit: they queue nothing and leave no local
 audit entry (the server's audit holds them). A value for a record whose lesson, work or pupil this journal
-does not hold (a class this teacher does not have) is skipped: the foreign keys would refuse it anyway.
+does not hold (a class this teacher does not have) is skipped: the foreign keys would refuse it anyway. A field
+that removes its record (a summative work deleted) deletes the row here with the rows that refer to it; its
+refusal tells the record as it stands, which is made again here (the PC that removed it puts it back). A lesson
+moved onto a place this journal holds another lesson in (one made here that the server refused) stays where it
+is: the statement would break the journal's one-lesson-per-course-and-slot key.
 Called inside the caller's write transaction, many times a batch, hence storage.hot_sql and the statements
 built once per field.
 """
@@ -34,6 +38,12 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
     kind, synced, pk = target
     if field == kind.creates:
         return _create(conn, kind, value, version)
+    if synced.removes:
+        if isinstance(value, dict):  # a removal refused: the record as the server holds it
+            return _create(conn, kind, value, version)
+        if value is True:
+            _remove(conn, kind, pk)
+        return True
     if synced.parts and not isinstance(value, dict):
         return False
     columns = synced.columns(value)
@@ -41,6 +51,7 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
         hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
         return True
     hot_sql.run(conn, _setter_sql(kind, synced), {**_named(pk), **_named(columns), "version": version})
+    _works_follow(conn, kind, pk, columns)
     return True
 
 
@@ -51,7 +62,13 @@ def put_back_local(conn: Connection, entity: str, key: str, field: str, value: A
     if target is None or field == target[0].creates or (target[1].parts and not isinstance(value, dict)):
         return
     kind, synced, pk = target
-    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(synced.columns(value))})
+    if synced.removes:
+        if value is True:
+            _remove(conn, kind, pk)
+        return
+    columns = synced.columns(value)
+    hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
+    _works_follow(conn, kind, pk, columns)
 
 
 def _target(entity: str, key: str, field: str) -> tuple[SyncedKind, SyncedField, dict[str, Any]] | None:
@@ -99,7 +116,28 @@ def _update_sql(kind: SyncedKind, field: SyncedField, *, versioned: bool) -> str
     sets = [f"{c} = :v_{c}" for c in field.columns(None)]
     if versioned:
         sets.append("server_version = max(server_version, :version)")
-    return f"UPDATE {kind.table} SET {', '.join(sets)} WHERE {_where(kind)}"
+    guarded = " OR IGNORE" if field.parts and kind.table == "lesson" else ""  # a lesson moved: see the docstring
+    return f"UPDATE{guarded} {kind.table} SET {', '.join(sets)} WHERE {_where(kind)}"
+
+
+def _works_follow(conn: Connection, kind: SyncedKind, pk: dict[str, Any], columns: dict[str, Any]) -> None:
+    """A lesson moved takes the summative works held in it to its new day, as the server does (which also logs
+    each work's date: a pull brings that too, the same value)."""
+    if kind.table == "lesson" and "date" in columns:
+        hot_sql.run(conn, "UPDATE summative_work SET date = :d WHERE lesson_id = :id "
+                          "AND EXISTS (SELECT 1 FROM lesson WHERE id = :id AND date = :d)",
+                    {"d": columns["date"], "id": pk["id"]})
+
+
+def _remove(conn: Connection, kind: SyncedKind, pk: dict[str, Any]) -> None:
+    """The record and the rows referring to it (a work's scores) deleted."""
+    table: Table = metadata.tables[kind.table]
+    [(key, value)] = pk.items()
+    for child in metadata.sorted_tables:
+        for foreign in child.foreign_keys:
+            if foreign.column.table is table:
+                hot_sql.run(conn, f"DELETE FROM {child.name} WHERE {foreign.parent.name} = :id", {"id": value})
+    hot_sql.run(conn, f"DELETE FROM {kind.table} WHERE {key} = :id", {"id": value})
 
 
 @cache

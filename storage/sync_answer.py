@@ -69,8 +69,8 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
         elif result.status == "rejected":
             out.rejected += 1
             rejections.store(conn, op, result.reason or "rejected", result.message)
-            if result.reason in REFUSALS_TELLING_VALUE:
-                put_back[target] = (result.value, 0)
+            if result.reason in REFUSALS_TELLING_VALUE:  # (a refused removal tells the record's version too)
+                put_back[target] = (result.value, result.version or 0)
     outbox.acknowledge(conn, acknowledged)
     out.acknowledged = len(acknowledged)
 

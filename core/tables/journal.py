@@ -48,6 +48,9 @@ class Lesson(Base):
     # Set when an admin assigned this lesson to another teacher (a substitution).
     substitute_teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id"))
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Why the lesson is cancelled (it takes no marks or attendance then); NULL for a lesson held. Last: added by
+    # a later migration (storage 0005, server 0012), after the server's school_id.
+    cancelled: Mapped[str | None] = mapped_column(Text)
 
 
 class LessonCell(Base):
