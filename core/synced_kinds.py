@@ -196,6 +196,8 @@ KINDS: dict[str, SyncedKind] = _declare(
                         substitute_may=False),
             SyncedField("moved", lambda raw, _facts: write_rules.move_target(raw),
                         parts=(("date", "date"), ("slot", "slot")), substitute_may=False),
+            # taken away by the school: a lesson a new week no longer plans (server.timetable_changes)
+            SyncedField("removed", _removed, removes=True, from_devices=False),
         ),
         creates="create",
     ),
@@ -245,7 +247,8 @@ KINDS: dict[str, SyncedKind] = _declare(
     # grades a day off holds for.
     SyncedKind(
         "day_off", "day_off", "number", ("id",), (), "class", "none",
-        _fields(SyncedField("create", _record, from_devices=False)),
+        _fields(SyncedField("create", _record, from_devices=False),
+                SyncedField("removed", _removed, removes=True, from_devices=False)),
         creates="create",
     ),
     # The timetable's entries of a course, kept by the school (server.timetable_changes): a new week from a day on,
@@ -253,7 +256,8 @@ KINDS: dict[str, SyncedKind] = _declare(
     SyncedKind(
         "weekly", "timetable_entry", "number", ("id",), (), "course", "none",
         _fields(SyncedField("create", _record, from_devices=False),
-                SyncedField("valid_to", _date, "valid_to", from_devices=False)),
+                SyncedField("valid_to", _date, "valid_to", from_devices=False),
+                SyncedField("removed", _removed, removes=True, from_devices=False)),
         creates="create",
     ),
     SyncedKind(

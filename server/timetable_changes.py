@@ -103,37 +103,56 @@ def change_week(conn: Connection, who: Principal, now: dt.datetime, course_id: i
     new_entries = conn.execute(select(ENTRY).where(ENTRY.c.school_id == school, ENTRY.c.course_id == course_id)
                                ).mappings().all()
     new_plan = _plan(course_id, grade, new_entries, calendar, start)
+    outcome, lessons_told = follow_plan(conn, school, course_id, old_plan, new_plan, start)
+    told += lessons_told
+    school_changes.audit(conn, who, now, ip, "course", course_id, "week",
+                         {"slots": sorted((e["weekday"], e["slot"]) for e in old_entries if _in_force(e, start))},
+                         {"from": start.isoformat(), "slots": slots, "added": outcome.added,
+                          "removed": outcome.removed, "kept": [(d.isoformat(), n) for d, n in outcome.kept]})
+    feed.publish(conn, school, school_changes.told(who, now, [course_id], told))
+    return outcome
+
+
+def planned(conn: Connection, school_id: int, course_id: int, class_id: int, since: dt.date,
+            until: dt.date | None = None) -> dict[str, PlannedLesson]:
+    """The course's lessons from `since` to `until` as the timetable and the calendar now plan them."""
+    calendar, grade = school_calendar.of_class(conn, class_id, tables, school_id)
+    entries = conn.execute(select(ENTRY).where(ENTRY.c.school_id == school_id, ENTRY.c.course_id == course_id)
+                           ).mappings().all()
+    return _plan(course_id, grade, entries, calendar, since, until)
+
+
+def follow_plan(conn: Connection, school_id: int, course_id: int, old: dict[str, PlannedLesson],
+                new: dict[str, PlannedLesson], since: dt.date) -> tuple[WeekChanged, list[school_changes.Told]]:
+    """The course's lessons from `since` brought from the `old` plan to the `new`: a lesson only the old planned is
+    taken away while it holds nothing (and is where it was planned: a lesson a teacher moved is hers), a lesson
+    only the new plans is made; what to tell the course's PCs."""
     held = {r.id: r for r in conn.execute(select(LESSON.c.id, LESSON.c.date, LESSON.c.slot).where(
-        LESSON.c.school_id == school, LESSON.c.course_id == course_id, LESSON.c.date >= start))}
+        LESSON.c.school_id == school_id, LESSON.c.course_id == course_id, LESSON.c.date >= since))}
     empty = set(conn.execute(select(LESSON.c.id).where(
-        LESSON.c.school_id == school, LESSON.c.course_id == course_id, LESSON.c.date >= start,
+        LESSON.c.school_id == school_id, LESSON.c.course_id == course_id, LESSON.c.date >= since,
         LESSON.c.kind == "regular", LESSON.c.topic.is_(None), LESSON.c.homework.is_(None),
-        ~exists().where(CELL.c.school_id == school, CELL.c.lesson_id == LESSON.c.id),
-        ~exists().where(WORK.c.school_id == school, WORK.c.lesson_id == LESSON.c.id))).scalars())
-    dropped = [lesson for lesson_id, lesson in old_plan.items() if lesson_id not in new_plan and lesson_id in held]
+        ~exists().where(CELL.c.school_id == school_id, CELL.c.lesson_id == LESSON.c.id),
+        ~exists().where(WORK.c.school_id == school_id, WORK.c.lesson_id == LESSON.c.id))).scalars())
+    dropped = [lesson for lesson_id, lesson in old.items() if lesson_id not in new and lesson_id in held
+               and (held[lesson_id].date, held[lesson_id].slot) == (lesson.date, lesson.slot)]
     removed = [lesson for lesson in dropped if lesson.id in empty]
-    kept = sorted((held[lesson.id].date, held[lesson.id].slot) for lesson in dropped if lesson.id not in empty)
+    kept = sorted((lesson.date, lesson.slot) for lesson in dropped if lesson.id not in empty)
+    told: list[school_changes.Told] = []
     if removed:
-        conn.execute(delete(LESSON).where(LESSON.c.school_id == school, LESSON.c.id.in_([r.id for r in removed])))
+        conn.execute(delete(LESSON).where(LESSON.c.school_id == school_id, LESSON.c.id.in_([r.id for r in removed])))
     for lesson in removed:
-        told.append(("lesson", lesson.id, "removed", True, school_changes.next_version(conn, school, "lesson",
-                                                                                     lesson.id, "removed")))
-    added = [lesson for lesson_id, lesson in new_plan.items() if lesson_id not in held]
+        told.append(("lesson", lesson.id, "removed", True,
+                     school_changes.next_version(conn, school_id, "lesson", lesson.id, "removed")))
+    added = [lesson for lesson_id, lesson in new.items() if lesson_id not in held]
     if added:
-        conn.execute(insert(LESSON), [dict(school_id=school, id=lesson.id, course_id=course_id, date=lesson.date,
+        conn.execute(insert(LESSON), [dict(school_id=school_id, id=lesson.id, course_id=course_id, date=lesson.date,
                                            slot=lesson.slot, kind="regular", server_version=1) for lesson in added])
     for lesson in added:
         record = dict(id=lesson.id, course_id=course_id, date=lesson.date, slot=lesson.slot, kind="regular",
                       topic=None, homework=None)
         told.append(("lesson", lesson.id, "create", school_changes.record(record, LESSON_COLUMNS), 1))
-
-    outcome = WeekChanged(len(added), len(removed), kept)
-    school_changes.audit(conn, who, now, ip, "course", course_id, "week",
-                         {"slots": sorted((e["weekday"], e["slot"]) for e in old_entries if _in_force(e, start))},
-                         {"from": start.isoformat(), "slots": slots, "added": outcome.added,
-                          "removed": outcome.removed, "kept": [(d.isoformat(), n) for d, n in kept]})
-    feed.publish(conn, school, school_changes.told(who, now, [course_id], told))
-    return outcome
+    return WeekChanged(len(added), len(removed), kept), told
 
 
 def _in_force(entry: Any, day: dt.date) -> bool:
@@ -141,9 +160,9 @@ def _in_force(entry: Any, day: dt.date) -> bool:
 
 
 def _plan(course_id: int, grade: int, entries: Any, calendar: school_calendar.SchoolCalendar,
-          since: dt.date) -> dict[str, PlannedLesson]:
+          since: dt.date, until: dt.date | None = None) -> dict[str, PlannedLesson]:
     week = [WeeklySlot(e["weekday"], e["slot"], e["valid_from"], e["valid_to"]) for e in entries]
-    return {lesson.id: lesson for lesson in plan(course_id, grade, week, calendar, since=since)}
+    return {lesson.id: lesson for lesson in plan(course_id, grade, week, calendar, since=since, until=until)}
 
 
 def _version(conn: Connection, school_id: int, entry_id: int, field: str) -> int:

@@ -36,7 +36,7 @@ class Changed:
             pupil_key = record_keys.parse_pupil_key(key)
             if pupil_key is not None:
                 (self.cells if entity == "cell" else self.scores).add((pupil_key.record, pupil_key.pupil))
-        elif entity == "lesson" and field_name in ("cancelled", "moved"):
+        elif entity == "lesson" and field_name in ("cancelled", "moved", "removed"):
             self.lessons.add(key)
             self.reshaped = True
         elif entity == "work" and field_name != "create":

@@ -130,14 +130,26 @@ def _works_follow(conn: Connection, kind: SyncedKind, pk: dict[str, Any], column
 
 
 def _remove(conn: Connection, kind: SyncedKind, pk: dict[str, Any]) -> None:
-    """The record and the rows referring to it (a work's scores) deleted."""
-    table: Table = metadata.tables[kind.table]
+    """The record deleted with the rows referring to it (a work's scores; a lesson's cells and works, and their
+    scores). What was typed here into them and waits in the outbox still goes to the server, which refuses it as
+    no longer there: the teacher finds it among the refused edits with its value (storage.rejections)."""
     [(key, value)] = pk.items()
+    _remove_rows(conn, metadata.tables[kind.table], key, value)
+
+
+def _remove_rows(conn: Connection, table: Table, key: str, value: Any) -> None:
     for child in metadata.sorted_tables:
         for foreign in child.foreign_keys:
             if foreign.column.table is table:
-                hot_sql.run(conn, f"DELETE FROM {child.name} WHERE {foreign.parent.name} = :id", {"id": value})
-    hot_sql.run(conn, f"DELETE FROM {kind.table} WHERE {key} = :id", {"id": value})
+                child_key = next(iter(child.primary_key.columns)).name
+                if len(child.primary_key.columns) == 1 and any(
+                        f.column.table is child for t in metadata.sorted_tables for f in t.foreign_keys):
+                    for (grandchild,) in hot_sql.rows(conn, f"SELECT {child_key} FROM {child.name} "
+                                                            f"WHERE {foreign.parent.name} = :id", {"id": value}):
+                        _remove_rows(conn, child, child_key, grandchild)
+                else:
+                    hot_sql.run(conn, f"DELETE FROM {child.name} WHERE {foreign.parent.name} = :id", {"id": value})
+    hot_sql.run(conn, f"DELETE FROM {table.name} WHERE {key} = :id", {"id": value})
 
 
 @cache

@@ -178,8 +178,14 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     day_off = live_server.sql("SELECT max(id) FROM day_off")[0][0]
     assert "Карантин" in browser.find_element(By.ID, f"day-off-{day_off}").text
 
+    held = ",".join(str(c) for (c,) in pc_a.sql(
+        "SELECT c.id FROM course c JOIN school_class k ON k.id = c.class_id WHERE k.grade = ?", (grade,)))
+    on_days = ("SELECT count(*) FROM lesson WHERE date BETWEEN '2026-11-23' AND '2026-11-24' "
+               f"AND course_id IN ({held})")  # of the grade's courses A's PC holds
+    before = live_server.sql(on_days)[0][0]
     pc_a.sync()
     pc_other.sync()
+    assert pc_a.sql(on_days) == [(0,)] == live_server.sql(on_days), "the empty lessons of those days taken away"
     with pytest.raises(InvalidLesson, match="Карантин"):
         pc_a.journal.add_lesson(spot.course_a, dt.date(2026, 11, 24), 7)
     assert pc_other.sql("SELECT count(*) FROM day_off WHERE name = 'Карантин'") == [(0,)]
@@ -191,6 +197,10 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     assert not browser.find_elements(By.ID, f"day-off-{day_off}")
     audit = live_server.sql("SELECT field FROM audit_log WHERE entity = 'day_off' ORDER BY id")
     assert [field for (field,) in audit] == ["create", "removed"]
+    pc_a.sync()
+    assert pc_a.sql("SELECT count(*) FROM day_off WHERE name = 'Карантин'") == [(0,)]
+    assert pc_a.sql(on_days) == [(before,)] == live_server.sql(on_days), "the lessons of those days planned again"
+    pc_a.journal.add_lesson(spot.course_a, dt.date(2026, 11, 24), 7)  # a school day again
 
 
 def _free_slot(server, course_id: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -256,7 +266,7 @@ def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follo
     pc.sync()
     on_pc = {(d, s) for d, s in pc.sql("SELECT date, slot FROM lesson WHERE course_id = ? AND date >= '2026-11-23'",
                                        (course,))}
-    assert after <= on_pc, "the new lessons reached the PC"
+    assert on_pc == after, "the PC holds the course's lessons as the server does: the new ones, not the dropped"
     assert pc.sql("SELECT count(*) FROM timetable_entry WHERE course_id = ? AND valid_from = '2026-11-23'",
                   (course,)) == [(1,)]
     assert pc.sql("SELECT count(*) FROM lesson_cell WHERE lesson_id = ? AND attendance = 'absent'",
