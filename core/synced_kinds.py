@@ -168,6 +168,12 @@ def _removed(raw: Any, _facts: Facts) -> bool:
     return True
 
 
+def _teacher(raw: Any, _facts: Facts) -> int | None:
+    if raw is not None and (not isinstance(raw, int) or isinstance(raw, bool)):
+        raise BadValue(field="substitute", why="a teacher's id, or none")
+    return raw
+
+
 def _declare(*kinds: SyncedKind) -> dict[str, SyncedKind]:
     return {kind.entity: kind for kind in kinds}
 
@@ -198,6 +204,8 @@ KINDS: dict[str, SyncedKind] = _declare(
                         parts=(("date", "date"), ("slot", "slot")), substitute_may=False),
             # taken away by the school: a lesson a new week no longer plans (server.timetable_changes)
             SyncedField("removed", _removed, removes=True, from_devices=False),
+            # the teacher the school gave the lesson to (a substitution: server.substitutions), or none
+            SyncedField("substitute", _teacher, "substitute_teacher_id", from_devices=False),
         ),
         creates="create",
     ),
@@ -249,6 +257,12 @@ KINDS: dict[str, SyncedKind] = _declare(
         "day_off", "day_off", "number", ("id",), (), "class", "none",
         _fields(SyncedField("create", _record, from_devices=False),
                 SyncedField("removed", _removed, removes=True, from_devices=False)),
+        creates="create",
+    ),
+    # A teacher of the school a PC must know by name: a lesson's substitute (server.substitutions).
+    SyncedKind(
+        "teacher", "teacher", "number", ("id",), (), "course", "none",
+        _fields(SyncedField("create", _record, from_devices=False)),
         creates="create",
     ),
     # The timetable's entries of a course, kept by the school (server.timetable_changes): a new week from a day on,

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
 from core.school_calendar import DAY_OFF_KINDS
-from server import accounts, calendar_changes, course_teachers, roster, timetable_changes
+from server import accounts, calendar_changes, course_teachers, roster, substitutions, timetable_changes
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -47,6 +47,7 @@ CLASS, MEMBER, PUPIL, SCHOOL = (tables["school_class"], tables["class_membership
                                 tables["school"])
 COURSE, SUBJECT, SUBGROUP, TEACHER = tables["course"], tables["subject"], tables["subgroup"], tables["teacher"]
 YEAR, ENTRY, BELL = tables["academic_year"], tables["timetable_entry"], tables["bell_slot"]
+LESSON = tables["lesson"]
 # A refused change's page: (request, admin, session, the form as typed, the refusal's text) → the answer.
 Refusal = Callable[[Request, accounts.Principal, str, dict[str, str], str], Response]
 pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=select_autoescape(["html"]))
@@ -261,7 +262,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                    else "bad_grade" if fields & {"grade_from", "grade_to"} else "bad_date")
             return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
         except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused,
-                course_teachers.CourseRefused) as refusal:
+                course_teachers.CourseRefused, substitutions.SubstitutionRefused) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
 
@@ -348,6 +349,14 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 ENTRY.c.school_id == who.school_id, ENTRY.c.course_id == course_id)).all()
             numbers = sorted(set(conn.execute(select(BELL.c.number).where(BELL.c.school_id == who.school_id))
                                  .scalars()))
+            substitutions = [{"name": _teacher_name(r), "first": r.first, "last": r.last, "lessons": r.lessons}
+                             for r in conn.execute(
+                select(TEACHER.c.last_name, TEACHER.c.first_name, func.min(LESSON.c.date).label("first"),
+                       func.max(LESSON.c.date).label("last"), func.count().label("lessons"))
+                .join(TEACHER, and_(TEACHER.c.school_id == LESSON.c.school_id,
+                                    TEACHER.c.id == LESSON.c.substitute_teacher_id))
+                .where(LESSON.c.school_id == who.school_id, LESSON.c.course_id == course_id)
+                .group_by(TEACHER.c.id, TEACHER.c.last_name, TEACHER.c.first_name).order_by("first"))]
             teachers = [(t.id, _teacher_name(t)) for t in conn.execute(
                 select(TEACHER.c.id, TEACHER.c.last_name, TEACHER.c.first_name).where(
                     TEACHER.c.school_id == who.school_id).order_by(TEACHER.c.last_name, TEACHER.c.first_name))]
@@ -363,12 +372,14 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         done = request.query_params
         notice = text("done_week", lang, added=done.get("added", "0"), removed=done.get("removed", "0"),
                       kept=done.get("kept", "0")) if done.get("done") == "week" else (
-            text("done_teacher", lang) if done.get("done") == "teacher" else None)
+            text("done_teacher", lang) if done.get("done") == "teacher" else
+            text("done_substitute", lang, lessons=done.get("lessons", "0")) if done.get("done") == "substitute"
+            else None)
         return page(request, "week.html", 422 if error else 200, session=session, error=error, notice=notice,
                     course={"id": course.id, "name": _course_name(course, lang), "teacher": _teacher_name(course),
                             "class_id": course.class_id, "class_name": _class_name(course)},
                     versions=ordered, weekdays=range(1, course.week_days + 1), numbers=numbers, chosen=chosen,
-                    teachers=teachers, form=form or {})
+                    teachers=teachers, substitutions=substitutions, form=form or {})
 
     @router.get("/courses/{course_id}/week")
     def week(course_id: int, request: Request) -> Response:
@@ -410,6 +421,24 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                                                                      from_date=f.get("from_date"))),
             lambda conn, who, now, new: course_teachers.give(conn, who, now, course_id, new, ip(request)),
             lambda _f: f"/console/courses/{course_id}/week?done=teacher")
+
+    @router.post("/courses/{course_id}/substitute")
+    async def substitute(course_id: int, request: Request) -> Response:
+        changed: list[int] = []
+
+        def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
+                    error: str) -> Response:
+            return week_page(request, who, session, course_id, form, error)
+
+        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, new: substitutions.Substitution) -> None:
+            changed.append(substitutions.substitute(conn, who, now, course_id, new, ip(request)))
+
+        return await change(
+            request, refused,
+            lambda f: substitutions.Substitution.model_validate(dict(
+                teacher_id=f.get("teacher_id") or None, from_date=f.get("from_date"),
+                to_date=f.get("to_date") or f.get("from_date"))),
+            apply, lambda _f: f"/console/courses/{course_id}/week?done=substitute&lessons={changed[0]}")
 
     app.include_router(router)
 

@@ -155,6 +155,24 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "There is no such teacher in the school."},
     "same_teacher": {"kk": "Пән онсыз да осы мұғалімдікі.", "ru": "Предмет уже ведёт этот учитель.",
                      "en": "The course is already that teacher's."},
+    "substitution": {"kk": "Алмастыру (басқа мұғалім сабақ береді)", "ru": "Замена (уроки ведёт другой учитель)",
+                     "en": "Substitution (another teacher gives the lessons)"},
+    "substitute": {"kk": "Алмастырушы мұғалім", "ru": "Заменяющий учитель", "en": "Substitute"},
+    "no_substitute": {"kk": "— жоқ (сабақтарды өз мұғаліміне қайтару) —",
+                      "ru": "— нет (вернуть уроки своему учителю) —",
+                      "en": "— none (the lessons back to the course's teacher) —"},
+    "lessons_count": {"kk": "Сабақ саны", "ru": "Уроков", "en": "Lessons"},
+    "done_substitute": {"kk": "Алмастыру сақталды: {lessons} сабақ. Мұғалімдердің компьютерлері келесі "
+                              "синхрондауда алады.",
+                        "ru": "Замена сохранена: уроков {lessons}. Компьютеры учителей получат это при следующей "
+                              "синхронизации.",
+                        "en": "The substitution was saved: {lessons} lessons. The teachers' PCs get it at their next "
+                              "sync."},
+    "no_lessons": {"kk": "Бұл күндері пәннің сабағы жоқ.", "ru": "В эти дни у предмета нет уроков.",
+                   "en": "The course has no lessons on those days."},
+    "substitute_busy": {"kk": "Мұғалімнің сол уақытта басқа сабағы бар.",
+                        "ru": "У учителя в это время другой урок.",
+                        "en": "The teacher has another lesson at that time."},
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
 }

@@ -47,6 +47,8 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
     if synced.parts and not isinstance(value, dict):
         return False
     columns = synced.columns(value)
+    if not _parents_held(conn, kind, columns):
+        return False
     if kind.conflicts == "none":  # not versioned (a period's closing): the value only
         hot_sql.run(conn, _update_sql(kind, synced, versioned=False), {**_named(pk), **_named(columns)})
         return True
@@ -127,6 +129,17 @@ def _works_follow(conn: Connection, kind: SyncedKind, pk: dict[str, Any], column
         hot_sql.run(conn, "UPDATE summative_work SET date = :d WHERE lesson_id = :id "
                           "AND EXISTS (SELECT 1 FROM lesson WHERE id = :id AND date = :d)",
                     {"d": columns["date"], "id": pk["id"]})
+
+
+def _parents_held(conn: Connection, kind: SyncedKind, columns: dict[str, Any]) -> bool:
+    """Whether the records the values name (a lesson's substitute) are in this journal: a value naming one it lacks
+    is skipped, as a record whose parent it lacks is, rather than break the sync on a foreign key."""
+    table: Table = metadata.tables[kind.table]
+    for column, value in columns.items():
+        for foreign in table.c[column].foreign_keys if value is not None else ():
+            if not _exists(conn, foreign.column.table.name, value):
+                return False
+    return True
 
 
 def _remove(conn: Connection, kind: SyncedKind, pk: dict[str, Any]) -> None:

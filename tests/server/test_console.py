@@ -326,3 +326,66 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
     assert comment == "Орындады"
     audit = live_server.sql("SELECT new_value FROM audit_log WHERE entity = 'course' AND field = 'teacher'")
     assert len(audit) == 1 and '"from": "2026-11-30"' in audit[0][0]
+
+
+def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin gives course A's lessons of 23–27 November to a free teacher (in Kazakh): her PC downloads the course
+    at its next sync and she writes in those lessons only; A's teacher's PC shows whose the lessons are; a busy
+    teacher is refused; given back, the course leaves the substitute's PC."""
+    from core.errors import NotYourCourse
+
+    spot = _spot(live_server)
+    course = spot.course_a
+    week = live_server.sql("SELECT CAST(id AS TEXT), date, slot FROM lesson WHERE course_id = :c "
+                           "AND date BETWEEN '2026-11-23' AND '2026-11-27' ORDER BY date, slot", c=course)
+    times = " OR ".join(f"(l.date = '{d}' AND l.slot = {s})" for _, d, s in week)
+    busy = {t for (t,) in live_server.sql(
+        f"SELECT c.teacher_id FROM lesson l JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
+        f"WHERE {times}")}
+    free, login = live_server.sql(
+        "SELECT t.id, t.username FROM teacher t WHERE t.id NOT IN ({}) AND EXISTS (SELECT 1 FROM course c "
+        "WHERE c.teacher_id = t.id) ORDER BY t.id LIMIT 1".format(",".join(map(str, busy))))[0]
+    taken = next(iter(busy - {live_server.sql("SELECT teacher_id FROM course WHERE id = :c", c=course)[0][0]}))
+    [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    [pc_s] = synced_pcs(tmp_path, live_server.url, login, "substitute")
+    assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)]
+
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/courses/{course}/week?lang=kk")
+    form = browser.find_element(By.ID, "substitute")
+    _fill(browser, form, teacher_id=str(taken), from_date="2026-11-23", to_date="2026-11-27")
+    form.submit()
+    assert "Мұғалімнің сол уақытта басқа сабағы бар" in browser.find_element(By.ID, "error").text
+    form = browser.find_element(By.ID, "substitute")
+    _fill(browser, form, teacher_id=str(free))
+    form.submit()
+    WebDriverWait(browser, 10).until(lambda driver: "done=substitute" in driver.current_url)
+    assert f"Алмастыру сақталды: {len(week)} сабақ" in browser.find_element(By.ID, "notice").text
+
+    pc_s.sync()
+    assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(1,)], "the course came to her PC"
+    lesson_id, day, _slot = week[0]
+    pupil = _sheet(pc_a, course).pupils[0].id
+    pc_s.journal.set_attendance(lesson_id, pupil, "absent")
+    outside = live_server.sql("SELECT CAST(id AS TEXT) FROM lesson WHERE course_id = :c AND date > '2026-11-27' "
+                              "ORDER BY date LIMIT 1", c=course)[0][0]
+    with pytest.raises(NotYourCourse):
+        pc_s.journal.set_attendance(outside, pupil, "absent")
+    pc_s.sync()
+    assert live_server.sql("SELECT attendance FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l AND pupil_id = :p",
+                           l=lesson_id, p=pupil) == [("absent",)]
+    pc_a.sync()
+    assert pc_a.sql("SELECT substitute_teacher_id FROM lesson WHERE id = ?", (lesson_id,)) == [(free,)]
+    assert pc_a.journal.cell(lesson_id, pupil).attendance == "absent"
+
+    form = browser.find_element(By.ID, "substitute")
+    _fill(browser, form, teacher_id="", from_date="2026-11-23", to_date="2026-11-27")
+    form.submit()
+    WebDriverWait(browser, 10).until(lambda driver: "done=substitute" in driver.current_url
+                                     and not driver.find_elements(By.CLASS_NAME, "substitution"))
+    pc_s.sync()
+    assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)], "given back, the course left"
+    pc_a.sync()
+    assert pc_a.sql("SELECT substitute_teacher_id FROM lesson WHERE id = ?", (lesson_id,)) == [(None,)]
