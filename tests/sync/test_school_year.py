@@ -64,7 +64,7 @@ def _same_as_the_server(pc: Device, server: LiveServer) -> None:
     """What the PC holds of its courses is what the server holds: lessons, cells, timetable, the classes' rosters
     and the days off of their grades."""
     courses = sorted(c for (c,) in pc.sql("SELECT id FROM course"))
-    ids = ",".join(map(str, courses))
+    ids = ",".join(map(str, courses)) or "-1"  # (a teacher left with no course: nothing on either side)
     checks = {
         "lessons": f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson WHERE course_id IN ({ids})",
         "cells": f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
