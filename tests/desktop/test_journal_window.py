@@ -91,9 +91,9 @@ def test_switching_course_and_term_shows_that_journal(make_window, db) -> None:
     other = window.course_box.currentData()
     assert other != shown_course and window.model.sheet.course_id == other
     window.period_box.setCurrentIndex(0)
-    assert window.model.sheet.start.isoformat() == "2026-09-02"
+    assert window.model.sheet.start.isoformat() == "2026-09-01"
     with db.read() as conn:
-        lessons = conn.exec_driver_sql("SELECT count(*) FROM lesson WHERE course_id = ? AND date <= '2026-10-24'",
+        lessons = conn.exec_driver_sql("SELECT count(*) FROM lesson WHERE course_id = ? AND date <= '2026-10-25'",
                                        (other,)).scalar_one()
         works = conn.exec_driver_sql("SELECT count(*) FROM summative_work WHERE course_id = ? AND date <= '2026-10-24'",
                                      (other,)).scalar_one()

@@ -28,9 +28,13 @@ def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> C
         "WHERE c.scale = :scale AND c.subgroup_id IS NULL "
         "AND l.date BETWEEN '2026-11-03' AND '2026-11-20' AND l.kind = 'regular' "
         "ORDER BY c.id, l.date, l.slot LIMIT 1 OFFSET :nth", scale=scale, nth=nth)[0]
+    # A pupil with nothing written for him in that lesson yet: what a test writes there is a change, whatever the
+    # demo's fill happened to give the lesson.
     pupil = server.sql(
-        "SELECT pupil_id FROM class_membership WHERE class_id = :k AND from_date <= :d AND "
-        "(to_date IS NULL OR to_date >= :d) ORDER BY pupil_id LIMIT 1 OFFSET :n", k=class_id, d=day, n=pupil_nth)[0][0]
+        "SELECT m.pupil_id FROM class_membership m WHERE m.class_id = :k AND m.from_date <= :d AND "
+        "(m.to_date IS NULL OR m.to_date >= :d) AND NOT EXISTS (SELECT 1 FROM lesson_cell x "
+        "WHERE x.school_id = m.school_id AND x.lesson_id = :l AND x.pupil_id = m.pupil_id) "
+        "ORDER BY m.pupil_id LIMIT 1 OFFSET :n", k=class_id, d=day, n=pupil_nth, l=lesson)[0][0]
     return Cell(lesson, pupil, course, login, teacher, str(day))
 
 
