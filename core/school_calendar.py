@@ -107,7 +107,8 @@ def of_class(conn: Connection, class_id: int, tables: Mapping[str, Table] | None
         return SchoolCalendar(()), 0
     terms = conn.execute(select(period.c.start_date, period.c.end_date).where(
         period.c.year_id == found.year_id, period.c.kind == "term", school(period))).all()
-    days_off = conn.execute(select(day_off).where(day_off.c.year_id == found.year_id, school(day_off))).mappings()
+    days_off = [dict(r) for r in conn.execute(select(day_off).where(day_off.c.year_id == found.year_id,
+                                                                    school(day_off))).mappings()]
     return SchoolCalendar.from_rows([(t.start_date, t.end_date) for t in terms], days_off, found.week_days), found.grade
 
 

@@ -364,11 +364,9 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         for e in entries:
             versions.setdefault((e.valid_from, e.valid_to), []).append((e.weekday, e.slot))
         ordered = [{"valid_from": start, "valid_to": end, "slots": sorted(slots)}
-                   for (start, end), slots in sorted(versions.items())]
-        if form is not None:
-            chosen = set(_slots(form))
-        else:
-            chosen = set(ordered[-1]["slots"]) if ordered else set()
+                   for (start, end), slots in sorted(versions.items(), key=lambda item: item[0][0])]
+        latest = sorted(versions.items(), key=lambda item: item[0][0])[-1][1] if versions else []
+        chosen = set(_slots(form)) if form is not None else set(latest)
         done = request.query_params
         notice = text("done_week", lang, added=done.get("added", "0"), removed=done.get("removed", "0"),
                       kept=done.get("kept", "0")) if done.get("done") == "week" else (
