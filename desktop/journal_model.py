@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 _CANCELLED = QBrush(QColor("#cfcfcf"))
 _CANCELLED_TEXT = QBrush(QColor("#8a8a8a"))
+# A cancelled lesson's column: its background and text, by the role asked.
+_CANCELLED_LOOK: dict[int, QBrush] = {Qt.ItemDataRole.BackgroundRole: _CANCELLED,
+                                      Qt.ItemDataRole.ForegroundRole: _CANCELLED_TEXT}
 _CONFLICT = QBrush(QColor("#f4b6b6"))
 _COMMENTED = QBrush(QColor("#fff3c4"))
 _NOT_IN_CLASS = QBrush(QColor("#e4e4e4"))
@@ -178,10 +181,8 @@ class JournalModel(QAbstractTableModel):
             return None
         reason = sheet.lessons[column - 1].cancelled
         if reason is not None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return _CANCELLED
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _CANCELLED_TEXT
+            if role in _CANCELLED_LOOK:
+                return _CANCELLED_LOOK[role]
             if role == Qt.ItemDataRole.ToolTipRole:
                 comment = sheet.cells.get((row, column - 1), (None, None, None))[2]
                 return self.cancelled_text(reason) + (f"\n{comment}" if comment else "")
@@ -276,10 +277,8 @@ class JournalModel(QAbstractTableModel):
                 return _TODAY_HEADER
         reason = self.cancelled(section) if orientation == Qt.Orientation.Horizontal else None
         if reason is not None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return _CANCELLED
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _CANCELLED_TEXT
+            if role in _CANCELLED_LOOK:
+                return _CANCELLED_LOOK[role]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.cancelled_text(reason)
         if sheet is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
