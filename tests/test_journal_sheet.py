@@ -19,14 +19,16 @@ def period(db, kind, number=1):
 def test_the_sheet_holds_exactly_the_course_cells_of_the_term(db):
     spot = school.lesson_spot(db)
     with db.read() as conn:
-        sheet = journal_sheet.load(conn, spot.course_id, period(db, "term", 2))
+        term = period(db, "term", 2)
+        sheet = journal_sheet.load(conn, spot.course_id, term)
+        start, end = conn.execute(text("SELECT start_date, end_date FROM period WHERE id = :p"), {"p": term}).one()
         expected = conn.execute(text(
             "SELECT c.lesson_id, c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
-            "JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id = :c AND l.date BETWEEN '2026-11-03' "
-            "AND '2026-12-26'"), {"c": spot.course_id}).all()
+            "JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id = :c AND l.date BETWEEN :s AND :e"),
+            {"c": spot.course_id, "s": start, "e": end}).all()
         lesson_dates = conn.execute(text(
-            "SELECT date FROM lesson WHERE course_id = :c AND date BETWEEN '2026-11-03' AND '2026-12-26' "
-            "ORDER BY date, slot"), {"c": spot.course_id}).scalars().all()
+            "SELECT date FROM lesson WHERE course_id = :c AND date BETWEEN :s AND :e ORDER BY date, slot"),
+            {"c": spot.course_id, "s": start, "e": end}).scalars().all()
     assert [lesson.date.isoformat() for lesson in sheet.lessons] == lesson_dates
     got = {(sheet.lessons[col].id, sheet.pupils[row].id, *value) for (row, col), value in sheet.cells.items()}
     assert got == {tuple(r) for r in expected}

@@ -82,7 +82,8 @@ def test_pupil_of_the_other_subgroup_is_refused(db):
     with db.read() as conn:
         other = conn.execute(text(
             "SELECT sm.pupil_id FROM subgroup_member sm JOIN subgroup s ON s.id = sm.subgroup_id "
-            "JOIN course c ON c.class_id = s.class_id WHERE c.id = :c AND sm.subgroup_id != c.subgroup_id LIMIT 1"
+            "JOIN course c ON c.class_id = s.class_id WHERE c.id = :c AND sm.subgroup_id != c.subgroup_id "
+            "AND sm.pupil_id NOT IN (SELECT pupil_id FROM subgroup_member WHERE subgroup_id = c.subgroup_id) LIMIT 1"
         ), {"c": spot.course_id}).scalar_one()
     journal = Journal(db, spot.teacher_id)
     refused(db, lambda: journal.set_mark(spot.lesson_id, other, 8), errors.PupilNotInCourse)
