@@ -6,7 +6,9 @@ app has loaded SQLAlchemy. One-hour-a-week subjects are graded per half-year fro
 terms get no mark of their own. The year: the mean of the term marks (the half-year marks for one-hour
 subjects), a teacher's final term mark standing over the computed one. A period that kept a rule version
 (period_mark.rule_version) is computed under that version. A summative work still ahead (dated after
-`today`) does not count yet; one held without the pupil's score leaves «н/а» until it is written.
+`today`) does not count yet; one held without the pupil's score leaves «н/а» until it is written. A work held
+while the pupil was not in the class (before he came, after he left) is not his: it neither counts nor leaves
+«н/а».
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ _WORKS = """
 SELECT w.id, w.kind, w.max_points, w.date, s.pupil_id, s.points
 FROM summative_work w LEFT JOIN summative_score s ON s.work_id = w.id
 WHERE w.course_id = ? AND w.date BETWEEN ? AND ?
+"""
+_STAYS = """
+SELECT m.pupil_id, m.from_date, m.to_date FROM class_membership m JOIN course c ON c.class_id = m.class_id
+WHERE c.id = ?
 """
 _MARKS = """
 SELECT x.pupil_id, l.date, x.mark FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
@@ -49,12 +55,16 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
     # What the period holds, read once (for the year, once for all its terms).
     marks = conn.execute(_MARKS, (course_id, start, end)).fetchall()
     works = conn.execute(_WORKS, (course_id, start, min(end, today.isoformat()))).fetchall()
+    stays: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for pupil, since, until in conn.execute(_STAYS, (course_id,)):
+        stays[pupil].append((since, until))
     if kind != "year":
-        return _period(conn, course, period_id, kind, start, end, marks, works, pupils)
+        return _period(conn, course, period_id, kind, start, end, marks, works, pupils, stays)
     part_kind = "half_year" if half_yearly(course.hours, course.scale) else "term"
     parts = conn.execute("SELECT id, start_date, end_date FROM period WHERE kind = ? AND start_date >= ? "
                          "AND end_date <= ? ORDER BY start_date", (part_kind, start, end)).fetchall()
-    by_part = [_period(conn, course, part, part_kind, first, last, marks, works, pupils) for part, first, last in parts]
+    by_part = [_period(conn, course, part, part_kind, first, last, marks, works, pupils, stays)
+               for part, first, last in parts]
     finals = {(part, pupil): mark for part, pupil, mark in conn.execute(
         "SELECT period_id, pupil_id, final_mark FROM period_mark WHERE course_id = ? AND final_mark IS NOT NULL",
         (course_id,))}
@@ -73,7 +83,8 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
 
 
 def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str, start: str, end: str,
-            all_marks: list[Any], all_works: list[Any], pupils: list[int]) -> dict[int, Result]:
+            all_marks: list[Any], all_works: list[Any], pupils: list[int],
+            stays: dict[int, list[tuple[str, str | None]]]) -> dict[int, Result]:
     rule = _rule(conn, course.id, period_id)
     if course.scale == "none" or course.grade == 1:
         return {p: Result("not_graded", rule=rule.name) for p in pupils}
@@ -88,19 +99,25 @@ def _period(conn: sqlite3.Connection, course: _Course, period_id: int, kind: str
         return {p: grading.classic_term(marks[p], rule, grade=course.grade) for p in pupils}
     if course.scale == "passfail":
         return {p: grading.passfail_term(marks[p], rule) for p in pupils}
-    works: dict[str, tuple[str, int]] = {}
+    works: dict[str, tuple[str, int, str]] = {}
     points: dict[tuple[str, int], int | None] = {}
     for work_id, work_kind, max_points, day, pupil, score in all_works:
         if start <= day <= end:
-            works[work_id] = (work_kind, max_points)
+            works[work_id] = (work_kind, max_points, day)
             if pupil is not None:
                 points[(work_id, pupil)] = score
     results = {}
     for pupil in pupils:
-        sor = [Score(points.get((w, pupil)), top) for w, (k, top) in works.items() if k == "sor"]
-        soch = [Score(points.get((w, pupil)), top) for w, (k, top) in works.items() if k == "soch"]
+        his = {w: (k, top) for w, (k, top, day) in works.items() if not stays or _in_class(stays, pupil, day)}
+        sor = [Score(points.get((w, pupil)), top) for w, (k, top) in his.items() if k == "sor"]
+        soch = [Score(points.get((w, pupil)), top) for w, (k, top) in his.items() if k == "soch"]
         results[pupil] = grading.criteria_term(marks[pupil], sor, soch, rule, grade=course.grade, half_year=one_hour)
     return results
+
+
+def _in_class(stays: dict[int, list[tuple[str, str | None]]], pupil: int, day: str) -> bool:
+    """Whether the pupil was in the course's class on `day`."""
+    return any(since <= day and (until is None or day <= until) for since, until in stays[pupil])
 
 
 def half_yearly(hours_per_week: int, scale: str) -> bool:

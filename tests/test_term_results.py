@@ -128,3 +128,41 @@ def test_a_periods_result_depends_only_on_that_periods_data(db, data) -> None:  
         after = term_results.compute(raw, spot.course_id, term2, pupils, today)
         raw.execute("ROLLBACK TO example")
     assert after == before
+
+
+def test_a_pupil_who_came_mid_term_is_not_na_for_the_works_held_before_him(db) -> None:  # type: ignore[no-untyped-def]
+    """A pupil who joined the class after the term's first СОР is judged on what was held while he was there; a
+    СОЧ held after he came still counts (no score: «н/а»), and one held after a pupil left is not hers."""
+    spot = lesson_spot(db, "criteria")
+    journal = Journal(db, spot.teacher_id)
+    sor = journal.add_summative_work(spot.course_id, "sor", "БЖБ 1", 10, dt.date(2026, 11, 10))
+    soch = journal.add_summative_work(spot.course_id, "soch", "ТЖБ", 20, dt.date(2026, 12, 18))
+    with db.write() as conn:  # he came on 16 November; another pupil left on 1 December
+        raw = driver_connection(conn)
+        class_id = raw.execute("SELECT class_id FROM course WHERE id = ?", (spot.course_id,)).fetchone()[0]
+        leaver = raw.execute("SELECT pupil_id FROM class_membership WHERE class_id = ? AND pupil_id != ? "
+                             "ORDER BY pupil_id LIMIT 1", (class_id, spot.pupil_id)).fetchone()[0]
+        raw.execute("DELETE FROM summative_score WHERE pupil_id IN (?, ?)", (spot.pupil_id, leaver))
+        raw.execute("UPDATE class_membership SET from_date = '2026-11-16' WHERE pupil_id = ? AND class_id = ?",
+                    (spot.pupil_id, class_id))
+        raw.execute("UPDATE class_membership SET to_date = '2026-12-01' WHERE pupil_id = ? AND class_id = ?",
+                    (leaver, class_id))
+        works = raw.execute("SELECT id, date, max_points FROM summative_work WHERE course_id = ? AND date BETWEEN "
+                            "'2026-11-02' AND '2026-12-28'", (spot.course_id,)).fetchall()
+    for work, day, top in works:  # every other work he was there for, in full; hers while she was there
+        if day >= "2026-11-16" and work != soch:
+            journal.enter_score(work, spot.pupil_id, top)
+        if day <= "2026-12-01":
+            journal.enter_score(work, leaver, top)
+    assert sor in {w for w, _, _ in works}
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        term = _term(raw, 2)
+        before = term_results.compute(raw, spot.course_id, term, [spot.pupil_id, leaver], dt.date(2026, 12, 26))
+    assert before[spot.pupil_id].status == "not_attested", "the СОЧ held after he came is his: no score, «н/а»"
+    journal.enter_score(soch, spot.pupil_id, 20)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        after = term_results.compute(raw, spot.course_id, term, [spot.pupil_id, leaver], dt.date(2026, 12, 26))
+    assert after[spot.pupil_id].status == "graded", "the СОР of 10 November, before he came, is not his"
+    assert after[leaver].status == "graded", "the СОЧ of 18 December, after she left, is not hers"
