@@ -54,6 +54,9 @@ def set_field(conn: Connection, entity: str, key: str, field: str, value: Any, v
         return True
     hot_sql.run(conn, _setter_sql(kind, synced), {**_named(pk), **_named(columns), "version": version})
     _works_follow(conn, kind, pk, columns)
+    if kind.key == "pupil" and version == 0 and all(v is None for v in columns.values()):
+        # A refused edit put back to "nothing" in a cell the server never held: no empty row where it has none.
+        hot_sql.run(conn, _empty_drop_sql(kind), _named(pk))
     return True
 
 
@@ -163,6 +166,12 @@ def _remove_rows(conn: Connection, table: Table, key: str, value: Any) -> None:
                 else:
                     hot_sql.run(conn, f"DELETE FROM {child.name} WHERE {foreign.parent.name} = :id", {"id": value})
     hot_sql.run(conn, f"DELETE FROM {table.name} WHERE {key} = :id", {"id": value})
+
+
+@cache
+def _empty_drop_sql(kind: SyncedKind) -> str:
+    empty = " AND ".join(f"{c} IS NULL" for f in kind.fields.values() for c in f.columns(None))
+    return f"DELETE FROM {kind.table} WHERE {_where(kind)} AND server_version = 0 AND {empty}"
 
 
 @cache
