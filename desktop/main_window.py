@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.final_mark_action.triggered.connect(lambda _checked: self.on_final_mark())  # not `checked` as the mark
         self.reports_action = QAction(self)
         self.reports_action.triggered.connect(self.on_reports)
+        self.class_summary_action = QAction(self)
+        self.class_summary_action.triggered.connect(self.on_class_summary)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut("Ctrl+L")
         self.lock_action.triggered.connect(self.lock)
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.reports_action,
-                       self.lock_action, self.quit_action):
+                       self.class_summary_action, self.lock_action, self.quit_action):
             self.journal_menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = QAction(self)
@@ -529,6 +531,33 @@ class MainWindow(QMainWindow):
 
         self.worker.run(lambda: self.access.read(load), show, self._show_error)
 
+    def on_class_summary(self) -> None:
+        """The summary of the class (or classes) this teacher is the class teacher of; every class for an admin."""
+        from desktop.class_summary_dialog import ClassSummaryDialog
+        from storage import class_summary
+
+        today, teacher = self.today, None if self.access.is_admin else self.access.actor_id
+
+        def load_classes(conn: sqlite3.Connection) -> tuple:
+            classes = class_summary.homeroom_classes(conn, teacher)
+            return classes, class_summary.summary(conn, classes[0][0], today) if classes else None
+
+        def show(found: tuple) -> None:
+            classes, first = found
+            if not classes:
+                self.say(self.tr("You are not the class teacher of any class."))
+                return
+            dialog = ClassSummaryDialog(classes, parent=self)
+            dialog.setObjectName("classSummaryDialog")
+            dialog.show_summary(first, messages.mark_text)
+            dialog.export_requested.connect(self.on_export_report)
+            dialog.class_chosen.connect(lambda class_id: self.worker.run(
+                lambda: self.access.read(lambda conn: class_summary.summary(conn, class_id, today)),
+                lambda summary: dialog.show_summary(summary, messages.mark_text), self._show_error))
+            dialog.open()
+
+        self.worker.run(lambda: self.access.read(load_classes), show, self._show_error)
+
     def on_export_report(self, rows: list) -> None:
         from desktop.reports_dialog import write_csv
 
@@ -750,6 +779,7 @@ class MainWindow(QMainWindow):
         self.edit_work_action.setText(self.tr("Change or delete this summative work…"))
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
+        self.class_summary_action.setText(self.tr("Class summary…"))
         self.lock_action.setText(self.tr("Lock"))
         self.quit_action.setText(self.tr("Quit"))
         self.edit_menu.setTitle(self.tr("Edit"))

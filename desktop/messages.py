@@ -49,6 +49,16 @@ def local(value: Any) -> str:
     return str(value)
 
 
+def mark_text(mark: object) -> str:
+    """A term or year mark as a report shows it: the number, «н/а», pass or fail, or a dash for none yet."""
+    if mark is None:
+        return "–"
+    texts = {"n/a": QCoreApplication.translate("Messages", "n/a"),
+             "pass": QCoreApplication.translate("Messages", "pass"),
+             "fail": QCoreApplication.translate("Messages", "fail")}
+    return texts.get(str(mark), str(mark))
+
+
 def local_moment(stamp: str) -> str:
     """An ISO timestamp (UTC or with its offset) as a local date and time in the teacher's language."""
     moment = dt.datetime.fromisoformat(stamp)

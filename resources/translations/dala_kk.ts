@@ -25,6 +25,29 @@
     </message>
 </context>
 <context>
+    <name>ClassSummaryDialog</name>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="30"/>
+        <source>Class summary</source>
+        <translation>Сынып жиынтығы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="39"/>
+        <source>Export as CSV…</source>
+        <translation>CSV ретінде сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
+        <source>Pupil</source>
+        <translation>Оқушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
+        <source>Lessons missed (ill)</source>
+        <translation>Босатылған сабақтар (ауру)</translation>
+    </message>
+</context>
+<context>
     <name>CrashGuard</name>
     <message>
         <location filename="../../desktop/crash_guard.py" line="142"/>
@@ -93,81 +116,81 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="295"/>
+        <location filename="../../desktop/journal_model.py" line="294"/>
         <source>Pupil</source>
         <translation>Оқушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="297"/>
+        <location filename="../../desktop/journal_model.py" line="296"/>
         <source>Result</source>
         <translation>Қорытынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
-        <location filename="../../desktop/journal_model.py" line="302"/>
-        <location filename="../../desktop/journal_model.py" line="308"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="307"/>
         <source>SOR</source>
         <translation>БЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="235"/>
+        <location filename="../../desktop/journal_model.py" line="236"/>
         <source>n/a</source>
         <translation>у/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="222"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>pass</source>
         <translation>сынақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="124"/>
+        <location filename="../../desktop/journal_model.py" line="127"/>
         <source>Lesson cancelled: %1</source>
         <translation>Сабақ өтпеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="222"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>fail</source>
         <translation>сынақ емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="245"/>
+        <location filename="../../desktop/journal_model.py" line="246"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Қорытынды баға %1, есептелген %2 орнына қойылды. Себебі: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="250"/>
+        <location filename="../../desktop/journal_model.py" line="251"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Уақытша аттестатталмаған: жиынтық жұмыс әлі жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="252"/>
+        <location filename="../../desktop/journal_model.py" line="253"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Аптасына бір сағаттық пән: жартыжылдық бойынша бағаланады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
-        <location filename="../../desktop/journal_model.py" line="302"/>
-        <location filename="../../desktop/journal_model.py" line="308"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="307"/>
         <source>SOCH</source>
         <translation>ТЖБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
         <source>FO</source>
         <translation>ҚБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="293"/>
+        <location filename="../../desktop/journal_model.py" line="292"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="304"/>
+        <location filename="../../desktop/journal_model.py" line="303"/>
         <source>cancelled</source>
         <translation>өтпеді</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="311"/>
+        <location filename="../../desktop/journal_model.py" line="310"/>
         <source>out of %1 points</source>
         <translation>%1 ұпайдан</translation>
     </message>
@@ -354,154 +377,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="476"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
+        <source>You are not the class teacher of any class.</source>
+        <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="564"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="567"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="591"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="591"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="569"/>
+        <location filename="../../desktop/main_window.py" line="598"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="747"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="748"/>
+        <location filename="../../desktop/main_window.py" line="777"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="749"/>
+        <location filename="../../desktop/main_window.py" line="778"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="750"/>
+        <location filename="../../desktop/main_window.py" line="779"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="751"/>
+        <location filename="../../desktop/main_window.py" line="780"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="752"/>
+        <location filename="../../desktop/main_window.py" line="781"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="753"/>
+        <location filename="../../desktop/main_window.py" line="782"/>
+        <source>Class summary…</source>
+        <translation>Сынып жиынтығы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="783"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="785"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="756"/>
+        <location filename="../../desktop/main_window.py" line="786"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="757"/>
+        <location filename="../../desktop/main_window.py" line="787"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="758"/>
+        <location filename="../../desktop/main_window.py" line="788"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759"/>
+        <location filename="../../desktop/main_window.py" line="789"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="762"/>
+        <location filename="../../desktop/main_window.py" line="792"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="763"/>
+        <location filename="../../desktop/main_window.py" line="793"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="764"/>
+        <location filename="../../desktop/main_window.py" line="794"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -509,635 +542,650 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="146"/>
+        <location filename="../../desktop/messages.py" line="199"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="138"/>
-        <location filename="../../desktop/messages.py" line="200"/>
+        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="210"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="140"/>
+        <location filename="../../desktop/messages.py" line="150"/>
         <source>Unknown attendance code.</source>
         <translation>Қатысудың белгісіз коды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="151"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="143"/>
+        <location filename="../../desktop/messages.py" line="153"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="144"/>
+        <location filename="../../desktop/messages.py" line="154"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="146"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="158"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="164"/>
         <source>This record is no longer in the journal.</source>
         <translation>Бұл жазба журналда енді жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="166"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="73"/>
         <source>Order No. 125 (2023), rounded half up</source>
         <translation>№125 бұйрық (2023), жартысынан жоғары дөңгелектеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="56"/>
+        <source>n/a</source>
+        <translation>у/а</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="57"/>
+        <source>pass</source>
+        <translation>сынақ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="58"/>
+        <source>fail</source>
+        <translation>сынақ емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
         <source>Order No. 125 (2023), exact thresholds</source>
         <translation>№125 бұйрық (2023), нақты шектер</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>grading rule {rule}</source>
         <translation>бағалау ережесі {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>The lesson cannot be added: unknown kind of lesson.</source>
         <translation>Сабақты қосу мүмкін емес: сабақ түрі белгісіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>The lesson cannot be added: the date is not valid.</source>
         <translation>Сабақты қосу мүмкін емес: күні дұрыс емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>The lesson cannot be added: there is no lesson {slot} in the bell schedule.</source>
         <translation>Сабақты қосу мүмкін емес: қоңырау кестесінде {slot}-сабақ жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>The lesson cannot be added: the course already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: бұл пәнде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>The lesson cannot be added: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: мұғалімде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83"/>
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>The lesson cannot be added: the class already has lesson {slot} on {date}.</source>
         <translation>Сабақты қосу мүмкін емес: сыныпта {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>The lesson cannot be added: {date} is a day off ({name}).</source>
         <translation>Сабақ қосылмайды: {date} — демалыс күні ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="97"/>
         <source>The lesson cannot be added: the course&apos;s lesson {slot} of {date} was moved to another day; move it back instead.</source>
         <translation>Сабақты қосу мүмкін емес: курстың {date} күнгі {slot}-сабағы басқа күнге ауыстырылған; оны кері ауыстырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>Say why the lesson is cancelled.</source>
         <translation>Сабақтың неге болдырылмағанын жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>The lesson of {date} cannot be cancelled: it holds marks or attendance ({count}); clear them first.</source>
         <translation>{date} күнгі сабақты болдырмау мүмкін емес: онда бағалар не қатысу белгілері бар ({count}); алдымен оларды өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>The lesson cannot be moved: there is no lesson {slot} in the bell schedule.</source>
         <translation>Сабақты ауыстыру мүмкін емес: қоңырау кестесінде {slot}-сабақ жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="96"/>
+        <location filename="../../desktop/messages.py" line="106"/>
         <source>The lesson cannot be moved: the course already has lesson {slot} on {date}.</source>
         <translation>Сабақты ауыстыру мүмкін емес: курста {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="108"/>
         <source>The lesson cannot be moved: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Сабақты ауыстыру мүмкін емес: мұғалімде {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>The lesson cannot be moved: the class already has lesson {slot} on {date}.</source>
         <translation>Сабақты ауыстыру мүмкін емес: сыныпта {date} күні {slot}-сабақ бар.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>The lesson cannot be moved to {date}: a summative work is held in it, and the work must stay in its term.</source>
         <translation>Сабақты {date} күніне ауыстыру мүмкін емес: онда жиынтық жұмыс өтеді, ал жұмыс өз тоқсанында қалуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="115"/>
         <source>The maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Ең жоғары балл 1-ден {limit}-ге дейінгі бүтін сан болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="117"/>
         <source>The maximum cannot be {max_points}: a pupil already has {points} points for this work.</source>
         <translation>Ең жоғары балл {max_points} бола алмайды: бір оқушы бұл жұмыстан {points} балл алып қойған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>The summative work cannot be moved to {date}: that day is in another term.</source>
         <translation>Жиынтық жұмысты {date} күніне ауыстыру мүмкін емес: ол күн басқа тоқсанда.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>This summative work is held in a lesson: move the lesson, and the work goes with it.</source>
         <translation>Бұл жиынтық жұмыс сабақта өтеді: сабақты ауыстырыңыз, жұмыс онымен бірге ауысады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>The summative work cannot be deleted: it holds scores ({count}); clear them first.</source>
         <translation>Жиынтық жұмысты жою мүмкін емес: онда баллдар бар ({count}); алдымен оларды өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ол БЖБ немесе ТЖБ болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="117"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: атауын жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ең жоғары балл 1-ден {limit}-ге дейінгі бүтін сан болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: таңдалған сабақ осы пәннің сол күнгі сабағы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>{path} журнал файлын ашу мүмкін емес: құпиясөз оны ашпайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>{path} файлы Dala Journal файлы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="137"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын оқу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="149"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>{date} күнгі сабақ әлі өткен жоқ: оған баға қоюға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="161"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Сіз өзгерткеннен кейін бұл ұяшық өзгертілді (басқа құрылғыда немесе серверде); болдырмау оны сол күйінде қалдырды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="155"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>The lesson cannot be added.</source>
         <translation>Сабақты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="168"/>
         <source>The summative work cannot be added.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="169"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>{date} күнгі сабақ болдырылмады: оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Сабақты болдырмау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>The lesson cannot be moved.</source>
         <translation>Сабақты ауыстыру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>The summative work cannot be changed.</source>
         <translation>Жиынтық жұмысты өзгерту мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Жиынтық жұмысты жою мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>Only text can be written here.</source>
         <translation>Мұнда тек мәтін жазылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>This value cannot be written here.</source>
         <translation>Бұл мәнді мұнда жазу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>The journal refused the change.</source>
         <translation>Журнал өзгерісті қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын ашу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>{path} журнал файлы Dala Journal-дың жаңарақ нұсқасымен жазылған; қолданбаны жаңартыңыз. Файл өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>Сабақ кестесінде қателер бар ({count}); оны мектеп әкімшісі түзетуі керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="193"/>
+        <location filename="../../desktop/messages.py" line="203"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} бұл жұмыстың ең жоғары ұпайынан ({maximum}) көп.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="196"/>
+        <location filename="../../desktop/messages.py" line="206"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="202"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="211"/>
+        <location filename="../../desktop/messages.py" line="221"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="222"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="213"/>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="214"/>
+        <location filename="../../desktop/messages.py" line="224"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="215"/>
+        <location filename="../../desktop/messages.py" line="225"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="226"/>
         <source>a final mark needs a reason</source>
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="217"/>
+        <location filename="../../desktop/messages.py" line="227"/>
         <source>not a valid attendance mark</source>
         <translation>жарамсыз қатысу белгісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="228"/>
         <source>the text is too long</source>
         <translation>мәтін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="219"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>only text can be written there</source>
         <translation>онда тек мәтін жазылады</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл жұмыстың балл шегінен тыс</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="221"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>the course is not graded with marks</source>
         <translation>бұл пән бағаланбайды</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="222"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>the server has no such lesson</source>
         <translation>серверде мұндай сабақ жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>the server has no such course</source>
         <translation>серверде мұндай пән жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>the server has no such summative work</source>
         <translation>серверде мұндай жиынтық жұмыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>the server has no such period</source>
         <translation>серверде мұндай кезең жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the server has no such conflict</source>
         <translation>серверде мұндай қайшылық жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>the record is named wrongly</source>
         <translation>жазба дұрыс аталмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>the value is not valid</source>
         <translation>мән жарамсыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>the server does not know this field</source>
         <translation>сервер бұл өрісті білмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>the date is not in the school year</source>
         <translation>күні оқу жылына кірмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the lesson cannot be added</source>
         <translation>сабақты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>the summative work cannot be added</source>
         <translation>жиынтық жұмысты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the lesson is cancelled</source>
         <translation>сабақ болдырылмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the lesson cannot be cancelled</source>
         <translation>сабақты болдырмау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the lesson cannot be moved there</source>
         <translation>сабақты ол жерге ауыстыру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the summative work cannot be changed so</source>
         <translation>жиынтық жұмысты былай өзгерту мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the summative work holds scores</source>
         <translation>жиынтық жұмыста баллдар бар</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="252"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="270"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="272"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="273"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="284"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="277"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="288"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="279"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="291"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="292"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="284"/>
+        <location filename="../../desktop/messages.py" line="294"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="295"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="286"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="327"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="288"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="293"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>

@@ -25,6 +25,29 @@
     </message>
 </context>
 <context>
+    <name>ClassSummaryDialog</name>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="30"/>
+        <source>Class summary</source>
+        <translation>Сводка по классу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="39"/>
+        <source>Export as CSV…</source>
+        <translation>Сохранить как CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
+        <source>Pupil</source>
+        <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
+        <source>Lessons missed (ill)</source>
+        <translation>Пропущено уроков (по болезни)</translation>
+    </message>
+</context>
+<context>
     <name>CrashGuard</name>
     <message>
         <location filename="../../desktop/crash_guard.py" line="142"/>
@@ -93,81 +116,81 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="295"/>
+        <location filename="../../desktop/journal_model.py" line="294"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="297"/>
+        <location filename="../../desktop/journal_model.py" line="296"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
-        <location filename="../../desktop/journal_model.py" line="302"/>
-        <location filename="../../desktop/journal_model.py" line="308"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="307"/>
         <source>SOR</source>
         <translation>СОР</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="235"/>
+        <location filename="../../desktop/journal_model.py" line="236"/>
         <source>n/a</source>
         <translation>н/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="222"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>pass</source>
         <translation>зачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="124"/>
+        <location filename="../../desktop/journal_model.py" line="127"/>
         <source>Lesson cancelled: %1</source>
         <translation>Урок отменён: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="222"/>
+        <location filename="../../desktop/journal_model.py" line="223"/>
         <source>fail</source>
         <translation>незачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="245"/>
+        <location filename="../../desktop/journal_model.py" line="246"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Итоговая оценка %1 вместо вычисленной %2. Причина: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="250"/>
+        <location filename="../../desktop/journal_model.py" line="251"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Временно не аттестован: суммативная работа ещё не написана.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="252"/>
+        <location filename="../../desktop/journal_model.py" line="253"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Предмет один час в неделю: оценивается по полугодиям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
-        <location filename="../../desktop/journal_model.py" line="302"/>
-        <location filename="../../desktop/journal_model.py" line="308"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="301"/>
+        <location filename="../../desktop/journal_model.py" line="307"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
+        <location filename="../../desktop/journal_model.py" line="254"/>
         <source>FO</source>
         <translation>ФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="293"/>
+        <location filename="../../desktop/journal_model.py" line="292"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="304"/>
+        <location filename="../../desktop/journal_model.py" line="303"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="311"/>
+        <location filename="../../desktop/journal_model.py" line="310"/>
         <source>out of %1 points</source>
         <translation>из %1 баллов</translation>
     </message>
@@ -354,154 +377,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="476"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
+        <source>You are not the class teacher of any class.</source>
+        <translation>Вы не классный руководитель ни одного класса.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="564"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="567"/>
         <source>Saved %1 rows to %2</source>
         <translation>Сохранено строк: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="591"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="591"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="569"/>
+        <location filename="../../desktop/main_window.py" line="598"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="747"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="748"/>
+        <location filename="../../desktop/main_window.py" line="777"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="749"/>
+        <location filename="../../desktop/main_window.py" line="778"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="750"/>
+        <location filename="../../desktop/main_window.py" line="779"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="751"/>
+        <location filename="../../desktop/main_window.py" line="780"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="752"/>
+        <location filename="../../desktop/main_window.py" line="781"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="753"/>
+        <location filename="../../desktop/main_window.py" line="782"/>
+        <source>Class summary…</source>
+        <translation>Сводка по классу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="783"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="785"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="756"/>
+        <location filename="../../desktop/main_window.py" line="786"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="757"/>
+        <location filename="../../desktop/main_window.py" line="787"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="758"/>
+        <location filename="../../desktop/main_window.py" line="788"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759"/>
+        <location filename="../../desktop/main_window.py" line="789"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="762"/>
+        <location filename="../../desktop/main_window.py" line="792"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="763"/>
+        <location filename="../../desktop/main_window.py" line="793"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="764"/>
+        <location filename="../../desktop/main_window.py" line="794"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -509,635 +542,650 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="146"/>
+        <location filename="../../desktop/messages.py" line="199"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="138"/>
-        <location filename="../../desktop/messages.py" line="200"/>
+        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="210"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="140"/>
+        <location filename="../../desktop/messages.py" line="150"/>
         <source>Unknown attendance code.</source>
         <translation>Неизвестный код посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="151"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="143"/>
+        <location filename="../../desktop/messages.py" line="153"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Этого ученика {date} не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="144"/>
+        <location filename="../../desktop/messages.py" line="154"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="146"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="158"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} не входит ни в одну четверть учебного года.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="164"/>
         <source>This record is no longer in the journal.</source>
         <translation>Этой записи больше нет в журнале.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="166"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} вне диапазона 0–{max_points} баллов этой работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="73"/>
         <source>Order No. 125 (2023), rounded half up</source>
         <translation>Приказ № 125 (2023), округление с половины вверх</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="56"/>
+        <source>n/a</source>
+        <translation>н/а</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="57"/>
+        <source>pass</source>
+        <translation>зачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="58"/>
+        <source>fail</source>
+        <translation>незачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
         <source>Order No. 125 (2023), exact thresholds</source>
         <translation>Приказ № 125 (2023), точные пороги</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>grading rule {rule}</source>
         <translation>правило оценивания {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>The lesson cannot be added: unknown kind of lesson.</source>
         <translation>Урок нельзя добавить: неизвестный вид урока.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>The lesson cannot be added: the date is not valid.</source>
         <translation>Урок нельзя добавить: неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>The lesson cannot be added: there is no lesson {slot} in the bell schedule.</source>
         <translation>Урок нельзя добавить: в расписании звонков нет {slot}-го урока.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>The lesson cannot be added: the course already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у этого предмета уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>The lesson cannot be added: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у учителя уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83"/>
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>The lesson cannot be added: the class already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя добавить: у класса уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>The lesson cannot be added: {date} is a day off ({name}).</source>
         <translation>Урок нельзя добавить: {date} — нерабочий день ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="97"/>
         <source>The lesson cannot be added: the course&apos;s lesson {slot} of {date} was moved to another day; move it back instead.</source>
         <translation>Урок нельзя добавить: {slot}-й урок курса от {date} перенесён на другой день; лучше перенесите его обратно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>Say why the lesson is cancelled.</source>
         <translation>Укажите, почему урок отменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>The lesson of {date} cannot be cancelled: it holds marks or attendance ({count}); clear them first.</source>
         <translation>Урок {date} нельзя отменить: в нём есть оценки или отметки посещаемости ({count}); сначала удалите их.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>The lesson cannot be moved: there is no lesson {slot} in the bell schedule.</source>
         <translation>Урок нельзя перенести: в расписании звонков нет {slot}-го урока.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="96"/>
+        <location filename="../../desktop/messages.py" line="106"/>
         <source>The lesson cannot be moved: the course already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя перенести: у курса уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="108"/>
         <source>The lesson cannot be moved: the teacher already teaches lesson {slot} on {date}.</source>
         <translation>Урок нельзя перенести: у учителя уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>The lesson cannot be moved: the class already has lesson {slot} on {date}.</source>
         <translation>Урок нельзя перенести: у класса уже есть {slot}-й урок {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>The lesson cannot be moved to {date}: a summative work is held in it, and the work must stay in its term.</source>
         <translation>Урок нельзя перенести на {date}: на нём проходит суммативная работа, а она должна остаться в своей четверти.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="115"/>
         <source>The maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Максимальный балл должен быть целым числом от 1 до {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="117"/>
         <source>The maximum cannot be {max_points}: a pupil already has {points} points for this work.</source>
         <translation>Максимум не может быть {max_points}: у ученика уже {points} баллов за эту работу.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>The summative work cannot be moved to {date}: that day is in another term.</source>
         <translation>Суммативную работу нельзя перенести на {date}: этот день в другой четверти.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>This summative work is held in a lesson: move the lesson, and the work goes with it.</source>
         <translation>Эта суммативная работа проходит на уроке: перенесите урок, и работа перенесётся вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>The summative work cannot be deleted: it holds scores ({count}); clear them first.</source>
         <translation>Суммативную работу нельзя удалить: в ней есть баллы ({count}); сначала удалите их.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Суммативную работу нельзя добавить: это должен быть СОР или СОЧ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="117"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Суммативную работу нельзя добавить: укажите её название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Суммативную работу нельзя добавить: максимальный балл должен быть целым числом от 1 до {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Суммативную работу нельзя добавить: выбранный урок — не урок этого предмета в тот день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>Файл журнала {path} не открывается: пароль не подходит.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>Файл {path} — не файл Dala Journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="137"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не читается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="149"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>Урок {date} ещё не прошёл: в него нельзя поставить отметку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="161"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Эта ячейка изменилась после вашей правки (на другом устройстве или на сервере); отмена оставила её как есть.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="155"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>The lesson cannot be added.</source>
         <translation>Урок нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="168"/>
         <source>The summative work cannot be added.</source>
         <translation>Суммативную работу нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="169"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>Урок {date} отменён: в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Урок нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>The lesson cannot be moved.</source>
         <translation>Урок нельзя перенести.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>The summative work cannot be changed.</source>
         <translation>Суммативную работу нельзя изменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Суммативную работу нельзя удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>Итоговая оценка {mark} отличается от вычисленной: укажите причину (она сохраняется в аудите).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>Only text can be written here.</source>
         <translation>Здесь можно написать только текст.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>This value cannot be written here.</source>
         <translation>Это значение здесь записать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>The journal refused the change.</source>
         <translation>Журнал не принял изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не открывается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>Файл журнала {path} записан более новой версией Dala Journal; обновите приложение. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>В расписании есть ошибки ({count}); их должен исправить администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="193"/>
+        <location filename="../../desktop/messages.py" line="203"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} больше наибольшего балла этой работы ({maximum}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="196"/>
+        <location filename="../../desktop/messages.py" line="206"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} здесь не балл: эта работа оценивается в {allowed} баллов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="202"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="211"/>
+        <location filename="../../desktop/messages.py" line="221"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="222"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="213"/>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="214"/>
+        <location filename="../../desktop/messages.py" line="224"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="215"/>
+        <location filename="../../desktop/messages.py" line="225"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="226"/>
         <source>a final mark needs a reason</source>
         <translation>для итоговой оценки нужна причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="217"/>
+        <location filename="../../desktop/messages.py" line="227"/>
         <source>not a valid attendance mark</source>
         <translation>недопустимая отметка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="228"/>
         <source>the text is too long</source>
         <translation>слишком длинный текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="219"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>only text can be written there</source>
         <translation>там можно написать только текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл вне пределов баллов работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="221"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>the course is not graded with marks</source>
         <translation>по этому предмету оценки не ставятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="222"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>the server has no such lesson</source>
         <translation>на сервере нет такого урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>the server has no such course</source>
         <translation>на сервере нет такого предмета</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>the server has no such summative work</source>
         <translation>на сервере нет такой суммативной работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>the server has no such period</source>
         <translation>на сервере нет такого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the server has no such conflict</source>
         <translation>на сервере нет такого конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>the record is named wrongly</source>
         <translation>запись названа неверно</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>the value is not valid</source>
         <translation>недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>the server does not know this field</source>
         <translation>сервер не знает этого поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>the date is not in the school year</source>
         <translation>дата не входит в учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the lesson cannot be added</source>
         <translation>урок нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>the summative work cannot be added</source>
         <translation>суммативную работу нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>an earlier change had not arrived</source>
         <translation>более раннее изменение не дошло</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the lesson is cancelled</source>
         <translation>урок отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the lesson cannot be cancelled</source>
         <translation>урок нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the lesson cannot be moved there</source>
         <translation>урок нельзя перенести туда</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the summative work cannot be changed so</source>
         <translation>суммативную работу нельзя так изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the summative work holds scores</source>
         <translation>в суммативной работе есть баллы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>refused ({code})</source>
         <translation>отклонено ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Неверный пароль. Повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="252"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="270"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="272"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="273"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="284"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="277"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="288"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="279"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="291"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="292"/>
         <source>The school admin has revoked this PC; please log in again.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="284"/>
+        <location filename="../../desktop/messages.py" line="294"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="295"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="286"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="327"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="288"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="293"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
