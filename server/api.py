@@ -28,19 +28,18 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import record_keys, wire_pack
 from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
-from server import accounts, audit_log, bootstrap, console, partitions, periods, roster
+from server import accounts, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.pull import visible_courses
 from server.rate_limits import Limiter, RateLimits
-from server.schema import device, tables
 from server.settings import Settings
 from server.sync import DeviceMismatch, sync
 
@@ -295,17 +294,10 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                    who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         if action not in ("close", "reopen"):
             raise ApiError(404, "not_found", "Use …/close or …/reopen.")
-        P = tables["period"]
-        now = dt.datetime.now(dt.UTC)
         with writer(engine).begin() as conn:
-            row = conn.execute(select(P.c.closed).where(P.c.school_id == who.school_id, P.c.id == period_id)).first()
-            if row is None:
+            if not periods.set_closed(conn, who, dt.datetime.now(dt.UTC), period_id, action == "close",
+                                      _address(request)):
                 raise ApiError(404, "not_found", f"No period {period_id} in your school.")
-            conn.execute(update(P).where(P.c.school_id == who.school_id, P.c.id == period_id)
-                         .values(closed=action == "close"))
-            _audit_admin(conn, who, request, now, "period", str(period_id), "closed",
-                         "true" if row.closed else "false", "true" if action == "close" else "false")
-            periods.log_closing(conn, who, period_id, action == "close", now)
         return {"period_id": period_id, "closed": action == "close"}
 
     def roster_change(request: Request, change: Callable[[Any, dt.datetime, str | None], dict]) -> dict:
@@ -313,7 +305,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         pupil not in the school) with its cause in `detail.why`, and nothing is kept."""
         try:
             with writer(engine).begin() as conn:
-                return change(conn, dt.datetime.now(dt.UTC), request.client.host if request.client else None)
+                return change(conn, dt.datetime.now(dt.UTC), _address(request))
         except roster.RosterRefused as refused:
             status = 404 if refused.params["why"] in ("no_such_class", "no_such_pupil") else 422
             raise ApiError(status, refused.code, str(refused), detail={"why": refused.params["why"]}) from None
@@ -342,15 +334,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
     def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        now = dt.datetime.now(dt.UTC)
         with writer(engine).begin() as conn:
-            found = conn.execute(select(device.c.id).where(device.c.school_id == who.school_id,
-                                                           device.c.id == device_id)).first()
-            if found is None:
+            if not periods.revoke_device(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
                 raise ApiError(404, "not_found", f"No device {device_id} in your school.")
-            conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == device_id)
-                         .values(revoked_at=now))
-            _audit_admin(conn, who, request, now, "device", device_id, "revoked", None, "true")
         return {"device_id": device_id, "revoked": True}
 
     console.mount(app, engine, console.Gates(over_limit, login_slots))
@@ -391,11 +377,9 @@ def _answer(request: Request, answer: SyncResponse) -> Response:
                     headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
 
 
-def _audit_admin(conn: Any, who: accounts.Principal, request: Request, now: dt.datetime, entity: str, key: str,
-                 field: str, old: str | None, new: str) -> None:
-    audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
-                     ip=request.client.host if request.client else None, entity=entity, entity_key=key,
-                     field=field, old_value=old, new_value=new, result="admin")
+def _address(request: Request) -> str | None:
+    """The caller's address, as the audit log keeps it."""
+    return request.client.host if request.client else None
 
 
 def _body_of(model: type) -> dict:

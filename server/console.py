@@ -32,8 +32,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
+from core import record_keys
+from core.errors import JournalError
 from core.school_calendar import DAY_OFF_KINDS
-from server import accounts, calendar_changes, course_teachers, roster, substitutions, timetable_changes
+from server import accounts, calendar_changes, course_teachers, periods, roster, substitutions, timetable_changes
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -47,7 +49,7 @@ CLASS, MEMBER, PUPIL, SCHOOL = (tables["school_class"], tables["class_membership
                                 tables["school"])
 COURSE, SUBJECT, SUBGROUP, TEACHER = tables["course"], tables["subject"], tables["subgroup"], tables["teacher"]
 YEAR, ENTRY, BELL = tables["academic_year"], tables["timetable_entry"], tables["bell_slot"]
-LESSON = tables["lesson"]
+LESSON, PERIOD, ACCOUNT = tables["lesson"], tables["period"], tables["account"]
 # A refused change's page: (request, admin, session, the form as typed, the refusal's text) → the answer.
 Refusal = Callable[[Request, accounts.Principal, str, dict[str, str], str], Response]
 pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=select_autoescape(["html"]))
@@ -60,6 +62,13 @@ class Gates:
 
     over_limit: Callable[[Request, str, str], int | None]
     login_slots: asyncio.Semaphore
+
+
+class NotInSchool(JournalError):
+    """A period or device the admin's school does not hold (another school's, or none)."""
+
+    code = "not_found"
+    template = "Not found: {reason}"
 
 
 def csrf_token(session: str) -> str:
@@ -262,7 +271,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                    else "bad_grade" if fields & {"grade_from", "grade_to"} else "bad_date")
             return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
         except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused,
-                course_teachers.CourseRefused, substitutions.SubstitutionRefused) as refusal:
+                course_teachers.CourseRefused, substitutions.SubstitutionRefused, NotInSchool) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
 
@@ -437,6 +446,52 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 teacher_id=f.get("teacher_id") or None, from_date=f.get("from_date"),
                 to_date=f.get("to_date") or f.get("from_date"))),
             apply, lambda _f: f"/console/courses/{course_id}/week?done=substitute&lessons={changed[0]}")
+
+    def periods_page(request: Request, who: accounts.Principal, session: str, form: dict[str, str] | None = None,
+                     error: str | None = None) -> Response:
+        with engine.connect() as conn:
+            rows = conn.execute(select(PERIOD).where(PERIOD.c.school_id == who.school_id)
+                                .order_by(PERIOD.c.start_date, PERIOD.c.kind)).mappings().all()
+        return page(request, "periods.html", 422 if error else 200, session=session, periods=rows, error=error)
+
+    def devices_page(request: Request, who: accounts.Principal, session: str, form: dict[str, str] | None = None,
+                     error: str | None = None) -> Response:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(device.c.id, device.c.name, device.c.last_seen_at, device.c.revoked_at, ACCOUNT.c.username)
+                .join(ACCOUNT, and_(ACCOUNT.c.school_id == device.c.school_id, ACCOUNT.c.id == device.c.account_id))
+                .where(device.c.school_id == who.school_id, device.c.name != "console")
+                .order_by(ACCOUNT.c.username, device.c.last_seen_at.desc())).mappings().all()
+        return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error)
+
+    @router.get("/periods")
+    def periods_view(request: Request) -> Response:
+        found = who_is(request)
+        return to_login(request) if found is None else periods_page(request, *found)
+
+    @router.get("/devices")
+    def devices_view(request: Request) -> Response:
+        found = who_is(request)
+        return to_login(request) if found is None else devices_page(request, *found)
+
+    @router.post("/periods/{period_id}/{action}")
+    async def set_period(period_id: int, action: str, request: Request) -> Response:
+        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, closed: bool) -> None:
+            if action not in ("close", "reopen") or not periods.set_closed(conn, who, now, period_id, closed,
+                                                                           ip(request)):
+                raise NotInSchool(why="not_found", reason="no such period")
+
+        return await change(request, periods_page, lambda _f: action == "close", apply,
+                            lambda _f: "/console/periods")
+
+    @router.post("/devices/{device_id}/revoke")
+    async def revoke(device_id: str, request: Request) -> Response:
+        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, _none: None) -> None:
+            if record_keys.record_id(device_id) is None or not periods.revoke_device(conn, who, now, device_id,
+                                                                                      ip(request)):
+                raise NotInSchool(why="not_found", reason="no such device")
+
+        return await change(request, devices_page, lambda _f: None, apply, lambda _f: "/console/devices")
 
     app.include_router(router)
 

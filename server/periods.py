@@ -6,14 +6,47 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 
 from core import json_codec, record_keys
-from server import feed
+from server import audit_log, feed
 from server.accounts import Principal
-from server.schema import tables
+from server.schema import device, tables
 
 P, C, K, CHANGE = tables["period"], tables["course"], tables["school_class"], tables["change"]
+
+
+def set_closed(conn: Connection, who: Principal, now: dt.datetime, period_id: int, closed: bool,
+               ip: str | None) -> bool:
+    """Close or reopen the school's period, audited and told to the PCs; False when the school has no such period.
+    (The API and the admin console both do it here.)"""
+    row = conn.execute(select(P.c.closed).where(P.c.school_id == who.school_id, P.c.id == period_id)).first()
+    if row is None:
+        return False
+    conn.execute(update(P).where(P.c.school_id == who.school_id, P.c.id == period_id).values(closed=closed))
+    audit_admin(conn, who, now, ip, "period", str(period_id), "closed", "true" if row.closed else "false",
+                "true" if closed else "false")
+    log_closing(conn, who, period_id, closed, now)
+    return True
+
+
+def revoke_device(conn: Connection, who: Principal, now: dt.datetime, device_id: str, ip: str | None) -> bool:
+    """Revoke a device of the school (its token no longer syncs), audited; False when the school has no such
+    device. (Kept here beside the period's closing: the admin's two actions on the school's running year.)"""
+    found = conn.execute(select(device.c.id).where(device.c.school_id == who.school_id,
+                                                   device.c.id == device_id)).first()
+    if found is None:
+        return False
+    conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == device_id)
+                 .values(revoked_at=now))
+    audit_admin(conn, who, now, ip, "device", device_id, "revoked", None, "true")
+    return True
+
+
+def audit_admin(conn: Connection, who: Principal, now: dt.datetime, ip: str | None, entity: str, key: str,
+                field: str, old: str | None, new: str) -> None:
+    audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
+                     ip=ip, entity=entity, entity_key=key, field=field, old_value=old, new_value=new, result="admin")
 
 
 def log_closing(conn: Connection, who: Principal, period_id: int, closed: bool, now: dt.datetime) -> int:

@@ -389,3 +389,45 @@ def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
     assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)], "given back, the course left"
     pc_a.sync()
     assert pc_a.sql("SELECT substitute_teacher_id FROM lesson WHERE id = ?", (lesson_id,)) == [(None,)]
+
+
+def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """Term 2 closed in the console (in Russian): the teacher's PC locks it at its next sync; reopened, it writes
+    again. A PC reported lost is revoked from the devices page: its next sync is refused, and it says so."""
+    from core.errors import PeriodClosed
+    from sync.errors import SyncError
+
+    spot = _spot(live_server)
+    [pc] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    pupil = _sheet(pc, spot.course_a).pupils[0].id
+    [(term,)] = live_server.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.find_element(By.ID, "nav-periods").click()
+    row = browser.find_element(By.ID, f"period-{term}")
+    assert "2-я четверть" in row.text
+    row.find_element(By.CLASS_NAME, "close").click()
+    WebDriverWait(browser, 10).until(lambda driver: "left" in driver.find_element(By.ID, f"period-{term}")
+                                     .get_attribute("class"))
+    pc.sync()
+    with pytest.raises(PeriodClosed):
+        pc.journal.set_attendance(spot.after, pupil, "late")
+    browser.find_element(By.ID, f"period-{term}").find_element(By.CLASS_NAME, "reopen").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, f"#period-{term} .close"))
+    pc.sync()
+    assert pc.journal.set_attendance(spot.after, pupil, "late")
+    pc.sync()
+
+    browser.find_element(By.ID, "nav-devices").click()
+    device = pc.engine.device_id
+    assert spot.login_a in browser.find_element(By.ID, f"device-{device}").text
+    browser.find_element(By.ID, f"device-{device}").find_element(By.CLASS_NAME, "revoke").click()
+    WebDriverWait(browser, 10).until(lambda driver: "left" in driver.find_element(By.ID, f"device-{device}")
+                                     .get_attribute("class"))
+    with pytest.raises(SyncError) as refused:
+        pc.sync()
+    assert refused.value.code == "device_revoked"
+    audit = live_server.sql("SELECT entity, field, new_value FROM audit_log WHERE result = 'admin' ORDER BY id")
+    assert [tuple(a) for a in audit] == [("period", "closed", "true"), ("period", "closed", "false"),
+                                         ("device", "revoked", "true")]
