@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -58,6 +59,11 @@ def _fill(driver: WebDriver, form, **values: str) -> None:  # type: ignore[no-un
         else:
             field.clear()
             field.send_keys(value)
+
+
+def _until(driver: WebDriver, condition) -> None:  # type: ignore[no-untyped-def]
+    """Wait for what the next page shows (an element of the page before may go stale while it loads)."""
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def _sign_in(driver: WebDriver, url: str, username: str, password: str = demo.DEMO_PASSWORD) -> None:
@@ -403,18 +409,18 @@ def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
     pupil = _sheet(pc, spot.course_a).pupils[0].id
     [(term,)] = live_server.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
-    WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
     browser.find_element(By.ID, "nav-periods").click()
     row = browser.find_element(By.ID, f"period-{term}")
     assert "2-я четверть" in row.text
     row.find_element(By.CLASS_NAME, "close").click()
-    WebDriverWait(browser, 10).until(lambda driver: "left" in driver.find_element(By.ID, f"period-{term}")
+    _until(browser, lambda driver: "left" in driver.find_element(By.ID, f"period-{term}")
                                      .get_attribute("class"))
     pc.sync()
     with pytest.raises(PeriodClosed):
         pc.journal.set_attendance(spot.after, pupil, "late")
     browser.find_element(By.ID, f"period-{term}").find_element(By.CLASS_NAME, "reopen").click()
-    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, f"#period-{term} .close"))
+    _until(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, f"#period-{term} .close"))
     pc.sync()
     assert pc.journal.set_attendance(spot.after, pupil, "late")
     pc.sync()
@@ -423,7 +429,7 @@ def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
     device = pc.engine.device_id
     assert spot.login_a in browser.find_element(By.ID, f"device-{device}").text
     browser.find_element(By.ID, f"device-{device}").find_element(By.CLASS_NAME, "revoke").click()
-    WebDriverWait(browser, 10).until(lambda driver: "left" in driver.find_element(By.ID, f"device-{device}")
+    _until(browser, lambda driver: "left" in driver.find_element(By.ID, f"device-{device}")
                                      .get_attribute("class"))
     with pytest.raises(SyncError) as refused:
         pc.sync()
