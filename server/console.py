@@ -35,7 +35,16 @@ from sqlalchemy import Engine, and_, func, or_, select, update
 from core import record_keys
 from core.errors import JournalError
 from core.school_calendar import DAY_OFF_KINDS
-from server import accounts, calendar_changes, course_teachers, periods, roster, substitutions, timetable_changes
+from server import (
+    accounts,
+    calendar_changes,
+    course_teachers,
+    extract,
+    periods,
+    roster,
+    substitutions,
+    timetable_changes,
+)
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
@@ -463,6 +472,19 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 .where(device.c.school_id == who.school_id, device.c.name != "console")
                 .order_by(ACCOUNT.c.username, device.c.last_seen_at.desc())).mappings().all()
         return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error)
+
+    @router.get("/pupils/{pupil_id}/extract")
+    def pupil_extract(pupil_id: int, request: Request) -> Response:
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        with engine.connect() as conn:
+            marks = extract.of_pupil(conn, found[0].school_id, pupil_id)
+        if marks is None:
+            return page(request, "classes.html", 404, session=found[1], classes=classes_of(found[0]),
+                        error=text("not_found", language(request)))
+        return page(request, "extract.html", session=found[1], extract=marks, today=dt.date.today(),
+                    attendance=("absent", "ill", "excused", "late"))
 
     @router.get("/periods")
     def periods_view(request: Request) -> Response:

@@ -437,3 +437,32 @@ def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
     audit = live_server.sql("SELECT entity, field, new_value FROM audit_log WHERE result = 'admin' ORDER BY id")
     assert [tuple(a) for a in audit] == [("period", "closed", "true"), ("period", "closed", "false"),
                                          ("device", "revoked", "true")]
+
+
+def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin opens a pupil's extract (выписка) from his class's page (in Russian): his name, his class and
+    dates, and in the teacher's subject the mark and the absence she wrote, by date."""
+    spot = _spot(live_server)
+    [pc] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    sheet = _sheet(pc, spot.course_a)
+    pupil = sheet.pupils[-1]
+    [(day,)] = pc.sql("SELECT date FROM lesson WHERE id = ?", (spot.before,))
+    [(other, other_day)] = pc.sql("SELECT id, date FROM lesson WHERE course_id = ? AND date < ? AND kind = 'regular' "
+                                  "ORDER BY date DESC LIMIT 1", (spot.course_a, day))
+    pc.journal.set_attendance(spot.before, pupil.id, None)
+    pc.journal.set_mark(spot.before, pupil.id, 9)
+    pc.journal.set_attendance(other, pupil.id, "absent")
+    pc.sync()
+    [(subject,)] = live_server.sql("SELECT s.name_ru FROM subject s JOIN course c ON c.subject_id = s.id "
+                                   "WHERE c.id = :c", c=spot.course_a)
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/classes/{spot.class_a}?lang=ru")
+    browser.find_element(By.ID, f"pupil-{pupil.id}").find_element(By.CLASS_NAME, "extract").click()
+    _until(browser, lambda driver: driver.find_elements(By.ID, "extract"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Выписка из классного журнала"
+    assert pupil.last_name in browser.find_element(By.ID, "extract-pupil").text
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#extract tr") if r.text.startswith(subject))
+    when = dt.date.fromisoformat(str(day)).strftime("%d.%m")
+    absent_on = dt.date.fromisoformat(str(other_day)).strftime("%d.%m")
+    assert f"{when}: 9" in row.text and f"{absent_on}: н" in row.text, row.text
