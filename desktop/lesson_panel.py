@@ -146,21 +146,30 @@ class LessonPanel(QWidget):
             self.homework_edited.emit(self.lesson_id, text)
 
     def _ask_new_lesson(self) -> None:
+        chosen = self._ask_day_and_slot(self.tr("Add a lesson"), dt.date.today(), 1)
+        if chosen is not None:
+            self.add_lesson.emit(*chosen)
+
+    def _ask_day_and_slot(self, title: str, day: dt.date, slot: int) -> tuple[dt.date, int] | None:
+        """A day and a lesson number the teacher picks (None: she cancelled)."""
         dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Add a lesson"))
+        dialog.setWindowTitle(title)
         form = QFormLayout(dialog)
-        day = QDateEdit(QDate.currentDate())
-        day.setCalendarPopup(True)
-        slot = QSpinBox()
-        slot.setRange(1, 12)
-        form.addRow(self.tr("Date"), day)
-        form.addRow(self.tr("Lesson number"), slot)
+        day_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        day_edit.setCalendarPopup(True)
+        slot_box = QSpinBox()
+        slot_box.setRange(1, 12)
+        slot_box.setValue(slot)
+        form.addRow(self.tr("Date"), day_edit)
+        form.addRow(self.tr("Lesson number"), slot_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.add_lesson.emit(day.date().toPython(), slot.value())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        picked = day_edit.date()
+        return dt.date(picked.year(), picked.month(), picked.day()), slot_box.value()
 
     def _cancel_or_restore(self) -> None:
         """A cancelled lesson is restored; another is cancelled, with the reason the teacher gives (required)."""
@@ -176,21 +185,7 @@ class LessonPanel(QWidget):
     def _ask_move(self) -> None:
         if self.lesson_id is None:
             return
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Move lesson"))
-        form = QFormLayout(dialog)
-        start = self.day or dt.date.today()
-        day = QDateEdit(QDate(start.year, start.month, start.day))
-        day.setCalendarPopup(True)
-        slot = QSpinBox()
-        slot.setRange(1, 12)
-        slot.setValue(self.slot or 1)
-        form.addRow(self.tr("Date"), day)
-        form.addRow(self.tr("Lesson number"), slot)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
         lesson_id = self.lesson_id
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.move_lesson.emit(lesson_id, day.date().toPython(), slot.value())
+        chosen = self._ask_day_and_slot(self.tr("Move lesson"), self.day or dt.date.today(), self.slot or 1)
+        if chosen is not None:
+            self.move_lesson.emit(lesson_id, *chosen)

@@ -291,34 +291,32 @@
         <translation>Сабақ таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="150"/>
+        <location filename="../../desktop/lesson_panel.py" line="149"/>
         <source>Add a lesson</source>
         <translation>Сабақ қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="156"/>
-        <location filename="../../desktop/lesson_panel.py" line="188"/>
+        <location filename="../../desktop/lesson_panel.py" line="163"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="157"/>
-        <location filename="../../desktop/lesson_panel.py" line="189"/>
+        <location filename="../../desktop/lesson_panel.py" line="164"/>
         <source>Lesson number</source>
         <translation>Сабақ нөмірі</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="172"/>
+        <location filename="../../desktop/lesson_panel.py" line="181"/>
         <source>Cancel lesson</source>
         <translation>Сабақты болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="172"/>
+        <location filename="../../desktop/lesson_panel.py" line="181"/>
         <source>Why is the lesson cancelled?</source>
         <translation>Сабақ неге болдырылмады?</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="180"/>
+        <location filename="../../desktop/lesson_panel.py" line="189"/>
         <source>Move lesson</source>
         <translation>Сабақты ауыстыру</translation>
     </message>

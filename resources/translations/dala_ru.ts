@@ -291,34 +291,32 @@
         <translation>Урок не выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="150"/>
+        <location filename="../../desktop/lesson_panel.py" line="149"/>
         <source>Add a lesson</source>
         <translation>Добавить урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="156"/>
-        <location filename="../../desktop/lesson_panel.py" line="188"/>
+        <location filename="../../desktop/lesson_panel.py" line="163"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="157"/>
-        <location filename="../../desktop/lesson_panel.py" line="189"/>
+        <location filename="../../desktop/lesson_panel.py" line="164"/>
         <source>Lesson number</source>
         <translation>Номер урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="172"/>
+        <location filename="../../desktop/lesson_panel.py" line="181"/>
         <source>Cancel lesson</source>
         <translation>Отмена урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="172"/>
+        <location filename="../../desktop/lesson_panel.py" line="181"/>
         <source>Why is the lesson cancelled?</source>
         <translation>Почему урок отменён?</translation>
     </message>
     <message>
-        <location filename="../../desktop/lesson_panel.py" line="180"/>
+        <location filename="../../desktop/lesson_panel.py" line="189"/>
         <source>Move lesson</source>
         <translation>Перенос урока</translation>
     </message>
