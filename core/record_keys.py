@@ -4,6 +4,7 @@
 - a lesson cell or a summative score: "<lesson or work id>/<pupil id>";
 - a period mark: "<course id>.<period id>/<pupil id>";
 - a period closed or reopened for one course: "<period id>@<course id>";
+- a pupil's place in a subgroup: "<subgroup id>:<pupil id>";
 - a conflict: its number.
 
 A key is read back only in its one canonical spelling (plain ASCII digits, no leading zero), so one record
@@ -101,6 +102,16 @@ def parse_period(key: str) -> PeriodKey | None:
     period_part, _, course = key.partition("@")
     parts = number(period_part), number(course)
     return None if parts[0] is None or parts[1] is None else PeriodKey(parts[0], parts[1])
+
+
+def grouping(subgroup_id: int, pupil_id: int) -> str:
+    return f"{subgroup_id}:{pupil_id}"
+
+
+def parse_grouping(key: str) -> tuple[int, int] | None:
+    group, _, pupil = key.partition(":")
+    parts = number(group), number(pupil)
+    return None if parts[0] is None or parts[1] is None else (parts[0], parts[1])
 
 
 def parse_number(key: str) -> int | None:

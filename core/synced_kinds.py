@@ -24,7 +24,7 @@ from core import final_marks, record_keys, write_rules
 from core.errors import BadValue
 from core.validation import MAX_WORK_POINTS, check_attendance, check_mark, check_score, check_text
 
-KeyShape = Literal["id", "pupil", "result", "period", "number"]
+KeyShape = Literal["id", "pupil", "result", "period", "number", "grouping"]
 # Where the server finds the course, day and teacher a device's write lands on; "class" for the roster, which only
 # the school writes (no device sends it).
 Place = Literal["lesson", "work", "course", "period", "conflict", "class"]
@@ -118,6 +118,8 @@ class SyncedKind:
         elif self.key == "period":
             period = record_keys.parse_period(key)
             parts = None if period is None else (period.period,)
+        elif self.key == "grouping":
+            parts = record_keys.parse_grouping(key)
         else:
             number = record_keys.parse_number(key)
             parts = None if number is None else (number,)
@@ -257,6 +259,15 @@ KINDS: dict[str, SyncedKind] = _declare(
         "day_off", "day_off", "number", ("id",), (), "class", "none",
         _fields(SyncedField("create", _record, from_devices=False),
                 SyncedField("removed", _removed, removes=True, from_devices=False)),
+        creates="create",
+    ),
+    # A pupil's place in a subgroup of his class (a language group) from one day to another, kept by the school
+    # (server.subgroups): made when he joins the group, its last day set when he moves to another.
+    SyncedKind(
+        "grouping", "subgroup_member", "grouping", ("subgroup_id", "pupil_id"), ("subgroup", "pupil"), "class",
+        "none",
+        _fields(SyncedField("create", _record, from_devices=False),
+                SyncedField("to_date", _date, "to_date", from_devices=False)),
         creates="create",
     ),
     # A teacher of the school a PC must know by name: a lesson's substitute (server.substitutions).

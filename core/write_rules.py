@@ -78,6 +78,11 @@ def was_member(day: dt.date, memberships: Iterable[Membership]) -> bool:
     return any(since <= day and (until is None or until >= day) for since, until in memberships)
 
 
+def in_group_on(day: dt.date, stays: Iterable[tuple[dt.date | None, dt.date | None]]) -> bool:
+    """Whether a pupil was in a subgroup on `day`, from his stays in it (NULL ends: the year's start, still there)."""
+    return any((since is None or since <= day) and (until is None or until >= day) for since, until in stays)
+
+
 def check_member(pupil_id: int, place: Place, memberships: Iterable[Membership], in_subgroup: bool = True) -> None:
     """The pupil was in the course's class on the day (and, for a subgroup's course, is in the subgroup)."""
     if not (was_member(place.date, memberships) and (place.subgroup_id is None or in_subgroup)):

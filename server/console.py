@@ -42,6 +42,7 @@ from server import (
     extract,
     periods,
     roster,
+    subgroups,
     substitutions,
     timetable_changes,
 )
@@ -233,12 +234,14 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             courses = [{"id": c.id, "name": _course_name(c, language(request)), "teacher": _teacher_name(c)}
                        for c in conn.execute(_courses().where(COURSE.c.class_id == class_id,
                                                               COURSE.c.school_id == who.school_id))]
+            subgroups = conn.execute(select(SUBGROUP.c.id, SUBGROUP.c.name).where(
+                SUBGROUP.c.school_id == who.school_id, SUBGROUP.c.class_id == class_id).order_by(SUBGROUP.c.name)).all()
         notice = request.query_params.get("done")
         return page(request, "class.html", status, session=session, pupils=pupils, classes=classes_of(who),
-                    courses=courses,
+                    courses=courses, subgroups=subgroups,
                     school_class={"id": school_class.id, "name": _class_name(school_class)},
-                    notice=text(f"done_{notice}", language(request)) if notice in ("arrived", "left", "moved")
-                    else None, **{"form": {}, **values})
+                    notice=text(f"done_{notice}", language(request))
+                    if notice in ("arrived", "left", "moved", "regrouped") else None, **{"form": {}, **values})
 
     @router.get("/classes/{class_id}")
     def class_view(class_id: int, request: Request) -> Response:
@@ -277,10 +280,12 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         except ValidationError as invalid:
             fields = {str(e["loc"][0]) for e in invalid.errors() if e.get("loc")}
             key = ("bad_number" if "class_id" in fields else "no_such_teacher" if "teacher_id" in fields
+                   else "no_such_group" if fields & {"from_group", "to_group"}
                    else "bad_grade" if fields & {"grade_from", "grade_to"} else "bad_date")
             return refused(request, who, session, form, f"{text('refused', lang)} {text(key, lang)}")
         except (roster.RosterRefused, calendar_changes.CalendarRefused, timetable_changes.TimetableRefused,
-                course_teachers.CourseRefused, substitutions.SubstitutionRefused, NotInSchool) as refusal:
+                course_teachers.CourseRefused, substitutions.SubstitutionRefused, subgroups.SubgroupRefused,
+                NotInSchool) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
 
@@ -318,6 +323,16 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda conn, who, now, m: roster.move(conn, who, now, pupil_id, m.class_id, m.from_date, m.order,
                                                   ip(request)),
             lambda f: f"/console/classes/{f.get('from_class')}?done=moved")
+
+    @router.post("/pupils/{pupil_id}/group")
+    async def regroup(pupil_id: int, request: Request) -> Response:
+        return await change(
+            request, class_refusal("class_id"),
+            lambda f: subgroups.GroupMove.model_validate(dict(
+                from_group=f.get("from_group"), to_group=f.get("to_group"), from_date=f.get("from_date"),
+                order=f.get("order", ""))),
+            lambda conn, who, now, m: subgroups.move(conn, who, now, pupil_id, m, ip(request)),
+            lambda f: f"/console/classes/{f.get('class_id')}?done=regrouped")
 
     def calendar_page(request: Request, who: accounts.Principal, session: str, form: dict[str, str] | None = None,
                       error: str | None = None) -> Response:

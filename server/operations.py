@@ -112,7 +112,7 @@ class Applier:
         self._cells: dict[tuple[str, int], dict[str, Any] | None] = {}
         self._closed: dict[int, list[write_rules.DateRange]] = {}
         self._members: dict[int, dict[int, list[write_rules.Membership]]] = {}
-        self._subgroups: dict[int, set[int]] = {}
+        self._subgroups: dict[int, dict[int, list[tuple[Any, Any]]]] = {}  # subgroup → pupil → his stays
         self._periods: dict[int, Any] = {}
         self._new_cells: dict[tuple[str, int], dict[str, Any]] = {}
         self._changed_cells: dict[tuple[str, int], dict[str, Any]] = {}
@@ -178,13 +178,13 @@ class Applier:
 
     def _load_subgroups(self, groups: set[int]) -> None:
         for group in groups:
-            self._subgroups[group] = set()
+            self._subgroups[group] = {}
         if groups:
-            for group, pupil in self.conn.execute(
-                select(SM.c.subgroup_id, SM.c.pupil_id)
+            for group, pupil, since, until in self.conn.execute(
+                select(SM.c.subgroup_id, SM.c.pupil_id, SM.c.from_date, SM.c.to_date)
                 .where(SM.c.school_id == self.school, SM.c.subgroup_id.in_(groups))
             ):
-                self._subgroups[group].add(pupil)
+                self._subgroups[group].setdefault(pupil, []).append((since, until))
 
     def _lesson_query(self) -> Any:
         """A lesson of the school with what the write rules ask of its course and class."""
@@ -319,7 +319,8 @@ class Applier:
             self._load_subgroups({place.subgroup_id})
         group = self._subgroups.get(place.subgroup_id) if place.subgroup_id is not None else None
         write_rules.check_holders_on(place, day, [
-            (pupil, self._members[place.class_id].get(pupil, []), group is None or pupil in group)
+            (pupil, self._members[place.class_id].get(pupil, []),
+             group is None or write_rules.in_group_on(day, group.get(pupil, ())))
             for pupil in holders])
         work_terms = self.conn.execute(select(WORK.c.period_id).where(
             WORK.c.school_id == self.school, WORK.c.lesson_id == lesson_id)).scalars().all()
@@ -409,7 +410,7 @@ class Applier:
         if place.subgroup_id is not None:
             if place.subgroup_id not in self._subgroups:
                 self._load_subgroups({place.subgroup_id})
-            in_subgroup = pupil_id in self._subgroups[place.subgroup_id]
+            in_subgroup = write_rules.in_group_on(place.date, self._subgroups[place.subgroup_id].get(pupil_id, ()))
         write_rules.check_member(pupil_id, place, ranges, in_subgroup)
 
     def _term_of(self, landing: Landing) -> int:

@@ -84,7 +84,8 @@ def _refuse(why: str, reason: str) -> RosterRefused:
     return RosterRefused(why=why, reason=reason)
 
 
-def _order(order: str) -> str:
+def check_order(order: str) -> str:
+    """The school's order (бұйрық: its number and date) as kept; refused when missing or too long."""
     text = check_text("title", order)
     if text is None or len(text) > ORDER_LIMIT:
         raise _refuse("order_required", f"the school's order (its number and date, up to {ORDER_LIMIT} characters) "
@@ -110,7 +111,8 @@ def _class_year(conn: Connection, school_id: int, class_id: int) -> tuple[dt.dat
     return row.start_date, row.end_date
 
 
-def _in_year(conn: Connection, school_id: int, class_id: int, day: dt.date) -> None:
+def check_in_year(conn: Connection, school_id: int, class_id: int, day: dt.date) -> None:
+    """Refuse a day outside the class's school year."""
     start, end = _class_year(conn, school_id, class_id)
     if not start <= day <= end:
         raise _refuse("date_outside_year", f"{day} is not in the class's school year ({start} – {end})")
@@ -130,13 +132,13 @@ def _current_place(conn: Connection, school_id: int, pupil_id: int) -> Any:
 
 def arrive(conn: Connection, who: Principal, now: dt.datetime, arrival: Arrival, ip: str | None) -> int:
     """A new pupil joins a class from `arrival.from_date`; his id."""
-    order = _order(arrival.order)
+    order = check_order(arrival.order)
     last_name = _name("last name", arrival.last_name, True)
     first_name = _name("first name", arrival.first_name, True)
     patronymic = _name("patronymic", arrival.patronymic, False)
     if arrival.sex not in (None, "m", "f"):
         raise _refuse("bad_sex", "sex is m or f, or left empty")
-    _in_year(conn, who.school_id, arrival.class_id, arrival.from_date)
+    check_in_year(conn, who.school_id, arrival.class_id, arrival.from_date)
     pupil = dict(school_id=who.school_id, last_name=last_name, first_name=first_name, patronymic=patronymic,
                  birth_date=arrival.birth_date, sex=arrival.sex)
     pupil_id = serials.add_one(conn, PUPIL, **pupil)
@@ -145,7 +147,7 @@ def arrive(conn: Connection, who: Principal, now: dt.datetime, arrival: Arrival,
     member_id = serials.add_one(conn, MEMBER, **member)
     school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "arrive", None,
            {"class_id": arrival.class_id, "from": arrival.from_date.isoformat(), "order": order})
-    feed.publish(conn, who.school_id, _told(conn, who, now, arrival.class_id, [
+    feed.publish(conn, who.school_id, told_to_class(conn, who, now, arrival.class_id, [
         ("pupil", pupil_id, "create", school_changes.record(dict(pupil, id=pupil_id), PUPIL_COLUMNS), 1),
         ("member", member_id, "create", school_changes.record(dict(member, id=member_id), MEMBER_COLUMNS), 1),
     ]))
@@ -155,12 +157,12 @@ def arrive(conn: Connection, who: Principal, now: dt.datetime, arrival: Arrival,
 def leave(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, last_day: dt.date, order: str,
           ip: str | None) -> None:
     """The pupil leaves the school after `last_day` (his last day in his class)."""
-    order = _order(order)
+    order = check_order(order)
     place = _current_place(conn, who.school_id, pupil_id)
     _close(conn, who, place, last_day)
     school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "leave", {"class_id": place.class_id},
            {"last_day": last_day.isoformat(), "order": order})
-    feed.publish(conn, who.school_id, _told(conn, who, now, place.class_id, [
+    feed.publish(conn, who.school_id, told_to_class(conn, who, now, place.class_id, [
         ("member", place.id, "to_date", last_day.isoformat(),
          school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]))
 
@@ -169,11 +171,11 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
          order: str, ip: str | None) -> int:
     """The pupil moves to class `class_id` from `from_date` (his last day in the old class the day before); the id
     of his new place."""
-    order = _order(order)
+    order = check_order(order)
     place = _current_place(conn, who.school_id, pupil_id)
     if place.class_id == class_id:
         raise _refuse("same_class", f"pupil {pupil_id} is already in class {class_id}")
-    _in_year(conn, who.school_id, class_id, from_date)
+    check_in_year(conn, who.school_id, class_id, from_date)
     _close(conn, who, place, from_date - dt.timedelta(days=1))
     member = dict(school_id=who.school_id, pupil_id=pupil_id, class_id=class_id, from_date=from_date, to_date=None)
     member_id = serials.add_one(conn, MEMBER, **member)
@@ -182,10 +184,10 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
            {"class_id": class_id, "from": from_date.isoformat(), "order": order})
     last_day = (from_date - dt.timedelta(days=1)).isoformat()
     feed.publish(conn, who.school_id, [
-        *_told(conn, who, now, place.class_id, [
+        *told_to_class(conn, who, now, place.class_id, [
             ("member", place.id, "to_date", last_day,
              school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]),
-        *_told(conn, who, now, class_id, [
+        *told_to_class(conn, who, now, class_id, [
             ("pupil", pupil_id, "create", school_changes.record(pupil._mapping, PUPIL_COLUMNS), 1),
             ("member", member_id, "create", school_changes.record(dict(member, id=member_id), MEMBER_COLUMNS), 1)]),
     ])
@@ -195,12 +197,12 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
 def _close(conn: Connection, who: Principal, place: Any, last_day: dt.date) -> None:
     if last_day < place.from_date:
         raise _refuse("date_before_joining", f"{last_day} is before the pupil joined the class ({place.from_date})")
-    _in_year(conn, who.school_id, place.class_id, last_day)
+    check_in_year(conn, who.school_id, place.class_id, last_day)
     conn.execute(update(MEMBER).where(MEMBER.c.school_id == who.school_id, MEMBER.c.id == place.id)
                  .values(to_date=last_day))
 
 
-def _told(conn: Connection, who: Principal, now: dt.datetime, class_id: int,
+def told_to_class(conn: Connection, who: Principal, now: dt.datetime, class_id: int,
           told: list[school_changes.Told]) -> list[dict[str, Any]]:
     """The change rows telling `told` to every course of the class."""
     course_ids = conn.execute(select(COURSE.c.id).where(COURSE.c.school_id == who.school_id,

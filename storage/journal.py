@@ -112,7 +112,9 @@ _JUDGED_ON = """(SELECT group_concat(p.start_date || '~' || p.end_date, ',') FRO
        (SELECT group_concat(m.from_date || '~' || coalesce(m.to_date, ''), ',') FROM class_membership m
         WHERE m.pupil_id = :pupil AND m.class_id = c.class_id) AS memberships,
        c.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
-                                        WHERE s.subgroup_id = c.subgroup_id AND s.pupil_id = :pupil) AS in_subgroup"""
+                                        WHERE s.subgroup_id = c.subgroup_id AND s.pupil_id = :pupil
+                                          AND (s.from_date IS NULL OR s.from_date <= {day})
+                                          AND (s.to_date IS NULL OR s.to_date >= {day})) AS in_subgroup"""
 # Everything a write into one cell is judged on, and the cell as it is now, in one query. It runs on every mark a
 # teacher types, hence storage.hot_sql. Columns, in order: see _target_of, then _CELL_FIELDS.
 _CELL_TARGET = f"""
@@ -477,8 +479,9 @@ class Journal:
         for pupil_id, _mark in held:
             memberships = conn.execute(select(_MEMBER.c.from_date, _MEMBER.c.to_date).where(
                 _MEMBER.c.pupil_id == pupil_id, _MEMBER.c.class_id == place.class_id)).all()
-            in_subgroup = place.subgroup_id is None or bool(conn.execute(select(exists().where(
-                _SUBMEMBER.c.subgroup_id == place.subgroup_id, _SUBMEMBER.c.pupil_id == pupil_id))).scalar())
+            in_subgroup = place.subgroup_id is None or write_rules.in_group_on(day, conn.execute(
+                select(_SUBMEMBER.c.from_date, _SUBMEMBER.c.to_date).where(
+                    _SUBMEMBER.c.subgroup_id == place.subgroup_id, _SUBMEMBER.c.pupil_id == pupil_id)).all())
             holders.append((pupil_id, [(m.from_date, m.to_date) for m in memberships], in_subgroup))
         write_rules.check_holders_on(place, day, holders)
         work_terms = conn.execute(select(_WORK.c.period_id).where(_WORK.c.lesson_id == lesson_id)).scalars().all()

@@ -86,12 +86,21 @@ class JournalSheet:
         return pupil.active_from <= work.date <= pupil.active_to
 
 
+# The pupils of the class in the period, each with the days he was in it; for a subgroup's course, only those in
+# the subgroup in the period, with the days that are in both (a pupil moved between language groups is in each
+# group's journal for its own days).
 _MEMBERS = """
-SELECT p.id, p.last_name, p.first_name, m.from_date, m.to_date
-FROM pupil p JOIN class_membership m ON m.pupil_id = p.id
-WHERE m.class_id = :class AND m.from_date <= :end AND (m.to_date IS NULL OR m.to_date >= :start)
-  AND (:subgroup IS NULL OR EXISTS (SELECT 1 FROM subgroup_member s
-                                    WHERE s.pupil_id = p.id AND s.subgroup_id = :subgroup))
+SELECT id, last_name, first_name, since, until FROM (
+  SELECT p.id, p.last_name, p.first_name,
+         CASE WHEN s.from_date > m.from_date THEN s.from_date ELSE m.from_date END AS since,
+         CASE WHEN m.to_date IS NULL THEN s.to_date WHEN s.to_date < m.to_date THEN s.to_date ELSE m.to_date END
+           AS until
+  FROM pupil p JOIN class_membership m ON m.pupil_id = p.id
+  LEFT JOIN subgroup_member s ON s.pupil_id = p.id AND s.subgroup_id = :subgroup
+  WHERE m.class_id = :class AND m.from_date <= :end AND (m.to_date IS NULL OR m.to_date >= :start)
+    AND (:subgroup IS NULL OR (s.pupil_id IS NOT NULL AND (s.from_date IS NULL OR s.from_date <= :end)
+                               AND (s.to_date IS NULL OR s.to_date >= :start))))
+WHERE until IS NULL OR since <= until
 """
 _LESSONS = """
 SELECT id, date, slot, kind, cancelled FROM lesson WHERE course_id = :course AND date >= :start AND date <= :end

@@ -165,7 +165,13 @@ class Subgroup(Base):
 
 
 class SubgroupMember(Base):
+    """A pupil in a subgroup from one day to another, both included (NULL: from the year's start / still there).
+    One stay per pupil and subgroup: a pupil who moves to another group and back is told by the admin's console
+    to ask for it anew (server.subgroups)."""
+
     __tablename__ = "subgroup_member"
 
     subgroup_id: Mapped[int] = mapped_column(ForeignKey("subgroup.id"), primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), primary_key=True)
+    from_date: Mapped[dt.date | None] = mapped_column(Date)
+    to_date: Mapped[dt.date | None] = mapped_column(Date)

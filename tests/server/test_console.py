@@ -61,6 +61,12 @@ def _fill(driver: WebDriver, form, **values: str) -> None:  # type: ignore[no-un
             field.send_keys(value)
 
 
+def _open(row, form: str) -> None:  # type: ignore[no-untyped-def]
+    """Unfold the part of a pupil's row that holds `form` (a CSS selector)."""
+    part = next(d for d in row.find_elements(By.TAG_NAME, "details") if d.find_elements(By.CSS_SELECTOR, form))
+    part.find_element(By.TAG_NAME, "summary").click()
+
+
 def _until(driver: WebDriver, condition) -> None:  # type: ignore[no-untyped-def]
     """Wait for what the next page shows (an element of the page before may go stale while it loads)."""
     WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
@@ -96,7 +102,7 @@ def test_the_admin_keeps_the_roster_in_the_console_and_every_pc_of_the_class_fol
 
     mover = _sheet(pc_a, spot.course_a).pupils[0].id
     row = browser.find_element(By.ID, f"pupil-{mover}")
-    row.find_elements(By.TAG_NAME, "summary")[1].click()
+    _open(row, "form.move")
     move = row.find_element(By.CSS_SELECTOR, "form.move")
     _fill(browser, move, class_id=str(spot.class_b), from_date="2026-11-18", order="№ 115, 17.11.2026")
     move.submit()
@@ -466,3 +472,51 @@ def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDrive
     when = dt.date.fromisoformat(str(day)).strftime("%d.%m")
     absent_on = dt.date.fromisoformat(str(other_day)).strftime("%d.%m")
     assert f"{when}: 9" in row.text and f"{absent_on}: н" in row.text, row.text
+
+
+def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin moves a pupil from one English group to the other from 16 November (in English): the first
+    group's PC shows him until the 15th, the second's from the 16th, and its teacher's mark for him goes up."""
+    from storage import journal_sheet
+
+    course_a, group_a, login_a, course_b, group_b, login_b, class_id = live_server.sql(
+        "SELECT a.id, a.subgroup_id, ta.username, b.id, b.subgroup_id, tb.username, a.class_id FROM course a "
+        "JOIN course b ON b.school_id = a.school_id AND b.class_id = a.class_id AND b.subject_id = a.subject_id "
+        "AND b.id > a.id JOIN teacher ta ON ta.id = a.teacher_id JOIN teacher tb ON tb.id = b.teacher_id "
+        "WHERE a.subgroup_id IS NOT NULL AND b.subgroup_id IS NOT NULL AND a.teacher_id != b.teacher_id "
+        "ORDER BY a.id LIMIT 1")[0]
+    [(pupil,)] = live_server.sql("SELECT pupil_id FROM subgroup_member WHERE subgroup_id = :a AND pupil_id NOT IN "
+                                 "(SELECT pupil_id FROM subgroup_member WHERE subgroup_id = :b) ORDER BY pupil_id "
+                                 "LIMIT 1", a=group_a, b=group_b)
+    [pc_a] = synced_pcs(tmp_path, live_server.url, login_a, "a")
+    [pc_b] = synced_pcs(tmp_path, live_server.url, login_b, "b")
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/classes/{class_id}?lang=en")
+    row = browser.find_element(By.ID, f"pupil-{pupil}")
+    _open(row, "form.group")
+    form = row.find_element(By.CSS_SELECTOR, "form.group")
+    _fill(browser, form, from_group=str(group_a), to_group=str(group_b), from_date="2026-11-16",
+          order="№ 120, 13.11.2026")
+    form.submit()
+    _until(browser, lambda driver: "done=regrouped" in driver.current_url)
+    assert "move to another group was saved" in browser.find_element(By.ID, "notice").text
+
+    pc_a.sync()
+    pc_b.sync()
+    [(term,)] = pc_a.sql("SELECT id FROM period WHERE kind = 'term' AND number = 2")
+    with pc_a.db.read() as conn:
+        sheet_a = journal_sheet.load(conn, course_a, term)
+    with pc_b.db.read() as conn:
+        sheet_b = journal_sheet.load(conn, course_b, term)
+    assert sheet_a.pupils[sheet_a.row_of[pupil]].active_to == dt.date(2026, 11, 15)
+    assert sheet_b.pupils[sheet_b.row_of[pupil]].active_from == dt.date(2026, 11, 16)
+    [(lesson,)] = pc_b.sql("SELECT id FROM lesson WHERE course_id = ? AND date >= '2026-11-16' AND kind = 'regular' "
+                           "ORDER BY date LIMIT 1", (course_b,))
+    assert pc_b.journal.set_attendance(lesson, pupil, "absent")
+    pc_b.sync()
+    assert live_server.sql("SELECT attendance FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l AND pupil_id = :p",
+                           l=lesson, p=pupil) == [("absent",)]
+    audit = live_server.sql("SELECT field, new_value FROM audit_log WHERE entity = 'pupil' AND field = 'subgroup'")
+    assert len(audit) == 1 and "№ 120" in audit[0][1]
