@@ -62,7 +62,7 @@ class Principal:
     school_id: int
     role: str
     teacher_id: int | None
-    device_id: str
+    device_id: str | None  # None: the operator's own command (dala-server), on no device
 
     @property
     def is_admin(self) -> bool:

@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from server.settings import Settings
 
 DEFAULT_DB = "sqlite:///var/server.db"
@@ -70,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     importer = commands.add_parser("import-school", help="load a school from a CSV bundle (docs/school-import.md)")
     _db_arg(importer)
     importer.add_argument("bundle", type=Path, help="a folder or .zip of the bundle's CSV files")
+    importer.add_argument("--school", type=int, help="a school already imported: the bundle is applied to it as dated "
+                                                     "changes (needs --since and --order)")
+    importer.add_argument("--since", type=dt.date.fromisoformat, help="the day the later bundle's changes take effect")
+    importer.add_argument("--order", help="the school's order (its number and date) behind the changes")
     export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
     _db_arg(export)
     export.add_argument("--school", type=int, required=True)
@@ -159,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import-school":
         from server import school_import
 
+        if args.school is not None:
+            return _reimport(engine, args)
         try:
             result = school_import.load(engine, args.bundle)
         except school_import.ImportRefused as refused:
@@ -174,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Initial passwords (give each teacher theirs):")
         for username, password in result["passwords"].items():
             print(f"  {username}\t{password}")
+        print(f"The school's admin, for the console (/console): {result['admin']}\t{result['admin_password']}")
         return 0
     from server import audit_log
 
@@ -186,6 +195,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count} audit entries written to {args.out}", file=sys.stderr)
         else:
             audit_log.export(conn, args.school, start, end, args.format, sys.stdout)
+    return 0
+
+
+def _reimport(engine: Engine, args: argparse.Namespace) -> int:
+    """A later bundle of school `--school`, applied as changes dated `--since`."""
+    from server import school_import, school_reimport
+
+    if args.since is None or not args.order:
+        print("dala-server import-school: --school needs --since DAY and --order ORDER", file=sys.stderr)
+        return 2
+    try:
+        result = school_reimport.reimport(engine, args.bundle, args.school, args.since, args.order)
+    except school_import.ImportRefused as refused:
+        print(f"dala-server import-school: {args.bundle} refused, nothing was changed:", file=sys.stderr)
+        for problem in refused.problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print(f"School {args.school} from {args.since}: {result['arrived']} pupils arrived, {result['left']} left, "
+          f"{result['moved']} moved to another class, {result['regrouped']} to another group; "
+          f"{result['teachers']} new teachers, {result['courses_given']} courses given to another teacher, "
+          f"{result['weeks']} new weeks, {result['days_off']} calendar changes.")
+    for username, password in result["passwords"].items():
+        print(f"  {username}\t{password}")
     return 0
 
 

@@ -213,7 +213,8 @@ def check(bundle: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     if c.problems:
         raise ImportRefused(c.problems)
     return dict(school=school, week_days=week_days, periods=periods, bells=bells, subjects=subjects,
-                teachers=teachers, classes=classes, pupils=pupils, courses=courses, week=week, days_off=days_off)
+                teachers=teachers, classes=classes, pupils=pupils, courses=courses, week=week, days_off=days_off,
+                calendar_given="calendar.csv" in bundle)
 
 
 def _days_off(c: _Checker, rows: list[dict[str, str]], periods: list[dict[str, Any]]) -> list[DayOff]:
@@ -305,10 +306,17 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
             teacher_ids[username] = add("teacher", username=username, last_name=row["last_name"],
                                         first_name=row["first_name"], patronymic=row.get("patronymic") or None)
             passwords[username] = secrets.token_urlsafe(9)
+        # The school's admin (завуч) for the console: a username no teacher can take (usernames are checked
+        # against every school's above), with a one-time password like the teachers'.
+        admin, admin_password = f"admin.{school_id}", secrets.token_urlsafe(12)
+        if admin in taken:
+            raise ImportRefused([f"school.csv: the admin's username {admin} is already used on this server"])
         add_accounts(conn, [dict(school_id=school_id, username=username, role="teacher",
                                  teacher_id=teacher_ids[username],
                                  failed_logins=0, password_hash=hash_password(password))
-                            for username, password in passwords.items()])
+                            for username, password in passwords.items()]
+                     + [dict(school_id=school_id, username=admin, role="admin", teacher_id=None, failed_logins=0,
+                             password_hash=hash_password(admin_password))])
         class_ids = {}
         for (grade, letter), row in data["classes"].items():
             class_ids[(grade, letter)] = add("school_class", year_id=year_id, grade=grade, letter=letter,
@@ -344,7 +352,7 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
             conn.execute(insert(T["lesson"]), [dict(row, school_id=school_id) for row in lessons[at:at + 5000]])
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
             "teachers": len(data["teachers"]), "courses": len(data["courses"]), "lessons": len(lessons),
-            "passwords": passwords}
+            "passwords": passwords, "admin": admin, "admin_password": admin_password}
 
 
 def _planned_lessons(data: dict[str, Any], course_ids: dict[tuple, int], start: dt.date) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ reason, and nothing of it is imported."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import subprocess
 import sys
 import zipfile
@@ -181,3 +182,90 @@ def test_nobody_reaches_into_another_school(backend_db, tmp_path):
         seen = other_admin.http.get("/v1/bootstrap", headers=other_admin.headers()).json()
         assert course not in {c["id"] for c in seen["courses"]}
         assert lesson_id not in {c["key"] for c in other_admin.sync()["changes"]}
+
+
+def _school_id(db_url: str) -> int:
+    from sqlalchemy import create_engine, text
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT id FROM school WHERE name = :n"),
+                             {"n": GOOD["school.csv"][1][0]}).scalar_one()
+    engine.dispose()
+    return found
+
+
+def _reimport(db_url: str, bundle: Path, school: int, since: str = "2026-11-16") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "server.cli", "import-school", "--db", db_url, "--school", str(school),
+                           "--since", since, "--order", "№ 90, 13.11.2026", str(bundle)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+LATER = dict(GOOD, **{
+    "teachers.csv": GOOD["teachers.csv"] + [["b.saparov", "Сапаров", "Бауыржан", ""]],
+    "pupils.csv": [GOOD["pupils.csv"][0],
+                   ["7Б", "Сейітова", "Аружан", "", "2013-07-19", "f", "english-1"],  # to the other English group
+                   ["7Б", "Смирнова", "Анна", "Игоревна", "", "f", "english-2"],  # moved from 8А
+                   ["7Б", "Бекова", "Дана", "", "2013-05-05", "f", "english-2"]],  # new; Әлиев has left
+    "courses.csv": [row if row[:2] != ["8А", "algebra"] else ["8А", "algebra", "", "b.saparov", "criteria", "3"]
+                    for row in GOOD["courses.csv"]],
+    "timetable.csv": [row if row[:2] != ["7Б", "algebra"] else ["7Б", "algebra", "", "2", "1"]
+                      for row in GOOD["timetable.csv"]],
+    "calendar.csv": GOOD["calendar.csv"] + [["moved", "2026-12-17", "", "", "Тәуелсіздік күні"]],
+})
+
+
+def test_a_later_bundle_is_applied_as_dated_changes(backend_db, tmp_path):
+    """The school's office sends its bundle again in November: an arrival, a departure, a move to another class and
+    to another group, a new teacher given a course, a new week, a new day off — each dated 16 November."""
+    from sqlalchemy import create_engine, text
+
+    assert run_import(backend_db, write_bundle(tmp_path / "first", GOOD)).returncode == 0
+    school = _school_id(backend_db)
+    done = _reimport(backend_db, write_bundle(tmp_path / "later", LATER), school)
+    assert done.returncode == 0, done.stderr
+    assert ("1 pupils arrived, 1 left, 1 moved to another class, 1 to another group; 1 new teachers, "
+            "1 courses given to another teacher, 1 new weeks, 1 calendar changes") in done.stdout, done.stdout
+    assert "b.saparov" in done.stdout
+    engine = create_engine(backend_db)
+    with engine.connect() as conn:
+        def sql(query: str, **params: object) -> list:
+            return [tuple(r) for r in conn.execute(text(query), params)]
+        places = sql("SELECT p.last_name, k.grade, m.from_date, m.to_date FROM pupil p JOIN class_membership m "
+                     "ON m.pupil_id = p.id JOIN school_class k ON k.id = m.class_id WHERE p.school_id = :s "
+                     "ORDER BY p.last_name, m.from_date", s=school)
+        assert sorted((n, g, str(f), str(t)) for n, g, f, t in places) == sorted([
+            ("Бекова", 7, "2026-11-16", "None"), ("Смирнова", 8, "2026-09-02", "2026-11-15"),
+            ("Смирнова", 7, "2026-11-16", "None"), ("Сейітова", 7, "2026-09-02", "None"),
+            ("Әлиев", 7, "2026-09-02", "2026-11-15")])
+        groups = sql("SELECT g.name, m.from_date, m.to_date FROM subgroup_member m JOIN subgroup g ON g.id = "
+                     "m.subgroup_id JOIN pupil p ON p.id = m.pupil_id WHERE p.last_name = 'Сейітова' "
+                     "AND p.school_id = :s ORDER BY g.name", s=school)
+        assert [(g, str(f), str(t)) for g, f, t in groups] == [("english-1", "2026-11-16", "None"),
+                                                              ("english-2", "None", "2026-11-15")]
+        assert sql("SELECT t.username FROM course c JOIN teacher t ON t.id = c.teacher_id JOIN school_class k "
+                   "ON k.id = c.class_id WHERE c.school_id = :s AND k.grade = 8", s=school) == [("b.saparov",)]
+        days = {str(d) for (d,) in sql("SELECT l.date FROM lesson l JOIN course c ON c.id = l.course_id "
+                                       "JOIN subject s ON s.id = c.subject_id JOIN school_class k ON k.id = c.class_id "
+                                       "WHERE c.school_id = :s AND k.grade = 7 AND s.code = 'algebra' "
+                                       "AND l.date >= '2026-11-16'", s=school)}
+        assert days and all(dt.date.fromisoformat(d).isoweekday() == 2 for d in days), days  # Tuesdays now
+        assert ("2026-12-17",) in {(str(d),) for (d,) in sql("SELECT from_date FROM day_off WHERE school_id = :s",
+                                                            s=school)}
+        assert len(sql("SELECT 1 FROM audit_log WHERE school_id = :s AND result = 'admin'", s=school)) >= 7
+    engine.dispose()
+
+
+def test_a_later_bundle_that_does_not_fit_changes_nothing(backend_db, tmp_path):
+    assert run_import(backend_db, write_bundle(tmp_path / "first", GOOD)).returncode == 0
+    school = _school_id(backend_db)
+    later = dict(LATER, **{"classes.csv": GOOD["classes.csv"] + [["9В", "kk", ""]]})
+    done = _reimport(backend_db, write_bundle(tmp_path / "later", later), school)
+    assert done.returncode == 2 and "nothing was changed" in done.stderr
+    assert "classes.csv: class 9В: a new class is not taken by a later import" in done.stderr, done.stderr
+    from sqlalchemy import create_engine, text
+    engine = create_engine(backend_db)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM class_membership WHERE to_date IS NOT NULL "
+                                 "AND school_id = :s"), {"s": school}).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM teacher WHERE username = 'b.saparov'")).scalar() == 0
+    engine.dispose()
