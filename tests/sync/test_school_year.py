@@ -1,7 +1,8 @@
 """A school year from September to May through a real server and three teachers' PCs that downloaded their
 journals in September: the admin keeps the school in the console (an arrival, a departure, a move, a timetable
 change, a course given to another teacher, a week of substitution, a quarantine) while the teachers write in their
-lessons and sync; at the end every PC holds exactly what the server holds of its courses."""
+lessons and sync; at the end every PC holds exactly what the server holds of its courses. On SQLite, PostgreSQL
+and Citus."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ import httpx
 import pytest
 
 from server import demo
-from tests.server.conftest import LiveServer, backend_db, live_server, postgres, server_template  # noqa: F401
+from tests.server.conftest import (  # noqa: F401  (fixtures)
+    LiveServer,
+    citus,
+    citus_template,
+    every_db,
+    postgres,
+    running_server,
+    server_template,
+)
 from tests.sync.conftest import Device, synced_pcs
 from tests.sync.test_roster import _spot
 
@@ -39,7 +48,14 @@ class Console:
 
 
 @pytest.fixture
-def console(live_server: LiveServer) -> Iterator[Console]:  # noqa: F811
+def live_server(every_db: str) -> Iterator[LiveServer]:
+    """The server on SQLite, PostgreSQL and a Citus cluster distributed by school."""
+    with running_server(every_db) as server:
+        yield server
+
+
+@pytest.fixture
+def console(live_server: LiveServer) -> Iterator[Console]:
     console = Console(live_server.url)
     yield console
     console.http.close()
@@ -65,27 +81,43 @@ def _same_as_the_server(pc: Device, server: LiveServer) -> None:
     and the days off of their grades."""
     courses = sorted(c for (c,) in pc.sql("SELECT id FROM course"))
     ids = ",".join(map(str, courses)) or "-1"  # (a teacher left with no course: nothing on either side)
+    # (on the PC, on the server): the server's queries name the school on every join (on Citus: its shard)
+    school = "school_id = 1"
     checks = {
-        "lessons": f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson WHERE course_id IN ({ids})",
-        "cells": f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
-                 f"JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id IN ({ids})",
-        "timetable": f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
-                     f"WHERE course_id IN ({ids})",
-        "memberships": f"SELECT pupil_id, class_id, from_date, to_date FROM class_membership WHERE class_id IN "
-                       f"(SELECT class_id FROM course WHERE id IN ({ids}))",
-        "days off": "SELECT from_date, to_date, grade_from, grade_to, name FROM day_off WHERE EXISTS (SELECT 1 FROM "
-                    f"course c JOIN school_class k ON k.id = c.class_id WHERE c.id IN ({ids}) "
-                    "AND k.grade BETWEEN day_off.grade_from AND day_off.grade_to)",
+        "lessons": (f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson "
+                    f"WHERE course_id IN ({ids})",
+                    f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson WHERE {school} "
+                    f"AND course_id IN ({ids})"),
+        "cells": (f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
+                  f"JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id IN ({ids})",
+                  f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
+                  f"JOIN lesson l ON l.school_id = c.school_id AND l.id = c.lesson_id WHERE c.{school} "
+                  f"AND l.course_id IN ({ids})"),
+        "timetable": (f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
+                      f"WHERE course_id IN ({ids})",
+                      f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
+                      f"WHERE {school} AND course_id IN ({ids})"),
+        "memberships": (f"SELECT pupil_id, class_id, from_date, to_date FROM class_membership WHERE class_id IN "
+                        f"(SELECT class_id FROM course WHERE id IN ({ids}))",
+                        f"SELECT pupil_id, class_id, from_date, to_date FROM class_membership WHERE {school} "
+                        f"AND class_id IN (SELECT class_id FROM course WHERE {school} AND id IN ({ids}))"),
+        "days off": ("SELECT d.from_date, d.to_date, d.grade_from, d.grade_to, d.name FROM day_off d WHERE EXISTS "
+                     f"(SELECT 1 FROM course c JOIN school_class k ON k.id = c.class_id WHERE c.id IN ({ids}) "
+                     "AND k.grade BETWEEN d.grade_from AND d.grade_to)",
+                     f"SELECT d.from_date, d.to_date, d.grade_from, d.grade_to, d.name FROM day_off d WHERE d.{school} "
+                     "AND EXISTS (SELECT 1 FROM course c JOIN school_class k ON k.school_id = c.school_id "
+                     f"AND k.id = c.class_id WHERE c.school_id = d.school_id AND c.id IN ({ids}) "
+                     "AND k.grade BETWEEN d.grade_from AND d.grade_to)"),
     }
-    for what, query in checks.items():
-        on_pc = sorted(tuple(str(v) if v is not None else None for v in row) for row in pc.sql(query))
-        on_server = sorted(tuple(str(v) if v is not None else None for v in row) for row in server.sql(
-            query.replace("day_off.", "d.").replace("FROM day_off", "FROM day_off d")))
+    for what, (on_pc_query, on_server_query) in checks.items():
+        on_pc = sorted(tuple(str(v) if v is not None else None for v in row) for row in pc.sql(on_pc_query))
+        on_server = sorted(tuple(str(v) if v is not None else None for v in row)
+                           for row in server.sql(on_server_query))
         assert on_pc == on_server, f"{pc.username}'s {what} differ from the server's"
 
 
 def test_a_school_year_with_its_changes_ends_with_every_pc_equal_to_the_server(
-        live_server: LiveServer, console: Console, tmp_path: Path) -> None:  # noqa: F811
+        live_server: LiveServer, console: Console, tmp_path: Path) -> None:
     server = live_server
     spot = _spot(server)
     course_a, course_b = spot.course_a, spot.course_b
@@ -101,11 +133,12 @@ def test_a_school_year_with_its_changes_ends_with_every_pc_equal_to_the_server(
                                             c=course_b)}
     third = next(
         (t, login) for t, login in server.sql(
-            "SELECT t.id, t.username FROM teacher t WHERE EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id) "
-            "ORDER BY t.id")
+            "SELECT t.id, t.username FROM teacher t WHERE EXISTS (SELECT 1 FROM course c "
+            "WHERE c.school_id = t.school_id AND c.teacher_id = t.id) ORDER BY t.id")
         if t not in busy and login not in (spot.login_a, spot.login_b) and not b_week & {
             (w, s) for w, s in server.sql("SELECT e.weekday, e.slot FROM timetable_entry e JOIN course c "
-                                          "ON c.id = e.course_id WHERE c.teacher_id = :t", t=t)})
+                                          "ON c.school_id = e.school_id AND c.id = e.course_id WHERE c.teacher_id = :t",
+                                          t=t)})
     teacher_c, login_c = third
     [pc_a] = synced_pcs(tmp_path, server.url, spot.login_a, "a")
     [pc_b] = synced_pcs(tmp_path, server.url, spot.login_b, "b")
@@ -133,8 +166,9 @@ def test_a_school_year_with_its_changes_ends_with_every_pc_equal_to_the_server(
     old = {(w, s) for w, s in server.sql("SELECT weekday, slot FROM timetable_entry WHERE course_id = :c",
                                          c=course_a)}
     busy_a = {(w, s) for w, s in server.sql(
-        "SELECT e.weekday, e.slot FROM timetable_entry e JOIN course c ON c.id = e.course_id JOIN course a "
-        "ON a.id = :c WHERE (c.class_id = a.class_id OR c.teacher_id = a.teacher_id OR c.teacher_id = :t) "
+        "SELECT e.weekday, e.slot FROM timetable_entry e JOIN course c ON c.school_id = e.school_id "
+        "AND c.id = e.course_id JOIN course a ON a.school_id = c.school_id AND a.id = :c "
+        "WHERE (c.class_id = a.class_id OR c.teacher_id = a.teacher_id OR c.teacher_id = :t) "
         "AND e.valid_to IS NULL", c=course_a, t=teacher_c)}
     free = next((w, s) for s in range(1, 8) for w in range(1, 6) if (w, s) not in busy_a)
     new_week = sorted(old)[1:] + [free]
@@ -166,7 +200,8 @@ def test_a_school_year_with_its_changes_ends_with_every_pc_equal_to_the_server(
     assert {c for (c,) in pc_c.sql("SELECT id FROM course")} >= {course_b}
     assert course_a not in {c for (c,) in pc_c.sql("SELECT id FROM course")}, "the substitution is over"
     assert not [row for row in server.sql(
-        "SELECT l.date FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.id IN (:a, :b) "
+        "SELECT l.date FROM lesson l JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
+        "WHERE c.id IN (:a, :b) "
         "AND l.date BETWEEN '2027-04-12' AND '2027-04-13'", a=course_a, b=course_b)], "no lesson in the quarantine"
     assert all(dt.date.fromisoformat(str(d)) < dt.date(2027, 1, 11) or (dt.date.fromisoformat(str(d)).isoweekday(),
                                                                         s) in new_week
