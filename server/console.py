@@ -501,6 +501,25 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         return page(request, "extract.html", session=found[1], extract=marks, today=dt.date.today(),
                     attendance=("absent", "ill", "excused", "late"))
 
+    @router.get("/teachers")
+    def teachers_view(request: Request) -> Response:
+        """The school's teachers with the courses each teaches, each a link to its page (week, teacher, substitute)."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        who, session = found
+        lang = language(request)
+        with engine.connect() as conn:
+            teachers = {t.id: {"id": t.id, "name": _teacher_name(t), "username": t.username, "courses": []}
+                        for t in conn.execute(select(TEACHER.c.id, TEACHER.c.last_name, TEACHER.c.first_name,
+                                                     TEACHER.c.username).where(TEACHER.c.school_id == who.school_id)
+                                              .order_by(TEACHER.c.last_name, TEACHER.c.first_name))}
+            for course in conn.execute(_courses().add_columns(COURSE.c.teacher_id).where(
+                    COURSE.c.school_id == who.school_id).order_by(CLASS.c.grade, CLASS.c.letter)):
+                teachers[course.teacher_id]["courses"].append(
+                    {"id": course.id, "name": f"{_class_name(course)} {_course_name(course, lang)}"})
+        return page(request, "teachers.html", session=session, teachers=list(teachers.values()))
+
     @router.get("/periods")
     def periods_view(request: Request) -> Response:
         found = who_is(request)

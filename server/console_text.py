@@ -213,6 +213,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "was_in_group": {"kk": "Оқушы биыл бұл топта болған; қайта ауыстыру мүмкін емес.",
                      "ru": "Ученик уже был в этой группе в этом году; вернуть его туда нельзя.",
                      "en": "The pupil was in that group this year and cannot be moved back to it."},
+    "teachers": {"kk": "Мұғалімдер", "ru": "Учителя", "en": "Teachers"},
+    "teacher": {"kk": "Мұғалім", "ru": "Учитель", "en": "Teacher"},
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
 }

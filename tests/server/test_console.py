@@ -520,3 +520,19 @@ def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
                            l=lesson, p=pupil) == [("absent",)]
     audit = live_server.sql("SELECT field, new_value FROM audit_log WHERE entity = 'pupil' AND field = 'subgroup'")
     assert len(audit) == 1 and "№ 120" in audit[0][1]
+
+
+def test_the_teachers_page_lists_each_teachers_courses_and_leads_to_them(live_server, browser: WebDriver) -> None:
+    spot = _spot(live_server)
+    [(teacher,)] = live_server.sql("SELECT id FROM teacher WHERE username = :u", u=spot.login_a)
+    courses = {c for (c,) in live_server.sql("SELECT id FROM course WHERE teacher_id = :t", t=teacher)}
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.get(f"{live_server.url}/console/teachers?lang=kk")
+    row = browser.find_element(By.ID, f"teacher-{teacher}")
+    assert spot.login_a in row.text
+    links = row.find_elements(By.CLASS_NAME, "course")
+    assert {int(a.get_attribute("href").split("/")[-2]) for a in links} == courses
+    links[0].click()
+    _until(browser, lambda driver: "/week" in driver.current_url)
+    assert "сабақ кестесі" in browser.find_element(By.TAG_NAME, "h1").text
