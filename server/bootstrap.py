@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from server import feed
 from server.accounts import Principal
-from server.pull import visible_courses
+from server.pull import substituted_only, visible_courses
 from server.schema import journal_columns, tables
 
 T = tables
@@ -42,6 +42,15 @@ def _courses(who: Principal, only: set[int] | None) -> Any:
     return select(C.c.id).where(C.c.school_id == who.school_id, C.c.id.in_(visible), C.c.id.in_(sorted(only)))
 
 
+def _her_part(L: Any, who: Principal, courses: Any, substituted: list[int]) -> Any:
+    """The lessons of `courses` the download carries: all but those of a course she only substitutes in, of which
+    only hers (server.pull.substituted_only)."""
+    if not substituted:
+        return L.c.course_id.in_(courses)
+    return and_(L.c.course_id.in_(courses), or_(L.c.course_id.not_in(substituted),
+                                                L.c.substitute_teacher_id == who.teacher_id))
+
+
 def reference(conn: Connection, who: Principal, only: set[int] | None = None) -> dict:
     # The school's feed head first, then the rows: a change committed after this read stands past the cursor
     # (and may also be in the rows: pulled again, it changes nothing); one committed before is in the rows.
@@ -64,7 +73,11 @@ def reference(conn: Connection, who: Principal, only: set[int] | None = None) ->
     # Every teacher the rows below name: course teachers, this teacher, substitutes, homeroom teachers.
     teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set())
                          | set(substitutes) | set(homeroom))
-    free_works = select(W.c.id).where(W.c.school_id == school, W.c.course_id.in_(courses), W.c.lesson_id.is_(None))
+    # Of a course she only substitutes in, a teacher gets her lessons alone: no marks, works or other lessons.
+    substituted = substituted_only(conn, who)
+    whole = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(_courses(who, only)),
+                                 C.c.id.not_in(substituted)).scalar_subquery()
+    free_works = select(W.c.id).where(W.c.school_id == school, W.c.course_id.in_(whole), W.c.lesson_id.is_(None))
     return {
         "cursor": cursor,
         "school": _all(conn, select(T["school"]).where(T["school"].c.id == school))[0],
@@ -90,20 +103,21 @@ def reference(conn: Connection, who: Principal, only: set[int] | None = None) ->
         "memberships": _all(conn, _rows("class_membership").where(M.c.school_id == school,
                                                                   M.c.class_id.in_(class_ids))),
         "timetable": _all(conn, _rows("timetable_entry").where(TE.c.school_id == school, TE.c.course_id.in_(courses))),
-        "period_marks": _all(conn, _rows("period_mark").where(PM.c.school_id == school, PM.c.course_id.in_(courses))),
+        "period_marks": _all(conn, _rows("period_mark").where(PM.c.school_id == school, PM.c.course_id.in_(whole))),
         # Summative works not tied to a lesson (the page of lessons carries the others) and their scores.
         "free_works": _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.id.in_(free_works))),
         "free_scores": _all(conn, _rows("summative_score").where(SS.c.school_id == school,
                                                                  SS.c.work_id.in_(free_works))),
-        "lessons_total": conn.execute(select(func.count()).select_from(L)
-                                      .where(L.c.school_id == school, L.c.course_id.in_(courses))).scalar_one(),
+        "lessons_total": conn.execute(select(func.count()).select_from(L).where(
+            L.c.school_id == school, _her_part(L, who, courses, substituted))).scalar_one(),
     }
 
 
 def lessons(conn: Connection, who: Principal, after: str, limit: int, only: set[int] | None = None) -> dict:
     L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
     school = who.school_id
-    query = _rows("lesson").where(L.c.school_id == school, L.c.course_id.in_(_courses(who, only)))
+    query = _rows("lesson").where(L.c.school_id == school,
+                                  _her_part(L, who, _courses(who, only), substituted_only(conn, who)))
     if after:  # "" is the first page ("" is no uuid, and every id sorts after it)
         query = query.where(L.c.id > after)
     page = _all(conn, query.order_by(L.c.id).limit(limit + 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, exists, func, or_, select, union
+from sqlalchemy import Connection, String, and_, cast, exists, func, or_, select, union
 
 from core import json_codec
 from core.protocol import Change, Conflict
@@ -34,6 +34,36 @@ def visible_courses(who: Principal) -> Any:
     )
 
 
+def substituted_only(conn: Connection, who: Principal) -> list[int]:
+    """The courses `who` reads only because an admin gave her some of their lessons as a substitute: of these she
+    is sent those lessons alone (their records and cells), not the course's other lessons, works or marks."""
+    if who.is_admin or who.teacher_id is None:
+        return []
+    own = union(
+        select(C.c.id).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
+        select(C.c.id).where(C.c.school_id == who.school_id, C.c.class_id.in_(
+            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))))
+    return list(conn.execute(select(L.c.course_id).distinct().where(
+        L.c.school_id == who.school_id, L.c.substitute_teacher_id == who.teacher_id, L.c.course_id.not_in(own)
+    )).scalars())
+
+
+def her_lessons(who: Principal) -> Any:
+    """A subquery of the ids, as text, of the lessons `who` substitutes in."""
+    return select(cast(L.c.id, String)).where(L.c.school_id == who.school_id,
+                                              L.c.substitute_teacher_id == who.teacher_id)
+
+
+def _readable(who: Principal, substituted: list[int]) -> Any:
+    """The changes `who` may read: of her courses all, of those she substitutes in only her lessons' (a lesson's
+    key is its id; a cell's begins with it)."""
+    visible = CHANGE.c.course_id.in_(visible_courses(who))
+    if not substituted:
+        return visible
+    return and_(visible, or_(CHANGE.c.course_id.not_in(substituted),
+                             func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
+
+
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
                   writing: Mapping[tuple[str, str, str], int] | None = None) -> tuple[list[Change], int, bool, int]:
     """(changes, next cursor, more, how many remain): the changes past `cursor` in the school's feed, in the
@@ -46,6 +76,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     the fields (entity, key, field) this transaction is writing, with their new versions, which join the feed
     only at its end (server.feed) but overwrite older changes all the same."""
     writing = writing or {}
+    readable = _readable(who, substituted_only(conn, who))
     later = CHANGE.alias("later")
     # The school named in the subquery itself, not only by correlation: Citus then keeps it on the school's shard.
     superseded = exists().where(later.c.school_id == who.school_id, later.c.entity == CHANGE.c.entity,
@@ -53,8 +84,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
                                 later.c.field == CHANGE.c.field, later.c.version > CHANGE.c.version)
     rows = conn.execute(
         select(CHANGE, superseded.label("superseded"))
-        .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor,
-               CHANGE.c.course_id.in_(visible_courses(who)))
+        .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, readable)
         .order_by(CHANGE.c.position).limit(limit + 1)
     ).mappings().all()
     more = len(rows) > limit
@@ -72,8 +102,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     remaining = 0
     if more:  # counted up to COUNTED only (each page of a long pull would count the whole rest of the feed again)
         waiting = (select(CHANGE.c.position)
-                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor,
-                          CHANGE.c.course_id.in_(visible_courses(who)),
+                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor, readable,
                           or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
                    .limit(COUNTED).subquery())
         remaining = conn.execute(select(func.count()).select_from(waiting)).scalar_one()

@@ -342,11 +342,9 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
 
 def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
         live_server, browser: WebDriver, tmp_path: Path) -> None:
-    """The admin gives course A's lessons of 23–27 November to a free teacher (in Kazakh): her PC downloads the course
-    at its next sync and she writes in those lessons only; A's teacher's PC shows whose the lessons are; a busy
-    teacher is refused; given back, the course leaves the substitute's PC."""
-    from core.errors import NotYourCourse
-
+    """The admin gives course A's lessons of 23–27 November to a free teacher (in Kazakh): her PC downloads those
+    lessons of the course (and nothing else of it) at its next sync and she writes in them; A's teacher's PC shows
+    whose the lessons are; a busy teacher is refused; given back, the course leaves the substitute's PC."""
     spot = _spot(live_server)
     course = spot.course_a
     week = live_server.sql("SELECT CAST(id AS TEXT), date, slot FROM lesson WHERE course_id = :c "
@@ -378,13 +376,19 @@ def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
 
     pc_s.sync()
     assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(1,)], "the course came to her PC"
+    # Of the course she reads her lessons alone: not its other lessons, marks or works (pupils' data is the course
+    # teacher's to hold).
+    assert pc_s.sql("SELECT count(*) FROM lesson WHERE course_id = ?", (course,)) == [(len(week),)]
+    assert pc_s.sql("SELECT count(*) FROM period_mark WHERE course_id = ?", (course,)) == [(0,)]
     lesson_id, day, _slot = week[0]
     pupil = _sheet(pc_a, course).pupils[0].id
     pc_s.journal.set_attendance(lesson_id, pupil, "absent")
     outside = live_server.sql("SELECT CAST(id AS TEXT) FROM lesson WHERE course_id = :c AND date > '2026-11-27' "
                               "ORDER BY date LIMIT 1", c=course)[0][0]
-    with pytest.raises(NotYourCourse):
-        pc_s.journal.set_attendance(outside, pupil, "absent")
+    assert pc_s.sql("SELECT count(*) FROM lesson WHERE id = ?", (outside,)) == [(0,)]
+    pc_a.journal.set_comment(outside, pupil, "Тек менің сабағым")  # the course teacher's own lesson
+    pc_a.sync()
+    assert pc_s.sync().pulled == 0, "nothing of the course teacher's other lessons is sent to the substitute"
     pc_s.sync()
     assert live_server.sql("SELECT attendance FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l AND pupil_id = :p",
                            l=lesson_id, p=pupil) == [("absent",)]
