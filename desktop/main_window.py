@@ -245,6 +245,22 @@ class MainWindow(QMainWindow):
         self.course_box.setCurrentIndex(max(course_index, 0))
         self.period_box.setCurrentIndex(max(period_index, 0))
 
+    def _reload_choices(self) -> None:
+        """The course and period lists read again (a course handed over to this teacher, or taken from her, a
+        substitution begun or over), the journal on screen kept when its course is still hers, else the first."""
+        teacher = None if self.access.is_admin else self.access.actor_id
+
+        def show(loaded: tuple) -> None:
+            shown = self.course_box.currentData()
+            self.courses, self.periods = loaded
+            with _quiet(self.course_box), _quiet(self.period_box):
+                self._fill_boxes()
+                self.course_box.setCurrentIndex(max(self.course_box.findData(shown), 0))
+            self.open_journal()
+
+        self.worker.run(lambda: self.access.read(lambda conn: sheet_choices.load(conn, teacher)), show,
+                        self._show_error)
+
     def _period_name(self, period: PeriodChoice) -> str:
         if period.kind == "term":
             return self.tr("Term %1").replace("%1", str(period.number))
@@ -635,6 +651,9 @@ class MainWindow(QMainWindow):
         review panel re-reads when the conflicts or refusals changed."""
         if changed.review:
             self.refresh_review()
+        if changed.everything and not self.locked:  # courses may have come or gone (sync.course_set)
+            self._reload_choices()
+            return
         sheet, period_id = self.model.sheet, self.period_box.currentData()
         if self.locked or sheet is None or period_id is None or not changed:
             return
