@@ -329,7 +329,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         return await change(
             request, class_refusal("class_id"),
             lambda f: subgroups.GroupMove.model_validate(dict(
-                from_group=f.get("from_group"), to_group=f.get("to_group"), from_date=f.get("from_date"),
+                from_group=f.get("from_group") or None, to_group=f.get("to_group"), from_date=f.get("from_date"),
                 order=f.get("order", ""))),
             lambda conn, who, now, m: subgroups.move(conn, who, now, pupil_id, m, ip(request)),
             lambda f: f"/console/classes/{f.get('class_id')}?done=regrouped")

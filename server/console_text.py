@@ -202,6 +202,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "change_group": {"kk": "Басқа топқа ауысты", "ru": "Переведён в другую группу", "en": "Moves to another group"},
     "from_group": {"kk": "Қай топтан", "ru": "Из группы", "en": "From group"},
     "to_group": {"kk": "Қай топқа", "ru": "В группу", "en": "To group"},
+    "no_group": {"kk": "— ешбір топтан (жаңа келген) —", "ru": "— ни из какой (новенький) —",
+                 "en": "— no group (he came to the class) —"},
     "done_regrouped": {"kk": "Оқушының топқа ауысқаны сақталды.", "ru": "Перевод ученика в другую группу сохранён.",
                        "en": "The pupil's move to another group was saved."},
     "no_such_group": {"kk": "Сыныптың екі түрлі тобын таңдаңыз.", "ru": "Выберите две разные группы класса.",

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, select, update
 
+from core import record_keys
 from core.errors import ValidationError
 from core.validation import check_text
 from server import feed, school_changes, serials
@@ -30,6 +31,7 @@ from server.accounts import Principal
 from server.schema import tables
 
 PUPIL, MEMBER, CLASS = tables["pupil"], tables["class_membership"], tables["school_class"]
+GROUP, IN_GROUP = tables["subgroup"], tables["subgroup_member"]
 YEAR, COURSE = tables["academic_year"], tables["course"]
 NAME_LIMIT = 100
 ORDER_LIMIT = 60
@@ -159,12 +161,12 @@ def leave(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, las
     """The pupil leaves the school after `last_day` (his last day in his class)."""
     order = check_order(order)
     place = _current_place(conn, who.school_id, pupil_id)
-    _close(conn, who, place, last_day)
+    groups_left = _close(conn, who, place, last_day)
     school_changes.audit(conn, who, now, ip, "pupil", pupil_id, "leave", {"class_id": place.class_id},
            {"last_day": last_day.isoformat(), "order": order})
     feed.publish(conn, who.school_id, told_to_class(conn, who, now, place.class_id, [
         ("member", place.id, "to_date", last_day.isoformat(),
-         school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]))
+         school_changes.next_version(conn, who.school_id, "member", place.id, "to_date")), *groups_left]))
 
 
 def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, class_id: int, from_date: dt.date,
@@ -176,7 +178,7 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
     if place.class_id == class_id:
         raise _refuse("same_class", f"pupil {pupil_id} is already in class {class_id}")
     check_in_year(conn, who.school_id, class_id, from_date)
-    _close(conn, who, place, from_date - dt.timedelta(days=1))
+    groups_left = _close(conn, who, place, from_date - dt.timedelta(days=1))
     member = dict(school_id=who.school_id, pupil_id=pupil_id, class_id=class_id, from_date=from_date, to_date=None)
     member_id = serials.add_one(conn, MEMBER, **member)
     pupil = conn.execute(select(PUPIL).where(PUPIL.c.school_id == who.school_id, PUPIL.c.id == pupil_id)).one()
@@ -186,7 +188,7 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
     feed.publish(conn, who.school_id, [
         *told_to_class(conn, who, now, place.class_id, [
             ("member", place.id, "to_date", last_day,
-             school_changes.next_version(conn, who.school_id, "member", place.id, "to_date"))]),
+             school_changes.next_version(conn, who.school_id, "member", place.id, "to_date")), *groups_left]),
         *told_to_class(conn, who, now, class_id, [
             ("pupil", pupil_id, "create", school_changes.record(pupil._mapping, PUPIL_COLUMNS), 1),
             ("member", member_id, "create", school_changes.record(dict(member, id=member_id), MEMBER_COLUMNS), 1)]),
@@ -194,12 +196,25 @@ def move(conn: Connection, who: Principal, now: dt.datetime, pupil_id: int, clas
     return member_id
 
 
-def _close(conn: Connection, who: Principal, place: Any, last_day: dt.date) -> None:
+def _close(conn: Connection, who: Principal, place: Any, last_day: dt.date) -> list[school_changes.Told]:
+    """End the pupil's place in his class on `last_day`, and his places in the class's subgroups with it; the
+    subgroup places' ends, to tell the class's PCs."""
     if last_day < place.from_date:
         raise _refuse("date_before_joining", f"{last_day} is before the pupil joined the class ({place.from_date})")
     check_in_year(conn, who.school_id, place.class_id, last_day)
     conn.execute(update(MEMBER).where(MEMBER.c.school_id == who.school_id, MEMBER.c.id == place.id)
                  .values(to_date=last_day))
+    groups = list(conn.execute(select(IN_GROUP.c.subgroup_id).join(
+        GROUP, (GROUP.c.school_id == IN_GROUP.c.school_id) & (GROUP.c.id == IN_GROUP.c.subgroup_id)).where(
+        IN_GROUP.c.school_id == who.school_id, IN_GROUP.c.pupil_id == place.pupil_id, IN_GROUP.c.to_date.is_(None),
+        GROUP.c.class_id == place.class_id)).scalars())
+    if groups:
+        conn.execute(update(IN_GROUP).where(IN_GROUP.c.school_id == who.school_id,
+                                            IN_GROUP.c.pupil_id == place.pupil_id,
+                                            IN_GROUP.c.subgroup_id.in_(groups)).values(to_date=last_day))
+    keys = [record_keys.grouping(group, place.pupil_id) for group in groups]
+    return [("grouping", key, "to_date", last_day.isoformat(),
+             school_changes.next_version(conn, who.school_id, "grouping", key, "to_date")) for key in keys]
 
 
 def told_to_class(conn: Connection, who: Principal, now: dt.datetime, class_id: int,

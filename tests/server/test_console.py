@@ -525,6 +525,31 @@ def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
     audit = live_server.sql("SELECT field, new_value FROM audit_log WHERE entity = 'pupil' AND field = 'subgroup'")
     assert len(audit) == 1 and "№ 120" in audit[0][1]
 
+    # He moves to another class: his place in the old class's group ends with his place in the class, on the
+    # group's PC too; in the new class he joins a group from none.
+    new_class, new_group = live_server.sql(
+        "SELECT k.id, g.id FROM school_class k JOIN subgroup g ON g.school_id = k.school_id AND g.class_id = k.id "
+        "WHERE k.id != :k ORDER BY abs(k.grade - (SELECT grade FROM school_class WHERE id = :k)), g.id LIMIT 1",
+        k=class_id)[0]
+    admin = live_server.client()
+    assert admin.login(demo.ADMIN_LOGIN).status_code == 200
+    moved = admin.http.post(f"/v1/admin/pupils/{pupil}/move", headers=admin.headers(),
+                            json={"class_id": new_class, "from_date": "2026-11-30", "order": "№ 131, 27.11.2026"})
+    assert moved.status_code == 200, moved.text
+    pc_b.sync()
+    assert pc_b.sql("SELECT to_date FROM subgroup_member WHERE subgroup_id = ? AND pupil_id = ?",
+                    (group_b, pupil)) == [("2026-11-29",)]
+    browser.get(f"{live_server.url}/console/classes/{new_class}?lang=en")
+    row = browser.find_element(By.ID, f"pupil-{pupil}")
+    _open(row, "form.group")
+    form = row.find_element(By.CSS_SELECTOR, "form.group")
+    _fill(browser, form, from_group="", to_group=str(new_group), from_date="2026-11-30", order="№ 131, 27.11.2026")
+    form.submit()
+    _until(browser, lambda driver: f"/console/classes/{new_class}?done=regrouped" in driver.current_url)
+    assert [(str(f), t) for f, t in live_server.sql(
+        "SELECT from_date, to_date FROM subgroup_member WHERE subgroup_id = :g AND pupil_id = :p",
+        g=new_group, p=pupil)] == [("2026-11-30", None)]
+
 
 def test_the_teachers_page_lists_each_teachers_courses_and_leads_to_them(live_server, browser: WebDriver) -> None:
     spot = _spot(live_server)
