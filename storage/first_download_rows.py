@@ -37,10 +37,7 @@ def store_reference(db: JournalDatabase, reference: dict[str, Any]) -> int:
     """The reference answer, and the pull cursor it was taken at; returns how many lessons will follow."""
     total = int(reference["lessons_total"])
     with db.write() as conn:
-        for part, table in _REFERENCE:
-            found = reference.get(part, [])  # a part an older server does not send is empty
-            _insert(conn, table, found if isinstance(found, list) else [found])
-        _put_back_waiting_edits(conn)
+        _store(conn, _REFERENCE, reference)
         sync_state.update_state(conn, cursor=reference["cursor"], bootstrap_after="", bootstrap_total=total)
     return total
 
@@ -49,9 +46,7 @@ def store_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
     """One page of lessons; returns the position reached and whether more follow."""
     after, more = page["next"], page["more"]
     with db.write() as conn:
-        for part, table in _PAGE_PARTS:
-            _insert(conn, table, page[part])
-        _put_back_waiting_edits(conn)
+        _store(conn, _PAGE_PARTS, page)
         sync_state.update_state(conn, bootstrap_after=after, bootstrapped=not more)
     return after, more
 
@@ -61,19 +56,22 @@ def store_courses(db: JournalDatabase, reference: dict[str, Any]) -> None:
     pull cursor stays where the journal's pulls brought it (a change the rows already hold may be pulled again,
     which changes nothing)."""
     with db.write() as conn:
-        for part, table in _REFERENCE:
-            found = reference.get(part, [])
-            _insert(conn, table, found if isinstance(found, list) else [found])
-        _put_back_waiting_edits(conn)
+        _store(conn, _REFERENCE, reference)
 
 
 def store_courses_page(db: JournalDatabase, page: dict[str, Any]) -> tuple[str, bool]:
     """One page of those courses' lessons; returns the position reached and whether more follow."""
     with db.write() as conn:
-        for part, table in _PAGE_PARTS:
-            _insert(conn, table, page[part])
-        _put_back_waiting_edits(conn)
+        _store(conn, _PAGE_PARTS, page)
     return page["next"], page["more"]
+
+
+def _store(conn: Connection, parts: tuple[tuple[str, str], ...], answer: dict[str, Any]) -> None:
+    """An answer's parts into their tables, then every edit of this journal still waiting put back over them."""
+    for part, table in parts:
+        found = answer.get(part, [])  # a part an older server does not send is empty
+        _insert(conn, table, found if isinstance(found, list) else [found])
+    _put_back_waiting_edits(conn)
 
 
 def lessons_held(db: JournalDatabase) -> int:
