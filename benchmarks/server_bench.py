@@ -157,8 +157,9 @@ async def drive(url: str, plans: list[dict], batch: int, concurrency: int) -> tu
 def floor(db_url: str, plans: list[dict], batch: int, concurrency: int) -> float:
     """The rows the server writes for these operations — the changed cells, a change-log row and an audit
     row each, the school's feed bumped — inserted into PostgreSQL directly, batch by batch, one transaction
-    per batch; as many devices at once as the server was driven with, each on its own connection (the floor
-    meets the same contention on the school's feed row and the same parallelism as the server)."""
+    per batch, the change and audit rows streamed by COPY as the server streams them; as many devices at once as
+    the server was driven with, each on its own connection (the floor meets the same contention on the school's
+    feed row and the same parallelism as the server)."""
     from concurrent.futures import ThreadPoolExecutor
 
     import psycopg
@@ -192,7 +193,7 @@ def floor(db_url: str, plans: list[dict], batch: int, concurrency: int) -> float
                 else:
                     lessons.append((value, school, key))
                 changes.append((1, entity, key, field, json.dumps(value), 1, plan["device_id"], now, school))
-                audits.append((now, school, plan["device_id"], "127.0.0.1", seq, entity, key, field,
+                audits.append((now, school, plan["device_id"], "127.0.0.1", seq + 1000000, entity, key, field,
                                json.dumps(value), "applied"))
             with conn.transaction(), conn.cursor() as cur:
                 cur.executemany(
@@ -207,15 +208,19 @@ def floor(db_url: str, plans: list[dict], batch: int, concurrency: int) -> float
                 head = cur.execute("INSERT INTO feed (school_id, head) VALUES (%s, %s) ON CONFLICT (school_id) "
                                    "DO UPDATE SET head = feed.head + excluded.head RETURNING head",
                                    (school, len(changes))).fetchone()[0]
-                cur.executemany("INSERT INTO change (id, course_id, entity, entity_key, field, value, version, "
-                                "device_id, at, school_id, position) "
-                                "VALUES (nextval('change_id_seq'), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                                [(*row, head - len(changes) + 1 + i) for i, row in enumerate(changes)])
-                cur.executemany("INSERT INTO audit_log (id, at, school_id, device_id, ip, seq, entity, entity_key, "
-                                "field, new_value, result) "
-                                "VALUES (nextval('audit_log_id_seq'), %s, %s, %s, %s, %s + 1000000, %s, %s, %s, %s, "
-                                "%s)",
-                                audits)
+                # the change and audit rows streamed by COPY, their ids taken first, as the server writes them
+                ids = cur.execute("SELECT nextval('change_id_seq') FROM generate_series(1, %s)",
+                                  (len(changes),)).fetchall()
+                with cur.copy("COPY change (id, course_id, entity, entity_key, field, value, version, device_id, at, "
+                              "school_id, position) FROM STDIN") as copy:
+                    for i, row in enumerate(changes):
+                        copy.write_row((ids[i][0], *row, head - len(changes) + 1 + i))
+                ids = cur.execute("SELECT nextval('audit_log_id_seq') FROM generate_series(1, %s)",
+                                  (len(audits),)).fetchall()
+                with cur.copy("COPY audit_log (id, at, school_id, device_id, ip, seq, entity, entity_key, field, "
+                              "new_value, result) FROM STDIN") as copy:
+                    for i, row in enumerate(audits):
+                        copy.write_row((ids[i][0], *row))
             total += len(chunk)
         return total
 

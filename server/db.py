@@ -78,6 +78,15 @@ def migrate(engine: Engine) -> None:
             raw.close()
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load (a school imported, the demo school), the planner's statistics brought up to date at once
+    (PostgreSQL's ANALYZE; SQLite's ANALYZE), as PostgreSQL's docs advise after loading data: autovacuum would get to
+    it within minutes, and until then the first syncs were planned as if the tables were empty (a lesson's batch
+    read every course of the school; 3 ms against 0.2)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
+
+
 def open_server_db(url: str, settings: Settings | None = None) -> Engine:
     engine = connect(url, settings)
     migrate(engine)

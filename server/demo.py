@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, Sequence, select, text
 
 from core.demo_school import generator
 from server.accounts import add_accounts, hash_password
-from server.db import writer
+from server.db import refresh_statistics, writer
 from server.schema import metadata, tables
 
 DEMO_PASSWORD = "dala-demo"
@@ -37,6 +37,7 @@ def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = ge
                   role="admin", teacher_id=None, failed_logins=0)])
         if conn.dialect.name == "postgresql":
             _advance_sequences(conn)
+    refresh_statistics(engine)
     return {"summary": summary, "logins": [t.username for t in teachers], "admin": spec.login_prefix + ADMIN_LOGIN,
             "password": DEMO_PASSWORD}
 

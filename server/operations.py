@@ -196,8 +196,7 @@ class Applier:
     def flush(self) -> None:
         """Write what the batch has changed so far."""
         conn = self.conn
-        if self._new_cells:
-            conn.execute(insert(CELL), list(self._new_cells.values()))
+        serials.write_rows(conn, CELL, list(self._new_cells.values()))
         if self._changed_cells:
             conn.execute(
                 update(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id == bindparam("k_lesson"),

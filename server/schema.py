@@ -112,7 +112,8 @@ for _table in Base.metadata.sorted_tables:
         by_school(_table, metadata)
 
 # Pulls ask which lessons a teacher substitutes in; the client's journal never does, so only the server has this.
-Index("ix_lesson_substitute_teacher_id", metadata.tables["lesson"].c.substitute_teacher_id)
+Index("ix_lesson_substitute_teacher_id", metadata.tables["lesson"].c.school_id,
+      metadata.tables["lesson"].c.substitute_teacher_id)
 
 # Each username, across all schools, and the school that holds it: a login finds its school here before it
 # reads the account (on Citus a reference table, written only when an account is made).
@@ -182,8 +183,8 @@ change = Table(
     # Its school, and its place in the school's feed (server.feed): what a PC's pull cursor counts.
     Column("school_id", Integer, nullable=False),
     Column("position", BigInteger, nullable=False),
-    Index("ix_change_course_id", "course_id", "id"),
-    Index("ix_change_field", "entity", "entity_key", "field", "version"),
+    Index("ix_change_course_position", "school_id", "course_id", "position"),  # a pull: a course's past a cursor
+    Index("ix_change_field", "school_id", "entity", "entity_key", "field", "version"),
     PrimaryKeyConstraint("school_id", "id", "at", name="pk_change"),
     # Not unique: a unique index of a partitioned table must hold the partition's column. Positions are unique
     # all the same: each is given once by the school's feed row, bumped under its lock (server.feed).

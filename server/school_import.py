@@ -25,7 +25,7 @@ from core.school_calendar import DayOff, SchoolCalendar
 from core.tables.timetable import SCALES
 from server import serials
 from server.accounts import add_accounts, hash_password, taken_usernames
-from server.db import writer
+from server.db import refresh_statistics, writer
 from server.schema import tables
 
 FILES: dict[str, tuple[str, ...]] = {
@@ -350,6 +350,7 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
         lessons = _planned_lessons(data, course_ids, start)
         for at in range(0, len(lessons), 5000):
             conn.execute(insert(T["lesson"]), [dict(row, school_id=school_id) for row in lessons[at:at + 5000]])
+    refresh_statistics(engine)
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
             "teachers": len(data["teachers"]), "courses": len(data["courses"]), "lessons": len(lessons),
             "passwords": passwords, "admin": admin, "admin_password": admin_password}

@@ -244,3 +244,30 @@ def test_a_record_id_that_is_no_canonical_uuid_is_refused_for_that_operation_alo
     results = api.sync([*(api.op("cell", f"{key}/{cell.pupil_id}", "mark", 4) for key in odd),
                         api.op("cell", cell.key, "mark", 5, base=start)])["results"]
     assert [(r["status"], r["reason"]) for r in results] == [("rejected", "bad_key")] * 4 + [("applied", None)]
+
+
+def _pulled(api, key: str, limit: int) -> list[tuple]:
+    """Every change of the cell `key` a PC pulls from the feed's start, page by page of `limit`."""
+    seen, cursor, more = [], 0, True
+    while more:
+        page = api.sync(cursor=cursor, limit=limit)
+        seen += [(c["field"], c["value"], c["version"]) for c in page["changes"] if c["key"] == key]
+        cursor, more = page["cursor"], page["more"]
+    return seen
+
+
+def test_a_pull_never_hands_a_pc_a_value_overwritten_since_whether_its_page_ends_the_feed_or_not(live_server):
+    cell = school.cell(live_server)
+    rival, mine, third = (teacher_api(live_server, cell) for _ in range(3))
+    [first] = rival.sync([rival.op("cell", cell.key, "mark", 3)])["results"]
+    answer = mine.sync([mine.op("cell", cell.key, "mark", 4, base=first["version"])])
+    assert answer["results"][0]["status"] == "applied", answer
+    assert [c for c in answer["changes"] if c["key"] == cell.key] == []  # the rival's 3: overwritten in the same sync
+    # Pages of one: the rival's 3 alone on a page that stops short of the feed's end (the PC's own 4 further on)
+    assert _pulled(mine, cell.key, limit=1) == []
+    # One page to the feed's end: the rival's 3 and the PC's own 4 on it
+    assert mine.sync(cursor=0, limit=500)["more"] is False
+    assert _pulled(mine, cell.key, limit=500) == []
+    # A third PC is told the 4 alone, by pages of one or at once
+    assert _pulled(third, cell.key, limit=1) == [("mark", 4, 2)]
+    assert _pulled(third, cell.key, limit=500) == [("mark", 4, 2)]
