@@ -290,7 +290,8 @@ def sync_error(code: str | None, message: str | None) -> str:
         "locked": QCoreApplication.translate("Messages", "Too many wrong passwords; wait a little and try again."),
         "token_expired": QCoreApplication.translate("Messages", "Your login has expired; please log in again."),
         "device_revoked": QCoreApplication.translate(
-            "Messages", "The school admin has revoked this PC; please log in again."),
+            "Messages", "The school admin has revoked this PC; ask the admin to restore it. What you typed waits on "
+            "this PC."),
         "no_token": QCoreApplication.translate("Messages", "Log in to sync with the school's server."),
         "other_account": QCoreApplication.translate("Messages", "This journal belongs to another account."),
         "local_error": QCoreApplication.translate(

@@ -134,10 +134,14 @@ def login(
 
     token = new_token(row["school_id"])
     expires = now + TOKEN_LIFETIME
-    existing = conn.execute(select(device.c.account_id, device.c.last_seq, device.c.recovery_key)
+    existing = conn.execute(select(device.c.account_id, device.c.last_seq, device.c.recovery_key, device.c.revoked_at)
                             .where(device.c.school_id == school_id, device.c.id == device_id)).first()
     if existing is not None and existing.account_id != row["id"]:
         raise LoginRefused("device_taken", "This device id is registered to another account.")
+    if existing is not None and existing.revoked_at is not None:
+        # Revoked stays revoked (a PC reported lost or stolen): the right password does not undo the admin's
+        # revocation; only the admin restores it (server.periods.restore_device). What waits on the PC stays there.
+        raise LoginRefused("device_revoked", "The school admin has revoked this PC; ask the admin to restore it.")
     recovery = existing.recovery_key if existing is not None and existing.recovery_key else \
         base64.b64encode(secrets.token_bytes(32)).decode("ascii")
     if existing is None:
@@ -149,7 +153,7 @@ def login(
         last_seq = 0
     else:  # logging in again on a known device: a new token, the sequence carries on, the recovery key stays
         conn.execute(update(device).where(device.c.school_id == school_id, device.c.id == device_id).values(
-            token_hash=token_digest(token), expires_at=expires, revoked_at=None, name=device_name or None,
+            token_hash=token_digest(token), expires_at=expires, name=device_name or None,
             recovery_key=recovery,
         ))
         last_seq = existing.last_seq

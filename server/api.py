@@ -203,7 +203,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                 if refused.code == "locked":
                     raise ApiError(429, refused.code, refused.message,
                                    {"Retry-After": str(refused.retry_after)}) from None
-                status = 409 if refused.code == "device_taken" else 401
+                status = {"device_taken": 409, "device_revoked": 403}.get(refused.code, 401)
                 raise ApiError(status, refused.code, refused.message) from None
             return LoginResponse(token=token, expires_at=expires, account_id=acct["id"], role=acct["role"],
                                  teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq,
@@ -338,6 +338,13 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             if not periods.revoke_device(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
                 raise ApiError(404, "not_found", f"No device {device_id} in your school.")
         return {"device_id": device_id, "revoked": True}
+
+    @app.post("/v1/admin/devices/{device_id}/restore", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
+    def restore_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        with writer(engine).begin() as conn:
+            if not periods.restore_device(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
+                raise ApiError(404, "not_found", f"No revoked device {device_id} in your school.")
+        return {"device_id": device_id, "revoked": False}
 
     console.mount(app, engine, console.Gates(over_limit, login_slots))
 

@@ -32,7 +32,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 from sqlalchemy import Engine, and_, func, or_, select, update
 
-from core import record_keys
 from core.errors import JournalError
 from core.school_calendar import DAY_OFF_KINDS
 from server import (
@@ -543,8 +542,15 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
     @router.post("/devices/{device_id}/revoke")
     async def revoke(device_id: str, request: Request) -> Response:
         def apply(conn: Any, who: accounts.Principal, now: dt.datetime, _none: None) -> None:
-            if record_keys.record_id(device_id) is None or not periods.revoke_device(conn, who, now, device_id,
-                                                                                      ip(request)):
+            if not periods.revoke_device(conn, who, now, device_id, ip(request)):
+                raise NotInSchool(why="not_found", reason="no such device")
+
+        return await change(request, devices_page, lambda _f: None, apply, lambda _f: "/console/devices")
+
+    @router.post("/devices/{device_id}/restore")
+    async def restore(device_id: str, request: Request) -> Response:
+        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, _none: None) -> None:
+            if not periods.restore_device(conn, who, now, device_id, ip(request)):
                 raise NotInSchool(why="not_found", reason="no such device")
 
         return await change(request, devices_page, lambda _f: None, apply, lambda _f: "/console/devices")

@@ -185,6 +185,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "last_seen": {"kk": "Соңғы синхрондау", "ru": "Последняя синхронизация", "en": "Last sync"},
     "revoke": {"kk": "Қайтарып алу", "ru": "Отозвать", "en": "Revoke"},
     "revoked": {"kk": "қайтарылды", "ru": "отозвано", "en": "revoked"},
+    "restore": {"kk": "Қалпына келтіру", "ru": "Восстановить", "en": "Restore"},
     "extract": {"kk": "үзінді көшірме", "ru": "выписка", "en": "extract"},
     "extract_title": {"kk": "Сынып журналынан үзінді көшірме", "ru": "Выписка из классного журнала",
                       "en": "Extract from the class journal"},

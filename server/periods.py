@@ -33,6 +33,8 @@ def set_closed(conn: Connection, who: Principal, now: dt.datetime, period_id: in
 def revoke_device(conn: Connection, who: Principal, now: dt.datetime, device_id: str, ip: str | None) -> bool:
     """Revoke a device of the school (its token no longer syncs), audited; False when the school has no such
     device. (Kept here beside the period's closing: the admin's two actions on the school's running year.)"""
+    if record_keys.record_id(device_id) is None:  # no device id at all (a device id is a UUID)
+        return False
     found = conn.execute(select(device.c.id).where(device.c.school_id == who.school_id,
                                                    device.c.id == device_id)).first()
     if found is None:
@@ -41,6 +43,18 @@ def revoke_device(conn: Connection, who: Principal, now: dt.datetime, device_id:
                  .values(revoked_at=now))
     audit_admin(conn, who, now, ip, "device", device_id, "revoked", None, "true")
     return True
+
+
+def restore_device(conn: Connection, who: Principal, now: dt.datetime, device_id: str, ip: str | None) -> bool:
+    """Undo a device's revocation (a PC found again): its teacher may log in on it again, and its waiting work
+    syncs on; audited. False when the school has no such revoked device."""
+    if record_keys.record_id(device_id) is None:
+        return False
+    restored = conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == device_id,
+                                                 device.c.revoked_at.is_not(None)).values(revoked_at=None)).rowcount
+    if restored:
+        audit_admin(conn, who, now, ip, "device", device_id, "revoked", "true", "false")
+    return bool(restored)
 
 
 def audit_admin(conn: Connection, who: Principal, now: dt.datetime, ip: str | None, entity: str, key: str,

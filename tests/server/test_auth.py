@@ -63,6 +63,36 @@ def test_a_revoked_device_is_refused_with_a_clear_message(live_server):
     assert "revoked" in response.json()["message"]
 
 
+def test_a_revoked_device_stays_revoked_until_the_admin_restores_it(live_server):
+    """A login with the right password on a revoked PC no longer undoes the revocation (it did, unaudited); only the
+    school admin restores it, and then the PC's sequence carries on where it stopped."""
+    cell = school.cell(live_server)
+    teacher, admin = live_server.client(), live_server.client()
+    teacher.login(cell.teacher_login)
+    teacher.sync([teacher.op("cell", cell.key, "comment", "Жақсы")])
+    admin.login("admin")
+    assert admin.http.post(f"/v1/admin/devices/{teacher.device_id}/revoke", headers=admin.headers()).status_code == 200
+    again = teacher.login(cell.teacher_login)
+    assert again.status_code == 403 and again.json()["error"] == "device_revoked", again.text
+    assert "restore" in again.json()["message"]
+    assert teacher.sync_raw({"device_id": teacher.device_id}).json()["error"] == "device_revoked"
+    other_pc = live_server.client()  # the teacher's other PC is not touched
+    assert other_pc.login(cell.teacher_login).status_code == 200
+
+    for unknown in ("ffffffff-ffff-4fff-8fff-ffffffffffff", "not-a-device"):
+        for action in ("revoke", "restore"):
+            assert admin.http.post(f"/v1/admin/devices/{unknown}/{action}", headers=admin.headers()).status_code == 404
+    assert teacher.http.post(f"/v1/admin/devices/{teacher.device_id}/restore",
+                             headers=teacher.headers()).json()["error"] in ("admin_only", "device_revoked")
+    assert admin.http.post(f"/v1/admin/devices/{teacher.device_id}/restore", headers=admin.headers()).status_code == 200
+    assert admin.http.post(f"/v1/admin/devices/{teacher.device_id}/restore", headers=admin.headers()).status_code == 404
+    restored = teacher.login(cell.teacher_login)
+    assert restored.status_code == 200 and restored.json()["last_seq"] == 1
+    assert [tuple(a) for a in live_server.sql(
+        "SELECT field, old_value, new_value FROM audit_log WHERE result = 'admin' ORDER BY id")] == [
+        ("revoked", None, "true"), ("revoked", "true", "false")]
+
+
 def test_only_an_admin_revokes_devices(live_server):
     teacher = live_server.client()
     teacher.login(school.cell(live_server).teacher_login)

@@ -23,11 +23,24 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from server import demo, roster
-from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
+from tests.server.conftest import (  # noqa: F401  (fixtures)
+    citus,
+    citus_template,
+    fresh_database,
+    live_server,
+    postgres,
+    server_template,
+)
 from tests.sync.conftest import synced_pcs
 from tests.sync.test_roster import _sheet, _spot
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "citus"])
+def backend_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The console's school on each database the server runs on, a Citus cluster distributed by school included."""
+    return fresh_database(request, tmp_path)
 
 
 @pytest.fixture
@@ -410,7 +423,9 @@ def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
 def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
         live_server, browser: WebDriver, tmp_path: Path) -> None:
     """Term 2 closed in the console (in Russian): the teacher's PC locks it at its next sync; reopened, it writes
-    again. A PC reported lost is revoked from the devices page: its next sync is refused, and it says so."""
+    again. A PC reported lost is revoked from the devices page: its next sync is refused, and it says so; so is a
+    login on it with the right password. Found again, it is restored from the same page: its teacher logs in and
+    what she typed meanwhile reaches the server."""
     from core.errors import PeriodClosed
     from sync.errors import SyncError
 
@@ -444,9 +459,20 @@ def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
     with pytest.raises(SyncError) as refused:
         pc.sync()
     assert refused.value.code == "device_revoked"
+    assert pc.journal.set_attendance(spot.after, pupil, "ill")  # typed while revoked: waits on the PC
+    with pytest.raises(SyncError) as refused:
+        pc.login()
+    assert refused.value.code == "device_revoked"
+
+    browser.find_element(By.ID, f"device-{device}").find_element(By.CLASS_NAME, "restore").click()
+    _until(browser, lambda driver: "left" not in (driver.find_element(By.ID, f"device-{device}")
+                                                  .get_attribute("class") or ""))
+    pc.login().sync()
+    assert live_server.sql("SELECT attendance FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                           l=spot.after, p=pupil) == [("ill",)]
     audit = live_server.sql("SELECT entity, field, new_value FROM audit_log WHERE result = 'admin' ORDER BY id")
     assert [tuple(a) for a in audit] == [("period", "closed", "true"), ("period", "closed", "false"),
-                                         ("device", "revoked", "true")]
+                                         ("device", "revoked", "true"), ("device", "revoked", "false")]
 
 
 def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDriver, tmp_path: Path) -> None:

@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 
 from core.errors import JournalError
 from server import demo
-from tests.server.conftest import fresh_database, postgres, running_server, server_template  # noqa: F401
+from tests.server.conftest import (  # noqa: F401  (fixtures)
+    citus,
+    citus_template,
+    fresh_database,
+    postgres,
+    running_server,
+    server_template,
+)
 from tests.sync.conftest import Device, sync_until_done
 from tests.sync.test_roster import _spot
 
@@ -34,7 +41,7 @@ roster = st.tuples(st.sampled_from(["arrive", "leave", "move"]), st.integers(0, 
 steps = st.lists(st.one_of(write, write, sync, roster), min_size=4, max_size=25)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", "postgresql", "citus"])
 def fresh_school(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
     return lambda: fresh_database(request, tmp_path_factory.mktemp("school"))
 
