@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from collections.abc import Iterator
@@ -30,6 +31,20 @@ EXPORT_COLUMNS = ("id", "at", "school_id", "account_id", "device_id", "ip", "seq
 # What the hash covers: every column but the id (the order is the chain's) and the hash itself.
 HASHED = ("at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity", "entity_key", "field",
           "old_value", "new_value", "result", "reason", "version", "conflict_id")
+
+
+# A refused operation's value is kept whole up to this many characters (every valid value is shorter); past it,
+# its size and digest stand for it: the log is append-only and chained, so what it takes in it keeps for years.
+REFUSED_KEPT = 4096
+
+
+def refused_value(column: str | None) -> str | None:
+    """A refused operation's value (as JSON text) as the log keeps it: whole when short, else a JSON object of its
+    size in bytes and SHA-256 (three 15 MiB comments, each refused as too long, had grown the database by 63 MB)."""
+    if column is None or len(column) <= REFUSED_KEPT:
+        return column
+    data = column.encode("utf-8", "surrogatepass")
+    return json.dumps({"refused_value_bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
 
 
 def record(conn: Connection, **values: Any) -> None:

@@ -86,7 +86,9 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             audit_rows[op.seq] = dict(
                 at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
                 seq=op.seq, client_hlc=op.hlc, entity=op.entity, entity_key=escaped(op.key), field=escaped(op.field),
-                old_value=json_codec.column(outcome.old), new_value=json_codec.column(outcome.new),
+                old_value=json_codec.column(outcome.old),
+                new_value=(audit_log.refused_value(json_codec.column(outcome.new)) if outcome.status == "rejected"
+                           else json_codec.column(outcome.new)),
                 result=outcome.status, reason=outcome.reason, version=outcome.version, conflict_id=outcome.conflict_id,
                 message=outcome.message,
             )

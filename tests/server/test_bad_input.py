@@ -146,3 +146,24 @@ def test_the_openapi_spec_is_served(live_server):
     spec = httpx.get(f"{live_server.url}/openapi.json").json()
     assert {"/v1/login", "/v1/sync", "/v1/bootstrap"} <= set(spec["paths"])
     assert "requestBody" in spec["paths"]["/v1/sync"]["post"]
+
+
+def test_a_huge_refused_value_is_audited_by_its_size_and_digest_not_whole(live_server, teacher):
+    """Three 4 MiB comments (a few kB gzipped on the wire), each refused as too long: the append-only audit log
+    keeps each one's size and SHA-256, not the value; the operation after them applies."""
+    import hashlib
+
+    from core import json_codec
+
+    cell = school.cell(live_server)
+    huge = ["ж" * 1000 + "a" * 4 * 2**20 + str(n) for n in range(3)]
+    results = teacher.sync([*(teacher.op("cell", cell.key, "comment", text_) for text_ in huge),
+                            teacher.op("cell", cell.key, "comment", "Жақсы")])["results"]
+    assert [r["reason"] for r in results] == ["text_too_long"] * 3 + [None]
+    logged = live_server.sql("SELECT new_value, result FROM audit_log WHERE device_id = :d ORDER BY seq",
+                             d=teacher.device_id)
+    for (value, result), text_ in zip(logged[:3], huge, strict=True):
+        column = json_codec.column(text_).encode()
+        assert result == "rejected" and json.loads(value) == {
+            "refused_value_bytes": len(column), "sha256": hashlib.sha256(column).hexdigest()}
+    assert [tuple(r) for r in logged[3:]] == [('"Жақсы"', "applied")]
