@@ -152,7 +152,7 @@ def make_load(engine: Engine, args: argparse.Namespace, rng: random.Random) -> t
         for n, plan in enumerate(plans):
             name = f"rush-pc-{n:04d}"
             rows.append(dict(school_id=school_id, username=name, password_hash=shared, role="teacher",
-                             teacher_id=plan["teacher_id"], failed_logins=0))
+                             teacher_id=plan["teacher_id"]))
             pcs.append(Pc(name, plan["device_id"], plan["ops"], plan["known"], arrival=rng.uniform(0, args.window)))
         observers = []
         for n in range(args.observers):
@@ -162,7 +162,7 @@ def make_load(engine: Engine, args: argparse.Namespace, rng: random.Random) -> t
             teacher = plans[(n * 7919) % len(plans)]["teacher_id"] if n % 2 else None
             name = f"rush-observer-{n}"
             rows.append(dict(school_id=school_id, username=name, password_hash=shared,
-                             role="teacher" if teacher else "admin", teacher_id=teacher, failed_logins=0))
+                             role="teacher" if teacher else "admin", teacher_id=teacher))
             observers.append(Observer(name, "teacher" if teacher else "admin", teacher))
         accounts.add_accounts(conn, rows)
     return pcs, observers

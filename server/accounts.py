@@ -27,9 +27,6 @@ from server import serials
 from server.schema import account, device, login_name
 
 TOKEN_LIFETIME = dt.timedelta(days=180)
-FREE_FAILURES = 5  # wrong passwords allowed before the username is locked
-LOCK_BASE = dt.timedelta(seconds=30)
-LOCK_MAX = dt.timedelta(minutes=30)
 
 _hasher = PasswordHasher()
 
@@ -70,9 +67,9 @@ class Principal:
 
 
 class LoginRefused(Exception):
-    def __init__(self, code: str, message: str, retry_after: int | None = None) -> None:
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
-        self.code, self.message, self.retry_after = code, message, retry_after
+        self.code, self.message = code, message
 
 
 class TokenRefused(Exception):
@@ -86,7 +83,7 @@ def create_account(
 ) -> int:
     [account_id] = add_accounts(conn, [dict(school_id=school_id, username=username,
                                             password_hash=hash_password(password), role=role,
-                                            teacher_id=teacher_id, failed_logins=0)])
+                                            teacher_id=teacher_id)])
     return account_id
 
 
@@ -115,22 +112,10 @@ def login(
     if row is None:
         _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
         raise LoginRefused("bad_credentials", "Wrong username or password.")
-    locked_until = _aware(row["locked_until"])
-    if locked_until is not None and locked_until > now:
-        wait = int((locked_until - now).total_seconds()) + 1
-        raise LoginRefused("locked", f"Too many wrong passwords; try again in {wait} seconds.", wait)
     try:
         _hasher.verify(row["password_hash"], password)
     except (VerificationError, InvalidHashError):
-        failures = row["failed_logins"] + 1
-        lock = None
-        if failures >= FREE_FAILURES:
-            lock = now + min(LOCK_BASE * 2 ** (failures - FREE_FAILURES), LOCK_MAX)
-        conn.execute(update(account).where(account.c.school_id == school_id, account.c.id == row["id"])
-                     .values(failed_logins=failures, locked_until=lock))
         raise LoginRefused("bad_credentials", "Wrong username or password.") from None
-    conn.execute(update(account).where(account.c.school_id == school_id, account.c.id == row["id"])
-                 .values(failed_logins=0, locked_until=None))
 
     token = new_token(row["school_id"])
     expires = now + TOKEN_LIFETIME

@@ -39,7 +39,7 @@ from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.pull import visible_courses
-from server.rate_limits import Limiter, RateLimits
+from server.rate_limits import Limiter, PasswordThrottle, RateLimits
 from server.settings import Settings
 from server.sync import DeviceMismatch, sync
 
@@ -91,6 +91,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     login_slots = asyncio.Semaphore(settings.max_logins)
     recent_tokens = accounts.RecentTokens()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
+    throttle = PasswordThrottle(limiter)
 
     def over_limit(request: Request, kind: str, device_key: str) -> int | None:
         """Count the call per address and per device (or the console's username); the seconds to wait when it is
@@ -189,6 +190,11 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     async def login(request: Request) -> LoginResponse:
         body: LoginRequest = await parsed(request, LoginRequest)
         limit(request, "login", body.device_id)
+        address = _address(request) or "unknown"
+        wait = throttle.wait(body.username, address)
+        if wait is not None:  # the same for a known and an unknown username
+            raise ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
+                           {"Retry-After": str(wait)})
 
         def checked() -> LoginResponse:
             now = dt.datetime.now(dt.UTC)
@@ -198,11 +204,10 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                     token, expires, acct, last_seq = accounts.login(
                         conn, body.username, body.password, body.device_id, body.device_name, now)
                 except accounts.LoginRefused as caught:
-                    refused = caught  # still commit: the failure count must stick
+                    refused = caught
             if refused is not None:
-                if refused.code == "locked":
-                    raise ApiError(429, refused.code, refused.message,
-                                   {"Retry-After": str(refused.retry_after)}) from None
+                if refused.code == "bad_credentials":
+                    throttle.failed(body.username, address)
                 status = {"device_taken": 409, "device_revoked": 403}.get(refused.code, 401)
                 raise ApiError(status, refused.code, refused.message) from None
             return LoginResponse(token=token, expires_at=expires, account_id=acct["id"], role=acct["role"],
@@ -346,7 +351,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                 raise ApiError(404, "not_found", f"No revoked device {device_id} in your school.")
         return {"device_id": device_id, "revoked": False}
 
-    console.mount(app, engine, console.Gates(over_limit, login_slots))
+    console.mount(app, engine, console.Gates(over_limit, login_slots, throttle))
 
     def openapi() -> dict:
         """FastAPI's spec plus the request models read from raw (possibly gzip) bodies, in components."""

@@ -48,6 +48,7 @@ from server import (
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
+from server.rate_limits import PasswordThrottle
 from server.schema import device, tables
 
 COOKIE = "dala_console"
@@ -66,11 +67,12 @@ pages = Environment(loader=PackageLoader("server", "console_pages"), autoescape=
 
 @dataclass(frozen=True)
 class Gates:
-    """What the console shares with the API: its rate limits (seconds to wait, or None) and its password checks'
-    turns."""
+    """What the console shares with the API: its rate limits (seconds to wait, or None), its password checks'
+    turns and its count of wrong passwords."""
 
     over_limit: Callable[[Request, str, str], int | None]
     login_slots: asyncio.Semaphore
+    throttle: PasswordThrottle
 
 
 class NotInSchool(JournalError):
@@ -151,6 +153,10 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         wait = gates.over_limit(request, "login", f"console:{username}")
         if wait is not None:
             return page(request, "login.html", 429, error=text("rate_limited", lang, seconds=wait), username=username)
+        address = ip(request) or "unknown"
+        wait = gates.throttle.wait(username, address)
+        if wait is not None:
+            return page(request, "login.html", 429, error=text("locked", lang, seconds=wait), username=username)
 
         def check() -> tuple[str | None, str | None, int]:
             now = dt.datetime.now(dt.UTC)
@@ -159,7 +165,9 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                     token, _expires, account, _seq = accounts.login(conn, username, password, str(uuid.uuid4()),
                                                                      "console", now)
                 except accounts.LoginRefused as refused:
-                    return None, refused.code, refused.retry_after or 0
+                    if refused.code == "bad_credentials":
+                        gates.throttle.failed(username, address)
+                    return None, refused.code, 0
                 if account["role"] != "admin":  # a teacher's password is right, but this is no place of his
                     _revoke(conn, token, now)
                     return None, "admin_only", 0

@@ -32,9 +32,9 @@ def load(engine: Engine, today: dt.date | None = None, spec: generator.Spec = ge
                                 .where(teacher.c.school_id == summary.school_id).order_by(teacher.c.id)).all()
         add_accounts(conn, [
             dict(school_id=summary.school_id, username=t.username, password_hash=shared, role="teacher",
-                 teacher_id=t.id, failed_logins=0) for t in teachers
+                 teacher_id=t.id) for t in teachers
         ] + [dict(school_id=summary.school_id, username=spec.login_prefix + ADMIN_LOGIN, password_hash=shared,
-                  role="admin", teacher_id=None, failed_logins=0)])
+                  role="admin", teacher_id=None)])
         if conn.dialect.name == "postgresql":
             _advance_sequences(conn)
     refresh_statistics(engine)

@@ -131,8 +131,6 @@ account = Table(
     Column("password_hash", String(200), nullable=False),  # Argon2id, with its parameters and salt
     Column("role", String(10), nullable=False),  # "teacher" or "admin"
     Column("teacher_id", Integer),  # NULL for an admin who does not teach
-    Column("failed_logins", Integer, nullable=False, default=0),
-    Column("locked_until", DateTime(timezone=True)),
     PrimaryKeyConstraint("school_id", "id", name="pk_account"),
     UniqueConstraint("school_id", "username"),
     ForeignKeyConstraint(["school_id", "teacher_id"], ["teacher.school_id", "teacher.id"],

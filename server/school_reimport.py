@@ -125,7 +125,7 @@ class _Change:
                                                  patronymic=row.get("patronymic") or None)
             self.counts["passwords"][username] = secrets.token_urlsafe(9)
         add_accounts(self.conn, [dict(school_id=self.school, username=u, role="teacher", teacher_id=teachers[u],
-                                      failed_logins=0, password_hash=hash_password(p))
+                                      password_hash=hash_password(p))
                                  for u, p in self.counts["passwords"].items()])
         self.counts["teachers"] = len(new)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from server import demo
 from tests.server import school
+from tests.server.conftest import running_server
 
 
 def test_login_returns_a_device_token_that_opens_sync(live_server):
@@ -27,14 +28,28 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(live_server):
     assert wrong.json()["error"] == unknown.json()["error"] == "bad_credentials"
 
 
-def test_repeated_wrong_passwords_lock_the_username(live_server):
-    api = live_server.client()
-    login = school.cell(live_server).teacher_login
-    codes = [api.login(login, f"guess-{n}").status_code for n in range(6)]
-    assert codes[:5] == [401] * 5
-    locked = api.login(login, demo.DEMO_PASSWORD)  # even the right password waits now
-    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
-    assert "try again" in locked.json()["message"]
+def test_wrong_passwords_throttle_that_username_from_that_address_and_never_lock_the_teacher_out(backend_db):
+    """Five wrong passwords from one address make that address wait for that username, the right password too; an
+    unknown username is throttled exactly alike; the teacher, from her school's address, logs in as ever (before,
+    anyone anywhere could lock her account for up to 30 minutes, while unknown usernames never locked)."""
+    with running_server(backend_db, "--trust-proxy", "127.0.0.1") as server:  # addresses from X-Forwarded-For
+        login = school.cell(server).teacher_login
+
+        def client(address: str):  # type: ignore[no-untyped-def]
+            api = server.client()
+            api.http.headers["X-Forwarded-For"] = address
+            return api
+
+        attacker = client("203.0.113.7")
+        answers = {}
+        for name in (login, "no.such.teacher"):
+            assert [attacker.login(name, f"guess-{n}").status_code for n in range(5)] == [401] * 5
+            answers[name] = attacker.login(name, demo.DEMO_PASSWORD)  # the right password waits too
+        for answer in answers.values():
+            assert answer.status_code == 429 and 0 < int(answer.headers["Retry-After"]) <= 300
+            assert answer.json()["error"] == "locked" and "try again" in answer.json()["message"]
+        assert client("198.51.100.20").login(login).status_code == 200  # the teacher, at school
+        assert client("203.0.113.7").login("admin").status_code == 200  # another username from that address
 
 
 def test_sync_without_a_valid_token_is_refused(live_server):
