@@ -6,9 +6,9 @@ password, then logs in online once and the year downloads. Afterwards the app op
 journal, offline or not, and syncs whenever the server can be reached; the wrapped journal keys and the
 device token (sealed under the journal key) live in the OS keychain, or beside the journal on a PC without
 one (storage.profile_secrets). The app locks after an idle time and on demand (desktop.lock_screen).
-The server address comes from `--server`, the settings, or the installer's preset (desktop.preset: with the
-default language, the school's CA bundle and the teachers to list); `DALA_SERVER_URL` and `DALA_CA_BUNDLE`
-still work. `--self-test` checks a build (desktop.self_test).
+The server address is the installer's preset's (desktop.preset: with the default language, the school's CA
+bundle and the teachers to list) whatever the settings say; without a preset, `--server`, the settings or
+`DALA_SERVER_URL`. `--self-test` checks a build (desktop.self_test).
 
 `make run` (harness.demo_run) takes this same path, on the demo teacher's profile with its passwords
 prefilled. A plain, unencrypted journal file (`--journal FILE`, the token kept in memory) is for the
@@ -191,8 +191,11 @@ class _App:
         application().quit()
 
     def _server_url(self) -> str:
-        url = (self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", "")
-               or (self.preset.server_url if self.preset else ""))
+        """The school's server: the installer's preset's when there is one, whatever the settings file, the
+        environment or the command line say (editing a settings file must not send a teacher's password to
+        another server); without a preset (a developer's run), `--server`, the settings, DALA_SERVER_URL."""
+        url = (self.preset.server_url if self.preset and self.preset.server_url else
+               self.args.server or self.settings.get(options.SERVER_URL) or os.environ.get("DALA_SERVER_URL", ""))
         if not url:
             url, ok = QInputDialog.getText(None, QCoreApplication.translate("App", "Dala Journal"),
                                            QCoreApplication.translate("App", "The address of your school's server:"))

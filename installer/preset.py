@@ -79,8 +79,11 @@ def load(path: Path) -> Preset:
         ca_bundle = (path.parent / str(data["ca_bundle"])).resolve()
         if not ca_bundle.is_file():
             problems.append(f"ca_bundle {data['ca_bundle']!r}: no such file next to the preset ({ca_bundle})")
-        elif b"-----BEGIN CERTIFICATE-----" not in ca_bundle.read_bytes():
+        elif b"-----BEGIN CERTIFICATE-----" not in (pem := ca_bundle.read_bytes()):
             problems.append(f"ca_bundle {data['ca_bundle']!r} holds no PEM certificate")
+        elif b"PRIVATE KEY-----" in pem:  # BEGIN PRIVATE KEY, RSA/EC/ENCRYPTED PRIVATE KEY: every PEM private key
+            problems.append(f"ca_bundle {data['ca_bundle']!r} also holds a private key: the server's key must never "
+                            "leave it; bundle the certificate(s) alone")
     teachers = data.get("teachers", [])
     if not isinstance(teachers, list) or not all(isinstance(t, str) and _USERNAME.match(t) for t in teachers):
         problems.append("teachers must be a list of usernames (letters, digits, . _ @ -)")

@@ -215,14 +215,16 @@ class SyncEngine:
             self._schedule(delay)
 
     def login_blocking(self, username: str, password: str) -> None:
-        """Log in on the calling thread (not the UI's): raises SyncError when refused."""
+        """Log in on the calling thread (not the UI's): raises SyncError when refused. A journal downloaded from
+        one server, for one account, is refused before the password leaves the PC for any other."""
+        with self.db.read() as conn:
+            state = sync_state.load(conn)
+        if state is not None and (state["username"] != username or state["server_url"] != self.link.url):
+            raise SyncError("other_account", f"This journal belongs to {state['username']} on "
+                            f"{state['server_url']}; it cannot sync for another account.", retry=False)
         exchange = self.link.login(username, password, self.device_id, self.device_name)
         answer = exchange.answer
         with self.db.write() as conn:
-            state = sync_state.load(conn)
-            if state is not None and (state["username"] != username or state["server_url"] != self.link.url):
-                raise SyncError("other_account", f"This journal belongs to {state['username']} on "
-                                f"{state['server_url']}; it cannot sync for another account.", retry=False)
             sync_state.remember_login(conn, self.link.url, username, sync_state.Account(
                 answer.account_id, answer.role, answer.teacher_id, answer.school_id))
             device.continue_after(conn, answer.last_seq)

@@ -16,6 +16,10 @@ def check_url(url: str) -> str:
     parsed = urlsplit(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise SyncError("bad_url", f"{url!r} is not a server address (https://…).", retry=False)
+    if parsed.username is not None or parsed.password is not None:
+        # https://admin:secret@host: a name or password in an address is copied into settings, logs and installers.
+        raise SyncError("bad_url", f"{parsed.hostname}: a server address holds no name or password "
+                        "(teachers log in themselves).", retry=False)
     if parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS:
         raise SyncError("insecure_url", f"{url} is not encrypted: the school's server must be reached over https://.",
                         retry=False)

@@ -44,8 +44,12 @@ def test_a_good_preset_is_read_with_its_ca_bundle(tmp_path: Path) -> None:
     ('server_url = "https://a.kz"\nschool = "S"\nlanguage = "kk"\nteachers = ["a b"]\n', "list of usernames"),
     ('server_url = "https://a.kz"\nschool = "S"\nlanguage = "kk"\ncolour = "red"\n', "unknown setting 'colour'"),
     ('server_url = "https://a.kz\n', "not valid TOML"),
+    ('server_url = "https://admin:secret@a.kz"\nschool = "S"\nlanguage = "kk"\n', "holds no name or password"),
+    ('server_url = "https://admin@a.kz"\nschool = "S"\nlanguage = "kk"\n', "holds no name or password"),
+    ('server_url = "https://a.kz"\nschool = "S"\nlanguage = "kk"\nca_bundle = "with-key.pem"\n', "private key"),
 ])
 def test_a_bad_preset_is_refused_saying_why(tmp_path: Path, text: str, problem: str) -> None:
+    (tmp_path / "with-key.pem").write_text(CA + "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n")
     with pytest.raises(PresetInvalid) as refused:
         load(_preset(tmp_path, text))
     assert any(problem in p for p in refused.value.problems), refused.value.problems

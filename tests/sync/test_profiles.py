@@ -136,3 +136,24 @@ def test_the_pcs_audit_head_travels_with_sync_and_a_rewritten_local_log_shows(se
         assert audit.verify(conn) is None  # consistent on its own
         assert audit.verify(conn, told) == ("server_head", 2)
     db.close()
+
+
+def test_a_journal_never_sends_its_teachers_password_to_another_server(server: LiveServer, tmp_path) -> None:
+    """The journal was downloaded from the school's server; pointed elsewhere (a settings file edited, a fake
+    server on the LAN), it refuses before anything is sent: the other server never sees a connection."""
+    import socket
+
+    spot = server_cell(server)
+    _backend, profiles, _profile, db, engine = _profile_pc(tmp_path, server, spot.teacher_login, "pw")
+    with socket.socket() as elsewhere:
+        elsewhere.bind(("127.0.0.1", 0))
+        elsewhere.listen()
+        elsewhere.settimeout(0.5)
+        other = SyncEngine(db, f"http://127.0.0.1:{elsewhere.getsockname()[1]}",
+                           profiles.tokens(spot.teacher_login, db.key), device_name="school PC")
+        with pytest.raises(SyncError) as refused:
+            other.login_blocking(spot.teacher_login, demo.DEMO_PASSWORD)
+        assert refused.value.code == "other_account" and server.url in refused.value.message
+        with pytest.raises(TimeoutError):
+            elsewhere.accept()  # nothing came: no password, no request
+    engine.login_blocking(spot.teacher_login, demo.DEMO_PASSWORD)  # its own server, as ever
