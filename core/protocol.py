@@ -58,6 +58,22 @@ class LoginRequest(Strict):
     device_name: Annotated[str, Field(max_length=200)] | None = None
 
 
+class PasswordChange(Strict):
+    """A teacher's new password for the school's server, given with the one she has now."""
+
+    current_password: Annotated[str, Field(min_length=1, max_length=256)]
+    new_password: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class MyDevice(Answer):
+    id: str
+    name: str | None
+    created_at: dt.datetime
+    last_seen_at: dt.datetime | None
+    revoked: bool
+    this_device: bool
+
+
 class LoginResponse(Answer):
     token: str
     expires_at: dt.datetime

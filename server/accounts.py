@@ -23,7 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select, update
 
 from core.validation import kept
-from server import serials
+from server import audit_log, serials
 from server.schema import account, device, login_name
 
 TOKEN_LIFETIME = dt.timedelta(days=180)
@@ -143,6 +143,50 @@ def login(
         ))
         last_seq = existing.last_seq
     return token, expires, dict(row) | {"recovery_key": recovery}, last_seq
+
+
+MIN_PASSWORD = 8  # characters of a new password
+
+
+def change_password(conn: Connection, who: Principal, current: str, new: str, now: dt.datetime) -> None:
+    """Replace the account's password, given the one it has now (LoginRefused bad_credentials when wrong); a new
+    one too short, or the username itself, is refused as weak_password. The account's devices stay signed in (a
+    lost PC is the admin's to revoke); audited without either password."""
+    row = conn.execute(select(account.c.username, account.c.password_hash)
+                       .where(account.c.school_id == who.school_id, account.c.id == who.account_id)
+                       .with_for_update()).one()
+    try:
+        _hasher.verify(row.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise LoginRefused("bad_credentials", "The current password is wrong.") from None
+    if len(new) < MIN_PASSWORD or new.casefold() == row.username.casefold() or kept(new) != new:
+        raise LoginRefused("weak_password", f"A new password has at least {MIN_PASSWORD} characters and is not "
+                                            "the username.")
+    conn.execute(update(account).where(account.c.school_id == who.school_id, account.c.id == who.account_id)
+                 .values(password_hash=hash_password(new)))
+    _audit(conn, who, now, "account", str(who.account_id), "password", "changed")
+
+
+def sign_out(conn: Connection, who: Principal, now: dt.datetime) -> None:
+    """This device's token no longer opens anything (a new login on the device gives a new one); audited."""
+    conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == who.device_id)
+                 .values(token_hash=token_digest(secrets.token_urlsafe(32))))
+    _audit(conn, who, now, "device", str(who.device_id), "signed_in", "false")
+
+
+def devices_of(conn: Connection, who: Principal) -> list[dict[str, Any]]:
+    """The account's devices, newest first: what a teacher checks before asking the admin to revoke a lost one."""
+    rows = conn.execute(select(device.c.id, device.c.name, device.c.created_at, device.c.last_seen_at,
+                               device.c.revoked_at)
+                        .where(device.c.school_id == who.school_id, device.c.account_id == who.account_id)
+                        .order_by(device.c.created_at.desc())).all()
+    return [dict(id=str(r.id), name=r.name, created_at=r.created_at, last_seen_at=r.last_seen_at,
+                 revoked=r.revoked_at is not None, this_device=str(r.id) == who.device_id) for r in rows]
+
+
+def _audit(conn: Connection, who: Principal, now: dt.datetime, entity: str, key: str, field: str, new: str) -> None:
+    audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
+                     entity=entity, entity_key=key, field=field, new_value=new, result="noted")
 
 
 def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:

@@ -33,7 +33,15 @@ from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import record_keys, wire_pack
-from core.protocol import ErrorBody, LoginRequest, LoginResponse, SyncRequest, SyncResponse
+from core.protocol import (
+    ErrorBody,
+    LoginRequest,
+    LoginResponse,
+    MyDevice,
+    PasswordChange,
+    SyncRequest,
+    SyncResponse,
+)
 from server import accounts, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
@@ -102,6 +110,15 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             if wait is not None:
                 return wait
         return None
+
+    async def acquire_login_slot() -> None:
+        """A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory
+        under a storm of logins. The others wait their turn here, on the event loop, holding no worker thread
+        (which the syncs need meanwhile); one that waits too long is told to come back."""
+        try:
+            await asyncio.wait_for(login_slots.acquire(), LOGIN_WAIT_S)
+        except TimeoutError:
+            raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after()) from None
 
     def limit(request: Request, kind: str, device_key: str) -> None:
         """Over a limit: 429 with Retry-After."""
@@ -214,17 +231,51 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                                  teacher_id=acct["teacher_id"], school_id=acct["school_id"], last_seq=last_seq,
                                  recovery_key=acct["recovery_key"])
 
-        # A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory under
-        # a storm of logins. The others wait their turn here, on the event loop, holding no worker thread (which
-        # the syncs need meanwhile); one that waits too long is told to come back.
-        try:
-            await asyncio.wait_for(login_slots.acquire(), LOGIN_WAIT_S)
-        except TimeoutError:
-            raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after()) from None
+        await acquire_login_slot()
         try:
             return await run_in_threadpool(checked)
         finally:
             login_slots.release()
+
+    @app.post("/v1/password", openapi_extra=_body_of(PasswordChange),
+              responses={401: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
+    async def change_password(request: Request, who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
+        """The caller's password for this server, given the one she has now (throttled as a login is)."""
+        body: PasswordChange = await parsed(request, PasswordChange)
+        address = _address(request) or "unknown"
+        name = f"account:{who.school_id}:{who.account_id}"
+        wait = throttle.wait(name, address)
+        if wait is not None:
+            raise ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
+                           {"Retry-After": str(wait)})
+
+        def change() -> dict:
+            with writer(engine).begin() as conn:
+                accounts.change_password(conn, who, body.current_password, body.new_password, dt.datetime.now(dt.UTC))
+            return {"changed": True}
+
+        await acquire_login_slot()
+        try:
+            return await run_in_threadpool(change)
+        except accounts.LoginRefused as refused:
+            if refused.code == "bad_credentials":
+                throttle.failed(name, address)
+            raise ApiError(401 if refused.code == "bad_credentials" else 422, refused.code, refused.message) from None
+        finally:
+            login_slots.release()
+
+    @app.post("/v1/logout", responses={401: {"model": ErrorBody}})
+    def logout(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
+        """Sign this device out: its token opens nothing more (its teacher logs in again to sync)."""
+        with writer(engine).begin() as conn:
+            accounts.sign_out(conn, who, dt.datetime.now(dt.UTC))
+        return {"signed_out": True}
+
+    @app.get("/v1/devices", response_model=list[MyDevice], responses={401: {"model": ErrorBody}})
+    def my_devices(who: Annotated[accounts.Principal, Depends(principal)]) -> list[dict]:
+        """The caller's devices (the PCs she logged in on), this one marked."""
+        with engine.connect() as conn:
+            return accounts.devices_of(conn, who)
 
     @app.post("/v1/sync", response_model=SyncResponse,
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},

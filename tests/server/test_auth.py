@@ -113,3 +113,52 @@ def test_only_an_admin_revokes_devices(live_server):
     teacher.login(school.cell(live_server).teacher_login)
     response = teacher.http.post(f"/v1/admin/devices/{teacher.device_id}/revoke", headers=teacher.headers())
     assert response.status_code == 403 and response.json()["error"] == "admin_only"
+
+
+def test_a_teacher_changes_her_password_online_and_signs_a_pc_out(live_server):
+    """The initial password import-school printed is changed with the current one (a wrong current one is refused
+    and throttled like a login, a weak new one refused with the rule); the old password stops working, the new one
+    works, and her other PC stays signed in. Signing out ends only this PC's token. Her PCs are listed, this one
+    marked, and nothing of either password reaches the audit log."""
+    cell = school.cell(live_server)
+    pc, other = live_server.client(), live_server.client()
+    assert pc.login(cell.teacher_login).status_code == other.login(cell.teacher_login).status_code == 200
+
+    def change(current: str, new: str):  # type: ignore[no-untyped-def]
+        return pc.http.post("/v1/password", headers=pc.headers(),
+                            json={"current_password": current, "new_password": new})
+
+    wrong = change("not-my-password", "көктем-2026-жаңа")
+    assert wrong.status_code == 401 and wrong.json()["error"] == "bad_credentials"
+    for weak in ("short", cell.teacher_login):
+        refused = change(demo.DEMO_PASSWORD, weak)
+        assert refused.status_code == 422 and refused.json()["error"] == "weak_password", refused.text
+        assert "at least 8" in refused.json()["message"]
+    assert change(demo.DEMO_PASSWORD, "көктем-2026-жаңа").json() == {"changed": True}
+    assert live_server.client().login(cell.teacher_login).status_code == 401  # the old password
+    assert live_server.client().login(cell.teacher_login, "көктем-2026-жаңа").status_code == 200
+    other.sync()  # still signed in
+
+    listed = pc.http.get("/v1/devices", headers=pc.headers()).json()
+    assert {d["id"] for d in listed} >= {pc.device_id, other.device_id}
+    assert [d["this_device"] for d in listed if d["id"] == pc.device_id] == [True]
+    assert pc.http.post("/v1/logout", headers=pc.headers()).json() == {"signed_out": True}
+    assert pc.sync_raw({"device_id": pc.device_id}).json()["error"] == "bad_token"
+    other.sync()  # her other PC is not signed out
+    assert pc.login(cell.teacher_login, "көктем-2026-жаңа").status_code == 200  # a new login on it works
+
+    logged = " ".join(str(v) for row in live_server.sql("SELECT * FROM audit_log") for v in row)
+    assert "көктем" not in logged and demo.DEMO_PASSWORD not in logged
+    assert [tuple(r) for r in live_server.sql(
+        "SELECT entity, field, new_value FROM audit_log WHERE result = 'noted' AND entity <> 'device' OR "
+        "field = 'signed_in' ORDER BY id")] == [("account", "password", "changed"), ("device", "signed_in", "false")]
+
+
+def test_wrong_current_passwords_are_throttled_like_logins(live_server):
+    cell = school.cell(live_server)
+    pc = live_server.client()
+    pc.login(cell.teacher_login)
+    answers = [pc.http.post("/v1/password", headers=pc.headers(),
+                            json={"current_password": f"guess-{n}", "new_password": "long-enough-1"}).status_code
+               for n in range(6)]
+    assert answers == [401] * 5 + [429]
