@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -70,6 +71,7 @@ SETTLE_MS = 400
 class MainWindow(QMainWindow):
     sheet_shown = Signal()  # a journal is on screen (tests and the benchmark wait for it)
     settled = Signal()  # the first journal has been on screen a moment: time for background work
+    signed_out = Signal(object)  # the sign-out's outcome, from the engine's thread: whether the server was told
 
     def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
                  today: dt.date | None = None, parent: QWidget | None = None, now: dt.time | None = None) -> None:
@@ -170,6 +172,16 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(lambda: self.on_undo("redo"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.account_menu = self.menuBar().addMenu("")
+        self.password_action = QAction(self)
+        self.password_action.setObjectName("changePassword")
+        self.password_action.triggered.connect(self.on_change_password)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("signOut")
+        self.sign_out_action.triggered.connect(self.on_sign_out)
+        self.account_menu.addActions([self.password_action, self.sign_out_action])
+        self.account_menu.menuAction().setVisible(False)  # until there is a server to hold an account (attach_sync)
+        self.signed_out.connect(self._show_signed_out)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -217,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
+        self.account_menu.menuAction().setVisible(True)
         bridge.status_changed.connect(self.on_sync_status)
         bridge.run_finished.connect(self.on_sync_run)
         self.sync_bar.show_status(engine.status)  # what happened before the window was there
@@ -547,6 +560,37 @@ class MainWindow(QMainWindow):
 
         self.worker.run(lambda: self.access.read(load), show, self._show_error)
 
+    # -- the account on the school's server ---------------------------------------------------------
+
+    def on_change_password(self) -> None:
+        from desktop.account_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Your password has been changed."),
+                                                                     10_000))
+        dialog.open()
+
+    def on_sign_out(self) -> None:
+        """This PC signs out of the school's server (a shared PC, before another teacher uses it): the journal and
+        what waits to be sent stay here; the next sync asks for the password."""
+        asked = QMessageBox.question(self, self.tr("Sign out"), self.tr(
+            "Sign this PC out of the school's server? Your journal stays on this PC, and what waits to be sent is "
+            "sent after your next login."))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        future = self.engine.sign_out()
+        future.add_done_callback(lambda f: self.signed_out.emit(f.exception() or f.result()))
+
+    def _show_signed_out(self, outcome: object) -> None:
+        if isinstance(outcome, Exception):
+            self.hint.setText(messages.describe(outcome))
+        elif outcome:
+            self.hint.setText(self.tr("Signed out of the school's server. Log in to sync again."))
+        else:
+            self.hint.setText(self.tr("Signed out on this PC; the server could not be reached to be told. Log in "
+                                      "to sync again."))
+
     def on_class_summary(self) -> None:
         """The summary of the class (or classes) this teacher is the class teacher of; every class for an admin."""
         from desktop.class_summary_dialog import ClassSummaryDialog
@@ -808,6 +852,9 @@ class MainWindow(QMainWindow):
         self.today_action.setIconText(self.tr("Today"))  # on the toolbar
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
+        self.account_menu.setTitle(self.tr("Account"))
+        self.password_action.setText(self.tr("Change password…"))
+        self.sign_out_action.setText(self.tr("Sign out of the server…"))
         self.language_menu.setTitle(self.tr("Language"))
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.review_dock.setWindowTitle(self.tr("To review"))

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -33,6 +33,8 @@ from sync.errors import SyncError
 from sync.link import LinkEstimate
 from sync.status import SyncStatus
 from sync.transport import ServerLink
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 Listener = Callable[[SyncStatus], None]
@@ -109,12 +111,45 @@ class SyncEngine:
 
     def login(self, username: str, password: str) -> Future[None]:
         """Log in on the engine's thread; the Future gives None or raises SyncError."""
-        future: Future[None] = Future()
+        return self._on_thread(lambda: self.login_blocking(username, password))
+
+    def change_password(self, current: str, new: str) -> Future[None]:
+        """The teacher's password on the school's server, changed on the engine's thread (SyncError when refused:
+        bad_credentials for a wrong current one, weak_password, locked, offline). The offline password that opens
+        this PC's journal is another, and stays."""
+        def task() -> None:
+            self.link.change_password(current, new)
+
+        return self._on_thread(task)
+
+    def sign_out(self) -> Future[bool]:
+        """This PC signs out of the school's server: the server ends its token (when it can be reached) and the PC
+        forgets it; the journal and what waits to be sent stay, and the next sync asks for a login. The Future
+        gives whether the server was told (False offline: the token is gone from this PC all the same)."""
+        def task() -> bool:
+            told = True
+            try:
+                self.link.sign_out()
+            except SyncError as error:
+                if error.code not in _LOGIN_AGAIN:  # already signed out there: nothing to tell
+                    told = False
+            with self.db.read() as conn:
+                state = sync_state.load(conn)
+            if state is not None:
+                self.tokens.forget(self._account_key(state["username"]))
+            self.link.token = None
+            self._publish(needs_login=True)
+            return told
+
+        return self._on_thread(task)
+
+    def _on_thread(self, work: Callable[[], T]) -> Future[T]:
+        """`work` run on the engine's thread, between attempts; its result or error through the Future."""
+        future: Future[T] = Future()
 
         def task() -> None:
             try:
-                self.login_blocking(username, password)
-                future.set_result(None)
+                future.set_result(work())
             except Exception as error:  # noqa: BLE001 (handed to the caller through the Future)
                 future.set_exception(error)
 

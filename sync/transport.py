@@ -23,7 +23,7 @@ import httpx
 from pydantic import ValidationError
 
 from core import wire_pack
-from core.protocol import LoginRequest, LoginResponse, SyncRequest, SyncResponse
+from core.protocol import LoginRequest, LoginResponse, PasswordChange, SyncRequest, SyncResponse
 from sync.errors import SyncError, needs_login, offline
 from sync.server_url import check_url
 
@@ -93,6 +93,13 @@ class ServerLink:
 
     def bootstrap_lessons(self, after: str, limit: int, courses: set[int] | None = None) -> Exchange[Any]:
         return self._call("GET", "/v1/bootstrap/lessons", params={"after": after, "limit": limit, **_only(courses)})
+
+    def change_password(self, current: str, new: str) -> Exchange[Any]:
+        body = PasswordChange.model_construct(current_password=current, new_password=new)  # the server judges it
+        return self._call("POST", "/v1/password", body=body.model_dump_json().encode(), content_type="application/json")
+
+    def sign_out(self) -> Exchange[Any]:
+        return self._call("POST", "/v1/logout", body=b"{}", content_type="application/json")
 
     def readable_courses(self) -> Exchange[Any]:
         """The ids of the courses the teacher may read now."""

@@ -5,16 +5,16 @@
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="128"/>
-        <location filename="../../desktop/app.py" line="197"/>
-        <location filename="../../desktop/app.py" line="204"/>
-        <location filename="../../desktop/app.py" line="215"/>
-        <location filename="../../desktop/app.py" line="341"/>
+        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="218"/>
+        <location filename="../../desktop/app.py" line="344"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="198"/>
+        <location filename="../../desktop/app.py" line="201"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
@@ -375,164 +375,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="349"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340"/>
+        <location filename="../../desktop/main_window.py" line="353"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="343"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
         <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494"/>
+        <location filename="../../desktop/main_window.py" line="507"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564"/>
+        <location filename="../../desktop/main_window.py" line="570"/>
+        <source>Your password has been changed.</source>
+        <translation>Құпиясөз өзгертілді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="577"/>
+        <source>Sign out</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="578"/>
+        <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
+        <translation>Осы компьютерде мектеп серверінен шығасыз ба? Журнал осы компьютерде қалады, ал жіберуді күтіп тұрғанның бәрі келесі кіргеннен кейін жіберіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="589"/>
+        <source>Signed out of the school&apos;s server. Log in to sync again.</source>
+        <translation>Мектеп серверінен шықтыңыз. Қайта синхрондау үшін кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="591"/>
+        <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
+        <translation>Осы компьютерде шықтыңыз; бұл туралы хабарлау үшін серверге қазір қосылу мүмкін болмады. Қайта синхрондау үшін кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="608"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="580"/>
+        <location filename="../../desktop/main_window.py" line="624"/>
         <source>Export as CSV…</source>
         <translation>CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="583"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>Saved %1 rows to %2</source>
         <translation>%1 жол %2 файлына сақталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="651"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="651"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="658"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="795"/>
+        <location filename="../../desktop/main_window.py" line="839"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="796"/>
+        <location filename="../../desktop/main_window.py" line="840"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="797"/>
+        <location filename="../../desktop/main_window.py" line="841"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="842"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="799"/>
+        <location filename="../../desktop/main_window.py" line="843"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="800"/>
+        <location filename="../../desktop/main_window.py" line="844"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="801"/>
+        <location filename="../../desktop/main_window.py" line="845"/>
         <source>Class summary…</source>
         <translation>Сынып жиынтығы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="846"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="803"/>
+        <location filename="../../desktop/main_window.py" line="847"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="848"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="849"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="806"/>
+        <location filename="../../desktop/main_window.py" line="850"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="807"/>
+        <location filename="../../desktop/main_window.py" line="851"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="808"/>
+        <location filename="../../desktop/main_window.py" line="852"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="811"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
+        <source>Account</source>
+        <translation>Тіркелгі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="856"/>
+        <source>Change password…</source>
+        <translation>Құпиясөзді өзгерту…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="857"/>
+        <source>Sign out of the server…</source>
+        <translation>Серверден шығу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="858"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812"/>
+        <location filename="../../desktop/main_window.py" line="859"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="813"/>
+        <location filename="../../desktop/main_window.py" line="860"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -1186,6 +1226,65 @@
         <location filename="../../desktop/messages.py" line="305"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="33"/>
+        <source>Change your password</source>
+        <translation>Құпиясөзді өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="35"/>
+        <source>Your password for the school&apos;s server. The offline password that opens the journal on this PC stays as it is.</source>
+        <translation>Мектеп серверіне арналған құпиясөзіңіз. Осы компьютердегі журналды ашатын офлайн құпиясөз өзгермейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="44"/>
+        <source>Current password</source>
+        <translation>Қазіргі құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="45"/>
+        <source>New password</source>
+        <translation>Жаңа құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="46"/>
+        <source>New password again</source>
+        <translation>Жаңа құпиясөз қайта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>Екі жаңа құпиясөз бірдей емес.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/account_dialog.py" line="65"/>
+        <source>A new password has at least %n characters.</source>
+        <translation>
+            <numerusform>Жаңа құпиясөз кемінде %n таңбадан тұрады.</numerusform>
+            <numerusform>Жаңа құпиясөз кемінде %n таңбадан тұрады.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="67"/>
+        <source>Changing…</source>
+        <translation>Өзгертілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="77"/>
+        <source>The current password is wrong.</source>
+        <translation>Қазіргі құпиясөз қате.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/account_dialog.py" line="81"/>
+        <source>A new password has at least %n characters and is not your username.</source>
+        <translation>
+            <numerusform>Жаңа құпиясөз кемінде %n таңбадан тұрады және пайдаланушы атымен бірдей емес.</numerusform>
+            <numerusform>Жаңа құпиясөз кемінде %n таңбадан тұрады және пайдаланушы атымен бірдей емес.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

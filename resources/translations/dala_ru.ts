@@ -5,16 +5,16 @@
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="128"/>
-        <location filename="../../desktop/app.py" line="197"/>
-        <location filename="../../desktop/app.py" line="204"/>
-        <location filename="../../desktop/app.py" line="215"/>
-        <location filename="../../desktop/app.py" line="341"/>
+        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="218"/>
+        <location filename="../../desktop/app.py" line="344"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="198"/>
+        <location filename="../../desktop/app.py" line="201"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
@@ -375,164 +375,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="349"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340"/>
+        <location filename="../../desktop/main_window.py" line="353"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="343"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
         <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494"/>
+        <location filename="../../desktop/main_window.py" line="507"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564"/>
+        <location filename="../../desktop/main_window.py" line="570"/>
+        <source>Your password has been changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="577"/>
+        <source>Sign out</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="578"/>
+        <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
+        <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="589"/>
+        <source>Signed out of the school&apos;s server. Log in to sync again.</source>
+        <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="591"/>
+        <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
+        <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="608"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="580"/>
+        <location filename="../../desktop/main_window.py" line="624"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="583"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>Saved %1 rows to %2</source>
         <translation>Сохранено строк: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="651"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="651"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="658"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="795"/>
+        <location filename="../../desktop/main_window.py" line="839"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="796"/>
+        <location filename="../../desktop/main_window.py" line="840"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="797"/>
+        <location filename="../../desktop/main_window.py" line="841"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="842"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="799"/>
+        <location filename="../../desktop/main_window.py" line="843"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="800"/>
+        <location filename="../../desktop/main_window.py" line="844"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="801"/>
+        <location filename="../../desktop/main_window.py" line="845"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="846"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="803"/>
+        <location filename="../../desktop/main_window.py" line="847"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="848"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="849"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="806"/>
+        <location filename="../../desktop/main_window.py" line="850"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="807"/>
+        <location filename="../../desktop/main_window.py" line="851"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="808"/>
+        <location filename="../../desktop/main_window.py" line="852"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="811"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
+        <source>Account</source>
+        <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="856"/>
+        <source>Change password…</source>
+        <translation>Сменить пароль…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="857"/>
+        <source>Sign out of the server…</source>
+        <translation>Выйти с сервера…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="858"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812"/>
+        <location filename="../../desktop/main_window.py" line="859"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="813"/>
+        <location filename="../../desktop/main_window.py" line="860"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -1186,6 +1226,67 @@
         <location filename="../../desktop/messages.py" line="305"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="33"/>
+        <source>Change your password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="35"/>
+        <source>Your password for the school&apos;s server. The offline password that opens the journal on this PC stays as it is.</source>
+        <translation>Ваш пароль для сервера школы. Офлайн-пароль, которым открывается журнал на этом компьютере, остаётся прежним.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="44"/>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="45"/>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="46"/>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/account_dialog.py" line="65"/>
+        <source>A new password has at least %n characters.</source>
+        <translation>
+            <numerusform>Новый пароль — не короче %n символа.</numerusform>
+            <numerusform>Новый пароль — не короче %n символов.</numerusform>
+            <numerusform>Новый пароль — не короче %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="67"/>
+        <source>Changing…</source>
+        <translation>Меняем…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="77"/>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/account_dialog.py" line="81"/>
+        <source>A new password has at least %n characters and is not your username.</source>
+        <translation>
+            <numerusform>Новый пароль — не короче %n символа и не совпадает с именем пользователя.</numerusform>
+            <numerusform>Новый пароль — не короче %n символов и не совпадает с именем пользователя.</numerusform>
+            <numerusform>Новый пароль — не короче %n символов и не совпадает с именем пользователя.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
