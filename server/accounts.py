@@ -99,9 +99,12 @@ def taken_usernames(conn: Connection) -> set[str]:
 
 
 def login(
-    conn: Connection, username: str, password: str, device_id: str, device_name: str | None, now: dt.datetime
+    conn: Connection, username: str, password: str, device_id: str, device_name: str | None, now: dt.datetime,
+    ip: str | None = None,
 ) -> tuple[str, dt.datetime, dict, int]:
-    """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq)."""
+    """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq).
+    A login to a known account is audited in its school's log, let in or refused (never the password); an unknown
+    username has no school to log it in, and leaves nothing."""
     # A name with a character no column keeps (a NUL) names nobody, and never reaches the query.
     school_id = None if kept(username) != username else conn.execute(
         select(login_name.c.school_id).where(login_name.c.username == username)).scalar()
@@ -112,9 +115,11 @@ def login(
     if row is None:
         _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
         raise LoginRefused("bad_credentials", "Wrong username or password.")
+    attempt = Principal(row["id"], row["school_id"], row["role"], row["teacher_id"], device_id)
     try:
         _hasher.verify(row["password_hash"], password)
     except (VerificationError, InvalidHashError):
+        _audit(conn, attempt, now, "login", username, "result", "bad_credentials", ip, result="rejected")
         raise LoginRefused("bad_credentials", "Wrong username or password.") from None
 
     token = new_token(row["school_id"])
@@ -126,6 +131,7 @@ def login(
     if existing is not None and existing.revoked_at is not None:
         # Revoked stays revoked (a PC reported lost or stolen): the right password does not undo the admin's
         # revocation; only the admin restores it (server.periods.restore_device). What waits on the PC stays there.
+        _audit(conn, attempt, now, "login", username, "result", "device_revoked", ip, result="rejected")
         raise LoginRefused("device_revoked", "The school admin has revoked this PC; ask the admin to restore it.")
     recovery = existing.recovery_key if existing is not None and existing.recovery_key else \
         base64.b64encode(secrets.token_bytes(32)).decode("ascii")
@@ -142,6 +148,7 @@ def login(
             recovery_key=recovery,
         ))
         last_seq = existing.last_seq
+    _audit(conn, attempt, now, "login", username, "result", "ok", ip)
     return token, expires, dict(row) | {"recovery_key": recovery}, last_seq
 
 
@@ -184,9 +191,10 @@ def devices_of(conn: Connection, who: Principal) -> list[dict[str, Any]]:
                  revoked=r.revoked_at is not None, this_device=str(r.id) == who.device_id) for r in rows]
 
 
-def _audit(conn: Connection, who: Principal, now: dt.datetime, entity: str, key: str, field: str, new: str) -> None:
+def _audit(conn: Connection, who: Principal, now: dt.datetime, entity: str, key: str, field: str, new: str,
+           ip: str | None = None, result: str = "noted") -> None:
     audit_log.record(conn, at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
-                     entity=entity, entity_key=key, field=field, new_value=new, result="noted")
+                     ip=ip, entity=entity, entity_key=key, field=field, new_value=new, result=result)
 
 
 def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:

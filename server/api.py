@@ -219,7 +219,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             with writer(engine).begin() as conn:
                 try:
                     token, expires, acct, last_seq = accounts.login(
-                        conn, body.username, body.password, body.device_id, body.device_name, now)
+                        conn, body.username, body.password, body.device_id, body.device_name, now, address)
                 except accounts.LoginRefused as caught:
                     refused = caught
             if refused is not None:

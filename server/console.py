@@ -163,7 +163,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             with writer(engine).begin() as conn:
                 try:
                     token, _expires, account, _seq = accounts.login(conn, username, password, str(uuid.uuid4()),
-                                                                     "console", now)
+                                                                     "console", now, address)
                 except accounts.LoginRefused as refused:
                     if refused.code == "bad_credentials":
                         gates.throttle.failed(username, address)

@@ -1,5 +1,5 @@
 """The server's audit log is tamper-evident: every entry is hash-chained, `dala-server verify-audit` says the
-chain is whole after real syncs and admin actions, and names the right entry after one is edited or
+chain is whole after real logins, syncs and admin actions, and names the right entry after one is edited or
 removed, or says so when the newest entries were cut off."""
 
 from __future__ import annotations
@@ -29,15 +29,16 @@ def _fill(live_server) -> list[int]:  # type: ignore[no-untyped-def]
     admin.login("admin")
     term = live_server.sql("SELECT id FROM period WHERE kind = 'term' AND number = 1")[0][0]
     admin.http.post(f"/v1/admin/periods/{term}/close", headers=admin.headers())
+    # the teacher's login, her four syncs, the admin's login and his closing
     return [row[0] for row in live_server.sql("SELECT id FROM audit_log ORDER BY id")]
 
 
 def test_the_chain_is_whole_after_syncs_and_admin_actions(live_server) -> None:
     ids = _fill(live_server)
-    assert len(ids) == 5
+    assert len(ids) == 7
     assert all(row[0] and len(row[0]) == 64 for row in live_server.sql("SELECT hash FROM audit_log"))
     done = _verify(live_server)
-    assert done.returncode == 0 and "5 entries, the chain is whole" in done.stdout
+    assert done.returncode == 0 and "7 entries, the chain is whole" in done.stdout
 
 
 def test_an_edited_entry_is_named(live_server) -> None:
@@ -53,7 +54,7 @@ def test_a_removed_entry_and_a_cut_tail_show(live_server) -> None:
     with live_server.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": ids[-1]})
     cut = _verify(live_server)
-    assert cut.returncode == 1 and "removed" in cut.stderr and "4 entries agree" in cut.stderr
+    assert cut.returncode == 1 and "removed" in cut.stderr and "6 entries agree" in cut.stderr
     with live_server.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": ids[1]})
     gap = _verify(live_server)

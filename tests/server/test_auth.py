@@ -150,8 +150,22 @@ def test_a_teacher_changes_her_password_online_and_signs_a_pc_out(live_server):
     logged = " ".join(str(v) for row in live_server.sql("SELECT * FROM audit_log") for v in row)
     assert "көктем" not in logged and demo.DEMO_PASSWORD not in logged
     assert [tuple(r) for r in live_server.sql(
-        "SELECT entity, field, new_value FROM audit_log WHERE result = 'noted' AND entity <> 'device' OR "
-        "field = 'signed_in' ORDER BY id")] == [("account", "password", "changed"), ("device", "signed_in", "false")]
+        "SELECT entity, field, new_value FROM audit_log WHERE entity IN ('account', 'device') ORDER BY id")] == [
+        ("account", "password", "changed"), ("device", "signed_in", "false")]
+
+
+def test_logins_let_in_and_refused_are_audited_without_the_password(live_server):
+    cell = school.cell(live_server)
+    pc = live_server.client()
+    assert pc.login(cell.teacher_login, "a-wrong-guess").status_code == 401
+    assert pc.login(cell.teacher_login).status_code == 200
+    assert pc.login("no.such.teacher", "a-wrong-guess").status_code == 401  # no school to log it in: nothing
+    assert [tuple(r) for r in live_server.sql(
+        "SELECT device_id, entity_key, new_value, result, ip FROM audit_log WHERE entity = 'login' ORDER BY id")] == [
+        (pc.device_id, cell.teacher_login, "bad_credentials", "rejected", "127.0.0.1"),
+        (pc.device_id, cell.teacher_login, "ok", "noted", "127.0.0.1")]
+    logged = " ".join(str(v) for row in live_server.sql("SELECT * FROM audit_log") for v in row)
+    assert "a-wrong-guess" not in logged and demo.DEMO_PASSWORD not in logged
 
 
 def test_wrong_current_passwords_are_throttled_like_logins(live_server):

@@ -61,6 +61,10 @@ def test_every_operation_is_audited_and_exported(live_server, tmp_path):
                     "--from", (today - dt.timedelta(days=1)).isoformat(), "--to", today.isoformat(),
                     "--format", "jsonl", "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
     entries = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    logins = [(e["device_id"], e["entity_key"], e["new_value"], e["ip"]) for e in entries if e["entity"] == "login"]
+    assert logins == [(api.device_id, cell.teacher_login, "ok", "127.0.0.1"),
+                      (intruder.device_id, school.other_teacher_login(live_server, cell.teacher_id), "ok", "127.0.0.1")]
+    entries = [e for e in entries if e["entity"] != "login"]
     assert [(e["device_id"], e["seq"], e["result"], e["reason"]) for e in entries] == [
         (api.device_id, 1, "applied", None), (api.device_id, 2, "rejected", "invalid_mark"),
         (intruder.device_id, 1, "rejected", "not_your_course")]
@@ -73,4 +77,4 @@ def test_every_operation_is_audited_and_exported(live_server, tmp_path):
                               "--school", "1", "--from", today.isoformat(), "--to", today.isoformat()],
                              cwd=ROOT, check=True, capture_output=True, text=True).stdout
     rows = list(csv.DictReader(csv_out.splitlines()))
-    assert [r["result"] for r in rows] == ["applied", "rejected", "rejected"]
+    assert [r["result"] for r in rows if r["entity"] != "login"] == ["applied", "rejected", "rejected"]
