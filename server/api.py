@@ -91,7 +91,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         if shared_slots is not None:
             await shared_slots.close()
 
-    app = FastAPI(title="Dala Journal server", version=VERSION, lifespan=lifespan,
+    # No /docs nor /redoc: their pages load scripts from a CDN, which a school's server must not make its admin's
+    # browser run; the spec itself is at /openapi.json, and docs/sync-protocol.md says it in words.
+    app = FastAPI(title="Dala Journal server", version=VERSION, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
     sync_slots = threading.BoundedSemaphore(settings.max_syncs)

@@ -22,6 +22,7 @@ import base64
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import time
@@ -145,7 +146,8 @@ class Profiles:
         key = keys.new_key()
         entry = {"display_name": display_name or username, "folder": _folder_name(username)}
         profile = self._profile(username, entry)
-        profile.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.root)
+        private_folder(profile.folder)
         self._store(profile).put_json(_name(username, "by-password"), keys.wrap_with_password(key, password, self.cost))
         self._update(username, entry)
         return profile, key
@@ -317,8 +319,17 @@ def _tokens_name(username: str) -> str:
     return f"device-token:{username}"
 
 
+def private_folder(path: Path) -> None:
+    """`path` as a folder only this user may open (0700 on Linux and macOS; Windows keeps a profile's folder under
+    the user's own AppData): a journal's file, its write-ahead log and its backups inside are kept from the PC's
+    other accounts whatever their own modes (a new file is 0644 by the usual umask)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)  # a folder made before, or by mkdir under a umask that took bits away
+
+
 def _write_json(path: Path, value: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
     temporary.replace(path)

@@ -160,3 +160,17 @@ def test_a_profile_is_listed_by_the_name_it_is_given(tmp_path) -> None:  # type:
     profiles.name("aigerim.t", "Тоқтарова Айгерім Серікқызы")
     profiles.name("aigerim.t", "  ")  # a blank name changes nothing
     assert [(p.username, p.display_name) for p in profiles.list()] == [("aigerim.t", "Тоқтарова Айгерім Серікқызы")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid"), reason="POSIX modes")
+def test_the_profiles_and_each_journal_are_kept_from_the_pcs_other_accounts(tmp_path: Path) -> None:
+    """The profiles folder and each profile's folder open to their user alone (0700), so its journal, write-ahead
+    log and backups are not readable by another account on a shared PC, whatever mode the files got."""
+    import stat
+
+    profiles, _ = _two_profiles(tmp_path)
+    folders = [tmp_path / "profiles", *(profiles.get(name).folder for name in ("a", "b"))]
+    assert [stat.S_IMODE(folder.stat().st_mode) for folder in folders] == [0o700] * 3
+    (tmp_path / "profiles").chmod(0o755)  # a folder from an older version, made world-readable
+    profiles.create("c", "password of c")
+    assert stat.S_IMODE((tmp_path / "profiles").stat().st_mode) == 0o700

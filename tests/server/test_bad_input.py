@@ -146,6 +146,8 @@ def test_the_openapi_spec_is_served(live_server):
     spec = httpx.get(f"{live_server.url}/openapi.json").json()
     assert {"/v1/login", "/v1/sync", "/v1/bootstrap"} <= set(spec["paths"])
     assert "requestBody" in spec["paths"]["/v1/sync"]["post"]
+    for page in ("/docs", "/redoc"):  # pages that would load scripts from a CDN
+        assert httpx.get(f"{live_server.url}{page}").status_code == 404
 
 
 def test_a_huge_refused_value_is_audited_by_its_size_and_digest_not_whole(live_server, teacher):
