@@ -28,7 +28,7 @@ OPERATION_REFUSALS = frozenset({
 REQUEST_ERRORS = frozenset({
     "bad_compression", "no_token", "bad_token", "token_expired", "device_revoked", "wrong_device", "admin_only",
     "too_large", "unsupported_encoding", "invalid_request", "locked", "busy", "unavailable", "bad_credentials",
-    "device_taken", "weak_password",
+    "device_taken", "weak_password", "unsupported_media_type",
     "rate_limited", "not_found",
 })
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -305,6 +305,9 @@ def sync_error(code: str | None, message: str | None) -> str:
         "rate_limited": QCoreApplication.translate("Messages", "Too many requests; trying again shortly."),
         "bad_token": QCoreApplication.translate(
             "Messages", "The server no longer knows this login; please log in again."),
+        "unsupported_media_type": QCoreApplication.translate(
+            "Messages", "The server did not take the app's request as it was sent; install the school's latest "
+            "Dala Journal."),
         "weak_password": QCoreApplication.translate(
             "Messages", "The new password is too weak: at least 8 characters, and not your username."),
         "device_taken": QCoreApplication.translate(

@@ -186,8 +186,12 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         return parse(request, model, await read_body(request))
 
     def parse(request: Request, model: type[BaseModel], body: bytes) -> Any:
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media not in ("application/json", wire_pack.MEDIA_TYPE):  # a text/plain body is no request of ours
+            raise ApiError(415, "unsupported_media_type",
+                           f"Send the body as application/json or {wire_pack.MEDIA_TYPE}, not {media or 'untyped'}.")
         try:
-            if request.headers.get("content-type", "").startswith(wire_pack.MEDIA_TYPE):
+            if media == wire_pack.MEDIA_TYPE:
                 return model.model_validate(wire_pack.unpack_request(json.loads(body)))
             return model.model_validate_json(body)
         except (ValueError, RecursionError) as exc:  # pydantic's ValidationError, bad JSON, a bad packed body

@@ -1148,67 +1148,72 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="308"/>
+        <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
+        <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="316"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="327"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="334"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="343"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>

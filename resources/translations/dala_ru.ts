@@ -1148,67 +1148,72 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="308"/>
+        <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
+        <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="316"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="327"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="334"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="343"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>

@@ -170,3 +170,15 @@ def test_a_huge_refused_value_is_audited_by_its_size_and_digest_not_whole(live_s
         assert result == "rejected" and json.loads(value) == {
             "refused_value_bytes": len(column), "sha256": hashlib.sha256(column).hexdigest()}
     assert [tuple(r) for r in logged[3:]] == [('"Жақсы"', "applied")]
+
+
+def test_a_body_that_is_not_json_by_its_type_is_a_415(live_server, teacher):
+    """A body sent as text/plain (or with no type) is no request of ours, whatever it holds: 415, nothing applied."""
+    before = state(live_server)
+    for media in ("text/plain", "application/x-www-form-urlencoded", ""):
+        response = teacher.http.post("/v1/sync", content=json.dumps(body(teacher)).encode(),
+                                     headers={**teacher.headers(), "Content-Type": media})
+        assert response.status_code == 415 and response.json()["error"] == "unsupported_media_type", response.text
+    assert teacher.http.post("/v1/login", content=b'{"username": "a", "password": "b"}',
+                             headers={"Content-Type": "text/plain"}).status_code == 415
+    assert state(live_server) == before
