@@ -11,8 +11,9 @@ bundle and the teachers to list) whatever the settings say; without a preset, `-
 `DALA_SERVER_URL`. `--self-test` checks a build (desktop.self_test).
 
 `make run` (harness.demo_run) takes this same path, on the demo teacher's profile with its passwords
-prefilled. A plain, unencrypted journal file (`--journal FILE`, the token kept in memory) is for the
-benchmarks only, through desktop.plain_journal; the shipped `dala` does not offer it.
+prefilled (given in DALA_PASSWORD and DALA_OFFLINE_PASSWORD: no password on a command line). A plain,
+unencrypted journal file (`--journal FILE`, the token kept in memory) is for the benchmarks only, through
+desktop.plain_journal; the shipped `dala` does not offer it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from sync.engine import SyncEngine
 
 STARTED = time.perf_counter()
+PASSWORD_VARIABLE, OFFLINE_PASSWORD_VARIABLE = "DALA_PASSWORD", "DALA_OFFLINE_PASSWORD"
 
 
 def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Namespace:
@@ -58,8 +60,6 @@ def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Name
         parser.add_argument("--teacher", type=int, help="the teacher of a journal with no sync account")
     parser.add_argument("--server", help="the school server's address, e.g. https://192.168.1.10:8470")
     parser.add_argument("--user", help="the username to offer at login")
-    parser.add_argument("--password", help=argparse.SUPPRESS)  # the demo's shared password only
-    parser.add_argument("--offline-password", help=argparse.SUPPRESS)  # the demo's profile only (make run)
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES))
     parser.add_argument("--offline", action="store_true", help="do not sync (a journal already set up)")
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests: a fixed day
@@ -68,6 +68,11 @@ def _arguments(argv: list[str], *, plain_journal: bool = False) -> argparse.Name
     parser.add_argument("--self-test", action="store_true",
                         help="check this build (offscreen): a temporary encrypted profile, translations, Qt plugins")
     args = parser.parse_args(argv)
+    # The demo's public passwords (make run) and the installer's self-test login come from the environment, never
+    # the command line: a command line is readable by every account of the PC (ps), a process's environment only
+    # by its own user.
+    args.password = os.environ.get(PASSWORD_VARIABLE) or None
+    args.offline_password = os.environ.get(OFFLINE_PASSWORD_VARIABLE) or None
     if not plain_journal:
         args.journal, args.teacher = None, None
     return args

@@ -7,7 +7,8 @@ it with QtTest, as a teacher's keys would arrive.
 - Always, offline: a profile whose journal holds a small generated school → the start screen, the offline
   password → marks typed into the grid → quit → start again → the password → the marks are there → lock →
   unlock → quit.
-- Given a school server (`--server URL --user NAME --password P`, as the installer's CI test does): a new
+- Given a school server (`--server URL --user NAME`, the password in DALA_PASSWORD, as the installer's CI test
+  does): a new
   profile made at the start screen (the offline password twice) → the online login → the first download →
   marks → quit → unlock → lock → unlock → a mark → quit → a forgotten password reset through an online login
   → everything typed acknowledged by the server.

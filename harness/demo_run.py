@@ -56,8 +56,8 @@ def main() -> int:
               f"console: {address}/console (user {demo.ADMIN_LOGIN}, the same password).", flush=True)
         home = (VAR / "demo-home").resolve()
         os.environ["XDG_DATA_HOME"], os.environ["XDG_CONFIG_HOME"] = str(home / "data"), str(home / "config")
-        return app.main(["--server", address, "--user", login, "--password", demo.DEMO_PASSWORD,
-                         "--offline-password", demo.DEMO_PASSWORD])
+        os.environ[app.PASSWORD_VARIABLE] = os.environ[app.OFFLINE_PASSWORD_VARIABLE] = demo.DEMO_PASSWORD
+        return app.main(["--server", address, "--user", login])
     finally:
         server.terminate()
         server.wait(10)

@@ -41,10 +41,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out"
 
 
-def _self_test(binary: Path, *online: str) -> subprocess.CompletedProcess:
+def _self_test(binary: Path, *online: str, password: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "DALA_PRESET"}
+    given = {"DALA_PASSWORD": password} if password is not None else {}
     return subprocess.run([str(binary), "--self-test", *online], capture_output=True, text=True, timeout=300,
-                          env={**env, "QT_QPA_PLATFORM": "offscreen"})
+                          env={**env, **given, "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_the_bundle_walks_the_teachers_path_against_a_real_server(built: Path, server_template: Path,
@@ -56,7 +57,7 @@ def test_the_bundle_walks_the_teachers_path_against_a_real_server(built: Path, s
         [(teacher,)] = server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id "
                                   "WHERE c.scale = 'criteria' ORDER BY t.id LIMIT 1")
         done = _self_test(built / "build" / "dist" / "dala" / "dala", "--server", server.url, "--user", teacher,
-                          "--password", "dala-demo")
+                          password="dala-demo")
         device = server.sql("SELECT d.id, d.last_seq FROM device d JOIN account a ON a.id = d.account_id "
                             "WHERE a.username = :name", name=teacher)
         marks = server.sql("SELECT count(*) FROM change WHERE field = 'mark' AND device_id = :device",
