@@ -100,6 +100,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     shared_slots = SharedSlots(settings.rate_store, settings.max_syncs_shared) if settings.max_syncs_shared else None
     login_slots = asyncio.Semaphore(settings.max_logins)
     recent_tokens = accounts.RecentTokens()
+    # The tokens (by digest) whose sync this worker is answering: the event loop alone reads and changes it. (Across
+    # workers a PC's syncs still take turns, on its device row; here a second one is refused before it takes a slot.)
+    syncing: set[str] = set()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
     throttle = PasswordThrottle(limiter)
 
@@ -293,8 +296,13 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             await run_in_threadpool(principal, token)
             recent_tokens.remember(token)
         raw = await read_raw(request)
+        digest = accounts.token_digest(token)
+        if digest in syncing:  # one sync at a time a PC: a second would wait on the first and hold a slot meanwhile
+            raise ApiError(429, "rate_limited", "This PC's previous sync is still being answered; try again shortly.",
+                           {"Retry-After": "1"})
         if not sync_slots.acquire(blocking=False):
             raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
+        syncing.add(digest)
         lease = None
         try:
             if shared_slots is not None and (lease := await shared_slots.enter()) is None:
@@ -314,6 +322,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             except DeviceMismatch as exc:
                 raise ApiError(403, "wrong_device", str(exc)) from None
         finally:
+            syncing.discard(digest)
             sync_slots.release()
             if lease is not None and shared_slots is not None:
                 await shared_slots.leave(lease)

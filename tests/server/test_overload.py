@@ -5,6 +5,7 @@ database is back; a storm of logins keeps the worker's memory bounded."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from pathlib import Path
 
@@ -97,3 +98,39 @@ def test_a_storm_of_200_logins_keeps_the_worker_within_500_mb(pg_database: str) 
         peak = _peak_rss_mb(server.process.pid)
         assert statuses == [200] * 200, "every teacher gets in, some after being told to come back"
         assert peak <= 500, f"peak RSS {peak:.0f} MiB (from {before:.0f} MiB before the storm)"
+
+
+@pytest.fixture(params=["postgresql"])  # where a test can hold a row while the server waits on it
+def postgres_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return fresh_database(request, tmp_path)
+
+
+def test_a_pc_syncs_one_call_at_a_time_and_a_second_takes_no_slot(postgres_db: str) -> None:
+    """While a PC's sync is being answered (held here on its device row), a second sync with its token is told to
+    come back (429, Retry-After) at once instead of waiting in one of the server's slots; another PC syncs as
+    ever; the first is answered once it can go on."""
+    import threading
+
+    with running_server(postgres_db) as server:
+        cell = school.cell(server)
+        pc, other = server.client(), server.client()
+        pc.login(cell.teacher_login)
+        other.login(school.other_teacher_login(server, cell.teacher_id))
+        first: dict = {}
+        holder = create_engine(postgres_db)
+        with holder.begin() as conn:
+            conn.execute(text("SELECT 1 FROM device WHERE id = :d FOR UPDATE"), {"d": pc.device_id})
+            waiting = threading.Thread(target=lambda: first.setdefault("answer", pc.sync_raw(
+                {"device_id": pc.device_id, "cursor": 0, "ops": [pc.op("cell", cell.key, "mark", 7)], "limit": 10})))
+            waiting.start()
+            for _ in range(300):  # until the first sync waits on the row
+                if server.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")[0][0]:
+                    break
+                time.sleep(0.05)
+            second = pc.sync_raw({"device_id": pc.device_id, "cursor": 0, "ops": [], "limit": 10})
+            assert second.status_code == 429 and second.json()["error"] == "rate_limited", second.text
+            assert int(second.headers["Retry-After"]) >= 1
+            assert other.sync()["results"] == []  # another PC is not held up
+        waiting.join(30)
+        holder.dispose()
+        assert first["answer"].status_code == 200 and first["answer"].json()["results"][0]["status"] == "applied"
