@@ -101,7 +101,7 @@ class Operation(Strict):
 
 class SyncRequest(Strict):
     device_id: DeviceId
-    cursor: Annotated[int, Field(ge=0)] = 0
+    cursor: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0  # a feed position: a bigint on PostgreSQL
     ops: Annotated[list[Operation], Field(max_length=MAX_OPS_PER_SYNC)] = []
     limit: Annotated[int, Field(ge=1, le=MAX_PULL)] = 500
     # The head of the device's own chained audit trail (entries, last hash): kept in the server's audit log.
