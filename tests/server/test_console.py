@@ -178,9 +178,10 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     grade = live_server.sql("SELECT grade FROM school_class WHERE id = :k", k=spot.class_a)[0][0]
     other = live_server.sql(
         "SELECT t.username FROM course c JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id "
-        "WHERE t.id NOT IN (SELECT c2.teacher_id FROM course c2 JOIN school_class k ON k.id = c2.class_id "
-        "WHERE k.grade = :g) AND t.id NOT IN (SELECT homeroom_teacher_id FROM school_class "
-        "WHERE grade = :g AND homeroom_teacher_id IS NOT NULL) ORDER BY t.id LIMIT 1", g=grade)[0][0]
+        "WHERE c.school_id = 1 AND t.id NOT IN (SELECT c2.teacher_id FROM course c2 JOIN school_class k "
+        "ON k.school_id = c2.school_id AND k.id = c2.class_id WHERE c2.school_id = 1 AND k.grade = :g) "
+        "AND t.id NOT IN (SELECT homeroom_teacher_id FROM school_class WHERE school_id = 1 AND grade = :g "
+        "AND homeroom_teacher_id IS NOT NULL) ORDER BY t.id LIMIT 1", g=grade)[0][0]
     [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
     [pc_other] = synced_pcs(tmp_path, live_server.url, other, "other")
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
@@ -232,8 +233,9 @@ def _free_slot(server, course_id: int) -> tuple[int, int]:  # type: ignore[no-un
     """A weekday and lesson in which neither the course's class nor its teacher has a lesson in November."""
     busy = set(server.sql(
         "SELECT t.weekday, t.slot FROM timetable_entry t JOIN course c ON c.school_id = t.school_id "
-        "AND c.id = t.course_id JOIN course mine ON mine.id = :c "
-        "WHERE (c.class_id = mine.class_id OR c.teacher_id = mine.teacher_id) AND t.valid_to IS NULL", c=course_id))
+        "AND c.id = t.course_id JOIN course mine ON mine.school_id = c.school_id AND mine.id = :c "
+        "WHERE t.school_id = 1 AND (c.class_id = mine.class_id OR c.teacher_id = mine.teacher_id) "
+        "AND t.valid_to IS NULL", c=course_id))
     return next((day, slot) for slot in range(1, 8) for day in range(1, 6) if (day, slot) not in busy)
 
 
@@ -252,17 +254,19 @@ def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follo
     pc.journal.set_attendance(written[0], pupil, "absent")
     pc.sync()
     holding = {(str(d), s) for d, s in live_server.sql(
-        "SELECT l.date, l.slot FROM lesson l WHERE l.course_id = :c AND l.date >= '2026-11-23' "
+        "SELECT l.date, l.slot FROM lesson l WHERE l.school_id = 1 AND l.course_id = :c AND l.date >= '2026-11-23' "
         "AND (l.kind != 'regular' OR l.topic IS NOT NULL OR l.homework IS NOT NULL "
-        "OR EXISTS (SELECT 1 FROM lesson_cell x WHERE x.lesson_id = l.id) "
-        "OR EXISTS (SELECT 1 FROM summative_work w WHERE w.lesson_id = l.id))", c=course)}
+        "OR EXISTS (SELECT 1 FROM lesson_cell x WHERE x.school_id = l.school_id AND x.lesson_id = l.id) "
+        "OR EXISTS (SELECT 1 FROM summative_work w WHERE w.school_id = l.school_id AND w.lesson_id = l.id))",
+        c=course)}
     [(written_slot,)] = live_server.sql("SELECT slot FROM lesson WHERE CAST(id AS TEXT) = :l", l=written[0])
     assert (str(written[1]), written_slot) in holding
     old_week = set(live_server.sql("SELECT weekday, slot FROM timetable_entry WHERE course_id = :c", c=course))
     day, slot = _free_slot(live_server, course)
     clash = next(iter(set(live_server.sql(
-        "SELECT t.weekday, t.slot FROM timetable_entry t JOIN course c ON c.id = t.course_id "
-        "WHERE c.class_id = :k AND c.id != :c AND c.subgroup_id IS NULL", k=spot.class_a, c=course)) - old_week))
+        "SELECT t.weekday, t.slot FROM timetable_entry t JOIN course c ON c.school_id = t.school_id "
+        "AND c.id = t.course_id WHERE t.school_id = 1 AND c.class_id = :k AND c.id != :c AND c.subgroup_id IS NULL",
+        k=spot.class_a, c=course)) - old_week))
 
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
     WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
@@ -313,9 +317,11 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
     pupil = _sheet(pc_a, course).pupils[0].id
     pc_a.journal.set_comment(spot.after, pupil, "Үй жұмысын орындамады")  # typed before the handover, not yet sent
     busy = live_server.sql(
-        "SELECT DISTINCT t.id FROM teacher t JOIN course c ON c.teacher_id = t.id JOIN timetable_entry e "
-        "ON e.course_id = c.id JOIN timetable_entry mine ON mine.course_id = :c AND mine.weekday = e.weekday "
-        "AND mine.slot = e.slot WHERE t.id != :t ORDER BY t.id LIMIT 1", c=course, t=teacher_b)[0][0]
+        "SELECT DISTINCT t.id FROM teacher t JOIN course c ON c.school_id = t.school_id AND c.teacher_id = t.id "
+        "JOIN timetable_entry e ON e.school_id = c.school_id AND e.course_id = c.id JOIN timetable_entry mine "
+        "ON mine.school_id = e.school_id AND mine.course_id = :c AND mine.weekday = e.weekday "
+        "AND mine.slot = e.slot WHERE t.school_id = 1 AND t.id != :t ORDER BY t.id LIMIT 1", c=course,
+        t=teacher_b)[0][0]
 
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
     WebDriverWait(browser, 10).until(lambda driver: driver.current_url.endswith("/console/classes"))
@@ -365,10 +371,11 @@ def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
     times = " OR ".join(f"(l.date = '{d}' AND l.slot = {s})" for _, d, s in week)
     busy = {t for (t,) in live_server.sql(
         f"SELECT c.teacher_id FROM lesson l JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
-        f"WHERE {times}")}
+        f"WHERE l.school_id = 1 AND ({times})")}
     free, login = live_server.sql(
-        "SELECT t.id, t.username FROM teacher t WHERE t.id NOT IN ({}) AND EXISTS (SELECT 1 FROM course c "
-        "WHERE c.teacher_id = t.id) ORDER BY t.id LIMIT 1".format(",".join(map(str, busy))))[0]
+        "SELECT t.id, t.username FROM teacher t WHERE t.school_id = 1 AND t.id NOT IN ({}) AND EXISTS (SELECT 1 "
+        "FROM course c WHERE c.school_id = t.school_id AND c.teacher_id = t.id) ORDER BY t.id LIMIT 1"
+        .format(",".join(map(str, busy))))[0]
     taken = next(iter(busy - {live_server.sql("SELECT teacher_id FROM course WHERE id = :c", c=course)[0][0]}))
     [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
     [pc_s] = synced_pcs(tmp_path, live_server.url, login, "substitute")
@@ -490,7 +497,7 @@ def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDrive
     pc.journal.set_attendance(other, pupil.id, "absent")
     pc.sync()
     [(subject,)] = live_server.sql("SELECT s.name_ru FROM subject s JOIN course c ON c.subject_id = s.id "
-                                   "WHERE c.id = :c", c=spot.course_a)
+                                   "WHERE c.school_id = 1 AND c.id = :c", c=spot.course_a)
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
     _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
     browser.get(f"{live_server.url}/console/classes/{spot.class_a}?lang=ru")
@@ -513,12 +520,13 @@ def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
     course_a, group_a, login_a, course_b, group_b, login_b, class_id = live_server.sql(
         "SELECT a.id, a.subgroup_id, ta.username, b.id, b.subgroup_id, tb.username, a.class_id FROM course a "
         "JOIN course b ON b.school_id = a.school_id AND b.class_id = a.class_id AND b.subject_id = a.subject_id "
-        "AND b.id > a.id JOIN teacher ta ON ta.id = a.teacher_id JOIN teacher tb ON tb.id = b.teacher_id "
-        "WHERE a.subgroup_id IS NOT NULL AND b.subgroup_id IS NOT NULL AND a.teacher_id != b.teacher_id "
+        "AND b.id > a.id JOIN teacher ta ON ta.school_id = a.school_id AND ta.id = a.teacher_id JOIN teacher tb "
+        "ON tb.school_id = b.school_id AND tb.id = b.teacher_id WHERE a.school_id = 1 AND a.subgroup_id IS NOT NULL "
+        "AND b.subgroup_id IS NOT NULL AND a.teacher_id != b.teacher_id "
         "ORDER BY a.id LIMIT 1")[0]
-    [(pupil,)] = live_server.sql("SELECT pupil_id FROM subgroup_member WHERE subgroup_id = :a AND pupil_id NOT IN "
-                                 "(SELECT pupil_id FROM subgroup_member WHERE subgroup_id = :b) ORDER BY pupil_id "
-                                 "LIMIT 1", a=group_a, b=group_b)
+    [(pupil,)] = live_server.sql("SELECT pupil_id FROM subgroup_member WHERE school_id = 1 AND subgroup_id = :a "
+                                 "AND pupil_id NOT IN (SELECT pupil_id FROM subgroup_member WHERE school_id = 1 "
+                                 "AND subgroup_id = :b) ORDER BY pupil_id LIMIT 1", a=group_a, b=group_b)
     [pc_a] = synced_pcs(tmp_path, live_server.url, login_a, "a")
     [pc_b] = synced_pcs(tmp_path, live_server.url, login_b, "b")
     _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
@@ -555,7 +563,8 @@ def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
     # group's PC too; in the new class he joins a group from none.
     new_class, new_group = live_server.sql(
         "SELECT k.id, g.id FROM school_class k JOIN subgroup g ON g.school_id = k.school_id AND g.class_id = k.id "
-        "WHERE k.id != :k ORDER BY abs(k.grade - (SELECT grade FROM school_class WHERE id = :k)), g.id LIMIT 1",
+        "WHERE k.school_id = 1 AND k.id != :k ORDER BY abs(k.grade - (SELECT grade FROM school_class "
+        "WHERE school_id = 1 AND id = :k)), g.id LIMIT 1",
         k=class_id)[0]
     admin = live_server.client()
     assert admin.login(demo.ADMIN_LOGIN).status_code == 200
