@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, exists, func, or_, select, union
+from sqlalchemy import Connection, String, and_, cast, exists, func, literal, or_, select, true, union
 
 from core import json_codec
 from core.protocol import Change, Conflict
@@ -34,18 +35,43 @@ def visible_courses(who: Principal) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class Readable:
+    """The courses a caller may read, asked once a sync (its pull, its conflicts and its courses' digest all use
+    them): `courses` None for an admin, who reads every course of the school; `substituted` those a teacher reads
+    only because an admin gave her some of their lessons as a substitute: of these she is sent those lessons alone
+    (their records and cells), not the course's other lessons, works or marks."""
+
+    courses: frozenset[int] | None
+    substituted: frozenset[int] = frozenset()
+
+
+def readable(conn: Connection, who: Principal) -> Readable:
+    if who.is_admin:
+        return Readable(None)
+    whole, lessons_only = literal(False).label("lessons_only"), literal(True).label("lessons_only")
+    rows = conn.execute(union(
+        select(C.c.id, whole).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
+        select(C.c.id, whole).where(C.c.school_id == who.school_id, C.c.class_id.in_(
+            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))),
+        select(L.c.course_id, lessons_only).where(L.c.school_id == who.school_id,
+                                                  L.c.substitute_teacher_id == who.teacher_id),
+    )).all()
+    whole_courses = {course for course, only in rows if not only}
+    return Readable(frozenset(course for course, _ in rows),
+                    frozenset(course for course, only in rows if only) - whole_courses)
+
+
 def substituted_only(conn: Connection, who: Principal) -> list[int]:
-    """The courses `who` reads only because an admin gave her some of their lessons as a substitute: of these she
-    is sent those lessons alone (their records and cells), not the course's other lessons, works or marks."""
-    if who.is_admin or who.teacher_id is None:
-        return []
-    own = union(
-        select(C.c.id).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
-        select(C.c.id).where(C.c.school_id == who.school_id, C.c.class_id.in_(
-            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))))
-    return list(conn.execute(select(L.c.course_id).distinct().where(
-        L.c.school_id == who.school_id, L.c.substitute_teacher_id == who.teacher_id, L.c.course_id.not_in(own)
-    )).scalars())
+    """The courses `who` reads only through the lessons she substitutes in (Readable.substituted)."""
+    return sorted(readable(conn, who).substituted)
+
+
+def course_ids(conn: Connection, who: Principal, courses: Readable) -> frozenset[int]:
+    """Every course `who` may read, by id (an admin's: the school's, asked here)."""
+    if courses.courses is not None:
+        return courses.courses
+    return frozenset(conn.execute(select(C.c.id).where(C.c.school_id == who.school_id)).scalars())
 
 
 def her_lessons(who: Principal) -> Any:
@@ -54,18 +80,21 @@ def her_lessons(who: Principal) -> Any:
                                               L.c.substitute_teacher_id == who.teacher_id)
 
 
-def _readable(who: Principal, substituted: list[int]) -> Any:
+def _readable(who: Principal, courses: Readable) -> Any:
     """The changes `who` may read: of her courses all, of those she substitutes in only her lessons' (a lesson's
-    key is its id; a cell's begins with it)."""
-    visible = CHANGE.c.course_id.in_(visible_courses(who))
-    if not substituted:
+    key is its id; a cell's begins with it); an admin's school's all."""
+    if courses.courses is None:
+        return true()
+    visible = CHANGE.c.course_id.in_(sorted(courses.courses))
+    if not courses.substituted:
         return visible
-    return and_(visible, or_(CHANGE.c.course_id.not_in(substituted),
+    return and_(visible, or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
                              func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
 
 
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
-                  writing: Mapping[tuple[str, str, str], int] | None = None) -> tuple[list[Change], int, bool, int]:
+                  writing: Mapping[tuple[str, str, str], int] | None = None,
+                  courses: Readable | None = None) -> tuple[list[Change], int, bool, int]:
     """(changes, next cursor, more, how many remain): the changes past `cursor` in the school's feed, in the
     feed's order (server.feed: positions in commit order, so no change is ever passed). The device's own
     changes advance the cursor but are not sent back: it learnt their versions from its operation results.
@@ -74,9 +103,10 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     skipped. Besides saving bytes, this keeps a device from taking an older value of a field over its own
     newer one, which it is not sent back (a rival's edit the server ordered before the device's). `writing`:
     the fields (entity, key, field) this transaction is writing, with their new versions, which join the feed
-    only at its end (server.feed) but overwrite older changes all the same."""
+    only at its end (server.feed) but overwrite older changes all the same. `courses`: what `who` may read, when
+    the caller has asked already."""
     writing = writing or {}
-    readable = _readable(who, substituted_only(conn, who))
+    allowed = _readable(who, courses if courses is not None else readable(conn, who))
     columns = (CHANGE.c.position, CHANGE.c.entity, CHANGE.c.entity_key, CHANGE.c.field, CHANGE.c.version,
                CHANGE.c.value, CHANGE.c.device_id)
 
@@ -85,7 +115,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
         # `limit` rows on every sync, so what each row costs counts.
         return list(conn.execute(
             select(*columns, *more_columns)
-            .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, readable)
+            .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, allowed)
             .order_by(CHANGE.c.position).limit(limit + 1)
         ))
 
@@ -123,7 +153,7 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     remaining = 0
     if more:  # counted up to COUNTED only (each page of a long pull would count the whole rest of the feed again)
         waiting = (select(CHANGE.c.position)
-                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor, readable,
+                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor, allowed,
                           or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
                    .limit(COUNTED).subquery())
         remaining = conn.execute(select(func.count()).select_from(waiting)).scalar_one()
@@ -132,10 +162,11 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     return out, next_cursor, more, remaining
 
 
-def open_conflicts(conn: Connection, who: Principal) -> list[Conflict]:
+def open_conflicts(conn: Connection, who: Principal, courses: Readable | None = None) -> list[Conflict]:
+    courses = courses if courses is not None else readable(conn, who)
     rows = conn.execute(
         select(CONFLICT).where(CONFLICT.c.school_id == who.school_id, CONFLICT.c.resolved_at.is_(None),
-                               CONFLICT.c.course_id.in_(visible_courses(who)))
+                               true() if courses.courses is None else CONFLICT.c.course_id.in_(sorted(courses.courses)))
         .order_by(CONFLICT.c.id).limit(MAX_CONFLICTS)
     ).mappings()
     return [

@@ -25,7 +25,7 @@ from server import audit_log, feed
 from server.accounts import Principal, authenticate
 from server.db import writer
 from server.operations import Applier
-from server.pull import changes_since, open_conflicts, visible_courses
+from server.pull import changes_since, course_ids, open_conflicts, readable
 from server.schema import audit_log as audit_table
 from server.schema import conflict as CONFLICT
 from server.schema import device
@@ -110,15 +110,17 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
             **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
         written = applier.take_changes()
+        courses = readable(conn, who)  # once, for the pull, the conflicts and the digest
         download_again = request.cursor < feed.kept_from(conn, who.school_id)
         changes: list[Change]
         if download_again:  # the changes after its cursor are no longer all here: a pull would leave a gap
             changes, cursor, more, remaining = [], request.cursor, False, 0
         else:
             changes, cursor, more, remaining = changes_since(conn, who, request.cursor, request.limit, {
-                (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written})  # its newer values win
-        conflicts = open_conflicts(conn, who)
-        courses = courses_digest(conn.execute(visible_courses(who)).scalars())
+                (c["entity"], c["entity_key"], c["field"]): c["version"] for c in written},  # its newer values win
+                courses)
+        conflicts = open_conflicts(conn, who, courses)
+        digest = courses_digest(course_ids(conn, who, courses))
         # The last statement: the school's feed row, locked until the commit, gives positions in commit order.
         feed.publish(conn, who.school_id, written)
     outcomes = Counter(r.reason or r.status for r in results)
@@ -127,7 +129,7 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
              len(changes), more, len(conflicts), (time.monotonic() - began) * 1000)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
                         remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again,
-                        courses=courses)
+                        courses=digest)
 
 
 def _replay(conn: Connection, who: Principal, seq: int) -> OperationResult:
