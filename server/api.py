@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.concurrency import run_in_threadpool
@@ -403,19 +403,16 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             "pupil_id": pupil_id, "class_id": moved.class_id,
             "member_id": roster.move(conn, who, now, pupil_id, moved.class_id, moved.from_date, moved.order, ip)})
 
-    @app.post("/v1/admin/devices/{device_id}/revoke", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
-    def revoke_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+    @app.post("/v1/admin/devices/{device_id}/{action}",
+              responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
+    def device_action(device_id: str, action: Literal["revoke", "restore"], request: Request,
+                      who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
+        """Revoke a lost PC (its syncs and logins refused), or restore it when found."""
+        change = periods.revoke_device if action == "revoke" else periods.restore_device
         with writer(engine).begin() as conn:
-            if not periods.revoke_device(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
-                raise ApiError(404, "not_found", f"No device {device_id} in your school.")
-        return {"device_id": device_id, "revoked": True}
-
-    @app.post("/v1/admin/devices/{device_id}/restore", responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
-    def restore_device(device_id: str, request: Request, who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
-        with writer(engine).begin() as conn:
-            if not periods.restore_device(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
-                raise ApiError(404, "not_found", f"No revoked device {device_id} in your school.")
-        return {"device_id": device_id, "revoked": False}
+            if not change(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
+                raise ApiError(404, "not_found", f"No device {device_id} in your school to {action}.")
+        return {"device_id": device_id, "revoked": action == "revoke"}
 
     console.mount(app, engine, console.Gates(over_limit, login_slots, throttle))
 

@@ -38,6 +38,23 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
+def synced_window(qtbot, pc, tmp_path: Path, language: str = "en") -> MainWindow:  # type: ignore[no-untyped-def]
+    """The app's real window on a PC (tests.sync.conftest.Device) that syncs with a real server, its first
+    journal on screen."""
+    from desktop.sync_bridge import SyncBridge
+
+    i18n.use_language(language)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(JournalAccess(pc.path, pc.journal.actor_id, db=pc.db), Worker(), settings, language,
+                        today=TODAY)
+    qtbot.addWidget(window)
+    window.attach_sync(pc.engine, SyncBridge(pc.engine))
+    window.show()
+    with qtbot.waitSignal(window.sheet_shown, timeout=10_000):
+        window.start()
+    return window
+
+
 @pytest.fixture
 def make_window(qtbot, db: JournalDatabase, settings: Settings) -> Iterator:  # type: ignore[no-untyped-def]
     made = []

@@ -8,18 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
 from desktop import i18n
 from desktop.account_dialog import PasswordDialog
-from desktop.journal_access import JournalAccess
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
-from desktop.sync_bridge import SyncBridge
-from desktop.worker import Worker
 from server import demo
-from tests.desktop.conftest import TODAY
+from tests.desktop.conftest import synced_window
 from tests.server.conftest import LiveServer
 from tests.sync.conftest import Device
 from tests.sync.test_roster import _spot
@@ -37,15 +31,7 @@ def test_a_teacher_changes_her_password_and_signs_the_pc_out_from_the_window(ser
     spot = _spot(server)
     pc = Device(tmp_path, "pc", server.url, spot.login_a).login()
     pc.sync()
-    i18n.use_language("ru")
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(JournalAccess(pc.path, pc.journal.actor_id, db=pc.db), Worker(), settings, "ru", today=TODAY)
-    qtbot.addWidget(window)
-    assert not window.account_menu.menuAction().isVisible()  # no server yet: no account to offer
-    window.attach_sync(pc.engine, SyncBridge(pc.engine))
-    window.show()
-    with qtbot.waitSignal(window.sheet_shown, timeout=10_000):
-        window.start()
+    window = synced_window(qtbot, pc, tmp_path, "ru")
     pc.engine.start()
     assert window.account_menu.menuAction().isVisible() and window.account_menu.title() == "Учётная запись"
 

@@ -6,15 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
-from desktop import i18n
-from desktop.journal_access import JournalAccess
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
-from desktop.sync_bridge import SyncBridge
-from desktop.worker import Worker
-from tests.desktop.conftest import TODAY
+from tests.desktop.conftest import synced_window
 from tests.server.conftest import LiveServer
 from tests.sync.conftest import Device
 from tests.sync.test_roster import _admin, _post, _spot
@@ -25,14 +17,7 @@ def test_a_pupil_the_admin_adds_appears_in_the_grid_on_screen_at_the_next_sync(s
     spot = _spot(server)
     pc = Device(tmp_path, "pc", server.url, spot.login_a).login()
     pc.sync()
-    i18n.use_language("en")
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(JournalAccess(pc.path, pc.journal.actor_id, db=pc.db), Worker(), settings, "en", today=TODAY)
-    qtbot.addWidget(window)
-    window.attach_sync(pc.engine, SyncBridge(pc.engine))
-    window.show()
-    with qtbot.waitSignal(window.sheet_shown, timeout=10_000):
-        window.start()
+    window = synced_window(qtbot, pc, tmp_path)
     window.course_box.setCurrentIndex(window.course_box.findData(spot.course_a))
     qtbot.waitUntil(lambda: spot.after in window.model.sheet.column_of, timeout=10_000)
     rows_before = window.model.rowCount()
