@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="behind a reverse proxy or load balancer at these addresses (comma-separated, or *): "
                             "take the PC's address from its X-Forwarded-For, so rate limits count PCs, not the proxy")
     serve.add_argument("--quiet", action="store_true", help="no access log")
+    serve.add_argument("--head-timeout", type=float, default=20.0, metavar="SECONDS",
+                       help="close a connection whose request head (line and headers) is not whole this long after "
+                            "its first byte (default %(default)s; a head over 64 KiB is refused as well)")
     serve.add_argument("--tls-cert", help="serve https:// with this certificate (PEM; behind no proxy)")
     serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
         import uvicorn
 
+        from server import http_guard
+
         engine.dispose()  # each worker opens its own (server.asgi)
         try:
             settings = Settings(args.db, max_syncs=args.max_syncs, max_syncs_shared=args.max_syncs_shared,
@@ -116,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
                     log_level="warning" if args.quiet else "info", access_log=not args.quiet,
                     ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
                     proxy_headers=bool(args.trust_proxy), forwarded_allow_ips=args.trust_proxy or None,
-                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=STOP_WAIT_S)
+                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=STOP_WAIT_S,
+                    **http_guard.uvicorn_options(args.head_timeout))
         return 0
     if args.command == "trim-feed":
         from server import feed
