@@ -152,6 +152,20 @@ def login(
     return token, expires, dict(row) | {"recovery_key": recovery}, last_seq
 
 
+def note_throttled(conn: Connection, username: str, device_id: str, now: dt.datetime, ip: str | None) -> None:
+    """A login held back by the wrong-password throttle (server.rate_limits), in the account's school's audit log
+    when the username is an account's; an unknown one has no school to log it in."""
+    school_id = None if kept(username) != username else conn.execute(
+        select(login_name.c.school_id).where(login_name.c.username == username)).scalar()
+    if school_id is None:
+        return
+    row = conn.execute(select(account.c.id, account.c.role, account.c.teacher_id)
+                       .where(account.c.school_id == school_id, account.c.username == username)).first()
+    if row is not None:
+        _audit(conn, Principal(row.id, school_id, row.role, row.teacher_id, device_id), now, "login", username,
+               "result", "locked", ip, result="rejected")
+
+
 MIN_PASSWORD = 8  # characters of a new password
 
 

@@ -219,6 +219,12 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         address = _address(request) or "unknown"
         wait = throttle.wait(body.username, address)
         if wait is not None:  # the same for a known and an unknown username
+
+            def note() -> None:
+                with writer(engine).begin() as conn:
+                    accounts.note_throttled(conn, body.username, body.device_id, dt.datetime.now(dt.UTC), address)
+
+            await run_in_threadpool(note)
             raise ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
                            {"Retry-After": str(wait)})
 

@@ -49,6 +49,10 @@ def test_wrong_passwords_throttle_that_username_from_that_address_and_never_lock
             assert answer.status_code == 429 and 0 < int(answer.headers["Retry-After"]) <= 300
             assert answer.json()["error"] == "locked" and "try again" in answer.json()["message"]
         assert client("198.51.100.20").login(login).status_code == 200  # the teacher, at school
+        # In her school's audit log: the five refusals and the one held back, with the address; then her login
+        assert [tuple(r) for r in server.sql(
+            "SELECT new_value, ip FROM audit_log WHERE entity = 'login' AND entity_key = :u ORDER BY id", u=login)] == [
+            *[("bad_credentials", "203.0.113.7")] * 5, ("locked", "203.0.113.7"), ("ok", "198.51.100.20")]
         assert client("203.0.113.7").login("admin").status_code == 200  # another username from that address
 
 
