@@ -51,6 +51,11 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+# A record's number (a class's, a pupil's, a period's id): a 32-bit integer column on PostgreSQL and SQLite alike; a
+# larger one names no record and never reaches a query (SQLite took 2**64 for an overflow: a 500).
+RecordNumber = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
 class LoginRequest(Strict):
     username: Annotated[str, Field(min_length=1, max_length=64)]
     password: Annotated[str, Field(min_length=1, max_length=256)]

@@ -46,6 +46,7 @@ from server import accounts, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
+from server.paths import PathId
 from server.pull import visible_courses
 from server.rate_limits import Limiter, PasswordThrottle, RateLimits
 from server.settings import Settings
@@ -55,6 +56,7 @@ RETRY_AFTER_S = 3  # the least Retry-After of a 503; each answer draws one up to
 LOGIN_WAIT_S = 10.0  # how long a login waits for a password check's turn before it is answered 503
 VERSION = "1"
 log = logging.getLogger("dala.server.api")
+
 
 
 def retry_after(least: int = RETRY_AFTER_S) -> dict[str, str]:
@@ -367,7 +369,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/periods/{period_id}/{action}",
               responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})
-    def set_period(period_id: int, action: str, request: Request,
+    def set_period(period_id: PathId, action: str, request: Request,
                    who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         if action not in ("close", "reopen"):
             raise ApiError(404, "not_found", "Use …/close or …/reopen.")
@@ -395,7 +397,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         return roster_change(request, lambda conn, now, ip: {"pupil_id": roster.arrive(conn, who, now, arrival, ip)})
 
     @app.post("/v1/admin/pupils/{pupil_id}/leave", responses=roster_answers)
-    def pupil_leaves(pupil_id: int, departure: roster.Departure, request: Request,
+    def pupil_leaves(pupil_id: PathId, departure: roster.Departure, request: Request,
                      who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         def change(conn: Any, now: dt.datetime, ip: str | None) -> dict:
             roster.leave(conn, who, now, pupil_id, departure.last_day, departure.order, ip)
@@ -403,7 +405,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         return roster_change(request, change)
 
     @app.post("/v1/admin/pupils/{pupil_id}/move", responses=roster_answers)
-    def pupil_moves(pupil_id: int, moved: roster.Move, request: Request,
+    def pupil_moves(pupil_id: PathId, moved: roster.Move, request: Request,
                     who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         return roster_change(request, lambda conn, now, ip: {
             "pupil_id": pupil_id, "class_id": moved.class_id,

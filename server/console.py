@@ -48,6 +48,7 @@ from server import (
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
 from server.db import writer
+from server.paths import PathId
 from server.rate_limits import PasswordThrottle
 from server.schema import device, tables
 
@@ -251,7 +252,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                     if notice in ("arrived", "left", "moved", "regrouped") else None, **{"form": {}, **values})
 
     @router.get("/classes/{class_id}")
-    def class_view(class_id: int, request: Request) -> Response:
+    def class_view(class_id: PathId, request: Request) -> Response:
         found = who_is(request)
         if found is None:
             return to_login(request)
@@ -314,7 +315,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda f: f"/console/classes/{f.get('class_id')}?done=arrived")
 
     @router.post("/pupils/{pupil_id}/leave")
-    async def leave(pupil_id: int, request: Request) -> Response:
+    async def leave(pupil_id: PathId, request: Request) -> Response:
         return await change(
             request, class_refusal("class_id"),
             lambda f: roster.Departure.model_validate(dict(last_day=f.get("last_day"), order=f.get("order", ""))),
@@ -322,7 +323,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda f: f"/console/classes/{f.get('class_id')}?done=left")
 
     @router.post("/pupils/{pupil_id}/move")
-    async def move(pupil_id: int, request: Request) -> Response:
+    async def move(pupil_id: PathId, request: Request) -> Response:
         return await change(
             request, class_refusal("from_class"),
             lambda f: roster.Move.model_validate(dict(class_id=f.get("class_id"), from_date=f.get("from_date"),
@@ -332,7 +333,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda f: f"/console/classes/{f.get('from_class')}?done=moved")
 
     @router.post("/pupils/{pupil_id}/group")
-    async def regroup(pupil_id: int, request: Request) -> Response:
+    async def regroup(pupil_id: PathId, request: Request) -> Response:
         return await change(
             request, class_refusal("class_id"),
             lambda f: subgroups.GroupMove.model_validate(dict(
@@ -369,7 +370,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda _f: "/console/calendar?done=day_off_added")
 
     @router.post("/calendar/{day_off_id}/remove")
-    async def remove_day_off(day_off_id: int, request: Request) -> Response:
+    async def remove_day_off(day_off_id: PathId, request: Request) -> Response:
         return await change(
             request, calendar_page, lambda _f: day_off_id,
             lambda conn, who, now, _id: calendar_changes.remove(conn, who, now, day_off_id, ip(request)),
@@ -420,14 +421,14 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                     teachers=teachers, substitutions=substitutions, form=form or {})
 
     @router.get("/courses/{course_id}/week")
-    def week(course_id: int, request: Request) -> Response:
+    def week(course_id: PathId, request: Request) -> Response:
         found = who_is(request)
         if found is None:
             return to_login(request)
         return week_page(request, *found, course_id)
 
     @router.post("/courses/{course_id}/week")
-    async def change_week(course_id: int, request: Request) -> Response:
+    async def change_week(course_id: PathId, request: Request) -> Response:
         outcome: list[timetable_changes.WeekChanged] = []
 
         def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
@@ -448,7 +449,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             apply, done)
 
     @router.post("/courses/{course_id}/teacher")
-    async def give_course(course_id: int, request: Request) -> Response:
+    async def give_course(course_id: PathId, request: Request) -> Response:
         def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
                     error: str) -> Response:
             return week_page(request, who, session, course_id, form, error)
@@ -461,7 +462,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
             lambda _f: f"/console/courses/{course_id}/week?done=teacher")
 
     @router.post("/courses/{course_id}/substitute")
-    async def substitute(course_id: int, request: Request) -> Response:
+    async def substitute(course_id: PathId, request: Request) -> Response:
         changed: list[int] = []
 
         def refused(request: Request, who: accounts.Principal, session: str, form: dict[str, str],
@@ -496,7 +497,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error)
 
     @router.get("/pupils/{pupil_id}/extract")
-    def pupil_extract(pupil_id: int, request: Request) -> Response:
+    def pupil_extract(pupil_id: PathId, request: Request) -> Response:
         found = who_is(request)
         if found is None:
             return to_login(request)
@@ -538,7 +539,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         return to_login(request) if found is None else devices_page(request, *found)
 
     @router.post("/periods/{period_id}/{action}")
-    async def set_period(period_id: int, action: str, request: Request) -> Response:
+    async def set_period(period_id: PathId, action: str, request: Request) -> Response:
         def apply(conn: Any, who: accounts.Principal, now: dt.datetime, closed: bool) -> None:
             if action not in ("close", "reopen") or not periods.set_closed(conn, who, now, period_id, closed,
                                                                            ip(request)):

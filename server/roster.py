@@ -25,6 +25,7 @@ from sqlalchemy import Connection, select, update
 
 from core import record_keys
 from core.errors import ValidationError
+from core.protocol import RecordNumber
 from core.validation import check_text
 from server import feed, school_changes, serials
 from server.accounts import Principal
@@ -54,7 +55,7 @@ class Arrival(BaseModel):
     """A new pupil's arrival: his class, his name, the day he comes, the school's order."""
 
     model_config = ConfigDict(extra="forbid")
-    class_id: int
+    class_id: RecordNumber
     last_name: str
     first_name: str
     from_date: dt.date
@@ -76,7 +77,7 @@ class Move(BaseModel):
     """A pupil moves to another class of the school: the class, his first day there, the school's order."""
 
     model_config = ConfigDict(extra="forbid")
-    class_id: int
+    class_id: RecordNumber
     from_date: dt.date
     order: str
 
