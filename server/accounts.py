@@ -105,12 +105,8 @@ def login(
     """Check the password and register (or re-register) the device; returns (token, expiry, account, last_seq).
     A login to a known account is audited in its school's log, let in or refused (never the password); an unknown
     username has no school to log it in, and leaves nothing."""
-    # A name with a character no column keeps (a NUL) names nobody, and never reaches the query.
-    school_id = None if kept(username) != username else conn.execute(
-        select(login_name.c.school_id).where(login_name.c.username == username)).scalar()
-    row = None if school_id is None else conn.execute(
-        select(account).where(account.c.school_id == school_id, account.c.username == username)
-        .with_for_update()).mappings().first()
+    row = _account_named(conn, username, lock=True)
+    school_id = row["school_id"] if row is not None else None
     device_name = (kept(device_name).strip() or None) if device_name is not None else None
     if row is None:
         _burn(password)  # take as long as a real check, so timing does not tell which usernames exist
@@ -155,15 +151,21 @@ def login(
 def note_throttled(conn: Connection, username: str, device_id: str, now: dt.datetime, ip: str | None) -> None:
     """A login held back by the wrong-password throttle (server.rate_limits), in the account's school's audit log
     when the username is an account's; an unknown one has no school to log it in."""
+    row = _account_named(conn, username)
+    if row is not None:
+        _audit(conn, Principal(row["id"], row["school_id"], row["role"], row["teacher_id"], device_id), now,
+               "login", username, "result", "locked", ip, result="rejected")
+
+
+def _account_named(conn: Connection, username: str, *, lock: bool = False) -> Any:
+    """The account (a row mapping) with this username, found through the username directory; None for a name no
+    account has. A name with a character no column keeps (a NUL) names nobody, and never reaches the query."""
     school_id = None if kept(username) != username else conn.execute(
         select(login_name.c.school_id).where(login_name.c.username == username)).scalar()
     if school_id is None:
-        return
-    row = conn.execute(select(account.c.id, account.c.role, account.c.teacher_id)
-                       .where(account.c.school_id == school_id, account.c.username == username)).first()
-    if row is not None:
-        _audit(conn, Principal(row.id, school_id, row.role, row.teacher_id, device_id), now, "login", username,
-               "result", "locked", ip, result="rejected")
+        return None
+    query = select(account).where(account.c.school_id == school_id, account.c.username == username)
+    return conn.execute(query.with_for_update() if lock else query).mappings().first()
 
 
 MIN_PASSWORD = 8  # characters of a new password
