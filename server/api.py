@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.concurrency import run_in_threadpool
@@ -117,6 +117,11 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             if wait is not None:
                 return wait
         return None
+
+    def held_back(wait: int) -> ApiError:
+        """The answer to a password check held back by the wrong-password throttle (server.rate_limits)."""
+        return ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
+                        {"Retry-After": str(wait)})
 
     async def acquire_login_slot() -> None:
         """A password check takes 64 MiB for its moment (Argon2id): a few at a time bound the worker's memory
@@ -227,8 +232,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                     accounts.note_throttled(conn, body.username, body.device_id, dt.datetime.now(dt.UTC), address)
 
             await run_in_threadpool(note)
-            raise ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
-                           {"Retry-After": str(wait)})
+            raise held_back(wait)
 
         def checked() -> LoginResponse:
             now = dt.datetime.now(dt.UTC)
@@ -263,8 +267,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         name = f"account:{who.school_id}:{who.account_id}"
         wait = throttle.wait(name, address)
         if wait is not None:
-            raise ApiError(429, "locked", f"Too many wrong passwords; try again in {wait} seconds.",
-                           {"Retry-After": str(wait)})
+            raise held_back(wait)
 
         def change() -> dict:
             with writer(engine).begin() as conn:
@@ -413,12 +416,11 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/devices/{device_id}/{action}",
               responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
-    def device_action(device_id: str, action: Literal["revoke", "restore"], request: Request,
+    def device_action(device_id: str, action: periods.DeviceAction, request: Request,
                       who: Annotated[accounts.Principal, Depends(admin)]) -> dict:
         """Revoke a lost PC (its syncs and logins refused), or restore it when found."""
-        change = periods.revoke_device if action == "revoke" else periods.restore_device
         with writer(engine).begin() as conn:
-            if not change(conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
+            if not periods.DEVICE_ACTIONS[action](conn, who, dt.datetime.now(dt.UTC), device_id, _address(request)):
                 raise ApiError(404, "not_found", f"No device {device_id} in your school to {action}.")
         return {"device_id": device_id, "revoked": action == "revoke"}
 

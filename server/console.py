@@ -548,18 +548,10 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
         return await change(request, periods_page, lambda _f: action == "close", apply,
                             lambda _f: "/console/periods")
 
-    @router.post("/devices/{device_id}/revoke")
-    async def revoke(device_id: str, request: Request) -> Response:
+    @router.post("/devices/{device_id}/{action}")
+    async def device_action(device_id: str, action: periods.DeviceAction, request: Request) -> Response:
         def apply(conn: Any, who: accounts.Principal, now: dt.datetime, _none: None) -> None:
-            if not periods.revoke_device(conn, who, now, device_id, ip(request)):
-                raise NotInSchool(why="not_found", reason="no such device")
-
-        return await change(request, devices_page, lambda _f: None, apply, lambda _f: "/console/devices")
-
-    @router.post("/devices/{device_id}/restore")
-    async def restore(device_id: str, request: Request) -> Response:
-        def apply(conn: Any, who: accounts.Principal, now: dt.datetime, _none: None) -> None:
-            if not periods.restore_device(conn, who, now, device_id, ip(request)):
+            if not periods.DEVICE_ACTIONS[action](conn, who, now, device_id, ip(request)):
                 raise NotInSchool(why="not_found", reason="no such device")
 
         return await change(request, devices_page, lambda _f: None, apply, lambda _f: "/console/devices")

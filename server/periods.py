@@ -5,6 +5,7 @@ it with the rest of its courses' changes and locks (or unlocks) the period local
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from sqlalchemy import Connection, func, select, update
 
@@ -81,3 +82,8 @@ def log_closing(conn: Connection, who: Principal, period_id: int, closed: bool, 
              version=versions.get(key, 0) + 1, device_id=None, account_id=who.account_id, hlc=None, at=now)
         for course, key in keys.items()])
     return len(courses)
+
+
+# What an admin does to a device, by the name her request gives (the API's and the console's routes alike).
+DeviceAction = Literal["revoke", "restore"]
+DEVICE_ACTIONS = {"revoke": revoke_device, "restore": restore_device}
