@@ -6,7 +6,10 @@ Tamper-evident: every entry carries a hash chained to the previous entry of the 
 (core.audit_chain), and each device's row keeps its chain's head, so a removed newest entry shows too.
 One chain per device rather than one for the whole log: a global chain makes every sync wait for the one
 before it to commit (it halved the server benchmark's throughput); a device's syncs are one at a time
-anyway. `verify` (the CLI's `dala-server verify-audit`) names the first entry that was changed or removed."""
+anyway. What happens on no registered device (the operator's commands, a login refused to a PC the school
+does not know yet, whose client-chosen id is not kept) goes in the school's own chain, its head on the
+school's feed row. `verify` (the CLI's `dala-server verify-audit`) names the first entry that was changed
+or removed; server.audit_checkpoint makes the heads verifiable without trusting the database."""
 
 from __future__ import annotations
 
@@ -19,10 +22,11 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sqlalchemy import Connection, Select, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from core import audit_chain
 from server import serials
-from server.schema import audit_log, device
+from server.schema import audit_log, device, feed
 
 EXPORT_COLUMNS = ("id", "at", "school_id", "account_id", "device_id", "ip", "seq", "client_hlc", "entity",
                   "entity_key", "field", "old_value", "new_value", "result", "reason", "version", "conflict_id")
@@ -55,7 +59,8 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
     """Append entries, in order, inside the caller's transaction: each is chained to the previous entry of
     its device, whose head is kept on the device's row. `heads`: the devices' current heads when the caller
     has read (and locked) their rows, as a sync has; it then writes the new heads (returned) itself, in the
-    update it makes anyway. Without, the rows are locked, read and updated here."""
+    update it makes anyway. Without, the rows are locked, read and updated here. An entry whose device the
+    school has not registered goes in the school's chain, without the device id (the client chose it)."""
     if not entries:
         return {}
     [school_id] = {e["school_id"] for e in entries}  # one school's entries at a time: its devices' chains
@@ -65,22 +70,52 @@ def record_many(conn: Connection, entries: list[dict], heads: dict[str, str | No
         heads = dict(conn.execute(select(device.c.id, device.c.log_head)
                                   .where(device.c.school_id == school_id, device.c.id.in_(devices))
                                   .order_by(device.c.id).with_for_update()).all())
-    chains = {d: heads.get(d) or audit_chain.GENESIS for d in devices if d in heads}
+    chains: dict[str | None, str] = {d: heads.get(d) or audit_chain.GENESIS for d in devices if d in heads}
     rows = []
     for entry in entries:
         row: dict[str, Any] = {f: entry.get(f) for f in HASHED}  # one shape for every row of the insert
+        if row["device_id"] not in chains:
+            row["device_id"] = None
+            if None not in chains:
+                chains[None] = _school_head(conn, school_id) or audit_chain.GENESIS
         row["message"] = entry.get("message")  # a refusal's words, kept for a replay; not evidence, not hashed
         chain = row["device_id"]
-        row["hash"] = audit_chain.entry_hash(chains.get(chain, audit_chain.GENESIS), row, HASHED)
-        if chain in chains:  # an entry without a (known) device stands alone
-            chains[chain] = row["hash"]
+        row["hash"] = chains[chain] = audit_chain.entry_hash(chains[chain], row, HASHED)
         rows.append(row)
     serials.insert_rows(conn, audit_log, rows)
+    school_head = chains.pop(None, None)
+    if school_head is not None:
+        conn.execute(update(feed).where(feed.c.school_id == school_id).values(log_head=school_head))
     if not known:
         for device_id, head in chains.items():
             conn.execute(update(device).where(device.c.school_id == school_id, device.c.id == device_id)
                          .values(log_head=head))
-    return chains
+    return {str(d): head for d, head in chains.items()}
+
+
+def _school_head(conn: Connection, school_id: int) -> str | None:
+    """The head of the school's own chain, its feed row made if the school has none yet and locked till the commit."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    made = dialect.insert(feed).values(school_id=school_id, head=0).on_conflict_do_nothing(
+        index_elements=[feed.c.school_id])
+    conn.execute(made)
+    head: str | None = conn.execute(select(feed.c.log_head).where(feed.c.school_id == school_id)
+                                    .with_for_update()).scalar_one()
+    return head
+
+
+def heads(conn: Connection, school_id: int | None = None) -> dict[tuple[int, str | None], str]:
+    """Every chain's head as its rows keep it, by (school, device; None: the school's own chain)."""
+    found: dict[tuple[int, str | None], str] = {}
+    devices = select(device.c.school_id, device.c.id, device.c.log_head).where(device.c.log_head.is_not(None))
+    schools = select(feed.c.school_id, feed.c.log_head).where(feed.c.log_head.is_not(None))
+    if school_id is not None:
+        devices, schools = devices.where(device.c.school_id == school_id), schools.where(feed.c.school_id == school_id)
+    for school, device_id, head in conn.execute(devices):
+        found[(school, str(device_id))] = head
+    for school, head in conn.execute(schools):
+        found[(school, None)] = head
+    return found
 
 
 def verify(conn: Connection, batch: int = 5000) -> tuple[Any, int] | None:
@@ -96,15 +131,14 @@ def verify(conn: Connection, batch: int = 5000) -> tuple[Any, int] | None:
         if not page:
             break
         for row in page:
-            chain = (row["school_id"], row["device_id"])
+            chain = (row["school_id"], None if row["device_id"] is None else str(row["device_id"]))
             if audit_chain.entry_hash(previous.get(chain, audit_chain.GENESIS), row, HASHED) != row["hash"]:
                 return row["id"], checked
             previous[chain] = row["hash"]
             checked += 1
         after = page[-1]["id"]
-    for school_id, device_id, head in conn.execute(select(device.c.school_id, device.c.id, device.c.log_head)
-                                                   .where(device.c.log_head.is_not(None))):
-        if previous.get((school_id, device_id), audit_chain.GENESIS) != head:
+    for chain, head in heads(conn).items():
+        if previous.get(chain, audit_chain.GENESIS) != head:
             return "end", checked
     return None
 

@@ -198,6 +198,8 @@ feed = Table(
     Column("head", BigInteger, nullable=False),
     # The changes at or below this position were trimmed (server.feed.trim): a cursor before it must download again.
     Column("kept_from", BigInteger, nullable=False, server_default="0"),
+    # The head of the school's own audit chain: its entries on no registered device (server.audit_log).
+    Column("log_head", String(64)),
 )
 
 conflict = Table(

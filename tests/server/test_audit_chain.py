@@ -59,3 +59,14 @@ def test_a_removed_entry_and_a_cut_tail_show(live_server) -> None:
         conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": ids[1]})
     gap = _verify(live_server)
     assert gap.returncode == 1 and f"BROKEN at entry {ids[2]}" in gap.stderr
+
+
+def test_wrong_passwords_from_a_new_pc_keep_the_chain_whole(live_server) -> None:
+    """A PC not yet registered (its first login mistyped twice) has no chain of its own yet: its refused logins
+    must still leave `verify-audit` saying the log is whole, and a later right login carries on from them."""
+    pc = live_server.client()
+    for _ in range(2):
+        assert pc.login("admin", "not the password").status_code == 401
+    assert pc.login("admin").status_code == 200
+    done = _verify(live_server)
+    assert done.returncode == 0 and "3 entries, the chain is whole" in done.stdout, done.stdout + done.stderr
