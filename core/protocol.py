@@ -104,6 +104,21 @@ class Operation(Strict):
     base: Annotated[int, Field(ge=0, le=2**31)] = 0
 
 
+Hash = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditCheckpoint(Strict):
+    """The heads of some of a school's audit chains at a moment, signed by the server (core.audit_checkpoint): a
+    PC's receipt for its own chain after each sync, or a whole school's for the school to keep. The heads are keyed
+    by device id, and by "school" for the school's own chain."""
+
+    school_id: RecordNumber
+    at: dt.datetime
+    heads: Annotated[dict[Annotated[str, Field(max_length=36)], Hash], Field(min_length=1, max_length=100_000)]
+    key: Annotated[str, Field(min_length=1, max_length=64)]  # the server's Ed25519 public key (base64)
+    signature: Annotated[str, Field(min_length=1, max_length=128)]  # base64
+
+
 class SyncRequest(Strict):
     device_id: DeviceId
     cursor: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0  # a feed position: a bigint on PostgreSQL
@@ -111,7 +126,10 @@ class SyncRequest(Strict):
     limit: Annotated[int, Field(ge=1, le=MAX_PULL)] = 500
     # The head of the device's own chained audit trail (entries, last hash): kept in the server's audit log.
     audit_count: Annotated[int, Field(ge=0, le=2**62)] | None = None
-    audit_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    audit_hash: Hash | None = None
+    # The server's last receipt for this device's chain in the server's audit log, handed back: the server checks
+    # that its log still holds that entry (a log rewritten since, even with its hashes recomputed, does not).
+    audit_receipt: AuditCheckpoint | None = None
 
 
 Status = Literal["applied", "merged", "conflict", "rejected", "gap"]
@@ -171,6 +189,9 @@ class SyncResponse(Answer):
     # device asks which (GET /v1/courses), downloads those it lacks and drops those it may no longer read (a
     # course given to another teacher, a substitution). None from a server that does not tell.
     courses: str | None = None
+    # The server's signed receipt for the head of this device's chain in its audit log after this call: the PC keeps
+    # it and hands it back next time. None from a server with no signing key.
+    audit_receipt: AuditCheckpoint | None = None
 
 
 class ErrorBody(Answer):

@@ -42,7 +42,7 @@ from core.protocol import (
     SyncRequest,
     SyncResponse,
 )
-from server import accounts, bootstrap, console, partitions, periods, roster
+from server import accounts, audit_checkpoint, bootstrap, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
@@ -106,6 +106,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     # workers a PC's syncs still take turns, on its device row; here a second one is refused before it takes a slot.)
     syncing: set[str] = set()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
+    signer = audit_checkpoint.load_key(settings.audit_key) if settings.audit_key else None
     throttle = PasswordThrottle(limiter)
 
     def over_limit(request: Request, kind: str, device_key: str) -> int | None:
@@ -322,7 +323,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
             def work() -> Response:
                 data = inflate(raw, request.headers.get("content-encoding", "identity"))
-                answer = sync(engine, token, parse(request, SyncRequest, data), ip)  # authenticates the token too
+                answer = sync(engine, token, parse(request, SyncRequest, data), ip, signer)  # checks the token too
                 return _answer(request, answer)
 
             try:

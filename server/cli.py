@@ -26,6 +26,46 @@ def _db_arg(parser: argparse.ArgumentParser) -> None:
                         help="postgresql+psycopg://user@host/db, or sqlite:///FILE (default %(default)s)")
 
 
+def _audit_key_arg(parser: argparse.ArgumentParser, help: str) -> None:
+    from server.audit_checkpoint import default_key_path
+
+    parser.add_argument("--audit-key", type=Path, default=default_key_path(), metavar="FILE", help=help)
+
+
+def _trusted(args: argparse.Namespace) -> set[str]:
+    """The public keys whose checkpoints verify-audit believes: the key file's, if there is one, and those given."""
+    from core.audit_checkpoint import public_text
+    from server.audit_checkpoint import load_key
+
+    trusted = set(args.public_key)
+    if args.audit_key.exists():
+        trusted.add(public_text(load_key(args.audit_key)))
+    return trusted
+
+
+def _checkpoint(engine: Engine, args: argparse.Namespace) -> int:
+    from server.audit_checkpoint import load_key, of_school
+
+    try:
+        key = load_key(args.audit_key)
+    except (OSError, ValueError) as error:
+        print(f"dala-server audit-checkpoint: no signing key: {error}", file=sys.stderr)
+        return 2
+    with engine.connect() as conn:
+        made = of_school(conn, key, args.school, dt.datetime.now(dt.UTC))
+    if made is None:
+        print(f"dala-server audit-checkpoint: school {args.school} has no audit entries yet", file=sys.stderr)
+        return 1
+    text = made.model_dump_json(indent=1) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"dala-server audit-checkpoint: {len(made.heads)} chain heads of school {args.school} signed into "
+              f"{args.out}; keep it where the server's operator cannot change it.")
+    return 0
+
+
 def _ensure_folder(url: str) -> None:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--head-timeout", type=float, default=20.0, metavar="SECONDS",
                        help="close a connection whose request head (line and headers) is not whole this long after "
                             "its first byte (default %(default)s; a head over 64 KiB is refused as well)")
+    _audit_key_arg(serve, "the audit signing key's file, made there on first start (default %(default)s); give every "
+                          "app server of one database the same file, and keep a copy away from the database's backups")
     serve.add_argument("--tls-cert", help="serve https:// with this certificate (PEM; behind no proxy)")
     serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
@@ -94,6 +136,18 @@ def main(argv: list[str] | None = None) -> int:
     trim.add_argument("--school", type=int, help="only this school's (default: every school's)")
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain; name the first broken entry")
     _db_arg(verify)
+    verify.add_argument("--checkpoint", type=Path, action="append", default=[], metavar="FILE",
+                        help="also check the heads a signed checkpoint names (a school's, from audit-checkpoint, or "
+                             "a PC's receipt) are still in the log; repeatable")
+    _audit_key_arg(verify, "the audit signing key whose checkpoints are trusted (default %(default)s)")
+    verify.add_argument("--public-key", action="append", default=[], metavar="BASE64",
+                        help="trust checkpoints signed by this public key too (a key the server had before)")
+    checkpoint = commands.add_parser("audit-checkpoint",
+                                     help="sign a checkpoint of a school's audit chains, for the school to keep")
+    _db_arg(checkpoint)
+    checkpoint.add_argument("--school", type=int, required=True)
+    _audit_key_arg(checkpoint, "the audit signing key (default %(default)s)")
+    checkpoint.add_argument("--out", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
 
     from server.db import open_server_db
@@ -105,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
         import uvicorn
 
-        from server import http_guard
+        from server import audit_checkpoint, http_guard
 
         engine.dispose()  # each worker opens its own (server.asgi)
         try:
@@ -113,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                                 max_logins=args.max_logins, pool_size=args.pool_size,
                                 pool_overflow=args.pool_overflow, pgbouncer=args.pgbouncer,
                                 rate_limits=args.rate_limits, rate_store=args.rate_store,
-                                log_level="WARNING" if args.quiet else "INFO")
-        except ValueError as error:
+                                log_level="WARNING" if args.quiet else "INFO", audit_key=str(args.audit_key))
+            audit_checkpoint.load_key(args.audit_key, create=True)  # made or found bad before a worker starts
+        except (OSError, ValueError) as error:
             parser.error(str(error))
         os.environ.update(settings.to_environ())
         uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers,
@@ -137,15 +192,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dala-server trim-feed: {removed} changes before {args.before} dropped from the feed "
               f"of {len(schools)} school(s); the audit log keeps them.")
         return 0
+    if args.command == "audit-checkpoint":
+        return _checkpoint(engine, args)
     if args.command == "verify-audit":
-        from server import audit_log
+        from server import audit_checkpoint, audit_log
 
         with engine.connect() as conn:
             broken = audit_log.verify(conn)
             total = conn.exec_driver_sql("SELECT count(*) FROM audit_log WHERE hash IS NOT NULL").scalar_one()
-        if broken is None:
-            print(f"dala-server verify-audit: {total} entries, the chain is whole.")
+            try:
+                refused = audit_checkpoint.check_files(conn, args.checkpoint, _trusted(args)) if broken is None else []
+            except (OSError, ValueError) as error:
+                print(f"dala-server verify-audit: {error}", file=sys.stderr)
+                return 2
+        if broken is None and not refused:
+            held = f"; the {len(args.checkpoint)} checkpoint(s) hold" if args.checkpoint else ""
+            print(f"dala-server verify-audit: {total} entries, the chain is whole{held}.")
             return 0
+        if broken is None:
+            for problem in refused:
+                print(f"dala-server verify-audit: BROKEN: {problem}", file=sys.stderr)
+            return 1
         where, good = broken
         if where == "end":
             print(f"dala-server verify-audit: BROKEN: the {good} entries agree, but entries after the last one "

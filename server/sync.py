@@ -14,14 +14,16 @@ import logging
 import time
 from collections import Counter
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from core import audit_checkpoint as checkpoints
 from core import json_codec
-from core.protocol import Change, OperationResult, SyncRequest, SyncResponse, courses_digest
+from core.protocol import AuditCheckpoint, Change, OperationResult, SyncRequest, SyncResponse, courses_digest
 from core.synced_kinds import tells_value
 from core.validation import escaped
-from server import audit_log, feed
+from server import audit_checkpoint, audit_log, feed
 from server.accounts import Principal, authenticate
 from server.db import writer
 from server.operations import Applier
@@ -40,11 +42,13 @@ class DeviceMismatch(Exception):
     pass
 
 
-def sync(engine: Engine, token: str, request: SyncRequest, ip: str | None) -> SyncResponse:
-    """Raises accounts.TokenRefused for a bad token and DeviceMismatch for another device's id."""
+def sync(engine: Engine, token: str, request: SyncRequest, ip: str | None,
+         signer: Ed25519PrivateKey | None = None) -> SyncResponse:
+    """Raises accounts.TokenRefused for a bad token and DeviceMismatch for another device's id. `signer`: the
+    server's audit key (server.audit_checkpoint), which signs the device's receipt for its chain's new head."""
     for attempt in range(RETRIES):
         try:
-            return _sync_once(engine, token, request, ip)
+            return _sync_once(engine, token, request, ip, signer)
         except (IntegrityError, DBAPIError) as error:  # two devices racing to create one cell, a serialization failure
             if attempt == RETRIES - 1 or not _retryable(error):
                 raise
@@ -55,7 +59,8 @@ def _retryable(error: DBAPIError) -> bool:
     return isinstance(error, IntegrityError) or getattr(error.orig, "sqlstate", None) in {"40001", "40P01"}
 
 
-def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None) -> SyncResponse:
+def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None,
+               signer: Ed25519PrivateKey | None) -> SyncResponse:
     now, began = dt.datetime.now(dt.UTC), time.monotonic()
     with writer(engine).begin() as conn:
         who = authenticate(conn, token, now)  # in this transaction: one connection and round trip fewer
@@ -105,6 +110,8 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
             noted.append(dict(at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id,
                               ip=ip, entity="device", entity_key=who.device_id, field="audit_head",
                               new_value=f"{request.audit_count}:{request.audit_hash}", result="noted"))
+        if request.audit_receipt is not None and signer is not None:
+            noted.extend(_receipt_broken(conn, who, request.audit_receipt, log_head, signer, now, ip))
         heads = audit_log.record_many(conn, [*audit_rows.values(), *noted], {who.device_id: log_head})
         conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == who.device_id).values(
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
@@ -123,13 +130,33 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None)
         digest = courses_digest(course_ids(conn, who, courses))
         # The last statement: the school's feed row, locked until the commit, gives positions in commit order.
         feed.publish(conn, who.school_id, written)
+    head = heads.get(who.device_id, log_head)
+    receipt = audit_checkpoint.receipt(signer, who.school_id, who.device_id, head, now) if signer and head else None
     outcomes = Counter(r.reason or r.status for r in results)
     log.info("sync device=%s account=%d ops=%d %s changes=%d more=%s conflicts=%d in %.0f ms", who.device_id,
              who.account_id, len(request.ops), " ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) or "-",
              len(changes), more, len(conflicts), (time.monotonic() - began) * 1000)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
                         remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again,
-                        courses=digest)
+                        courses=digest, audit_receipt=receipt)
+
+
+def _receipt_broken(conn: Connection, who: Principal, held: AuditCheckpoint, log_head: str | None,
+                    signer: Ed25519PrivateKey, now: dt.datetime, ip: str | None) -> list[dict]:
+    """The entry to note when the receipt the PC holds names an entry of its chain that the log no longer holds
+    (the log was rewritten or cut since it was signed), logged as an error for the operator's monitoring too.
+    A receipt this server's key did not sign, or for another chain, proves nothing and is passed over."""
+    if held.school_id != who.school_id or who.device_id not in held.heads \
+            or not checkpoints.genuine(held, {checkpoints.public_text(signer)}):
+        return []
+    if not audit_checkpoint.missing(conn, who.school_id, {who.device_id: held.heads[who.device_id]},
+                                    {who.device_id: log_head} if log_head else None):
+        return []
+    log.error("audit log REWRITTEN: device=%s holds a receipt of %s for an entry its chain no longer has",
+              who.device_id, held.at.isoformat())
+    return [dict(at=now, school_id=who.school_id, account_id=who.account_id, device_id=who.device_id, ip=ip,
+                 entity="device", entity_key=who.device_id, field="audit_receipt", old_value=held.heads[who.device_id],
+                 new_value=held.at.isoformat(), result="noted", reason="audit_rewritten")]
 
 
 def _replay(conn: Connection, who: Principal, seq: int) -> OperationResult:

@@ -95,7 +95,8 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
     if answer.download_again:  # the next run downloads the journal again before it pulls (sync.engine)
         out.download_again = True
         sync_state.update_state(conn, bootstrapped=False, bootstrap_after=None, bootstrap_total=None)
-    sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text())
+    receipt = {"audit_receipt": answer.audit_receipt.model_dump_json()} if answer.audit_receipt is not None else {}
+    sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text(), **receipt)
     device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out
 

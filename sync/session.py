@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from core.protocol import SyncRequest
+from pydantic import ValidationError
+
+from core.protocol import AuditCheckpoint, SyncRequest
 from storage import audit, outbox, sync_state
 from storage.changed import Changed
 from storage.database import JournalDatabase
@@ -45,6 +48,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
     summary = summary if summary is not None else RunSummary()
     remaining_changes = 0
     size_cap = MAX_OPS
+    first = True  # the receipt is handed back in a run's first call; the others would carry its bytes for nothing
     while True:
         with db.read() as conn:
             waiting = outbox.count(conn)
@@ -57,7 +61,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
         request = SyncRequest.model_construct(  # built from the journal's own rows: not validated again
             device_id=device_id, cursor=state["cursor"], limit=estimate.pull_limit(), audit_count=audit_count,
-            audit_hash=audit_hash, ops=[op.message() for op in batch])
+            audit_hash=audit_hash, audit_receipt=_receipt(state) if first else None, ops=[op.message() for op in batch])
         try:
             exchange = link.sync(request)
         except SyncError as error:
@@ -66,6 +70,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
                 continue
             raise
         answer = exchange.answer
+        first = False
         summary.round_trips += 1
         summary.sent_bytes += exchange.sent
         summary.received_bytes += exchange.received
@@ -109,3 +114,11 @@ def _take_batch(db: JournalDatabase, size: int) -> list[outbox.Operation]:
         if fresh:
             outbox.mark_sent(conn, fresh)
     return batch
+
+
+def _receipt(state: dict[str, Any]) -> AuditCheckpoint | None:
+    """The server's last receipt this journal keeps, to hand back; one it cannot read (a damaged row) is not sent."""
+    try:
+        return AuditCheckpoint.model_validate_json(state["audit_receipt"]) if state.get("audit_receipt") else None
+    except ValidationError:
+        return None

@@ -30,6 +30,9 @@ class SyncState(Base):
     bootstrapped: Mapped[bool] = mapped_column(Boolean, default=False)
     bootstrap_total: Mapped[int | None] = mapped_column(Integer)  # lessons to come in the first download
     last_sync_at: Mapped[str | None] = mapped_column(String(32))  # UTC, ISO 8601
+    # The server's last signed receipt for this PC's chain in its audit log (core.protocol.AuditCheckpoint as JSON),
+    # handed back at the next sync: the server checks its log still holds that entry.
+    audit_receipt: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncConflict(Base):

@@ -260,3 +260,32 @@ def test_a_final_mark_with_its_reason_reaches_the_teachers_other_pc(server: Live
         "SELECT final_mark, final_reason FROM period_mark WHERE course_id = ? AND period_id = ? AND pupil_id = ?",
         (spot.course_id, term, spot.pupil_id),
     ) == [(mark, "Жазбаша жұмыс қайта жазылды")]
+
+
+def test_a_pc_keeps_the_servers_receipt_and_hands_it_back(server: LiveServer, devices, tmp_path) -> None:
+    """The receipt each sync brings is kept in the journal, signed by the server's key for this PC's chain head; at
+    the next sync it goes back, and a server log rewritten meanwhile is noted (tests/server/test_audit_checkpoints)."""
+    from core import audit_checkpoint
+    from core.protocol import AuditCheckpoint
+    from server.audit_checkpoint import default_key_path, load_key
+
+    spot = server_cell(server)
+    pc = Device(tmp_path, "pc", server.url, spot.teacher_login).login()
+    devices.append(pc)
+    pc.sync()
+    pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 5)
+    pc.sync()
+    [(device_id,)] = pc.sql("SELECT device_id FROM device_state")
+    [(kept,)] = pc.sql("SELECT audit_receipt FROM sync_state")
+    receipt = AuditCheckpoint.model_validate_json(kept)
+    assert audit_checkpoint.genuine(receipt, {audit_checkpoint.public_text(load_key(default_key_path()))})
+    assert receipt.heads == {device_id: server.sql("SELECT log_head FROM device WHERE id = :d", d=device_id)[0][0]}
+
+    with server.engine.begin() as conn:  # someone at the database cuts her last entries and their head with them
+        conn.exec_driver_sql("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE device_id = "
+                             f"'{device_id}' ORDER BY id DESC LIMIT 1)")
+        previous = conn.exec_driver_sql(f"SELECT hash FROM audit_log WHERE device_id = '{device_id}' "
+                                        "ORDER BY id DESC LIMIT 1").scalar()
+        conn.exec_driver_sql(f"UPDATE device SET log_head = '{previous}' WHERE id = '{device_id}'")
+    pc.sync()
+    assert server.sql("SELECT reason FROM audit_log WHERE field = 'audit_receipt'") == [("audit_rewritten",)]
