@@ -425,7 +425,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
                 raise ApiError(404, "not_found", f"No device {device_id} in your school to {action}.")
         return {"device_id": device_id, "revoked": action == "revoke"}
 
-    console.mount(app, engine, console.Gates(over_limit, login_slots, throttle))
+    console.mount(app, engine, console.Gates(over_limit, login_slots, throttle), signer)
 
     def openapi() -> dict:
         """FastAPI's spec plus the request models read from raw (possibly gzip) bodies, in components."""

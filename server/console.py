@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -36,6 +37,7 @@ from core.errors import JournalError
 from core.school_calendar import DAY_OFF_KINDS
 from server import (
     accounts,
+    audit_checkpoint,
     calendar_changes,
     course_teachers,
     extract,
@@ -98,7 +100,7 @@ async def _form(request: Request) -> dict[str, str]:
     return {name: ",".join(values) if name in MANY else values[0] for name, values in fields.items()}
 
 
-def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
+def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey | None = None) -> None:
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def language(request: Request) -> str:
@@ -494,7 +496,25 @@ def mount(app: FastAPI, engine: Engine, gates: Gates) -> None:
                 .join(ACCOUNT, and_(ACCOUNT.c.school_id == device.c.school_id, ACCOUNT.c.id == device.c.account_id))
                 .where(device.c.school_id == who.school_id, device.c.name != "console")
                 .order_by(ACCOUNT.c.username, device.c.last_seen_at.desc())).mappings().all()
-        return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error)
+        return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error,
+                    can_sign=signer is not None)
+
+    @router.get("/audit-checkpoint")
+    def audit_checkpoint_file(request: Request) -> Response:
+        """The school's audit chains' heads signed by the server (server.audit_checkpoint), as a file the school keeps
+        away from the server: `dala-server verify-audit --checkpoint` later shows whether the log was rewritten."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        who = found[0]
+        now = dt.datetime.now(dt.UTC)
+        with engine.connect() as conn:
+            made = audit_checkpoint.of_school(conn, signer, who.school_id, now) if signer is not None else None
+        if made is None:
+            return devices_page(request, *found, error=text("no_checkpoint", language(request)))
+        name = f"dala-audit-checkpoint-school-{who.school_id}-{now:%Y%m%d-%H%M%S}.json"
+        return Response(made.model_dump_json(indent=1), media_type="application/json",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @router.get("/pupils/{pupil_id}/extract")
     def pupil_extract(pupil_id: PathId, request: Request) -> Response:

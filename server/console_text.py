@@ -186,6 +186,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "revoke": {"kk": "Қайтарып алу", "ru": "Отозвать", "en": "Revoke"},
     "revoked": {"kk": "қайтарылды", "ru": "отозвано", "en": "revoked"},
     "restore": {"kk": "Қалпына келтіру", "ru": "Восстановить", "en": "Restore"},
+    "audit_checkpoint": {"kk": "Аудит журналының бақылау нүктесі", "ru": "Контрольная точка журнала аудита",
+                         "en": "Audit log checkpoint"},
+    "audit_checkpoint_why": {
+        "kk": "Сервер қол қойған файл: журналдағы әр тізбектің қазіргі соңы. Оны серверден тыс жерде (мектептің "
+              "компьютерінде, флешкада) сақтаңыз: кейін журнал өзгертілген-өзгертілмегенін тексеруге болады "
+              "(dala-server verify-audit --checkpoint).",
+        "ru": "Файл с подписью сервера: нынешние концы всех цепочек журнала аудита. Храните его вне сервера (на "
+              "компьютере школы, на флешке): по нему потом можно проверить, не переписан ли журнал "
+              "(dala-server verify-audit --checkpoint).",
+        "en": "A file the server signs: where every chain of the audit log ends now. Keep it away from the server (on "
+              "the school's PC, on a USB stick): it later shows whether the log was rewritten "
+              "(dala-server verify-audit --checkpoint)."},
+    "audit_checkpoint_download": {"kk": "Бақылау нүктесін жүктеп алу", "ru": "Скачать контрольную точку",
+                                  "en": "Download a checkpoint"},
+    "no_checkpoint": {"kk": "Аудит журналында әзірге жазба жоқ.", "ru": "В журнале аудита пока нет записей.",
+                      "en": "The audit log has no entries yet."},
     "extract": {"kk": "үзінді көшірме", "ru": "выписка", "en": "extract"},
     "extract_title": {"kk": "Сынып журналынан үзінді көшірме", "ru": "Выписка из классного журнала",
                       "en": "Extract from the class journal"},

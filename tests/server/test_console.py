@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -480,6 +482,22 @@ def test_the_admin_closes_a_term_and_revokes_a_lost_pc_in_the_console(
     audit = live_server.sql("SELECT entity, field, new_value FROM audit_log WHERE result = 'admin' ORDER BY id")
     assert [tuple(a) for a in audit] == [("period", "closed", "true"), ("period", "closed", "false"),
                                          ("device", "revoked", "true"), ("device", "revoked", "false")]
+
+    # The school keeps a checkpoint of its audit log away from the server, signed by it, from the same page.
+    browser.refresh()
+    link = browser.find_element(By.ID, "audit-checkpoint")
+    assert link.text == "Скачать контрольную точку"
+    cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
+    kept = httpx.get(link.get_attribute("href"), cookies=cookies, timeout=30)
+    assert kept.status_code == 200 and "attachment" in kept.headers["content-disposition"]
+    [(console,)] = live_server.sql("SELECT CAST(id AS TEXT) FROM device WHERE name = 'console'")
+    assert set(kept.json()["heads"]) >= {device, console}  # her PC's chain; the admin's console actions'
+    (tmp_path / "checkpoint.json").write_bytes(kept.content)
+    checked = subprocess.run([sys.executable, "-m", "server.cli", "verify-audit", "--db", live_server.db_url,
+                              "--checkpoint", str(tmp_path / "checkpoint.json")], capture_output=True, text=True,
+                             timeout=60)
+    assert checked.returncode == 0 and "checkpoint(s) hold" in checked.stdout, checked.stderr
+    assert httpx.get(link.get_attribute("href"), timeout=30).status_code == 401  # only to the signed-in admin
 
 
 def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDriver, tmp_path: Path) -> None:
