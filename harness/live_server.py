@@ -21,7 +21,7 @@ from sqlalchemy import Engine, Row, create_engine, event, text
 ROOT = Path(__file__).resolve().parents[1]
 # Tests and benchmarks drive many devices from 127.0.0.1 faster than any school would: the per-address and
 # per-device rate limits are raised for them, unless the caller sets its own (tests/server/test_rate_limits.py).
-LOOPBACK_RATE_LIMITS = ("login_per_address=100000/minute,login_per_device=100000/minute,"
+LOOPBACK_RATE_LIMITS = ("login_per_address=100000/minute,"
                         "sync_per_address=100000/minute,sync_per_device=100000/minute")
 
 

@@ -107,13 +107,15 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     syncing: set[str] = set()
     limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
     signer = audit_checkpoint.load_key(settings.audit_key) if settings.audit_key else None
-    throttle = PasswordThrottle(limiter)
+    throttle = PasswordThrottle(engine, RateLimits.from_text(settings.rate_limits))
 
-    def over_limit(request: Request, kind: str, device_key: str) -> int | None:
-        """Count the call per address and per device (or the console's username); the seconds to wait when it is
-        over either limit."""
+    def over_limit(request: Request, kind: str, token_digest: str | None = None) -> int | None:
+        """Count the call per address, and a sync per device token (the server's, not a client-chosen id: a login
+        has none yet, and is held to its address and the wrong-password throttle); the seconds to wait when it is
+        over a limit."""
         address = request.client.host if request.client else "unknown"
-        for name, who in ((f"{kind}_per_address", address), (f"{kind}_per_device", device_key)):
+        counted = [(f"{kind}_per_address", address)] + ([(f"{kind}_per_device", token_digest)] if token_digest else [])
+        for name, who in counted:
             wait = limiter.hit(name, who)
             if wait is not None:
                 return wait
@@ -133,9 +135,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         except TimeoutError:
             raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after()) from None
 
-    def limit(request: Request, kind: str, device_key: str) -> None:
+    def limit(request: Request, kind: str, token_digest: str | None = None) -> None:
         """Over a limit: 429 with Retry-After."""
-        wait = over_limit(request, kind, device_key)
+        wait = over_limit(request, kind, token_digest)
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Too many requests; try again in {wait} seconds.",
                            {"Retry-After": str(wait)})
@@ -223,9 +225,9 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
               openapi_extra=_body_of(LoginRequest))
     async def login(request: Request) -> LoginResponse:
         body: LoginRequest = await parsed(request, LoginRequest)
-        limit(request, "login", body.device_id)
+        limit(request, "login")
         address = _address(request) or "unknown"
-        wait = throttle.wait(body.username, address)
+        wait = await run_in_threadpool(throttle.wait, body.username, address)
         if wait is not None:  # the same for a known and an unknown username
 
             def note() -> None:
@@ -266,21 +268,25 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         body: PasswordChange = await parsed(request, PasswordChange)
         address = _address(request) or "unknown"
         name = f"account:{who.school_id}:{who.account_id}"
-        wait = throttle.wait(name, address)
+        wait = await run_in_threadpool(throttle.wait, name, address)
         if wait is not None:
             raise held_back(wait)
 
         def change() -> dict:
-            with writer(engine).begin() as conn:
-                accounts.change_password(conn, who, body.current_password, body.new_password, dt.datetime.now(dt.UTC))
+            try:
+                with writer(engine).begin() as conn:
+                    accounts.change_password(conn, who, body.current_password, body.new_password,
+                                             dt.datetime.now(dt.UTC))
+            except accounts.LoginRefused as refused:
+                if refused.code == "bad_credentials":
+                    throttle.failed(name, address)
+                raise
             return {"changed": True}
 
         await acquire_login_slot()
         try:
             return await run_in_threadpool(change)
         except accounts.LoginRefused as refused:
-            if refused.code == "bad_credentials":
-                throttle.failed(name, address)
             raise ApiError(401 if refused.code == "bad_credentials" else 422, refused.code, refused.message) from None
         finally:
             login_slots.release()

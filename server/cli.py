@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default %(default)s)")
     serve.add_argument("--rate-limits", default="", metavar="NAME=N/PERIOD,…",
                        help="replace some rate limits, e.g. sync_per_device=60/minute (names: login_per_address, "
-                            "login_per_device, sync_per_address, sync_per_device; see server/rate_limits.py)")
+                            "sync_per_address, sync_per_device, login_failures; see server/rate_limits.py)")
     serve.add_argument("--rate-store", default=defaults.rate_store, metavar="URI",
                        help="where rate limits are counted: memory:// (each worker its own) or redis://HOST:PORT, "
                             "which every worker and app server shares (default %(default)s)")

@@ -73,7 +73,7 @@ class Gates:
     """What the console shares with the API: its rate limits (seconds to wait, or None), its password checks'
     turns and its count of wrong passwords."""
 
-    over_limit: Callable[[Request, str, str], int | None]
+    over_limit: Callable[..., int | None]
     login_slots: asyncio.Semaphore
     throttle: PasswordThrottle
 
@@ -153,11 +153,11 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         form = await _form(request)
         username, password = form.get("username", ""), form.get("password", "")
         lang = language(request)
-        wait = gates.over_limit(request, "login", f"console:{username}")
+        wait = gates.over_limit(request, "login")
         if wait is not None:
             return page(request, "login.html", 429, error=text("rate_limited", lang, seconds=wait), username=username)
         address = ip(request) or "unknown"
-        wait = gates.throttle.wait(username, address)
+        wait = await run_in_threadpool(gates.throttle.wait, username, address)
         if wait is not None:
             return page(request, "login.html", 429, error=text("locked", lang, seconds=wait), username=username)
 

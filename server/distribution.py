@@ -15,12 +15,12 @@ import logging
 
 from sqlalchemy import Connection, Engine, text
 
-from server.schema import SHARED, login_name, metadata
+from server.schema import SHARED, login_failure, login_name, metadata
 
 log = logging.getLogger(__name__)
 
 # Read by every school, written rarely (an import, an account made): a full copy on every node.
-REFERENCE = SHARED | {login_name.name}
+REFERENCE = SHARED | {login_name.name, login_failure.name}
 DISTRIBUTION_COLUMN = "school_id"
 # One advisory lock key for the layout, so that app servers migrating at once lay each table out once.
 _LOCK = 0x64616C61  # "dala"

@@ -123,6 +123,16 @@ login_name = Table(
     Column("school_id", ForeignKey("school.id"), nullable=False),
 )
 
+# One row a wrong password, by a digest of the address and the username it was typed for: the throttle that every
+# worker and app server counts alike (server.rate_limits.PasswordThrottle). Held by no school: an unknown username has
+# none (on Citus a reference table; rows older than the longest window go as new ones come).
+login_failure = Table(
+    "login_failure", metadata,
+    Column("who", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failure_who_at", "who", "at"),
+)
+
 account = Table(
     "account", metadata,
     serial("account"),
