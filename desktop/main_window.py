@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -621,11 +621,16 @@ class MainWindow(QMainWindow):
     def on_export_report(self, rows: list) -> None:
         from desktop.reports_dialog import write_csv
 
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as CSV…"), "report.csv", "CSV (*.csv)")
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as CSV…"), str(Path(folder) / "report.csv"),
+                                                    "CSV (*.csv)")
         if name:
+            # Outside the encrypted journal the pupils' names and marks are in clear: the teacher is told so.
             self.worker.run(lambda: write_csv(Path(name), rows),
-                            lambda count: self.say(self.tr("Saved %1 rows to %2").replace("%1", str(count))
-                                                   .replace("%2", name)), self._show_error)
+                            lambda count: self.say(self.tr(
+                                "Saved %1 rows to %2. The file is not encrypted: it holds pupils' names and marks, "
+                                "so keep it off shared folders and USB sticks, and delete it when done.")
+                                .replace("%1", str(count)).replace("%2", name)), self._show_error)
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
         """The value the teacher keeps for a conflict: the record's cell (or lesson) and the review are re-read,

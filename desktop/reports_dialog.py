@@ -5,6 +5,7 @@ records. The window loads the reports on its worker and hands them in; the CSV i
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -60,7 +61,11 @@ def _table(rows: list[list[str]]) -> QTableWidget:
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> int:
-    """Write the report; UTF-8 with a BOM so that Excel opens Kazakh and Russian names correctly."""
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    """Write the report; UTF-8 with a BOM so that Excel opens Kazakh and Russian names correctly. It holds pupils'
+    names and marks unencrypted, so it is made readable by the teacher's own account only (0600 where the system
+    has such modes; the PC's other accounts cannot open it)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)  # an earlier file of that name kept its modes through O_CREAT
+    with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as out:
         csv.writer(out).writerows(rows)
     return len(rows) - 1

@@ -167,7 +167,7 @@ def open_conflicts(conn: Connection, who: Principal, courses: Readable | None = 
     rows = conn.execute(
         select(CONFLICT).where(CONFLICT.c.school_id == who.school_id, CONFLICT.c.resolved_at.is_(None),
                                true() if courses.courses is None else CONFLICT.c.course_id.in_(sorted(courses.courses)))
-        .order_by(CONFLICT.c.id).limit(MAX_CONFLICTS)
+        .order_by(CONFLICT.c.created_at, CONFLICT.c.id).limit(MAX_CONFLICTS)
     ).mappings()
     return [
         Conflict(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],

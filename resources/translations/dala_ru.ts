@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="128"/>
-        <location filename="../../desktop/app.py" line="200"/>
-        <location filename="../../desktop/app.py" line="207"/>
-        <location filename="../../desktop/app.py" line="218"/>
-        <location filename="../../desktop/app.py" line="344"/>
+        <location filename="../../desktop/app.py" line="133"/>
+        <location filename="../../desktop/app.py" line="205"/>
+        <location filename="../../desktop/app.py" line="212"/>
+        <location filename="../../desktop/app.py" line="223"/>
+        <location filename="../../desktop/app.py" line="349"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="201"/>
+        <location filename="../../desktop/app.py" line="206"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="129"/>
+        <location filename="../../desktop/app.py" line="134"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -451,128 +451,128 @@
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="624"/>
+        <location filename="../../desktop/main_window.py" line="625"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627"/>
-        <source>Saved %1 rows to %2</source>
-        <translation>Сохранено строк: %1, файл %2</translation>
+        <location filename="../../desktop/main_window.py" line="631"/>
+        <source>Saved %1 rows to %2. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
+        <translation>Сохранено строк: %1, файл %2. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="651"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="651"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="658"/>
+        <location filename="../../desktop/main_window.py" line="663"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="839"/>
+        <location filename="../../desktop/main_window.py" line="844"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="840"/>
+        <location filename="../../desktop/main_window.py" line="845"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="841"/>
+        <location filename="../../desktop/main_window.py" line="846"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="842"/>
+        <location filename="../../desktop/main_window.py" line="847"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="843"/>
+        <location filename="../../desktop/main_window.py" line="848"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="844"/>
+        <location filename="../../desktop/main_window.py" line="849"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="845"/>
+        <location filename="../../desktop/main_window.py" line="850"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="846"/>
+        <location filename="../../desktop/main_window.py" line="851"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="847"/>
+        <location filename="../../desktop/main_window.py" line="852"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="853"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="854"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="850"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="856"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="852"/>
+        <location filename="../../desktop/main_window.py" line="857"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="860"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="856"/>
+        <location filename="../../desktop/main_window.py" line="861"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="857"/>
+        <location filename="../../desktop/main_window.py" line="862"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="858"/>
+        <location filename="../../desktop/main_window.py" line="863"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="859"/>
+        <location filename="../../desktop/main_window.py" line="864"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="860"/>
+        <location filename="../../desktop/main_window.py" line="865"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -1429,54 +1429,54 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="30"/>
+        <location filename="../../desktop/reports_dialog.py" line="31"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <location filename="../../desktop/reports_dialog.py" line="33"/>
         <source>a year test</source>
         <translation>годовая контрольная</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="32"/>
+        <location filename="../../desktop/reports_dialog.py" line="33"/>
         <source>repeats the year</source>
         <translation>остаётся на второй год</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="34"/>
         <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
         <source>Class</source>
         <translation>Класс</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="34"/>
         <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
         <source>Subjects with a 2</source>
         <translation>Предметы с «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
         <source>Outcome</source>
         <translation>Последствие</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <location filename="../../desktop/reports_dialog.py" line="40"/>
         <source>«Altyn belgi» candidates</source>
         <translation>Претенденты на «Алтын белгі»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <location filename="../../desktop/reports_dialog.py" line="40"/>
         <source>Year mark 2</source>
         <translation>Годовая «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="41"/>
+        <location filename="../../desktop/reports_dialog.py" line="42"/>
         <source>Export as CSV…</source>
         <translation>Сохранить как CSV…</translation>
     </message>
