@@ -326,6 +326,11 @@ class _App:
 def main(argv: list[str] | None = None, *, plain_journal: bool = False) -> int:
     """The app; `plain_journal` lets `--journal FILE` open an unencrypted journal (desktop.plain_journal)."""
     args = _arguments(sys.argv[1:] if argv is None else argv, plain_journal=plain_journal)
+    if hasattr(os, "umask"):
+        # Whatever the app makes on a shared PC (journal, keys file, settings, logs, backups, exported reports) is
+        # the teacher's account's alone, not the 0644/0755 a desktop session's umask gives; Windows keeps files in
+        # the user's profile, which other accounts cannot read already.
+        os.umask(0o077)
     if args.self_test:
         from desktop import self_test, self_test_walk
 

@@ -331,5 +331,7 @@ def private_folder(path: Path) -> None:
 def _write_json(path: Path, value: dict[str, Any]) -> None:
     private_folder(path.parent)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # the account's alone, any umask
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(json.dumps(value, ensure_ascii=False, indent=1))
     temporary.replace(path)

@@ -264,6 +264,10 @@ def test_a_teacher_s_first_days(keychain: str, server: Server, display: Keyboard
         on_server = sorted((k, json.loads(v)) for k, v in _server_marks(server, day1["device_id"]))
         assert on_server == sorted((k, json.loads(v)) for k, v in day3["typed"])  # every mark typed, exactly once
         assert len(on_server) == 4
+        # Everything the app made on the PC (journal, keys, settings, logs, backups) is hers alone on a shared PC.
+        made = [path for root in ("data", "config", ".cache") if (home / root).exists()
+                for path in [home / root, *(home / root).rglob("*")] if "keyring" not in path.parts]
+        assert made and [p for p in made if p.stat().st_mode & 0o077 and "Dala" in str(p)] == []
     finally:
         teacher.close()
         if secrets is not None:
