@@ -20,7 +20,7 @@ from typing import Any, overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 
 from core.validation import kept
 from server import audit_log, serials
@@ -91,6 +91,14 @@ def add_accounts(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
     """New accounts (with their password hashes), each username entered in the directory of login names."""
     conn.execute(insert(login_name), [{"username": r["username"], "school_id": r["school_id"]} for r in rows])
     return serials.add(conn, account, rows)
+
+
+def operator_for(conn: Connection, school_id: int) -> Principal | None:
+    """Who the operator's command (dala-server) acts as in a school: its first admin account, on no device (so its
+    entries go in the school's own audit chain); None for no such school, or one without an admin."""
+    admin = conn.execute(select(account.c.id).where(account.c.school_id == school_id, account.c.role == "admin")
+                         .order_by(account.c.id).limit(1)).scalar()
+    return None if admin is None else Principal(admin, school_id, "admin", None, None)
 
 
 def taken_usernames(conn: Connection) -> set[str]:
@@ -205,6 +213,17 @@ def devices_of(conn: Connection, who: Principal) -> list[dict[str, Any]]:
                         .order_by(device.c.created_at.desc())).all()
     return [dict(id=str(r.id), name=r.name, created_at=r.created_at, last_seen_at=r.last_seen_at,
                  revoked=r.revoked_at is not None, this_device=str(r.id) == who.device_id) for r in rows]
+
+
+def devices_of_school(conn: Connection, school_id: int) -> list[dict[str, Any]]:
+    """The school's PCs (not the console's sessions) with whose they are: what the admin revokes or restores, by
+    username, the most recently seen first."""
+    rows = conn.execute(
+        select(device.c.id, device.c.name, device.c.last_seen_at, device.c.revoked_at, account.c.username)
+        .join(account, (account.c.school_id == device.c.school_id) & (account.c.id == device.c.account_id))
+        .where(device.c.school_id == school_id, or_(device.c.name.is_(None), device.c.name != "console"))
+        .order_by(account.c.username, device.c.last_seen_at.desc())).mappings().all()
+    return [dict(row) for row in rows]
 
 
 def _audit(conn: Connection, who: Principal, now: dt.datetime, entity: str, key: str, field: str, new: str,

@@ -43,6 +43,33 @@ def _trusted(args: argparse.Namespace) -> set[str]:
     return trusted
 
 
+def _devices(engine: Engine, args: argparse.Namespace) -> int:
+    """The school's PCs, or one revoked or restored, as the console's devices page does (audited the same way)."""
+    from server import accounts, periods
+    from server.db import writer
+
+    with writer(engine).begin() as conn:
+        who = accounts.operator_for(conn, args.school)
+        if who is None:
+            print(f"dala-server devices: school {args.school}: no such school, or it has no admin account",
+                  file=sys.stderr)
+            return 2
+        action = "revoke" if args.revoke else "restore" if args.restore else None
+        if action is not None:
+            device_id = args.revoke or args.restore
+            if not periods.DEVICE_ACTIONS[action](conn, who, dt.datetime.now(dt.UTC), device_id, None):
+                print(f"dala-server devices: school {args.school} has no {'revoked ' if action == 'restore' else ''}"
+                      f"device {device_id}", file=sys.stderr)
+                return 1
+            print(f"dala-server devices: {device_id} {'revoked' if action == 'revoke' else 'restored'}.")
+            return 0
+        for row in accounts.devices_of_school(conn, args.school):
+            state = "REVOKED" if row["revoked_at"] else ""
+            print(f"{row['id']}  {row['username']:<24} {row['name'] or '':<20} {row['last_seen_at'] or '-'}  {state}"
+                  .rstrip())
+    return 0
+
+
 def _checkpoint(engine: Engine, args: argparse.Namespace) -> int:
     from server.audit_checkpoint import load_key, of_school
 
@@ -142,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     _audit_key_arg(verify, "the audit signing key whose checkpoints are trusted (default %(default)s)")
     verify.add_argument("--public-key", action="append", default=[], metavar="BASE64",
                         help="trust checkpoints signed by this public key too (a key the server had before)")
+    devices = commands.add_parser("devices", help="list a school's PCs; revoke a lost or stolen one, or restore it")
+    _db_arg(devices)
+    devices.add_argument("--school", type=int, required=True)
+    acting = devices.add_mutually_exclusive_group()
+    acting.add_argument("--revoke", metavar="DEVICE_ID", help="its next sync and any login on it are refused")
+    acting.add_argument("--restore", metavar="DEVICE_ID", help="a PC found again: its teacher logs in on it again")
     checkpoint = commands.add_parser("audit-checkpoint",
                                      help="sign a checkpoint of a school's audit chains, for the school to keep")
     _db_arg(checkpoint)
@@ -194,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "audit-checkpoint":
         return _checkpoint(engine, args)
+    if args.command == "devices":
+        return _devices(engine, args)
     if args.command == "verify-audit":
         from server import audit_checkpoint, audit_log
 

@@ -491,11 +491,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
     def devices_page(request: Request, who: accounts.Principal, session: str, form: dict[str, str] | None = None,
                      error: str | None = None) -> Response:
         with engine.connect() as conn:
-            rows = conn.execute(
-                select(device.c.id, device.c.name, device.c.last_seen_at, device.c.revoked_at, ACCOUNT.c.username)
-                .join(ACCOUNT, and_(ACCOUNT.c.school_id == device.c.school_id, ACCOUNT.c.id == device.c.account_id))
-                .where(device.c.school_id == who.school_id, device.c.name != "console")
-                .order_by(ACCOUNT.c.username, device.c.last_seen_at.desc())).mappings().all()
+            rows = accounts.devices_of_school(conn, who.school_id)
         return page(request, "devices.html", 422 if error else 200, session=session, devices=rows, error=error,
                     can_sign=signer is not None)
 

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine, and_, select
 
 from core.errors import JournalError
 from server import calendar_changes, course_teachers, roster, serials, subgroups, timetable_changes
-from server.accounts import Principal, add_accounts, hash_password, taken_usernames
+from server.accounts import Principal, add_accounts, hash_password, operator_for, taken_usernames
 from server.db import writer
 from server.schema import tables
 from server.school_import import ImportRefused, check, read_bundle
@@ -43,12 +43,9 @@ def reimport(engine: Engine, path: Path, school_id: int, since: dt.date, order: 
     data = check(read_bundle(path))
     now = dt.datetime.now(dt.UTC)
     with writer(engine).begin() as conn:
-        admin = conn.execute(select(T["account"].c.id).where(T["account"].c.school_id == school_id,
-                                                             T["account"].c.role == "admin").order_by(
-            T["account"].c.id).limit(1)).scalar()
-        if admin is None:
+        who = operator_for(conn, school_id)
+        if who is None:
             raise ImportRefused([f"school {school_id}: no such school, or it has no admin account"])
-        who = Principal(account_id=admin, school_id=school_id, role="admin", teacher_id=None, device_id=None)
         change = _Change(conn, who, now, since, order)
         change.run(data)
         if change.problems:

@@ -183,3 +183,37 @@ def test_wrong_current_passwords_are_throttled_like_logins(live_server):
                             json={"current_password": f"guess-{n}", "new_password": "long-enough-1"}).status_code
                for n in range(6)]
     assert answers == [401] * 5 + [429]
+
+
+def test_the_operator_lists_revokes_and_restores_a_schools_pcs_from_the_command_line(live_server):
+    """`dala-server devices`: the school's PCs by username; a lost one revoked (its sync and a login on it refused),
+    then restored; both audited in the school's own chain, which verifies whole; an unknown id changes nothing."""
+    import subprocess
+    import sys
+
+    from tests.server.conftest import ROOT
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "server.cli", "devices", "--db", live_server.db_url,
+                               "--school", "1", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    cell = school.cell(live_server)
+    pc = live_server.client()
+    assert pc.login(cell.teacher_login).status_code == 200
+    listed = cli()
+    assert listed.returncode == 0 and any(line.startswith(pc.device_id) and cell.teacher_login in line
+                                          and "REVOKED" not in line for line in listed.stdout.splitlines())
+    assert cli("--revoke", pc.device_id).returncode == 0
+    assert pc.sync_raw({"device_id": pc.device_id, "cursor": 0, "ops": []}).json()["error"] == "device_revoked"
+    assert pc.login(cell.teacher_login).status_code == 403
+    assert any(line.startswith(pc.device_id) and line.endswith("REVOKED") for line in cli().stdout.splitlines())
+    assert cli("--restore", pc.device_id).returncode == 0
+    assert pc.login(cell.teacher_login).status_code == 200
+    missing = cli("--revoke", "00000000-0000-4000-8000-000000000000")
+    assert missing.returncode == 1 and "has no device" in missing.stderr
+    assert [tuple(r) for r in live_server.sql(
+        "SELECT device_id, entity_key, old_value, new_value FROM audit_log WHERE field = 'revoked' ORDER BY id")] == [
+        (None, pc.device_id, None, "true"), (None, pc.device_id, "true", "false")]
+    verified = subprocess.run([sys.executable, "-m", "server.cli", "verify-audit", "--db", live_server.db_url],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert verified.returncode == 0, verified.stderr

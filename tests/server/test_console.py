@@ -106,12 +106,12 @@ def test_the_admin_keeps_the_roster_in_the_console_and_every_pc_of_the_class_fol
     arrival = browser.find_element(By.ID, "arrival")  # first without the order: refused, her typing kept
     _fill(browser, arrival, last_name="Жұмабаев", first_name="Ерлан", from_date="2026-11-16")
     arrival.submit()
-    assert "Номер и дата приказа обязательны" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "Номер и дата приказа обязательны" in driver.find_element(By.ID, "error").text)
     arrival = browser.find_element(By.ID, "arrival")
     assert arrival.find_element(By.NAME, "last_name").get_attribute("value") == "Жұмабаев"
     _fill(browser, arrival, order="№ 112, 13.11.2026")
     arrival.submit()
-    assert "Ученик добавлен в класс" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "Ученик добавлен в класс" in driver.find_element(By.ID, "notice").text)
     pupil = live_server.sql("SELECT max(id) FROM pupil")[0][0]  # the newest: the demo may hold a namesake
     assert browser.find_element(By.ID, f"pupil-{pupil}").text.startswith("Жұмабаев Ерлан")
 
@@ -121,7 +121,7 @@ def test_the_admin_keeps_the_roster_in_the_console_and_every_pc_of_the_class_fol
     move = row.find_element(By.CSS_SELECTOR, "form.move")
     _fill(browser, move, class_id=str(spot.class_b), from_date="2026-11-18", order="№ 115, 17.11.2026")
     move.submit()
-    assert "Перевод ученика сохранён" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "Перевод ученика сохранён" in driver.find_element(By.ID, "notice").text)
     assert "left" in browser.find_element(By.ID, f"pupil-{mover}").get_attribute("class")  # greyed from the day
 
     pc_a.sync()
@@ -136,7 +136,7 @@ def test_the_admin_keeps_the_roster_in_the_console_and_every_pc_of_the_class_fol
     browser.find_element(By.ID, "logout").click()
     assert browser.find_element(By.ID, "login")
     browser.get(f"{live_server.url}/console/classes")
-    assert "Сеанс завершён" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "Сеанс завершён" in driver.find_element(By.ID, "error").text)
 
 
 def test_the_console_refuses_a_form_without_its_token_a_teacher_and_another_schools_class(live_server) -> None:
@@ -196,13 +196,13 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
     _fill(browser, form, from_date="2026-11-24", to_date="2026-11-23", kind="break", grade_from=str(grade),
           grade_to=str(grade), name="Карантин")  # the days the wrong way round
     form.submit()
-    assert "бірінші күні соңғысынан бұрын" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "бірінші күні соңғысынан бұрын" in driver.find_element(By.ID, "error").text)
     form = browser.find_element(By.ID, "add-day-off")
     assert form.find_element(By.NAME, "name").get_attribute("value") == "Карантин"
     _fill(browser, form, from_date="2026-11-23", to_date="2026-11-24")
     form.submit()
     WebDriverWait(browser, 10).until(lambda driver: "day_off_added" in driver.current_url)
-    assert "Күн сақталды" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "Күн сақталды" in driver.find_element(By.ID, "notice").text)
     day_off = live_server.sql("SELECT max(id) FROM day_off")[0][0]
     assert "Карантин" in browser.find_element(By.ID, f"day-off-{day_off}").text
 
@@ -221,7 +221,7 @@ def test_a_day_off_added_in_the_console_reaches_the_pcs_of_its_grades_only(
 
     browser.find_element(By.ID, f"day-off-{day_off}").find_element(By.CLASS_NAME, "remove").click()
     WebDriverWait(browser, 10).until(lambda driver: "day_off_removed" in driver.current_url)
-    assert "жойылды" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "жойылды" in driver.find_element(By.ID, "notice").text)
     assert not browser.find_elements(By.ID, f"day-off-{day_off}")
     audit = live_server.sql("SELECT field FROM audit_log WHERE entity = 'day_off' ORDER BY id")
     assert [field for (field,) in audit] == ["create", "removed"]
@@ -279,7 +279,8 @@ def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follo
     _fill(browser, form, from_date="2026-11-23")
     browser.find_element(By.ID, f"slot-{clash[0]}-{clash[1]}").click()
     form.submit()
-    assert "The class or the teacher already has another lesson" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "The class or the teacher already has another lesson"
+           in driver.find_element(By.ID, "error").text)
     browser.find_element(By.ID, f"slot-{clash[0]}-{clash[1]}").click()  # the form kept: untick the clash
     for weekday, number in old_week:
         browser.find_element(By.ID, f"slot-{weekday}-{number}").click()
@@ -331,12 +332,12 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
     form = browser.find_element(By.ID, "give-course")
     _fill(browser, form, teacher_id=str(busy), from_date="2026-11-30")
     form.submit()
-    assert "уже есть другой урок" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "уже есть другой урок" in driver.find_element(By.ID, "error").text)
     form = browser.find_element(By.ID, "give-course")
     _fill(browser, form, teacher_id=str(teacher_b))
     form.submit()
     WebDriverWait(browser, 10).until(lambda driver: "done=teacher" in driver.current_url)
-    assert "Предмет передан новому учителю" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "Предмет передан новому учителю" in driver.find_element(By.ID, "notice").text)
 
     pc_a.sync()
     assert pc_a.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)], "dropped from A's PC"
@@ -389,12 +390,14 @@ def test_a_week_of_substitution_reaches_the_substitutes_pc_and_ends(
     form = browser.find_element(By.ID, "substitute")
     _fill(browser, form, teacher_id=str(taken), from_date="2026-11-23", to_date="2026-11-27")
     form.submit()
-    assert "Мұғалімнің сол уақытта басқа сабағы бар" in browser.find_element(By.ID, "error").text
+    _until(browser, lambda driver: "Мұғалімнің сол уақытта басқа сабағы бар"
+           in driver.find_element(By.ID, "error").text)
     form = browser.find_element(By.ID, "substitute")
     _fill(browser, form, teacher_id=str(free))
     form.submit()
     WebDriverWait(browser, 10).until(lambda driver: "done=substitute" in driver.current_url)
-    assert f"Алмастыру сақталды: {len(week)} сабақ" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: f"Алмастыру сақталды: {len(week)} сабақ"
+           in driver.find_element(By.ID, "notice").text)
 
     pc_s.sync()
     assert pc_s.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(1,)], "the course came to her PC"
@@ -557,7 +560,7 @@ def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(
           order="№ 120, 13.11.2026")
     form.submit()
     _until(browser, lambda driver: "done=regrouped" in driver.current_url)
-    assert "move to another group was saved" in browser.find_element(By.ID, "notice").text
+    _until(browser, lambda driver: "move to another group was saved" in driver.find_element(By.ID, "notice").text)
 
     pc_a.sync()
     pc_b.sync()

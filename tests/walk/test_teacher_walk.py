@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from harness.live_server import LOOPBACK_RATE_LIMITS, free_port, serve
+from server import demo
 from tests.conftest import TODAY
 from tests.walk.secret_service import SecretService
 from tests.walk.x11 import Display, Keyboard, require_tools
@@ -300,3 +301,77 @@ def test_make_run_takes_the_teacher_s_path(display: Keyboard, tmp_path: Path) ->
     journals = list(profiles.glob("*/journal.db"))
     assert len(journals) == 1 and not journals[0].read_bytes().startswith(b"SQLite format 3")  # encrypted
     assert not (tmp_path / "var" / "demo").exists()  # no plain journal beside it
+
+
+def test_a_pupil_who_arrives_appears_in_the_open_journal(server: Server, display: Keyboard, tmp_path: Path) -> None:
+    """The journal is open on the teacher's PC when the school admits a pupil to her class: the app's own sync
+    brings him in, the open grid takes him (his surname puts him first), and the mark she types on his row reaches
+    the server as his."""
+    import httpx
+
+    home = tmp_path / "home"
+    home.mkdir()
+    teacher = Teacher(home, display, server, None)
+    username = _demo_teacher(server)
+    try:
+        teacher.start()
+        teacher.window("Dala Journal", timeout=60)
+        display.type(username)
+        display.key("Tab")
+        display.type(OFFLINE_PASSWORD)
+        display.key("Tab")
+        display.type(OFFLINE_PASSWORD)
+        display.key("Return")
+        login = teacher.window("Log in to the school's server")
+        display.type(SERVER_PASSWORD)
+        display.key("Return")
+        display.wait_gone(login, timeout=120)
+        teacher.journal_window()
+        _type_marks(display, ["4"])
+        device = _device_of(server, username)
+        _wait_for(lambda: len(_server_marks(server, device)) >= 1, 30, "her first mark reaches the server")
+        [(lesson_key, _)] = _server_marks(server, device)
+        [(class_id, course, day)] = server.sql("SELECT c.class_id, c.id, l.date FROM lesson l JOIN course c ON "
+                                               "c.id = l.course_id WHERE CAST(l.id AS TEXT) = :l",
+                                               l=lesson_key.split("/")[0])
+        # Its column: after the names, the term's lessons and works up to it (a work's column follows its lesson's).
+        [(column,)] = server.sql(
+            "SELECT (SELECT count(*) FROM lesson l WHERE l.course_id = :c AND l.date BETWEEN p.start_date AND :d) + "
+            "(SELECT count(*) FROM summative_work w WHERE w.course_id = :c AND w.date >= p.start_date AND w.date < :d) "
+            "FROM period p WHERE p.kind = 'term' AND p.start_date <= :d AND p.end_date >= :d", c=course, d=day)
+        names = [n for (n,) in server.sql("SELECT p.last_name FROM pupil p JOIN class_membership m ON "
+                                          "m.pupil_id = p.id WHERE m.class_id = :k", k=class_id)]
+        assert min(names) > "Аа", names  # the newcomer, «Ааманов», is the grid's first row
+
+        admin = httpx.Client(base_url=server.url, timeout=30)
+        token = admin.post("/v1/login", json={"username": demo.ADMIN_LOGIN, "password": demo.DEMO_PASSWORD,
+                                              "device_id": "00000000-0000-4000-8000-00000000a11d"}).json()["token"]
+        arrived = admin.post("/v1/admin/pupils", headers={"Authorization": f"Bearer {token}"}, json={
+            "class_id": class_id, "last_name": "Ааманов", "first_name": "Ерлан", "from_date": str(day),
+            "order": "№ 41 от 02.09"})
+        assert arrived.status_code == 200, arrived.text
+        newcomer = arrived.json()["pupil_id"]
+        log = teacher.profiles_root.parent / "logs" / "dala.log"
+        seen = log.read_text().count("sync done")
+
+        def pulled_since() -> bool:
+            done = [line for line in log.read_text().splitlines() if "sync done" in line][seen:]
+            return any("pulled=0" not in line for line in done)
+
+        _wait_for(pulled_since, 150, "the app's own sync pulls the arrival")
+        time.sleep(3)  # the grid's refresh after the pull
+        display.key("ctrl+Home")  # the first row's name
+        for _ in range(column):
+            display.key("Right")  # to the lesson she marked before he came into the class
+        display.type("5")
+        display.key("Return")
+        try:
+            _wait_for(lambda: any(key.endswith(f"/{newcomer}") for key, _ in _server_marks(server, device)), 60,
+                      "the mark typed on his row reaches the server as his")
+        except AssertionError:
+            teacher.evidence("arrival")
+            raise AssertionError(f"{newcomer}: {_server_marks(server, device)}; {log.read_text()[-3000:]}") from None
+        assert [json.loads(v) for k, v in _server_marks(server, device) if k.endswith(f"/{newcomer}")] == [5]
+        teacher.quit()
+    finally:
+        teacher.close()
