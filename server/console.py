@@ -163,18 +163,21 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
 
         def check() -> tuple[str | None, str | None, int]:
             now = dt.datetime.now(dt.UTC)
+            refusal = None
             with writer(engine).begin() as conn:
                 try:
                     token, _expires, account, _seq = accounts.login(conn, username, password, str(uuid.uuid4()),
                                                                      "console", now, address)
                 except accounts.LoginRefused as refused:
-                    if refused.code == "bad_credentials":
-                        gates.throttle.failed(username, address)
-                    return None, refused.code, 0
-                if account["role"] != "admin":  # a teacher's password is right, but this is no place of his
-                    _revoke(conn, token, now)
-                    return None, "admin_only", 0
-                return token, None, 0
+                    refusal = refused.code
+                else:
+                    if account["role"] != "admin":  # a teacher's password is right, but this is no place of his
+                        _revoke(conn, token, now)
+                        return None, "admin_only", 0
+                    return token, None, 0
+            if refusal == "bad_credentials":  # counted after the login's transaction: its own holds the write lock
+                gates.throttle.failed(username, address)
+            return None, refusal, 0
 
         try:
             await asyncio.wait_for(gates.login_slots.acquire(), LOGIN_WAIT_S)

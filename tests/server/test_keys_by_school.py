@@ -1,15 +1,15 @@
 """Every table the server holds by school names its school first in every key: the primary key, each unique
 key and unique index, and each foreign key to another such table, so that Citus can keep one school's rows
 of every table together (docs/distribution.md) and no key joins two schools' rows. Only the tables every
-school shares (server.schema.SHARED and the username directory) are exempt."""
+school shares are exempt (server.distribution.REFERENCE: the school and subject tables, the username directory and
+the wrong-password counts, none of which belongs to one school)."""
 
 from __future__ import annotations
 
 from sqlalchemy import ForeignKeyConstraint, UniqueConstraint
 
-from server.schema import SHARED, metadata
-
-EVERY_SCHOOL = SHARED | {"login_name"}
+from server.distribution import REFERENCE as EVERY_SCHOOL
+from server.schema import metadata
 
 
 def _held_by_school() -> list:  # type: ignore[type-arg]

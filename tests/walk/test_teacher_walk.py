@@ -118,6 +118,23 @@ class Teacher:
         self.keyboard.focus(found)
         return found
 
+    def first_start(self, username: str) -> str:
+        """A teacher's first start on this PC: a new profile, its offline password twice, the online login and the
+        first download; the journal window it opens on."""
+        self.start()
+        self.window("Dala Journal", timeout=60)  # the start screen: no profile yet, the username first
+        self.keyboard.type(username)
+        self.keyboard.key("Tab")
+        self.keyboard.type(OFFLINE_PASSWORD)
+        self.keyboard.key("Tab")
+        self.keyboard.type(OFFLINE_PASSWORD)
+        self.keyboard.key("Return")
+        login = self.window("Log in to the school's server")  # the username is the profile's; the password
+        self.keyboard.type(SERVER_PASSWORD)
+        self.keyboard.key("Return")
+        self.keyboard.wait_gone(login, timeout=120)  # closes when the download is done
+        return self.journal_window()
+
     def journal_window(self) -> str:
         window = self.window("Dala Journal", min_width=900, timeout=120)
         time.sleep(3)  # the grid's first paint and the settle before the first sync
@@ -196,19 +213,7 @@ def test_a_teacher_s_first_days(keychain: str, server: Server, display: Keyboard
     username = _demo_teacher(server)
     try:
         # Day 1, online: a new profile, its offline password twice, the online login and the first download.
-        teacher.start()
-        teacher.window("Dala Journal", timeout=60)  # the start screen: no profile yet, the username first
-        display.type(username)
-        display.key("Tab")
-        display.type(OFFLINE_PASSWORD)
-        display.key("Tab")
-        display.type(OFFLINE_PASSWORD)
-        display.key("Return")
-        login = teacher.window("Log in to the school's server")  # the username is the profile's; the password
-        display.type(SERVER_PASSWORD)
-        display.key("Return")
-        display.wait_gone(login, timeout=120)  # closes when the download is done
-        teacher.journal_window()
+        teacher.first_start(username)
         _type_marks(display, ["4", "5", "3"])
         device = _device_of(server, username)
         _wait_for(lambda: len(_server_marks(server, device)) >= 3, 30, "the marks reach the server")  # 2 s after
@@ -314,19 +319,7 @@ def test_a_pupil_who_arrives_appears_in_the_open_journal(server: Server, display
     teacher = Teacher(home, display, server, None)
     username = _demo_teacher(server)
     try:
-        teacher.start()
-        teacher.window("Dala Journal", timeout=60)
-        display.type(username)
-        display.key("Tab")
-        display.type(OFFLINE_PASSWORD)
-        display.key("Tab")
-        display.type(OFFLINE_PASSWORD)
-        display.key("Return")
-        login = teacher.window("Log in to the school's server")
-        display.type(SERVER_PASSWORD)
-        display.key("Return")
-        display.wait_gone(login, timeout=120)
-        teacher.journal_window()
+        teacher.first_start(username)
         _type_marks(display, ["4"])
         device = _device_of(server, username)
         _wait_for(lambda: len(_server_marks(server, device)) >= 1, 30, "her first mark reaches the server")
