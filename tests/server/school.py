@@ -21,11 +21,12 @@ class Cell:
 
 
 def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> Cell:
+    """A lesson cell of the demo school (school 1), written in by nobody yet."""
     lesson, course, teacher, login, day, class_id = server.sql(
         "SELECT l.id, c.id, t.id, t.username, l.date, c.class_id FROM lesson l "
         "JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
         "JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id "
-        "WHERE c.scale = :scale AND c.subgroup_id IS NULL "
+        "WHERE c.school_id = 1 AND c.scale = :scale AND c.subgroup_id IS NULL "
         "AND l.date BETWEEN '2026-11-03' AND '2026-11-20' AND l.kind = 'regular' "
         "ORDER BY c.id, l.date, l.slot LIMIT 1 OFFSET :nth", scale=scale, nth=nth)[0]
     # A pupil with nothing written for him in that lesson yet: what a test writes there is a change, whatever the
