@@ -26,8 +26,8 @@ SCHOOL_CHAIN = "school"  # the key of the school's own chain among a checkpoint'
 
 def signed_bytes(school_id: int, at: dt.datetime, heads: Mapping[str, str]) -> bytes:
     """What the signature covers, in one canonical form whichever side computes it."""
-    return json.dumps({"school_id": school_id, "at": canonical(at), "heads": dict(sorted(heads.items()))},
-                      separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return json.dumps({"school_id": school_id, "at": canonical(at), "heads": dict(heads)},
+                      separators=(",", ":"), sort_keys=True).encode("utf-8")  # keys sorted at every depth
 
 
 def public_text(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:

@@ -105,9 +105,10 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     # The tokens (by digest) whose sync this worker is answering: the event loop alone reads and changes it. (Across
     # workers a PC's syncs still take turns, on its device row; here a second one is refused before it takes a slot.)
     syncing: set[str] = set()
-    limiter = Limiter(RateLimits.from_text(settings.rate_limits), settings.rate_store)
+    limits = RateLimits.from_text(settings.rate_limits)
+    limiter = Limiter(limits, settings.rate_store)
     signer = audit_checkpoint.load_key(settings.audit_key) if settings.audit_key else None
-    throttle = PasswordThrottle(engine, RateLimits.from_text(settings.rate_limits))
+    throttle = PasswordThrottle(engine, limits)
 
     def over_limit(request: Request, kind: str, token_digest: str | None = None) -> int | None:
         """Count the call per address, and a sync per device token (the server's, not a client-chosen id: a login

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,13 +24,11 @@ from cryptography.hazmat.primitives.serialization import (
 from pydantic import ValidationError
 from sqlalchemy import Connection, select
 
-from core import audit_checkpoint
+from core import audit_checkpoint, record_keys
 from core.audit_checkpoint import SCHOOL_CHAIN
 from core.protocol import AuditCheckpoint
 from server import audit_log
 from server.schema import audit_log as audit_table
-
-_DEVICE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def default_key_path() -> Path:
@@ -89,7 +86,7 @@ def missing(conn: Connection, school_id: int, heads: Mapping[str, str],
         if current is not None and current.get(chain) == head:
             continue
         device_id = None if chain == SCHOOL_CHAIN else chain
-        if device_id is not None and not _DEVICE_ID.fullmatch(device_id):
+        if device_id is not None and record_keys.record_id(device_id) is None:
             gone.append(chain)  # no device of this server is named so
             continue
         on_chain = audit_table.c.device_id.is_(None) if device_id is None else audit_table.c.device_id == device_id

@@ -73,7 +73,7 @@ class Gates:
     """What the console shares with the API: its rate limits (seconds to wait, or None), its password checks'
     turns and its count of wrong passwords."""
 
-    over_limit: Callable[..., int | None]
+    over_limit: Callable[[Request, str], int | None]  # a login's: counted by its address
     login_slots: asyncio.Semaphore
     throttle: PasswordThrottle
 

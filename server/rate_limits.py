@@ -57,12 +57,6 @@ class Limiter:
                 return self._reset_in(item, name, who)
         return None
 
-    def wait(self, name: str, who: str) -> int | None:
-        """The seconds before `who` may call again under limit `name` (None: now), counting nothing."""
-        waits = [self._reset_in(item, name, who) for item in self._items[name]
-                 if not self._windows.test(item, name, who)]
-        return max(waits, default=None)
-
     def _reset_in(self, item: RateLimitItem, name: str, who: str) -> int:
         reset = self._windows.get_window_stats(item, name, who).reset_time
         return max(1, math.ceil(reset - time.time()))
