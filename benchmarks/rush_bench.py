@@ -442,7 +442,7 @@ async def rush_phase(url: str, pcs: list[Pc], observers: list[Observer], args: a
 
 
 def check_observer(engine: Engine, who: Observer, school_id: int) -> dict[str, Any]:
-    """The feed's changes `who` may see (as server.pull.visible_courses: a teacher's courses, the lessons she
+    """The feed's changes `who` may see (as server.pull.readable: a teacher's courses, the lessons she
     substitutes in, the courses of the class she is the class teacher of), against what it pulled."""
     visible = "TRUE"
     if who.teacher_id is not None:

@@ -59,6 +59,9 @@ def cell(lesson_id: str, pupil_id: int) -> str:
 
 
 score = cell  # a score is keyed like a cell: its work and the pupil
+# Where a cell's or a score's pupil number begins in its key, counted from 1 as SQL's substr counts: after the
+# record's id (a canonical UUID, 36 characters) and the slash. The server's pull picks a pupil's cells by it.
+PUPIL_FROM = 36 + 1 + 1
 
 
 def result(course_id: int, period_id: int, pupil_id: int) -> str:

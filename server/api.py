@@ -47,7 +47,7 @@ from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
 from server.paths import PathId
-from server.pull import visible_courses
+from server.pull import course_ids, readable
 from server.rate_limits import Limiter, PasswordThrottle, RateLimits
 from server.settings import Settings
 from server.sync import DeviceMismatch, sync
@@ -376,7 +376,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     def readable_courses(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
         """The ids of the courses the caller may read now (a sync's `courses` digest is of these)."""
         with engine.connect() as conn:
-            return {"courses": sorted(conn.execute(visible_courses(who)).scalars())}
+            return {"courses": sorted(course_ids(conn, who, readable(conn, who)))}
 
     @app.post("/v1/admin/periods/{period_id}/{action}",
               responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})

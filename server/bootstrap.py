@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from server import feed
 from server.accounts import Principal
-from server.pull import substituted_only, visible_courses
+from server.pull import Readable, course_ids, readable
 from server.schema import journal_columns, tables
 
 T = tables
@@ -32,23 +32,34 @@ def _rows(name: str) -> Any:
     return select(*journal_columns(name))
 
 
-def _courses(who: Principal, only: set[int] | None) -> Any:
-    """The course ids the download covers: all `who` may read, or those of them in `only` (a PC catching up with
-    courses it lacks: sync.course_set)."""
-    visible = visible_courses(who)
-    if only is None:
-        return visible
-    C = T["course"]
-    return select(C.c.id).where(C.c.school_id == who.school_id, C.c.id.in_(visible), C.c.id.in_(sorted(only)))
+class _Part:
+    """What a download covers of the courses `who` may read (server.pull.Readable), all of them or those in `only`
+    (a PC catching up with courses it lacks: sync.course_set)."""
 
+    def __init__(self, conn: Connection, who: Principal, only: set[int] | None) -> None:
+        self.who = who
+        self.readable: Readable = readable(conn, who)
+        ids = course_ids(conn, who, self.readable)
+        self.courses = sorted(ids if only is None else ids & only)
+        carried = self.readable.carried_pupils()
+        self.carried = {course: pupils for course, pupils in carried.items() if course in self.courses}
+        self.substituted = sorted(self.readable.substituted)
+        # Read whole: every course but those a teacher substitutes in or reads for some pupils alone.
+        self.whole = sorted(set(self.courses) - set(self.substituted) - set(self.carried))
 
-def _her_part(L: Any, who: Principal, courses: Any, substituted: list[int]) -> Any:
-    """The lessons of `courses` the download carries: all but those of a course she only substitutes in, of which
-    only hers (server.pull.substituted_only)."""
-    if not substituted:
-        return L.c.course_id.in_(courses)
-    return and_(L.c.course_id.in_(courses), or_(L.c.course_id.not_in(substituted),
-                                                L.c.substitute_teacher_id == who.teacher_id))
+    def lessons(self, L: Any) -> Any:
+        """The lessons the download carries: all of its courses' but those of a course she only substitutes in, of
+        which only hers."""
+        mine = L.c.course_id.in_(self.courses)
+        if not self.substituted:
+            return mine
+        return and_(mine, or_(L.c.course_id.not_in(self.substituted),
+                              L.c.substitute_teacher_id == self.who.teacher_id))
+
+    def keep(self, course: int, pupil: int) -> bool:
+        """Whether a pupil's row (cell, score) of `course` is carried: every pupil's of a course read whole,
+        only the carried pupils' of a course read for them."""
+        return course not in self.carried or pupil in self.carried[course]
 
 
 def reference(conn: Connection, who: Principal, only: set[int] | None = None) -> dict:
@@ -57,27 +68,35 @@ def reference(conn: Connection, who: Principal, only: set[int] | None = None) ->
     # Every statement names the school on every table it reads (on Citus: one shard).
     cursor = feed.head(conn, who.school_id)
     school = who.school_id
+    part = _Part(conn, who, only)
     C, K, Y, W = T["course"], T["school_class"], T["academic_year"], T["summative_work"]
     M, SM, PU, P, L = T["class_membership"], T["subgroup_member"], T["pupil"], T["period"], T["lesson"]
     TE, PM, SS, TC = T["timetable_entry"], T["period_mark"], T["summative_score"], T["teacher"]
-    courses = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(_courses(who, only))).scalar_subquery()
-    course_rows = _all(conn, _rows("course").where(C.c.school_id == school, C.c.id.in_(_courses(who, only)))
+    course_rows = _all(conn, _rows("course").where(C.c.school_id == school, C.c.id.in_(part.courses))
                        .order_by(C.c.id))
     class_ids = sorted({c["class_id"] for c in course_rows})
+    # A class known only through a course read for some pupils: those pupils' places in it alone.
+    partly = {c["class_id"] for c in course_rows if c["id"] in part.carried} - {
+        c["class_id"] for c in course_rows if c["id"] not in part.carried}
+    visitors = sorted({p for c in course_rows if c["class_id"] in partly for p in part.carried[c["id"]]})
+    places = and_(M.c.school_id == school, M.c.class_id.in_(class_ids),
+                  or_(M.c.class_id.not_in(sorted(partly)), M.c.pupil_id.in_(visitors)))
     subgroup_ids = sorted({c["subgroup_id"] for c in course_rows if c["subgroup_id"] is not None})
+    partly_grouped = sorted({c["subgroup_id"] for c in course_rows if c["id"] in part.carried} - {
+        c["subgroup_id"] for c in course_rows if c["id"] not in part.carried})
     year_ids = select(K.c.year_id).where(K.c.school_id == school, K.c.id.in_(class_ids))
     substitutes = conn.execute(select(L.c.substitute_teacher_id).distinct().where(
-        L.c.school_id == school, L.c.course_id.in_(courses), L.c.substitute_teacher_id.is_not(None))).scalars()
+        L.c.school_id == school, L.c.course_id.in_(part.courses), L.c.substitute_teacher_id.is_not(None))).scalars()
     homeroom = conn.execute(select(K.c.homeroom_teacher_id).where(
         K.c.school_id == school, K.c.id.in_(class_ids), K.c.homeroom_teacher_id.is_not(None))).scalars()
     # Every teacher the rows below name: course teachers, this teacher, substitutes, homeroom teachers.
     teacher_ids = sorted({c["teacher_id"] for c in course_rows} | ({who.teacher_id} if who.teacher_id else set())
                          | set(substitutes) | set(homeroom))
     # Of a course she only substitutes in, a teacher gets her lessons alone: no marks, works or other lessons.
-    substituted = substituted_only(conn, who)
-    whole = select(C.c.id).where(C.c.school_id == school, C.c.id.in_(_courses(who, only)),
-                                 C.c.id.not_in(substituted)).scalar_subquery()
-    free_works = select(W.c.id).where(W.c.school_id == school, W.c.course_id.in_(whole), W.c.lesson_id.is_(None))
+    marked = sorted(set(part.whole) | set(part.carried))
+    free_works = _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.course_id.in_(marked),
+                                                          W.c.lesson_id.is_(None)))
+    course_of_work = {w["id"]: w["course_id"] for w in free_works}
     return {
         "cursor": cursor,
         "school": _all(conn, select(T["school"]).where(T["school"].c.id == school))[0],
@@ -95,42 +114,51 @@ def reference(conn: Connection, who: Principal, only: set[int] | None = None) ->
         "courses": course_rows,
         "subgroups": _all(conn, _rows("subgroup").where(T["subgroup"].c.school_id == school,
                                                         T["subgroup"].c.id.in_(subgroup_ids))),
-        "subgroup_members": _all(conn, _rows("subgroup_member").where(SM.c.school_id == school,
-                                                                      SM.c.subgroup_id.in_(subgroup_ids))),
+        "subgroup_members": _all(conn, _rows("subgroup_member").where(
+            SM.c.school_id == school, SM.c.subgroup_id.in_(subgroup_ids),
+            or_(SM.c.subgroup_id.not_in(partly_grouped), SM.c.pupil_id.in_(visitors)))),
         "pupils": _all(conn, select(PU.c.id, PU.c.school_id, PU.c.last_name, PU.c.first_name, PU.c.patronymic, PU.c.sex)
-                       .where(PU.c.school_id == school, PU.c.id.in_(
-                           select(M.c.pupil_id).where(M.c.school_id == school, M.c.class_id.in_(class_ids))))),
-        "memberships": _all(conn, _rows("class_membership").where(M.c.school_id == school,
-                                                                  M.c.class_id.in_(class_ids))),
-        "timetable": _all(conn, _rows("timetable_entry").where(TE.c.school_id == school, TE.c.course_id.in_(courses))),
-        "period_marks": _all(conn, _rows("period_mark").where(PM.c.school_id == school, PM.c.course_id.in_(whole))),
+                       .where(PU.c.school_id == school, PU.c.id.in_(select(M.c.pupil_id).where(places)))),
+        "memberships": _all(conn, _rows("class_membership").where(places)),
+        "timetable": _all(conn, _rows("timetable_entry").where(TE.c.school_id == school,
+                                                               TE.c.course_id.in_(part.courses),
+                                                               TE.c.course_id.not_in(sorted(part.carried)))),
+        "period_marks": _all(conn, _rows("period_mark").where(PM.c.school_id == school,
+                                                              PM.c.course_id.in_(part.whole))),
         # Summative works not tied to a lesson (the page of lessons carries the others) and their scores.
-        "free_works": _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.id.in_(free_works))),
-        "free_scores": _all(conn, _rows("summative_score").where(SS.c.school_id == school,
-                                                                 SS.c.work_id.in_(free_works))),
+        "free_works": free_works,
+        "free_scores": [s for s in _all(conn, _rows("summative_score").where(
+            SS.c.school_id == school, SS.c.work_id.in_(sorted(course_of_work))))
+            if part.keep(course_of_work[s["work_id"]], s["pupil_id"])],
         "lessons_total": conn.execute(select(func.count()).select_from(L).where(
-            L.c.school_id == school, _her_part(L, who, courses, substituted))).scalar_one(),
+            L.c.school_id == school, part.lessons(L))).scalar_one(),
     }
 
 
 def lessons(conn: Connection, who: Principal, after: str, limit: int, only: set[int] | None = None) -> dict:
     L, CELL, W, S = T["lesson"], T["lesson_cell"], T["summative_work"], T["summative_score"]
     school = who.school_id
-    query = _rows("lesson").where(L.c.school_id == school,
-                                  _her_part(L, who, _courses(who, only), substituted_only(conn, who)))
+    part = _Part(conn, who, only)
+    query = _rows("lesson").where(L.c.school_id == school, part.lessons(L))
     if after:  # "" is the first page ("" is no uuid, and every id sorts after it)
         query = query.where(L.c.id > after)
     page = _all(conn, query.order_by(L.c.id).limit(limit + 1))
     more = len(page) > limit
     page = page[:limit]
     ids = [lesson["id"] for lesson in page]
+    course_of = {lesson["id"]: lesson["course_id"] for lesson in page}
     works = _all(conn, _rows("summative_work").where(W.c.school_id == school, W.c.lesson_id.in_(ids)))
+    course_of |= {w["id"]: w["course_id"] for w in works}
+    # Of a course read for some pupils, those pupils' cells and scores alone (_Part.keep).
     return {
         "lessons": page,
-        "cells": _all(conn, _rows("lesson_cell").where(CELL.c.school_id == school, CELL.c.lesson_id.in_(ids))),
+        "cells": [c for c in _all(conn, _rows("lesson_cell").where(CELL.c.school_id == school,
+                                                                   CELL.c.lesson_id.in_(ids)))
+                  if part.keep(course_of[c["lesson_id"]], c["pupil_id"])],
         "works": works,
-        "scores": _all(conn, _rows("summative_score").where(S.c.school_id == school,
-                                                           S.c.work_id.in_([w["id"] for w in works]))),
+        "scores": [s for s in _all(conn, _rows("summative_score").where(S.c.school_id == school,
+                                                                       S.c.work_id.in_([w["id"] for w in works])))
+                   if part.keep(course_of[s["work_id"]], s["pupil_id"])],
         "next": ids[-1] if ids else after,
         "more": more,
     }

@@ -8,31 +8,16 @@ from typing import Any
 
 from sqlalchemy import Connection, String, and_, cast, exists, func, literal, or_, select, true, union
 
-from core import json_codec
+from core import json_codec, record_keys
 from core.protocol import Change, Conflict
 from server import feed
 from server.accounts import Principal
 from server.schema import tables
 
-C, L, K = tables["course"], tables["lesson"], tables["school_class"]
+C, L, K, M = tables["course"], tables["lesson"], tables["school_class"], tables["class_membership"]
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
 COUNTED = 5000  # how many waiting changes a pull counts exactly for the progress bar
-
-
-def visible_courses(who: Principal) -> Any:
-    """A subquery of the course ids `who` may read: all of the school's for an admin; for a teacher, the
-    courses they teach, those in which an admin assigned them a lesson as a substitute, and every course of the
-    class they are the class teacher (сынып жетекші) of, to read only (core.write_rules lets only a course's
-    teacher and a lesson's substitute write)."""
-    if who.is_admin:
-        return select(C.c.id).where(C.c.school_id == who.school_id)
-    return union(
-        select(C.c.id).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
-        select(L.c.course_id).where(L.c.school_id == who.school_id, L.c.substitute_teacher_id == who.teacher_id),
-        select(C.c.id).where(C.c.school_id == who.school_id, C.c.class_id.in_(
-            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))),
-    )
 
 
 @dataclass(frozen=True)
@@ -44,9 +29,21 @@ class Readable:
 
     courses: frozenset[int] | None
     substituted: frozenset[int] = frozenset()
+    carried: frozenset[tuple[int, int]] = frozenset()
+    """(course, pupil): a course of another class read for some of its pupils alone, those who since moved into a
+    class of a course read whole, in the same subject and year: their marks, scores and the course's lessons and
+    works (not the other pupils'), which count in the new class's term results (storage.term_results)."""
+
+    def carried_pupils(self) -> dict[int, list[int]]:
+        """The courses read for some pupils alone, with those pupils."""
+        out: dict[int, list[int]] = {}
+        for course, pupil in sorted(self.carried):
+            out.setdefault(course, []).append(pupil)
+        return out
 
 
 def readable(conn: Connection, who: Principal) -> Readable:
+    """What the teacher of `who` may read (Readable)."""
     if who.is_admin:
         return Readable(None)
     whole, lessons_only = literal(False).label("lessons_only"), literal(True).label("lessons_only")
@@ -59,7 +56,33 @@ def readable(conn: Connection, who: Principal) -> Readable:
     )).all()
     whole_courses = {course for course, only in rows if not only}
     return Readable(frozenset(course for course, _ in rows),
-                    frozenset(course for course, only in rows if only) - whole_courses)
+                    frozenset(course for course, only in rows if only) - whole_courses,
+                    _carried(conn, who.school_id, whole_courses))
+
+
+def _carried(conn: Connection, school: int, whole: set[int]) -> frozenset[tuple[int, int]]:
+    """Readable.carried of a teacher who reads the courses `whole` whole: for each pupil of their classes who was
+    before in another class of the same year, that class's courses of the same subject (the pupil, not the course,
+    moved; those courses read whole anyway left out). Every join names the school (on Citus: its shard)."""
+    if not whole:
+        return frozenset()
+    new, old = C.alias("new"), C.alias("old")
+    new_class, old_class = K.alias("new_class"), K.alias("old_class")
+    stay, earlier = M.alias("stay"), M.alias("earlier")
+    rows = conn.execute(
+        select(old.c.id, earlier.c.pupil_id).distinct()
+        .select_from(new)
+        .join(new_class, and_(new_class.c.school_id == school, new_class.c.id == new.c.class_id))
+        .join(stay, and_(stay.c.school_id == school, stay.c.class_id == new.c.class_id))
+        .join(earlier, and_(earlier.c.school_id == school, earlier.c.pupil_id == stay.c.pupil_id,
+                            earlier.c.class_id != stay.c.class_id, earlier.c.from_date < stay.c.from_date))
+        .join(old_class, and_(old_class.c.school_id == school, old_class.c.id == earlier.c.class_id,
+                              old_class.c.year_id == new_class.c.year_id))
+        .join(old, and_(old.c.school_id == school, old.c.class_id == old_class.c.id,
+                        old.c.subject_id == new.c.subject_id))
+        .where(new.c.school_id == school, new.c.id.in_(sorted(whole)), old.c.id.not_in(sorted(whole)))
+    ).all()
+    return frozenset((course, pupil) for course, pupil in rows)
 
 
 def substituted_only(conn: Connection, who: Principal) -> list[int]:
@@ -68,9 +91,10 @@ def substituted_only(conn: Connection, who: Principal) -> list[int]:
 
 
 def course_ids(conn: Connection, who: Principal, courses: Readable) -> frozenset[int]:
-    """Every course `who` may read, by id (an admin's: the school's, asked here)."""
+    """Every course `who` may read, by id, whole or in part (an admin's: the school's, asked here): the courses
+    a PC holds (sync.course_set)."""
     if courses.courses is not None:
-        return courses.courses
+        return courses.courses | {course for course, _ in courses.carried}
     return frozenset(conn.execute(select(C.c.id).where(C.c.school_id == who.school_id)).scalars())
 
 
@@ -82,14 +106,24 @@ def her_lessons(who: Principal) -> Any:
 
 def _readable(who: Principal, courses: Readable) -> Any:
     """The changes `who` may read: of her courses all, of those she substitutes in only her lessons' (a lesson's
-    key is its id; a cell's begins with it); an admin's school's all."""
+    key is its id; a cell's begins with it), of those read for some pupils theirs (Readable.carried); an admin's
+    school's all."""
     if courses.courses is None:
         return true()
-    visible = CHANGE.c.course_id.in_(sorted(courses.courses))
-    if not courses.substituted:
+    visible: Any = CHANGE.c.course_id.in_(sorted(courses.courses))
+    if courses.substituted:
+        visible = and_(visible, or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
+                                    func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
+    if not courses.carried:
         return visible
-    return and_(visible, or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
-                             func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
+    # Of a course read for some pupils: its lessons and works, and those pupils' cells and scores (whose keys end
+    # with the pupil's number: core.record_keys).
+    return or_(visible, *(
+        and_(CHANGE.c.course_id == course, or_(
+            CHANGE.c.entity.in_(("lesson", "work")),
+            and_(CHANGE.c.entity.in_(("cell", "score")),
+                 func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM).in_([str(p) for p in pupils]))))
+        for course, pupils in courses.carried_pupils().items()))
 
 
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,

@@ -9,6 +9,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core import grading
+from core.grading import Score
 from storage import term_results
 from storage.journal import Journal
 from storage.journal_sheet import driver_connection
@@ -166,3 +168,48 @@ def test_a_pupil_who_came_mid_term_is_not_na_for_the_works_held_before_him(db) -
         after = term_results.compute(raw, spot.course_id, term, [spot.pupil_id, leaver], dt.date(2026, 12, 26))
     assert after[spot.pupil_id].status == "graded", "the СОР of 10 November, before he came, is not his"
     assert after[leaver].status == "graded", "the СОЧ of 18 December, after she left, is not hers"
+
+
+def test_a_pupil_moved_to_the_parallel_class_brings_his_marks_in_the_subject(db) -> None:  # type: ignore[no-untyped-def]
+    """His ФО and СОР of the old class's course, before the move, count in the new class's course of the same
+    subject; the old class's result for him counts what he earned there alone."""
+    spot = lesson_spot(db, "criteria")
+    with db.write() as conn:
+        raw = driver_connection(conn)
+        subject, grade, class_a = raw.execute("SELECT c.subject_id, k.grade, k.id FROM course c JOIN school_class k "
+                                              "ON k.id = c.class_id WHERE c.id = ?", (spot.course_id,)).fetchone()
+        course_b, class_b, teacher_b = raw.execute(
+            "SELECT c.id, c.class_id, c.teacher_id FROM course c JOIN school_class k ON k.id = c.class_id "
+            "WHERE c.subject_id = ? AND k.grade = ? AND k.id <> ? AND c.subgroup_id IS NULL ORDER BY c.id",
+            (subject, grade, class_a)).fetchone()
+        # Term 2 of both courses empty of works, and of his marks; he moves from A to B on 18 November.
+        raw.execute("DELETE FROM summative_score WHERE work_id IN (SELECT id FROM summative_work WHERE course_id "
+                    "IN (?, ?) AND date >= '2026-11-03')", (spot.course_id, course_b))
+        raw.execute("DELETE FROM summative_work WHERE course_id IN (?, ?) AND date >= '2026-11-03'",
+                    (spot.course_id, course_b))
+        raw.execute("UPDATE lesson_cell SET mark = NULL WHERE pupil_id = ?", (spot.pupil_id,))
+        raw.execute("UPDATE class_membership SET to_date = '2026-11-17' WHERE pupil_id = ? AND class_id = ?",
+                    (spot.pupil_id, class_a))
+        raw.execute("INSERT INTO class_membership (id, pupil_id, class_id, from_date) VALUES "
+                    "((SELECT max(id) + 1 FROM class_membership), ?, ?, '2026-11-18')", (spot.pupil_id, class_b))
+        [in_a] = raw.execute("SELECT id FROM lesson WHERE course_id = ? AND kind = 'regular' AND date BETWEEN "
+                             "'2026-11-03' AND '2026-11-17' ORDER BY date LIMIT 1", (spot.course_id,)).fetchone()
+        [in_b] = raw.execute("SELECT id FROM lesson WHERE course_id = ? AND kind = 'regular' AND date BETWEEN "
+                             "'2026-11-18' AND '2026-12-04' ORDER BY date LIMIT 1", (course_b,)).fetchone()
+    old, new = Journal(db, spot.teacher_id), Journal(db, teacher_b)
+    assert old.set_mark(in_a, spot.pupil_id, 10)
+    old.enter_score(old.add_summative_work(spot.course_id, "sor", "БЖБ 2.1", 10, dt.date(2026, 11, 10)),
+                    spot.pupil_id, 10)
+    assert new.set_mark(in_b, spot.pupil_id, 4)
+    new.enter_score(new.add_summative_work(course_b, "sor", "БЖБ 2.2", 20, dt.date(2026, 11, 24)), spot.pupil_id, 10)
+    today = dt.date(2026, 12, 4)
+    rule = grading.rule_for(dt.date(2026, 11, 3))
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        term = _term(raw, 2)
+        in_new = term_results.compute(raw, course_b, term, [spot.pupil_id], today)[spot.pupil_id]
+        in_old = term_results.compute(raw, spot.course_id, term, [spot.pupil_id], today)[spot.pupil_id]
+    assert in_new.parts["fo"] == 70  # (10 + 4) / 2 of 10
+    assert in_new == grading.criteria_term([10, 4], [Score(10, 10), Score(10, 20)], [], rule, grade=grade)
+    assert in_old.parts["fo"] == 100
+    assert in_old == grading.criteria_term([10], [Score(10, 10)], [], rule, grade=grade)

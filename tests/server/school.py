@@ -41,7 +41,7 @@ def cell(server, scale: str = "criteria", nth: int = 0, pupil_nth: int = 0) -> C
 
 def readable_courses(server, teacher_id: int) -> set[int]:
     """The courses a teacher's PC holds: those they teach, those they substitute in, and every course of the class
-    they are the class teacher of (server.pull.visible_courses)."""
+    they are the class teacher of (server.pull.readable)."""
     return {r[0] for r in server.sql(
         "SELECT id FROM course WHERE teacher_id = :t "
         "UNION SELECT course_id FROM lesson WHERE substitute_teacher_id = :t "

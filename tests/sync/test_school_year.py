@@ -76,11 +76,40 @@ def _write(pc: Device, lesson: str, code: str = "late") -> None:
     pc.sync()
 
 
+def _partly(pc: Device, server: LiveServer, courses: list[int]) -> dict[int, list[int]]:
+    """The PC's courses it holds for some pupils alone, with those pupils: a course of another class in the subject
+    of a course the teacher reads whole (hers, or of the class she is the class teacher of), for the pupils who
+    moved from that class into the other (their marks follow them: server.pull.Readable.carried)."""
+    [(teacher,)] = server.sql("SELECT id FROM teacher WHERE school_id = 1 AND username = :u", u=pc.username)
+    ids = ",".join(map(str, courses)) or "-1"
+    whole = {c for (c,) in server.sql(
+        "SELECT c.id FROM course c JOIN school_class k ON k.school_id = c.school_id AND k.id = c.class_id "
+        f"WHERE c.school_id = 1 AND c.id IN ({ids}) AND (c.teacher_id = :t OR k.homeroom_teacher_id = :t)",
+        t=teacher)}
+    out: dict[int, list[int]] = {}
+    for course in sorted(set(courses) - whole):
+        out[course] = sorted({p for (p,) in server.sql(
+            "SELECT was.pupil_id FROM course a JOIN class_membership was ON was.school_id = a.school_id "
+            "AND was.class_id = a.class_id JOIN class_membership now ON now.school_id = a.school_id "
+            "AND now.pupil_id = was.pupil_id AND now.from_date > was.from_date JOIN course b "
+            "ON b.school_id = a.school_id AND b.class_id = now.class_id AND b.subject_id = a.subject_id "
+            f"WHERE a.school_id = 1 AND a.id = :a AND b.id IN ({','.join(map(str, sorted(whole))) or '-1'})",
+            a=course)})
+        assert out[course], f"{pc.username} holds course {course}, which it may not read"
+    return out
+
+
 def _same_as_the_server(pc: Device, server: LiveServer) -> None:
     """What the PC holds of its courses is what the server holds: lessons, cells, timetable, the classes' rosters
-    and the days off of their grades."""
+    and the days off of their grades; of a course it holds for the pupils who moved from its class alone, those
+    pupils' cells and places."""
     courses = sorted(c for (c,) in pc.sql("SELECT id FROM course"))
     ids = ",".join(map(str, courses)) or "-1"  # (a teacher left with no course: nothing on either side)
+    partly = _partly(pc, server, courses)
+    # A cell or a place of a pupil of a course held for some pupils, not one of them: neither side counts it.
+    others = " OR ".join(f"({{course}} = {c} AND {{pupil}} NOT IN ({','.join(map(str, p))}))"
+                         for c, p in partly.items()) or "0 = 1"
+    whole_ids = ",".join(str(c) for c in courses if c not in partly) or "-1"
     # (on the PC, on the server): the server's queries name the school on every join (on Citus: its shard)
     school = "school_id = 1"
     checks = {
@@ -89,18 +118,22 @@ def _same_as_the_server(pc: Device, server: LiveServer) -> None:
                     f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson WHERE {school} "
                     f"AND course_id IN ({ids})"),
         "cells": (f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
-                  f"JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id IN ({ids})",
+                  f"JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id IN ({ids}) "
+                  f"AND NOT ({others.format(course='l.course_id', pupil='c.pupil_id')})",
                   f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
                   f"JOIN lesson l ON l.school_id = c.school_id AND l.id = c.lesson_id WHERE c.{school} "
-                  f"AND l.course_id IN ({ids})"),
+                  f"AND l.course_id IN ({ids}) AND NOT ({others.format(course='l.course_id', pupil='c.pupil_id')})"),
         "timetable": (f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
-                      f"WHERE course_id IN ({ids})",
+                      f"WHERE course_id IN ({whole_ids})",
                       f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
-                      f"WHERE {school} AND course_id IN ({ids})"),
+                      f"WHERE {school} AND course_id IN ({whole_ids})"),
         "memberships": (f"SELECT pupil_id, class_id, from_date, to_date FROM class_membership WHERE class_id IN "
-                        f"(SELECT class_id FROM course WHERE id IN ({ids}))",
+                        f"(SELECT class_id FROM course WHERE id IN ({whole_ids})) OR pupil_id IN "
+                        f"({','.join(str(p) for ps in partly.values() for p in ps) or '-1'})",
                         f"SELECT pupil_id, class_id, from_date, to_date FROM class_membership WHERE {school} "
-                        f"AND class_id IN (SELECT class_id FROM course WHERE {school} AND id IN ({ids}))"),
+                        f"AND (class_id IN (SELECT class_id FROM course WHERE {school} AND id IN ({whole_ids})) "
+                        f"OR (pupil_id IN ({','.join(str(p) for ps in partly.values() for p in ps) or '-1'}) "
+                        f"AND class_id IN (SELECT class_id FROM course WHERE {school} AND id IN ({ids}))))"),
         "days off": ("SELECT d.from_date, d.to_date, d.grade_from, d.grade_to, d.name FROM day_off d WHERE EXISTS "
                      f"(SELECT 1 FROM course c JOIN school_class k ON k.id = c.class_id WHERE c.id IN ({ids}) "
                      "AND k.grade BETWEEN d.grade_from AND d.grade_to)",
