@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
@@ -24,9 +24,11 @@ DeviceId = Annotated[str, Field(min_length=36, max_length=36,
                                 pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 
 
-def courses_digest(course_ids: Iterable[int]) -> str:
-    """A short digest of a set of course ids, the same on both sides for the same set."""
-    return hashlib.sha256(",".join(map(str, sorted(set(course_ids)))).encode()).hexdigest()[:16]
+def courses_digest(courses: Mapping[int, int]) -> str:
+    """A short digest of a set of courses, each with its teacher's id (course id → teacher id), the same on both
+    sides for the same courses and teachers: a course given to another teacher changes it on every PC that holds
+    the course, which then downloads it again as it now stands (sync.course_set)."""
+    return hashlib.sha256(",".join(f"{c}:{courses[c]}" for c in sorted(courses)).encode()).hexdigest()[:16]
 
 
 def _declared(entity: str) -> str:
@@ -185,9 +187,10 @@ class SyncResponse(Answer):
     # The changes after `cursor` are no longer all kept (old ones trimmed): no changes are sent, and the device
     # downloads its journal again (GET /v1/bootstrap…) before it pulls; its operations were processed as ever.
     download_again: bool = False
-    # Which courses the device may read now, as courses_digest gives it: when it differs from the journal's own, the
-    # device asks which (GET /v1/courses), downloads those it lacks and drops those it may no longer read (a
-    # course given to another teacher, a substitution). None from a server that does not tell.
+    # Which courses the device may read now, and their teachers, as courses_digest gives it: when it differs from the
+    # journal's own, the device asks which (GET /v1/courses), downloads those it lacks, drops those it may no longer
+    # read (a course given to another teacher, a substitution) and downloads again one whose teacher changed. None
+    # from a server that does not tell.
     courses: str | None = None
     # The server's signed receipt for the head of this device's chain in its audit log after this call: the PC keeps
     # it and hands it back next time. None from a server with no signing key.

@@ -374,9 +374,11 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
     @app.get("/v1/courses", responses={401: {"model": ErrorBody}})
     def readable_courses(who: Annotated[accounts.Principal, Depends(principal)]) -> dict:
-        """The ids of the courses the caller may read now (a sync's `courses` digest is of these)."""
+        """The ids of the courses the caller may read now, and in the same order their teachers' (a sync's `courses`
+        digest is of these)."""
         with engine.connect() as conn:
-            return {"courses": sorted(course_ids(conn, who, readable(conn, who)))}
+            courses = course_ids(conn, who, readable(conn, who))
+        return {"courses": sorted(courses), "teachers": [courses[c] for c in sorted(courses)]}
 
     @app.post("/v1/admin/periods/{period_id}/{action}",
               responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}})

@@ -39,7 +39,7 @@ class _Part:
     def __init__(self, conn: Connection, who: Principal, only: set[int] | None) -> None:
         self.who = who
         self.readable: Readable = readable(conn, who)
-        ids = course_ids(conn, who, self.readable)
+        ids = set(course_ids(conn, who, self.readable))
         self.courses = sorted(ids if only is None else ids & only)
         carried = self.readable.carried_pupils()
         self.carried = {course: pupils for course, pupils in carried.items() if course in self.courses}

@@ -1,9 +1,14 @@
-"""A course given to another teacher (a teacher leaves, goes on leave, or the load is shared out again).
+"""A course given to another teacher from a day on (a teacher leaves, goes on leave, or the load is shared out
+again).
 
-The course's teacher changes whole: from the next sync the new teacher's PC downloads the course with everything
-written in it, and the former teacher's PC drops it (sync.course_set; what it still had to send goes first and the
-server judges it). The day it takes effect and the school's order are kept in the audit log. The new teacher must
-be free in the course's lessons of the week in force that day; a clash is refused with its cause.
+The new teacher is the course's teacher: from the next sync her PC downloads the course with everything written in
+it, and writes in all of it. The lessons before that day stay the former teacher's, who gave them: he is their
+substitute (server.substitutions.hand_over), so he keeps them on his PC and writes what belongs to them (marks,
+attendance, topics: what he had typed offline is accepted when it reaches the server), and nothing else of the
+course; his PC downloads the course again as he may now read it (sync.course_set: a course's teacher is part of the
+courses' digest). A lesson the new teacher substituted in before becomes hers outright. The day it takes effect and
+the school's order are kept in the audit log. The new teacher must be free in the course's lessons of the week in
+force that day; a clash is refused with its cause.
 """
 
 from __future__ import annotations
@@ -12,15 +17,15 @@ import datetime as dt
 from types import SimpleNamespace
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, and_, select, update
+from sqlalchemy import Connection, and_, or_, select, update
 
 from core.errors import ValidationError
-from server import school_changes, timetable_changes
+from server import school_changes, substitutions, timetable_changes
 from server.accounts import Principal
 from server.schema import tables
 
 COURSE, CLASS, YEAR, TEACHER = tables["course"], tables["school_class"], tables["academic_year"], tables["teacher"]
-ENTRY = tables["timetable_entry"]
+ENTRY, LESSON = tables["timetable_entry"], tables["lesson"]
 
 
 class CourseRefused(ValidationError):
@@ -67,3 +72,11 @@ def give(conn: Connection, who: Principal, now: dt.datetime, course_id: int, new
         raise CourseRefused(why="timetable_clash", reason=clash.params["reason"]) from None
     school_changes.audit(conn, who, now, ip, "course", course_id, "teacher", {"teacher_id": course.teacher_id},
                          {"teacher_id": new.teacher_id, "from": new.from_date.isoformat()})
+    lessons = conn.execute(select(LESSON.c.id, LESSON.c.date, LESSON.c.substitute_teacher_id).where(
+        LESSON.c.school_id == school, LESSON.c.course_id == course_id,
+        or_(and_(LESSON.c.date < new.from_date, LESSON.c.substitute_teacher_id.is_(None)),
+            LESSON.c.substitute_teacher_id == new.teacher_id)).with_for_update()).all()
+    substitutions.hand_over(conn, who, now, course_id, [str(row.id) for row in lessons
+                                                        if row.substitute_teacher_id is None], course.teacher_id)
+    substitutions.hand_over(conn, who, now, course_id, [str(row.id) for row in lessons
+                                                        if row.substitute_teacher_id == new.teacher_id], None)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, String, and_, cast, exists, func, literal, or
 
 from core import json_codec, record_keys
 from core.protocol import Change, Conflict
+from core.synced_kinds import KINDS
 from server import feed
 from server.accounts import Principal
 from server.schema import tables
@@ -17,6 +18,12 @@ from server.schema import tables
 C, L, K, M = tables["course"], tables["lesson"], tables["school_class"], tables["class_membership"]
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
+# The kinds of record a course's journal holds, by the shape of their keys (core.synced_kinds): its lessons and works
+# (keyed by id), their cells and scores (by record and pupil), its period marks. Of a course she substitutes in, a
+# teacher reads those of her lessons alone, the rest (its timetable, the calendar, the class's roster) whole.
+RECORDS = tuple(sorted(k.entity for k in KINDS.values() if k.key == "id"))
+PUPILS_RECORDS = tuple(sorted(k.entity for k in KINDS.values() if k.key == "pupil"))
+JOURNAL_KINDS = (*RECORDS, *PUPILS_RECORDS, *(k.entity for k in KINDS.values() if k.key == "result"))
 COUNTED = 5000  # how many waiting changes a pull counts exactly for the progress bar
 
 
@@ -90,12 +97,15 @@ def substituted_only(conn: Connection, who: Principal) -> list[int]:
     return sorted(readable(conn, who).substituted)
 
 
-def course_ids(conn: Connection, who: Principal, courses: Readable) -> frozenset[int]:
-    """Every course `who` may read, by id, whole or in part (an admin's: the school's, asked here): the courses
-    a PC holds (sync.course_set)."""
-    if courses.courses is not None:
-        return courses.courses | {course for course, _ in courses.carried}
-    return frozenset(conn.execute(select(C.c.id).where(C.c.school_id == who.school_id)).scalars())
+def course_ids(conn: Connection, who: Principal, courses: Readable) -> dict[int, int]:
+    """Every course `who` may read, whole or in part (an admin's: the school's), with its teacher's id: the courses
+    a PC holds (sync.course_set, core.protocol.courses_digest)."""
+    if courses.courses is None:
+        among: Any = true()
+    else:
+        among = C.c.id.in_(sorted(courses.courses | {course for course, _ in courses.carried}))
+    return {course: teacher for course, teacher in conn.execute(
+        select(C.c.id, C.c.teacher_id).where(C.c.school_id == who.school_id, among))}
 
 
 def her_lessons(who: Principal) -> Any:
@@ -111,8 +121,9 @@ def _readable(who: Principal, courses: Readable) -> Any:
     if courses.courses is None:
         return true()
     visible: Any = CHANGE.c.course_id.in_(sorted(courses.courses))
-    if courses.substituted:
+    if courses.substituted:  # (what the school keeps of the course, its calendar and roster, she reads too)
         visible = and_(visible, or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
+                                    CHANGE.c.entity.not_in(JOURNAL_KINDS),
                                     func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
     if not courses.carried:
         return visible
@@ -120,8 +131,8 @@ def _readable(who: Principal, courses: Readable) -> Any:
     # with the pupil's number: core.record_keys).
     return or_(visible, *(
         and_(CHANGE.c.course_id == course, or_(
-            CHANGE.c.entity.in_(("lesson", "work")),
-            and_(CHANGE.c.entity.in_(("cell", "score")),
+            CHANGE.c.entity.in_(RECORDS),
+            and_(CHANGE.c.entity.in_(PUPILS_RECORDS),
                  func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM).in_([str(p) for p in pupils]))))
         for course, pupils in courses.carried_pupils().items()))
 

@@ -73,23 +73,31 @@ def substitute(conn: Connection, who: Principal, now: dt.datetime, course_id: in
                                                            f"{new.to_date}")
     if new.teacher_id is not None and changing:
         _refuse_busy(conn, school, course_id, new.teacher_id, changing)
-    if changing:
-        conn.execute(update(LESSON).where(LESSON.c.school_id == school,
-                                          LESSON.c.id.in_([lesson.id for lesson in changing]))
-                     .values(substitute_teacher_id=new.teacher_id))
     school_changes.audit(conn, who, now, ip, "course", course_id, "substitute", None,
                          {"teacher_id": new.teacher_id, "from": new.from_date.isoformat(),
                           "to": new.to_date.isoformat(), "lessons": len(changing)})
-    told: list[school_changes.Told] = []
-    if new.teacher_id is not None:  # the course's PCs may not know the substitute: the teacher's record first
-        teacher = conn.execute(select(*(TEACHER.c[c] for c in TEACHER_COLUMNS)).where(
-            TEACHER.c.school_id == school, TEACHER.c.id == new.teacher_id)).one()
-        told.append(("teacher", new.teacher_id, "create", school_changes.record(teacher._mapping, TEACHER_COLUMNS), 1))
-    told += [("lesson", str(lesson.id), "substitute", new.teacher_id,
-              school_changes.next_version(conn, school, "lesson", str(lesson.id), "substitute"))
-             for lesson in changing]
-    feed.publish(conn, school, school_changes.told(who, now, [course_id], told))
+    hand_over(conn, who, now, course_id, [str(lesson.id) for lesson in changing], new.teacher_id)
     return len(changing)
+
+
+def hand_over(conn: Connection, who: Principal, now: dt.datetime, course_id: int, lessons: list[str],
+              teacher_id: int | None) -> None:
+    """The course's `lessons` given to `teacher_id` as their substitute (None: to the course's teacher), told to
+    the course's PCs (the teacher's record first: they may not know her)."""
+    school = who.school_id
+    if not lessons:
+        return
+    conn.execute(update(LESSON).where(LESSON.c.school_id == school, LESSON.c.id.in_(lessons))
+                 .values(substitute_teacher_id=teacher_id))
+    told: list[school_changes.Told] = []
+    if teacher_id is not None:
+        teacher = conn.execute(select(*(TEACHER.c[c] for c in TEACHER_COLUMNS)).where(
+            TEACHER.c.school_id == school, TEACHER.c.id == teacher_id)).one()
+        told.append(("teacher", teacher_id, "create", school_changes.record(teacher._mapping, TEACHER_COLUMNS), 1))
+    told += [("lesson", lesson, "substitute", teacher_id,
+              school_changes.next_version(conn, school, "lesson", lesson, "substitute"))
+             for lesson in lessons]
+    feed.publish(conn, school, school_changes.told(who, now, [course_id], told))
 
 
 def _refuse_busy(conn: Connection, school_id: int, course_id: int, teacher_id: int, lessons: list) -> None:

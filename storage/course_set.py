@@ -2,9 +2,10 @@
 
 The server tells at each sync which courses the teacher may read (a digest: core.protocol.courses_digest); the
 sync engine downloads those the journal lacks (storage.first_download_rows.store_courses) and drops those no
-longer readable: a course given to another teacher, a substitution over. A course is dropped only while nothing
-typed here waits for the server (the outbox is empty): what the teacher typed goes first, and the server judges
-it; the next sync drops the course then.
+longer readable: a course given to another teacher, a substitution over; one whose teacher changed is dropped and
+downloaded again as it now stands (its former teacher keeps the lessons he gave, as their substitute). A course is
+dropped only while nothing typed here waits for the server (the outbox is empty): what the teacher typed goes first,
+and the server judges it; the next sync drops the course then.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ _DROP = (
 )
 
 
-def held(conn: Connection) -> set[int]:
-    return set(conn.exec_driver_sql("SELECT id FROM course").scalars())
+def held(conn: Connection) -> dict[int, int]:
+    """The courses the journal holds, each with its teacher's id as the journal last downloaded it."""
+    return {course: teacher for course, teacher in conn.exec_driver_sql("SELECT id, teacher_id FROM course")}
 
 
 def drop(db: JournalDatabase, course_ids: Iterable[int]) -> bool:

@@ -310,8 +310,9 @@ def test_a_timetable_change_from_a_day_plans_the_lessons_again_and_the_pcs_follo
 def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
         live_server, browser: WebDriver, tmp_path: Path) -> None:
     """The admin gives course A to B's teacher from 30 November (in Russian): at their next sync B's PC downloads the
-    course with every mark in it and its teacher writes there; A's teacher's PC drops it after sending what was typed
-    in it (refused now, and kept for her to see); a teacher busy in the course's lessons is refused."""
+    course with every mark in it and its teacher writes there; A's teacher keeps the lessons she gave before that day
+    (what she typed in them offline is accepted), and what she typed in a lesson from that day is refused and kept
+    for her to see; a teacher busy in the course's lessons is refused."""
     spot = _spot(live_server)
     [pc_a] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
     [pc_b] = synced_pcs(tmp_path, live_server.url, spot.login_b, "b")
@@ -319,6 +320,10 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
     [(teacher_b,)] = live_server.sql("SELECT id FROM teacher WHERE username = :u", u=spot.login_b)
     pupil = _sheet(pc_a, course).pupils[0].id
     pc_a.journal.set_comment(spot.after, pupil, "Үй жұмысын орындамады")  # typed before the handover, not yet sent
+    [(hers_no_more,)] = live_server.sql(
+        "SELECT CAST(id AS TEXT) FROM lesson WHERE school_id = 1 AND course_id = :c AND kind = 'regular' "
+        "AND date BETWEEN '2026-11-30' AND '2026-12-04' ORDER BY date, slot LIMIT 1", c=course)
+    pc_a.journal.set_comment(hers_no_more, pupil, "Кешікті")
     busy = live_server.sql(
         "SELECT DISTINCT t.id FROM teacher t JOIN course c ON c.school_id = t.school_id AND c.teacher_id = t.id "
         "JOIN timetable_entry e ON e.school_id = c.school_id AND e.course_id = c.id JOIN timetable_entry mine "
@@ -340,12 +345,15 @@ def test_a_course_given_to_another_teacher_moves_to_her_pc_with_all_it_holds(
     _until(browser, lambda driver: "Предмет передан новому учителю" in driver.find_element(By.ID, "notice").text)
 
     pc_a.sync()
-    assert pc_a.sql("SELECT count(*) FROM course WHERE id = ?", (course,)) == [(0,)], "dropped from A's PC"
+    pc_a.sync()
+    assert pc_a.sql("SELECT max(date) < '2026-11-30' FROM lesson WHERE course_id = ?", (course,)) == [(1,)], \
+        "A's PC keeps the lessons she gave, and no other"
     assert pc_a.sql("SELECT count(*) FROM outbox_op") == [(0,)]
-    # What A typed after the handover went first: the server judged it no longer hers, and her PC keeps the
-    # refusal with her text for her to see (not silently lost with the course).
-    assert pc_a.sql("SELECT reason, value FROM rejected_op WHERE seen = 0") == [
-        ("not_your_course", '"Үй жұмысын орындамады"')]
+    # What A typed went first: in a lesson she gave, taken; in one from the handover on, judged no longer hers, and
+    # her PC keeps the refusal with her text for her to see (not silently lost with the course).
+    assert pc_a.sql("SELECT reason, value FROM rejected_op WHERE seen = 0") == [("not_your_course", '"Кешікті"')]
+    assert live_server.sql("SELECT comment FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l AND pupil_id = :p",
+                           l=spot.after, p=pupil) == [("Үй жұмысын орындамады",)]
     pc_b.sync()
     assert pc_b.sql("SELECT teacher_id FROM course WHERE id = ?", (course,)) == [(teacher_b,)]
     on_server = live_server.sql("SELECT count(*) FROM lesson_cell c JOIN lesson l ON l.school_id = c.school_id "

@@ -87,7 +87,7 @@ def _partly(pc: Device, server: LiveServer, courses: list[int]) -> dict[int, lis
         f"WHERE c.school_id = 1 AND c.id IN ({ids}) AND (c.teacher_id = :t OR k.homeroom_teacher_id = :t)",
         t=teacher)}
     out: dict[int, list[int]] = {}
-    for course in sorted(set(courses) - whole):
+    for course in sorted(set(courses) - whole - set(_substituted(server, pc, courses))):
         out[course] = sorted({p for (p,) in server.sql(
             "SELECT was.pupil_id FROM course a JOIN class_membership was ON was.school_id = a.school_id "
             "AND was.class_id = a.class_id JOIN class_membership now ON now.school_id = a.school_id "
@@ -97,6 +97,16 @@ def _partly(pc: Device, server: LiveServer, courses: list[int]) -> dict[int, lis
             a=course)})
         assert out[course], f"{pc.username} holds course {course}, which it may not read"
     return out
+
+
+def _substituted(server: LiveServer, pc: Device, courses: list[int]) -> list[int]:
+    """The PC's courses whose teacher it is not, in which its teacher gave some lessons (a substitute, or their
+    former teacher): of these it holds those lessons alone."""
+    return [c for (c,) in server.sql(
+        "SELECT DISTINCT l.course_id FROM lesson l JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id "
+        "JOIN teacher t ON t.school_id = l.school_id AND t.id = l.substitute_teacher_id "
+        f"WHERE l.school_id = 1 AND t.username = :u AND c.teacher_id <> t.id AND l.course_id IN "
+        f"({','.join(map(str, courses)) or '-1'})", u=pc.username)]
 
 
 def _same_as_the_server(pc: Device, server: LiveServer) -> None:
@@ -110,19 +120,24 @@ def _same_as_the_server(pc: Device, server: LiveServer) -> None:
     others = " OR ".join(f"({{course}} = {c} AND {{pupil}} NOT IN ({','.join(map(str, p))}))"
                          for c, p in partly.items()) or "0 = 1"
     whole_ids = ",".join(str(c) for c in courses if c not in partly) or "-1"
+    # Of a course whose lessons it holds only where its teacher gave them: those lessons alone.
+    [(teacher,)] = server.sql("SELECT id FROM teacher WHERE school_id = 1 AND username = :u", u=pc.username)
+    given = " OR ".join(f"({{lesson}}.course_id = {c} AND {{lesson}}.substitute_teacher_id IS DISTINCT FROM {teacher})"
+                        for c in _substituted(server, pc, courses)) or "0 = 1"
     # (on the PC, on the server): the server's queries name the school on every join (on Citus: its shard)
     school = "school_id = 1"
     checks = {
         "lessons": (f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson "
                     f"WHERE course_id IN ({ids})",
                     f"SELECT CAST(id AS TEXT), date, slot, substitute_teacher_id FROM lesson WHERE {school} "
-                    f"AND course_id IN ({ids})"),
+                    f"AND course_id IN ({ids}) AND NOT ({given.format(lesson='lesson')})"),
         "cells": (f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
                   f"JOIN lesson l ON l.id = c.lesson_id WHERE l.course_id IN ({ids}) "
                   f"AND NOT ({others.format(course='l.course_id', pupil='c.pupil_id')})",
                   f"SELECT CAST(c.lesson_id AS TEXT), c.pupil_id, c.attendance, c.mark, c.comment FROM lesson_cell c "
                   f"JOIN lesson l ON l.school_id = c.school_id AND l.id = c.lesson_id WHERE c.{school} "
-                  f"AND l.course_id IN ({ids}) AND NOT ({others.format(course='l.course_id', pupil='c.pupil_id')})"),
+                  f"AND l.course_id IN ({ids}) AND NOT ({others.format(course='l.course_id', pupil='c.pupil_id')}) "
+                  f"AND NOT ({given.format(lesson='l')})"),
         "timetable": (f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
                       f"WHERE course_id IN ({whole_ids})",
                       f"SELECT course_id, weekday, slot, valid_from, valid_to FROM timetable_entry "
@@ -229,7 +244,12 @@ def test_a_school_year_with_its_changes_ends_with_every_pc_equal_to_the_server(
     for pc in pcs:
         pc.sync()
 
-    assert pc_b.sql("SELECT count(*) FROM course WHERE id = ?", (course_b,)) == [(0,)], "B's course went to C"
+    # B's course went to C from February: B keeps the lessons she gave before, and only those.
+    assert pc_b.sql("SELECT min(date) < '2027-02-01', max(date) < '2027-02-01' FROM lesson WHERE course_id = ?",
+                    (course_b,)) == [(1, 1)], "B's lessons before February stay hers"
+    assert pc_b.sql("SELECT count(*) FROM summative_work WHERE course_id = ? AND (lesson_id IS NULL OR lesson_id "
+                    "NOT IN (SELECT id FROM lesson))", (course_b,)) == [(0,)], "no work but those of her lessons"
+    assert pc_b.sql("SELECT count(*) FROM period_mark WHERE course_id = ?", (course_b,)) == [(0,)]
     assert {c for (c,) in pc_c.sql("SELECT id FROM course")} >= {course_b}
     assert course_a not in {c for (c,) in pc_c.sql("SELECT id FROM course")}, "the substitution is over"
     assert not [row for row in server.sql(
