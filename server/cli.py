@@ -321,9 +321,10 @@ def _reimport(engine: Engine, args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 2
     print(f"School {args.school} from {args.since}: {result['arrived']} pupils arrived, {result['left']} left, "
-          f"{result['moved']} moved to another class, {result['regrouped']} to another group; "
-          f"{result['teachers']} new teachers, {result['courses_given']} courses given to another teacher, "
-          f"{result['weeks']} new weeks, {result['days_off']} calendar changes.")
+          f"{result['moved']} moved to another class, {result['regrouped']} to another group, {result['joined']} "
+          f"joined a group; {result['teachers']} new teachers, {result['classes']} new classes, "
+          f"{result['subgroups']} new groups, {result['courses']} new courses, {result['courses_given']} courses "
+          f"given to another teacher, {result['weeks']} new weeks, {result['days_off']} calendar changes.")
     for username, password in result["passwords"].items():
         print(f"  {username}\t{password}")
     return 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from core import lesson_plan, school_calendar, timetable_check
 from core.lesson_plan import WeeklySlot
@@ -295,12 +295,7 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
         add_all("day_off", [dict(year_id=year_id, from_date=o.from_date, to_date=o.to_date, grade_from=o.grade_from,
                                  grade_to=o.grade_to, kind=o.kind, name=o.name.strip()) for o in data["days_off"]])
         add_all("bell_slot", data["bells"])
-        subject_ids = {}
-        for code, row in data["subjects"].items():
-            existing = conn.execute(select(T["subject"].c.id).where(T["subject"].c.code == code)).scalar()
-            subject_ids[code] = existing or conn.execute(insert(T["subject"]).values(
-                code=code, name_kk=row["name_kk"], name_ru=row["name_ru"], name_en=row["name_en"],
-            ).returning(T["subject"].c.id)).scalar_one()
+        subject_ids = subjects(conn, data)
         teacher_ids = {}
         for username, row in data["teachers"].items():
             teacher_ids[username] = add("teacher", username=username, last_name=row["last_name"],
@@ -354,6 +349,18 @@ def load(engine: Engine, path: Path) -> dict[str, Any]:
     return {"school_id": school_id, "classes": len(data["classes"]), "pupils": len(data["pupils"]),
             "teachers": len(data["teachers"]), "courses": len(data["courses"]), "lessons": len(lessons),
             "passwords": passwords, "admin": admin, "admin_password": admin_password}
+
+
+def subjects(conn: Connection, data: dict[str, Any]) -> dict[str, int]:
+    """The bundle's subjects by code, those the server does not know yet added (subjects are shared by schools)."""
+    ids = {}
+    subject = tables["subject"]
+    for code, row in data["subjects"].items():
+        existing = conn.execute(select(subject.c.id).where(subject.c.code == code)).scalar()
+        ids[code] = existing or conn.execute(insert(subject).values(
+            code=code, name_kk=row["name_kk"], name_ru=row["name_ru"], name_en=row["name_en"],
+        ).returning(subject.c.id)).scalar_one()
+    return ids
 
 
 def _planned_lessons(data: dict[str, Any], course_ids: dict[tuple, int], start: dt.date) -> list[dict[str, Any]]:

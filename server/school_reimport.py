@@ -9,11 +9,16 @@ holds, and each difference made the way the admin's console makes it, dated DAY 
   class for a subject moves between the groups (server.roster, server.subgroups);
 - a new teacher gets an account and a one-time password; a course with another teacher is given to her
   (server.course_teachers);
-- a course with another week gets it from DAY, its lessons planned again (server.timetable_changes);
+- a new class, subgroup or course is added (a new subject too), and its teachers' PCs download it at their next
+  sync (sync.course_set); a pupil of a new group, or a new pupil with groups, joins them from DAY;
+- a course with another week gets it from DAY, its lessons planned again (server.timetable_changes): a new course
+  gets its lessons from DAY, and one the bundle no longer lists keeps no week after DAY (its lessons from then that
+  hold nothing are taken away; those a teacher wrote in stay);
 - the calendar's days off follow the bundle's calendar.csv (server.calendar_changes), when it has one.
 
-What a later bundle cannot change that way (another class, subject, subgroup, course, bell or period) is named with
-its file and row. Any problem refuses the whole bundle with file, row and reason; nothing is changed.
+What a later bundle cannot change that way (a class, group or course it no longer lists is not deleted: what was
+written in it stays; bells and periods are the first import's) is named with its file and row or left as it is. Any
+problem refuses the whole bundle with file, row and reason; nothing is changed.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from server import calendar_changes, course_teachers, roster, serials, subgroups
 from server.accounts import Principal, add_accounts, hash_password, operator_for, taken_usernames
 from server.db import writer
 from server.schema import tables
-from server.school_import import ImportRefused, check, read_bundle
+from server.school_import import ImportRefused, check, read_bundle, subjects
 
 T = tables
 
@@ -60,8 +65,9 @@ class _Change:
         self.conn, self.who, self.now, self.since, self.order = conn, who, now, since, order
         self.school = who.school_id
         self.problems: list[str] = []
-        self.counts: dict[str, Any] = {"arrived": 0, "left": 0, "moved": 0, "regrouped": 0, "teachers": 0,
-                                       "courses_given": 0, "weeks": 0, "days_off": 0, "passwords": {}}
+        self.counts: dict[str, Any] = {"arrived": 0, "left": 0, "moved": 0, "regrouped": 0, "joined": 0, "teachers": 0,
+                                       "classes": 0, "subgroups": 0, "courses": 0, "courses_given": 0, "weeks": 0,
+                                       "days_off": 0, "passwords": {}}
 
     @contextmanager
     def attempt(self, where: str, count: str) -> Iterator[None]:
@@ -79,10 +85,7 @@ class _Change:
         K, S, G, C, TE = T["school_class"], T["subject"], T["subgroup"], T["course"], T["teacher"]
         classes = {(r.grade, r.letter): r.id for r in conn.execute(
             select(K.c.id, K.c.grade, K.c.letter).where(K.c.school_id == school))}
-        for key, row in data["classes"].items():
-            if key not in classes:
-                self.problems.append(f"classes.csv: class {row['class']}: a new class is not taken by a later import")
-        groups = {(r.class_id, r.name): r.id for r in conn.execute(
+        self.groups = {(r.class_id, r.name): r.id for r in conn.execute(
             select(G.c.id, G.c.class_id, G.c.name).where(G.c.school_id == school))}
         teachers = {r.username: r.id for r in conn.execute(
             select(TE.c.id, TE.c.username).where(TE.c.school_id == school))}
@@ -94,19 +97,46 @@ class _Change:
             .where(C.c.school_id == school))}
         if self.problems:
             return
+        year = conn.execute(select(T["academic_year"].c.id).where(
+            T["academic_year"].c.school_id == school, T["academic_year"].c.start_date <= self.since,
+            T["academic_year"].c.end_date >= self.since)).scalar()
+        if year is None:
+            self.problems.append(f"--since {self.since}: not a day of the school's year")
+            return
+        for key, row in data["classes"].items():
+            if key not in classes:
+                classes[key] = serials.add_one(conn, K, school_id=school, year_id=year, grade=key[0], letter=key[1],
+                                               language=row["language"],
+                                               homeroom_teacher_id=teachers.get(row.get("homeroom", "")))
+                self.counts["classes"] += 1
+        subject_ids = subjects(conn, data)
         for n, (key, row) in enumerate(data["courses"].items(), start=2):
-            found = courses.get((classes[key[0]], key[1], key[2]))
+            class_id = classes[key[0]]
+            found = courses.get((class_id, key[1], key[2]))
             where = f"courses.csv row {n}"
             if found is None:
-                self.problems.append(f"{where}: a new course is not taken by a later import")
+                course_id = serials.add_one(conn, C, school_id=school, class_id=class_id,
+                                            subject_id=subject_ids[key[1]], teacher_id=teachers[row["teacher"]],
+                                            subgroup_id=self._group(class_id, key[2]) if key[2] else None,
+                                            scale=row["scale"], hours_per_week=row["hours"])
+                courses[(class_id, key[1], key[2])] = (course_id, teachers[row["teacher"]])
+                self.counts["courses"] += 1
             elif found[1] != teachers[row["teacher"]]:
                 new = course_teachers.NewTeacher(teacher_id=teachers[row["teacher"]], from_date=self.since)
                 with self.attempt(where, "courses_given"):
                     course_teachers.give(conn, self.who, self.now, found[0], new, None)
         self._weeks(data, classes, courses)
-        self._pupils(data, classes, groups)
+        self._pupils(data, classes)
         if data["calendar_given"]:
             self._calendar(data)
+
+    def _group(self, class_id: int, name: str) -> int:
+        """The class's subgroup of that name, added when it is new."""
+        if (class_id, name) not in self.groups:
+            self.groups[(class_id, name)] = serials.add_one(self.conn, T["subgroup"], school_id=self.school,
+                                                            class_id=class_id, name=name)
+            self.counts["subgroups"] += 1
+        return self.groups[(class_id, name)]
 
     def _new_teachers(self, data: dict[str, Any], teachers: dict[str, int]) -> None:
         new = [u for u in data["teachers"] if u not in teachers]
@@ -145,7 +175,14 @@ class _Change:
                 with self.attempt(f"timetable.csv: course {course}", "weeks"):
                     timetable_changes.change_week(self.conn, self.who, self.now, course, week, None)
 
-    def _pupils(self, data: dict[str, Any], classes: dict, groups: dict) -> None:
+    def _join(self, where: str, pupil_id: int, groups: list[int]) -> None:
+        """The pupil joins each of `groups` from no other (a new pupil, a new group, or a move to another class)."""
+        for group in groups:
+            joining = subgroups.GroupMove(from_group=None, to_group=group, from_date=self.since, order=self.order)
+            with self.attempt(where, "joined"):
+                subgroups.move(self.conn, self.who, self.now, pupil_id, joining, None)
+
+    def _pupils(self, data: dict[str, Any], classes: dict) -> None:
         P, M, SM = T["pupil"], T["class_membership"], T["subgroup_member"]
         current = {}
         for r in self.conn.execute(select(P.c.id, P.c.last_name, P.c.first_name, P.c.patronymic, P.c.birth_date,
@@ -164,26 +201,29 @@ class _Change:
             class_id = classes[pupil["klass"]]
             found = current.get(key)
             where = pupil["where"]
+            wanted = {self._group(class_id, name) for name in pupil["groups"]}
             if found is None:
+                arrived: list[int] = []
                 with self.attempt(where, "arrived"):
-                    roster.arrive(self.conn, self.who, self.now, roster.Arrival(
+                    arrived.append(roster.arrive(self.conn, self.who, self.now, roster.Arrival(
                         class_id=class_id, last_name=pupil["last_name"], first_name=pupil["first_name"],
                         patronymic=pupil.get("patronymic") or None, birth_date=pupil["born"],
-                        sex=pupil.get("sex") or None, from_date=self.since, order=self.order), None)
+                        sex=pupil.get("sex") or None, from_date=self.since, order=self.order), None))
+                for pupil_id in arrived:
+                    self._join(where, pupil_id, sorted(wanted))
                 continue
             pupil_id, was_in = found
             if was_in != class_id:
                 with self.attempt(where, "moved"):
                     roster.move(self.conn, self.who, self.now, pupil_id, class_id, self.since, self.order, None)
+                self._join(where, pupil_id, sorted(wanted))
                 continue
-            wanted = {groups[(class_id, name)] for name in pupil["groups"] if (class_id, name) in groups}
-            unknown = [name for name in pupil["groups"] if (class_id, name) not in groups]
-            if unknown:
-                self.problems.append(f"{where}: a new subgroup is not taken by a later import: {', '.join(unknown)}")
             held = in_groups.get(pupil_id, set())
             gone, new = sorted(held - wanted), sorted(wanted - held)
-            if len(gone) != len(new):
+            if gone and len(gone) != len(new):
                 self.problems.append(f"{where}: the pupil's groups change otherwise than one group for another")
+            if not gone:
+                self._join(where, pupil_id, new)
             for old_group, new_group in zip(gone, new, strict=False):
                 regroup = subgroups.GroupMove(from_group=old_group, to_group=new_group, from_date=self.since,
                                               order=self.order)

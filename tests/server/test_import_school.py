@@ -13,7 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from storage import journal_sheet
 from tests.server.conftest import ROOT, running_server
+from tests.sync.conftest import synced_pcs
 
 GOOD = {
     "school.csv": [["name", "region", "language"], ["Жаңаталап ауылының мектебі", "Жамбыл облысы", "kk"]],
@@ -212,19 +214,45 @@ LATER = dict(GOOD, **{
                       for row in GOOD["timetable.csv"]],
     "calendar.csv": GOOD["calendar.csv"] + [["moved", "2026-12-17", "", "", "Тәуелсіздік күні"]],
 })
+# In November the school also opens class 9В (a class teacher, a pupil, algebra and an English group of its own).
+LATER = dict(LATER, **{
+    "classes.csv": GOOD["classes.csv"] + [["9В", "kk", "d.omarova"]],
+    "pupils.csv": LATER["pupils.csv"] + [["9В", "Жанов", "Арман", "", "2011-04-04", "m", "english-1"]],
+    "courses.csv": LATER["courses.csv"] + [["9В", "algebra", "", "b.saparov", "criteria", "3"],
+                                           ["9В", "english", "english-1", "a.petrov", "criteria", "2"]],
+    "timetable.csv": LATER["timetable.csv"] + [["9В", "algebra", "", "3", "1"], ["9В", "english", "english-1", "3", "2"]],
+})
 
 
 def test_a_later_bundle_is_applied_as_dated_changes(backend_db, tmp_path):
     """The school's office sends its bundle again in November: an arrival, a departure, a move to another class and
-    to another group, a new teacher given a course, a new week, a new day off — each dated 16 November."""
+    to another group, a new teacher given a course, a new week, a new day off, a new class with its courses and
+    group — each dated 16 November; the teacher of the new class's English group, whose PC downloaded his journal
+    in September, finds it there at his next sync."""
     from sqlalchemy import create_engine, text
 
-    assert run_import(backend_db, write_bundle(tmp_path / "first", GOOD)).returncode == 0
+    first = run_import(backend_db, write_bundle(tmp_path / "first", GOOD))
+    assert first.returncode == 0
     school = _school_id(backend_db)
-    done = _reimport(backend_db, write_bundle(tmp_path / "later", LATER), school)
-    assert done.returncode == 0, done.stderr
-    assert ("1 pupils arrived, 1 left, 1 moved to another class, 1 to another group; 1 new teachers, "
-            "1 courses given to another teacher, 1 new weeks, 1 calendar changes") in done.stdout, done.stdout
+    password = next(line.split("\t")[1].strip() for line in first.stdout.splitlines() if "a.petrov" in line)
+    with running_server(backend_db) as server:
+        [pc] = synced_pcs(tmp_path, server.url, "a.petrov", "petrov", password=password)
+        assert pc.sql("SELECT count(*) FROM school_class") == [(1,)]
+        done = _reimport(backend_db, write_bundle(tmp_path / "later", LATER), school)
+        assert done.returncode == 0, done.stderr
+        pc.sync()
+        [(course, grade)] = pc.sql("SELECT c.id, k.grade FROM course c JOIN school_class k ON k.id = c.class_id "
+                                   "WHERE k.letter = 'В'")
+        assert grade == 9
+        days = [d for (d,) in pc.sql("SELECT date FROM lesson WHERE course_id = ? ORDER BY date", (course,))]
+        assert days[0] >= "2026-11-16" and {dt.date.fromisoformat(d).isoweekday() for d in days} == {3}
+        with pc.db.read() as conn:
+            term = conn.exec_driver_sql("SELECT id FROM period WHERE kind = 'term' AND number = 2").scalar_one()
+            sheet = journal_sheet.load(conn, course, term)
+        assert [(p.name, p.active_from) for p in sheet.pupils] == [("Жанов Арман", dt.date(2026, 11, 16))]
+    assert ("2 pupils arrived, 1 left, 1 moved to another class, 1 to another group, 3 joined a group; 1 new "
+            "teachers, 1 new classes, 1 new groups, 2 new courses, 1 courses given to another teacher, 3 new weeks, "
+            "1 calendar changes") in done.stdout, done.stdout
     assert "b.saparov" in done.stdout
     engine = create_engine(backend_db)
     with engine.connect() as conn:
@@ -234,7 +262,8 @@ def test_a_later_bundle_is_applied_as_dated_changes(backend_db, tmp_path):
                      "ON m.pupil_id = p.id JOIN school_class k ON k.id = m.class_id WHERE p.school_id = :s "
                      "ORDER BY p.last_name, m.from_date", s=school)
         assert sorted((n, g, str(f), str(t)) for n, g, f, t in places) == sorted([
-            ("Бекова", 7, "2026-11-16", "None"), ("Смирнова", 8, "2026-09-02", "2026-11-15"),
+            ("Бекова", 7, "2026-11-16", "None"), ("Жанов", 9, "2026-11-16", "None"),
+            ("Смирнова", 8, "2026-09-02", "2026-11-15"),
             ("Смирнова", 7, "2026-11-16", "None"), ("Сейітова", 7, "2026-09-02", "None"),
             ("Әлиев", 7, "2026-09-02", "2026-11-15")])
         groups = sql("SELECT g.name, m.from_date, m.to_date FROM subgroup_member m JOIN subgroup g ON g.id = "
@@ -251,6 +280,13 @@ def test_a_later_bundle_is_applied_as_dated_changes(backend_db, tmp_path):
         assert days and all(dt.date.fromisoformat(d).isoweekday() == 2 for d in days), days  # Tuesdays now
         assert ("2026-12-17",) in {(str(d),) for (d,) in sql("SELECT from_date FROM day_off WHERE school_id = :s",
                                                             s=school)}
+        assert sql("SELECT t.username FROM school_class k JOIN teacher t ON t.id = k.homeroom_teacher_id "
+                   "WHERE k.school_id = :s AND k.grade = 9", s=school) == [("d.omarova",)]
+        joined = sql("SELECT p.last_name, g.name, m.from_date FROM subgroup_member m JOIN subgroup g ON g.id = "
+                     "m.subgroup_id JOIN pupil p ON p.id = m.pupil_id WHERE p.school_id = :s AND m.from_date = "
+                     "'2026-11-16' ORDER BY p.last_name", s=school)
+        assert sorted((n, g) for n, g, _ in joined) == sorted([("Бекова", "english-2"), ("Жанов", "english-1"),
+                                                               ("Смирнова", "english-2"), ("Сейітова", "english-1")])
         assert len(sql("SELECT 1 FROM audit_log WHERE school_id = :s AND result = 'admin'", s=school)) >= 7
     engine.dispose()
 
@@ -258,14 +294,23 @@ def test_a_later_bundle_is_applied_as_dated_changes(backend_db, tmp_path):
 def test_a_later_bundle_that_does_not_fit_changes_nothing(backend_db, tmp_path):
     assert run_import(backend_db, write_bundle(tmp_path / "first", GOOD)).returncode == 0
     school = _school_id(backend_db)
-    later = dict(LATER, **{"classes.csv": GOOD["classes.csv"] + [["9В", "kk", ""]]})
+    # The new class's English group at the hour its teacher already has 7Б's English group (the bundle's own check).
+    later = dict(LATER, **{"timetable.csv": LATER["timetable.csv"][:-1] + [["9В", "english", "english-1", "1", "2"]]})
     done = _reimport(backend_db, write_bundle(tmp_path / "later", later), school)
     assert done.returncode == 2 and "nothing was changed" in done.stderr
-    assert "classes.csv: class 9В: a new class is not taken by a later import" in done.stderr, done.stderr
+    assert "timetable.csv row 7: the teacher already has a lesson on day 1 in lesson 2" in done.stderr, done.stderr
+    # A new course at an hour its class is busy from the day on (7Б's English groups, kept from September).
+    later = dict(LATER, **{"courses.csv": LATER["courses.csv"] + [["7Б", "english", "", "b.saparov", "criteria", "1"]],
+                           "timetable.csv": LATER["timetable.csv"] + [["7Б", "english", "", "1", "2"]]})
+    done = _reimport(backend_db, write_bundle(tmp_path / "later", later), school)
+    assert done.returncode == 2 and "nothing was changed" in done.stderr, done.stderr
     from sqlalchemy import create_engine, text
     engine = create_engine(backend_db)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM class_membership WHERE to_date IS NOT NULL "
                                  "AND school_id = :s"), {"s": school}).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM teacher WHERE username = 'b.saparov'")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM school_class WHERE school_id = :s"), {"s": school}).scalar() == 2
+        assert conn.execute(text("SELECT count(*) FROM subgroup s JOIN school_class k ON k.id = s.class_id "
+                                 "WHERE k.school_id = :s"), {"s": school}).scalar() == 2
     engine.dispose()

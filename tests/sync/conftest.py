@@ -44,8 +44,8 @@ class Device:
         engine_options.setdefault("backoff", Backoff(first=0.2, cap=1.0))
         self.engine = SyncEngine(self.db, url, MemoryTokens(), device_name=name, **engine_options)
 
-    def login(self) -> Device:
-        self.engine.login_blocking(self.username, demo.DEMO_PASSWORD)
+    def login(self, password: str = demo.DEMO_PASSWORD) -> Device:
+        self.engine.login_blocking(self.username, password)
         return self
 
     def sync(self):  # type: ignore[no-untyped-def]
@@ -133,9 +133,9 @@ def sync_until_done(device: Device, attempts: int = 20) -> list[str]:
     raise AssertionError(f"no sync went through in {attempts} attempts: {errors}")
 
 
-def synced_pcs(folder: Path, url: str, login: str, *names: str) -> list[Device]:
+def synced_pcs(folder: Path, url: str, login: str, *names: str, password: str = demo.DEMO_PASSWORD) -> list[Device]:
     """PCs of one teacher, each logged in and holding the downloaded journal."""
-    pcs = [Device(folder, name, url, login).login() for name in names]
+    pcs = [Device(folder, name, url, login).login(password) for name in names]
     for pc in pcs:
         pc.sync()
     return pcs
