@@ -220,7 +220,8 @@ LATER = dict(LATER, **{
     "pupils.csv": LATER["pupils.csv"] + [["9В", "Жанов", "Арман", "", "2011-04-04", "m", "english-1"]],
     "courses.csv": LATER["courses.csv"] + [["9В", "algebra", "", "b.saparov", "criteria", "3"],
                                            ["9В", "english", "english-1", "a.petrov", "criteria", "2"]],
-    "timetable.csv": LATER["timetable.csv"] + [["9В", "algebra", "", "3", "1"], ["9В", "english", "english-1", "3", "2"]],
+    "timetable.csv": LATER["timetable.csv"] + [["9В", "algebra", "", "3", "1"],
+                                               ["9В", "english", "english-1", "3", "2"]],
 })
 
 
