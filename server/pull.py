@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from server.accounts import Principal
 from server.schema import tables
 
 C, L, K, M = tables["course"], tables["lesson"], tables["school_class"], tables["class_membership"]
+Y = tables["academic_year"]
 CHANGE, CONFLICT = tables["change"], tables["conflict"]
 MAX_CONFLICTS = 500
 # The kinds of record a course's journal holds, by the shape of their keys (core.synced_kinds): its lessons and works
@@ -41,6 +43,9 @@ class Readable:
     class of a course read whole, in the same subject and year: their marks, scores and the course's lessons and
     works (not the other pupils'), which count in the new class's term results (storage.term_results)."""
 
+    teachers: Mapping[int, int] = dataclasses.field(default_factory=dict)
+    """Each of those courses' teacher, by course."""
+
     def carried_pupils(self) -> dict[int, list[int]]:
         """The courses read for some pupils alone, with those pupils."""
         out: dict[int, list[int]] = {}
@@ -50,46 +55,58 @@ class Readable:
 
 
 def readable(conn: Connection, who: Principal) -> Readable:
-    """What the teacher of `who` may read (Readable)."""
+    """What the teacher of `who` may read (Readable). A sync asks it every time: two plain statements (three when a
+    pupil came to one of her classes after the year began), each naming the school on every table (on Citus: its
+    shard)."""
     if who.is_admin:
         return Readable(None)
-    whole, lessons_only = literal(False).label("lessons_only"), literal(True).label("lessons_only")
+    school, teacher = who.school_id, who.teacher_id
+    homeroom = select(K.c.id).where(K.c.school_id == school, K.c.homeroom_teacher_id == teacher)
     rows = conn.execute(union(
-        select(C.c.id, whole).where(C.c.school_id == who.school_id, C.c.teacher_id == who.teacher_id),
-        select(C.c.id, whole).where(C.c.school_id == who.school_id, C.c.class_id.in_(
-            select(K.c.id).where(K.c.school_id == who.school_id, K.c.homeroom_teacher_id == who.teacher_id))),
-        select(L.c.course_id, lessons_only).where(L.c.school_id == who.school_id,
-                                                  L.c.substitute_teacher_id == who.teacher_id),
+        select(C.c.id, literal("whole").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id).where(
+            C.c.school_id == school, or_(C.c.teacher_id == teacher, C.c.class_id.in_(homeroom))),
+        select(L.c.course_id, literal("lessons").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id)
+        .join(C, and_(C.c.school_id == school, C.c.id == L.c.course_id))
+        .where(L.c.school_id == school, L.c.substitute_teacher_id == teacher),
     )).all()
-    whole_courses = {course for course, only in rows if not only}
-    return Readable(frozenset(course for course, _ in rows),
-                    frozenset(course for course, only in rows if only) - whole_courses,
-                    _carried(conn, who.school_id, whole_courses))
+    whole = {course for course, how, *_ in rows if how == "whole"}
+    lessons_only = {course for course, how, *_ in rows if how == "lessons"} - whole
+    teachers = {course: teacher_id for course, _, teacher_id, *_ in rows}
+    subjects: dict[int, set[int]] = {}  # the subjects read whole in each class
+    for _, how, _, class_id, subject in rows:
+        if how == "whole":
+            subjects.setdefault(class_id, set()).add(subject)
+    carried = _carried(conn, school, subjects, whole, teachers)
+    return Readable(frozenset(whole | lessons_only), frozenset(lessons_only), carried, teachers)
 
 
-def _carried(conn: Connection, school: int, whole: set[int]) -> frozenset[tuple[int, int]]:
-    """Readable.carried of a teacher who reads the courses `whole` whole: for each pupil of their classes who was
-    before in another class of the same year, that class's courses of the same subject (the pupil, not the course,
-    moved; those courses read whole anyway left out). Every join names the school (on Citus: its shard)."""
-    if not whole:
+def _carried(conn: Connection, school: int, subjects: dict[int, set[int]], whole: set[int],
+             teachers: dict[int, int]) -> frozenset[tuple[int, int]]:
+    """Readable.carried: for each pupil who came to one of the classes `subjects` names after the year began, his
+    earlier classes' courses (of the same year) in the subjects read whole in his new class, but those read whole
+    anyway (the pupil, not the course, moved). `teachers` gains those courses' teachers."""
+    if not subjects:
         return frozenset()
-    new, old = C.alias("new"), C.alias("old")
-    new_class, old_class = K.alias("new_class"), K.alias("old_class")
-    stay, earlier = M.alias("stay"), M.alias("earlier")
-    rows = conn.execute(
-        select(old.c.id, earlier.c.pupil_id).distinct()
-        .select_from(new)
-        .join(new_class, and_(new_class.c.school_id == school, new_class.c.id == new.c.class_id))
-        .join(stay, and_(stay.c.school_id == school, stay.c.class_id == new.c.class_id))
-        .join(earlier, and_(earlier.c.school_id == school, earlier.c.pupil_id == stay.c.pupil_id,
-                            earlier.c.class_id != stay.c.class_id, earlier.c.from_date < stay.c.from_date))
-        .join(old_class, and_(old_class.c.school_id == school, old_class.c.id == earlier.c.class_id,
-                              old_class.c.year_id == new_class.c.year_id))
-        .join(old, and_(old.c.school_id == school, old.c.class_id == old_class.c.id,
-                        old.c.subject_id == new.c.subject_id))
-        .where(new.c.school_id == school, new.c.id.in_(sorted(whole)), old.c.id.not_in(sorted(whole)))
-    ).all()
-    return frozenset((course, pupil) for course, pupil in rows)
+    came = conn.execute(
+        select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id)
+        .join(K, and_(K.c.school_id == school, K.c.id == M.c.class_id))
+        .join(Y, and_(Y.c.school_id == school, Y.c.id == K.c.year_id))
+        .where(M.c.school_id == school, M.c.class_id.in_(sorted(subjects)), M.c.from_date > Y.c.start_date)).all()
+    if not came:
+        return frozenset()
+    before = conn.execute(
+        select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id, C.c.id, C.c.subject_id, C.c.teacher_id)
+        .join(K, and_(K.c.school_id == school, K.c.id == M.c.class_id))
+        .join(C, and_(C.c.school_id == school, C.c.class_id == M.c.class_id))
+        .where(M.c.school_id == school, M.c.pupil_id.in_(sorted({pupil for pupil, *_ in came})))).all()
+    out = set()
+    for pupil, class_id, since, year in came:
+        for earlier_pupil, earlier_class, earlier_since, earlier_year, course, subject, teacher in before:
+            if (earlier_pupil == pupil and earlier_class != class_id and earlier_since < since
+                    and earlier_year == year and subject in subjects[class_id] and course not in whole):
+                out.add((course, pupil))
+                teachers[course] = teacher
+    return frozenset(out)
 
 
 def substituted_only(conn: Connection, who: Principal) -> list[int]:
@@ -100,12 +117,11 @@ def substituted_only(conn: Connection, who: Principal) -> list[int]:
 def course_ids(conn: Connection, who: Principal, courses: Readable) -> dict[int, int]:
     """Every course `who` may read, whole or in part (an admin's: the school's), with its teacher's id: the courses
     a PC holds (sync.course_set, core.protocol.courses_digest)."""
-    if courses.courses is None:
-        among: Any = true()
-    else:
-        among = C.c.id.in_(sorted(courses.courses | {course for course, _ in courses.carried}))
+    if courses.courses is not None:
+        held = courses.courses | {course for course, _ in courses.carried}
+        return {course: courses.teachers[course] for course in held}
     return {course: teacher for course, teacher in conn.execute(
-        select(C.c.id, C.c.teacher_id).where(C.c.school_id == who.school_id, among))}
+        select(C.c.id, C.c.teacher_id).where(C.c.school_id == who.school_id))}
 
 
 def her_lessons(who: Principal) -> Any:
@@ -120,21 +136,24 @@ def _readable(who: Principal, courses: Readable) -> Any:
     school's all."""
     if courses.courses is None:
         return true()
-    visible: Any = CHANGE.c.course_id.in_(sorted(courses.courses))
+    carried = courses.carried_pupils()
+    # The courses first, alone in their condition, so that the database reads the feed by them as ever; then what
+    # of a course read in part she is not sent.
+    allowed: list[Any] = [CHANGE.c.course_id.in_(sorted(courses.courses | set(carried)))]
     if courses.substituted:  # (what the school keeps of the course, its calendar and roster, she reads too)
-        visible = and_(visible, or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
-                                    CHANGE.c.entity.not_in(JOURNAL_KINDS),
-                                    func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
-    if not courses.carried:
-        return visible
-    # Of a course read for some pupils: its lessons and works, and those pupils' cells and scores (whose keys end
-    # with the pupil's number: core.record_keys).
-    return or_(visible, *(
-        and_(CHANGE.c.course_id == course, or_(
-            CHANGE.c.entity.in_(RECORDS),
-            and_(CHANGE.c.entity.in_(PUPILS_RECORDS),
-                 func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM).in_([str(p) for p in pupils]))))
-        for course, pupils in courses.carried_pupils().items()))
+        allowed.append(or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
+                           CHANGE.c.entity.not_in(JOURNAL_KINDS),
+                           func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
+    if carried:
+        # Of a course read for some pupils: its lessons and works, and those pupils' cells and scores (whose keys
+        # end with the pupil's number: core.record_keys); a course she reads whole as well, all of it.
+        partly = sorted(set(carried) - courses.courses)
+        if partly:
+            allowed.append(or_(CHANGE.c.course_id.not_in(partly), CHANGE.c.entity.in_(RECORDS), *(
+                and_(CHANGE.c.course_id == course, CHANGE.c.entity.in_(PUPILS_RECORDS),
+                     func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM).in_([str(p) for p in carried[course]]))
+                for course in partly)))
+    return and_(*allowed)
 
 
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
