@@ -109,11 +109,6 @@ def _carried(conn: Connection, school: int, subjects: dict[int, set[int]], whole
     return frozenset(out)
 
 
-def substituted_only(conn: Connection, who: Principal) -> list[int]:
-    """The courses `who` reads only through the lessons she substitutes in (Readable.substituted)."""
-    return sorted(readable(conn, who).substituted)
-
-
 def course_ids(conn: Connection, who: Principal, courses: Readable) -> dict[int, int]:
     """Every course `who` may read, whole or in part (an admin's: the school's), with its teacher's id: the courses
     a PC holds (sync.course_set, core.protocol.courses_digest)."""
