@@ -145,12 +145,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "give_course": {"kk": "Пәнді басқа мұғалімге беру", "ru": "Передать предмет другому учителю",
                     "en": "Give the course to another teacher"},
     "new_teacher": {"kk": "Жаңа мұғалім", "ru": "Новый учитель", "en": "New teacher"},
-    "done_teacher": {"kk": "Пән жаңа мұғалімге берілді; оның компьютері келесі синхрондауда журналды жүктейді, "
-                           "бұрынғы мұғалімнің компьютерінен алынады.",
+    "done_teacher": {"kk": "Пән жаңа мұғалімге берілді: оның компьютері келесі синхрондауда журналды жүктейді; "
+                           "сол күнге дейінгі сабақтар бұрынғы мұғалімде қалады.",
                      "ru": "Предмет передан новому учителю: его компьютер загрузит журнал при следующей "
-                           "синхронизации, с компьютера прежнего учителя он будет убран.",
-                     "en": "The course was given to the new teacher: their PC downloads its journal at the next sync, "
-                           "and the former teacher's PC drops it."},
+                           "синхронизации; уроки до этого дня остаются у прежнего учителя.",
+                     "en": "The course was given to the new teacher: their PC downloads its journal at the next sync; "
+                           "the lessons before that day stay with the former teacher."},
     "no_such_teacher": {"kk": "Мектепте мұндай мұғалім жоқ.", "ru": "В школе нет такого учителя.",
                         "en": "There is no such teacher in the school."},
     "same_teacher": {"kk": "Пән онсыз да осы мұғалімдікі.", "ru": "Предмет уже ведёт этот учитель.",
