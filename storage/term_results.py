@@ -4,7 +4,8 @@ scores (or classic / pass-fail marks) gathered from the journal and handed to co
 Plain SQL on the driver's connection, like storage.journal_sheet, so the grid can show results before the
 app has loaded SQLAlchemy. One-hour-a-week subjects are graded per half-year from ФО and СОР only; their
 terms get no mark of their own. The year: the mean of the term marks (the half-year marks for one-hour
-subjects), a teacher's final term mark standing over the computed one. A period that kept a rule version
+subjects), a teacher's final term mark standing over the computed one; a «н/а» term leaves the year «н/а» until it
+is attested (its work written, or a final term mark set). A period that kept a rule version
 (period_mark.rule_version) is computed under that version. A summative work still ahead (dated after
 `today`) does not count yet; one held without the pupil's score leaves «н/а» until it is written. A work held
 while the pupil was not in the class (before he came, after he left) is not his: it neither counts nor leaves
@@ -92,15 +93,21 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
         (course_id,))}
     results = {}
     for pupil in pupils:
-        graded = []
+        graded: list[int] = []
+        waiting = False  # a «н/а» term is not a mark: the year waits until it is attested (shared/domain.md)
         for (part, _first, _last), computed in zip(parts, by_part, strict=True):
-            final = finals.get((part, pupil))
+            final, standing = finals.get((part, pupil)), computed[pupil]
             if final is not None and course.scale != "passfail":
                 graded.append(final)
-            elif computed[pupil].status == "graded" and isinstance(computed[pupil].mark, int):
-                graded.append(computed[pupil].mark)
+            elif standing.status == "graded" and isinstance(standing.mark, int):
+                graded.append(standing.mark)
+            elif standing.status == "not_attested":
+                waiting = True
         mark = grading.year_mark(graded)
-        results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
+        if waiting:
+            results[pupil] = Result("not_attested", "n/a")
+        else:
+            results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
     return results
 
 

@@ -213,3 +213,36 @@ def test_a_pupil_moved_to_the_parallel_class_brings_his_marks_in_the_subject(db)
     assert in_new == grading.criteria_term([10, 4], [Score(10, 10), Score(10, 20)], [], rule, grade=grade)
     assert in_old.parts["fo"] == 100
     assert in_old == grading.criteria_term([10], [Score(10, 10)], [], rule, grade=grade)
+
+
+def test_a_year_over_an_unattested_term_waits_until_the_term_is_attested(db) -> None:  # type: ignore[no-untyped-def]
+    """A term «н/а» (a СОР held without the pupil's score) is not a mark: the year is «н/а» too, not the mean of
+    the other terms; once the teacher sets the term's final mark, the year counts it (shared/domain.md)."""
+    spot = lesson_spot(db, "criteria")
+    journal = Journal(db, spot.teacher_id)
+    with db.write() as conn:  # every work of the year his, in full, but one СОР of term 2 left unwritten
+        raw = driver_connection(conn)
+        works = raw.execute("SELECT id, max_points, date FROM summative_work WHERE course_id = ? ORDER BY date",
+                            (spot.course_id,)).fetchall()
+        raw.execute("DELETE FROM summative_score WHERE pupil_id = ? AND work_id IN (SELECT id FROM summative_work "
+                    "WHERE course_id = ?)", (spot.pupil_id, spot.course_id))
+    journal.add_summative_work(spot.course_id, "sor", "БЖБ 2.9", 10, dt.date(2026, 11, 11))
+    for work, top, _day in works:
+        journal.enter_score(work, spot.pupil_id, top)
+    today = dt.date(2026, 12, 4)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        year = raw.execute("SELECT id FROM period WHERE kind = 'year'").fetchone()[0]
+        term1, term2 = _term(raw, 1), _term(raw, 2)
+        terms = term_results.compute(raw, spot.course_id, term1, [spot.pupil_id], today)[spot.pupil_id]
+        assert terms.status == "graded"
+        assert term_results.compute(raw, spot.course_id, term2, [spot.pupil_id], today)[spot.pupil_id].status \
+            == "not_attested"
+        waiting = term_results.compute(raw, spot.course_id, year, [spot.pupil_id], today)[spot.pupil_id]
+    assert (waiting.status, waiting.mark) == ("not_attested", "n/a")  # before: term 1's mark alone
+    assert journal.set_final_mark(spot.course_id, term2, spot.pupil_id, 3, "БЖБ 2.9 жазылмады", today=today)
+    with db.read() as conn:
+        raw = driver_connection(conn)
+        attested = term_results.compute(raw, spot.course_id, year, [spot.pupil_id], today)[spot.pupil_id]
+    assert attested.status == "graded"
+    assert attested.mark == grading.year_mark([terms.mark, 3])  # type: ignore[list-item]
