@@ -1,7 +1,8 @@
 """Reports from the marks of the year: «Алтын белгі» candidates and pupils at risk (the "2s" report).
 
 Each subject's term and year marks are the final ones where a teacher set them (period_mark.final_mark),
-else the computed ones (storage.term_results). «Алтын белгі» (Order No. 193): every term and year mark a 5,
+else the computed ones (storage.term_results); a subject split into groups counts like any other, from the group
+each pupil is in. «Алтын белгі» (Order No. 193): every term and year mark a 5,
 in every graded subject, in grades 10–11; a pass/fail subject must be passed. At risk: a year mark of 2 in one
 or two subjects means a summative year test; in three or more, repeating the year (shared/domain.md).
 Plain SQL on the driver's connection, like term_results.
@@ -45,20 +46,32 @@ def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[
     ids = [p for p, _ in pupils]
     years = {p: PupilYear(p, name, class_name) for p, name in pupils}
     year_id = conn.execute("SELECT id FROM period WHERE kind = 'year'").fetchone()[0]
-    for course_id, subject, hours, scale in conn.execute(
-            "SELECT c.id, s.name_ru, c.hours_per_week, c.scale FROM course c JOIN subject s ON s.id = c.subject_id "
-            "WHERE c.class_id = ? AND c.subgroup_id IS NULL ORDER BY s.name_ru", (class_id,)).fetchall():
+    for course_id, subject, hours, scale, subgroup in conn.execute(
+            "SELECT c.id, s.name_ru, c.hours_per_week, c.scale, c.subgroup_id FROM course c JOIN subject s "
+            "ON s.id = c.subject_id WHERE c.class_id = ? ORDER BY s.name_ru, c.id", (class_id,)).fetchall():
+        # A subject split into groups (English, informatics) counts like any other (Order No. 193): each pupil's
+        # marks are his group's, the one he is in now.
+        of_course = ids if subgroup is None else sorted(set(ids) & _in_group(conn, subgroup))
+        if not of_course:
+            continue
         part_kind = "half_year" if term_results.half_yearly(hours, scale) else "term"
         parts = [r[0] for r in conn.execute("SELECT id FROM period WHERE kind = ? ORDER BY start_date", (part_kind,))]
         finals = {(p, period): ({1: "pass", 0: "fail"}[mark] if scale == "passfail" else mark)
                   for p, period, mark in conn.execute(
             "SELECT pupil_id, period_id, final_mark FROM period_mark WHERE course_id = ? AND final_mark IS NOT NULL",
             (course_id,))}
-        computed = {period: term_results.compute(conn, course_id, period, ids, today) for period in (*parts, year_id)}
-        for pupil in ids:
+        computed = {period: term_results.compute(conn, course_id, period, of_course, today)
+                    for period in (*parts, year_id)}
+        for pupil in of_course:
             years[pupil].subjects[subject] = ([_standing(finals, computed, pupil, p) for p in parts],
                                               _standing(finals, computed, pupil, year_id))
     return list(years.values())
+
+
+def _in_group(conn: sqlite3.Connection, subgroup: int) -> set[int]:
+    """The pupils in the subgroup now."""
+    return {p for (p,) in conn.execute("SELECT pupil_id FROM subgroup_member WHERE subgroup_id = ? AND to_date IS NULL",
+                                       (subgroup,))}
 
 
 def _standing(finals: dict[tuple[int, int], object], computed: dict[int, dict[int, grading.Result]],
