@@ -125,6 +125,18 @@ def new_work(kind: object, title: object, section: object, max_points: object) -
     return str(kind), title_text, section_text, max_points
 
 
+def work_fits(kind: str, scale: str, grade: int, hours_per_week: int) -> None:
+    """A СОР or СОЧ belongs in a course graded by criteria from grade 2 on (grade 1 gets no marks; classic and
+    pass/fail courses are graded otherwise), and a one-hour-a-week subject has no СОЧ: it is graded per half-year
+    from ФО and СОР (Order No. 125; docs/assessment.md). A work that would count nowhere is refused, not kept."""
+    if grade == 1 or scale != "criteria":
+        raise InvalidWork(why="not_by_works", reason="this course is not graded by summative works (grade 1, or "
+                                                     "classic or pass/fail marks)")
+    if kind == "soch" and hours_per_week == 1:
+        raise InvalidWork(why="no_soch_in_one_hour", reason="a one-hour-a-week subject has no СОЧ: it is graded "
+                                                            "per half-year from ФО and СОР")
+
+
 # -- a lesson's place in the timetable -----------------------------------------------------------------
 
 

@@ -130,6 +130,12 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
             "The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}."),
         "invalid_work/not_the_lesson": QCoreApplication.translate("Messages",
             "The summative work cannot be added: the lesson chosen is not this course's lesson on that date."),
+        "invalid_work/not_by_works": QCoreApplication.translate("Messages",
+            "The summative work cannot be added: this course is not graded by SOR and SOCH (grade 1, or classic or "
+            "pass/fail marks)."),
+        "invalid_work/no_soch_in_one_hour": QCoreApplication.translate("Messages",
+            "The summative work cannot be added: a one-hour-a-week subject has no SOCH; it is graded per half-year "
+            "from formative marks and SOR."),
         "database_problem/wrong_key": QCoreApplication.translate(
             "Messages", "The journal file {path} cannot be opened: the password does not open it."),
         "database_problem/not_a_journal": QCoreApplication.translate(

@@ -635,6 +635,10 @@ class Applier:
         kind, title, section, max_points = write_rules.new_work(kind, v.get("title"), v.get("section"), max_points)
         landing = self._course_landing(course_id, day)
         self._check_rights(landing, substitute_ok=False)
+        hours, grade = self.conn.execute(
+            select(C.c.hours_per_week, K.c.grade).join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
+            .where(C.c.school_id == self.school, C.c.id == course_id)).one()
+        write_rules.work_fits(kind, landing.place.scale, grade, hours)
         self._check_open(landing)
         period_id = self._term_of(landing)
         lesson_id = v.get("lesson_id")

@@ -40,6 +40,7 @@ from core.tables import (
     LessonCell,
     Period,
     PeriodMark,
+    SchoolClass,
     SubgroupMember,
     SummativeScore,
     SummativeWork,
@@ -52,6 +53,7 @@ from storage.journal_sheet import driver_connection
 _LESSON = Lesson.__table__
 _CELL = LessonCell.__table__
 _COURSE = Course.__table__
+_CLASS = SchoolClass.__table__
 _PERIOD = Period.__table__
 _MEMBER = ClassMembership.__table__
 _SUBMEMBER = SubgroupMember.__table__
@@ -506,10 +508,13 @@ class Journal:
         """Add a СОР (kind "sor") or СОЧ (kind "soch") held on `date`; returns its id."""
         kind, title_text, section, max_points = write_rules.new_work(kind, title, section, max_points)
         with self._db.write() as conn:
-            teacher = conn.execute(select(_COURSE.c.teacher_id).where(_COURSE.c.id == course_id)).scalar()
-            if teacher is None:
+            course = conn.execute(select(_COURSE.c.teacher_id, _COURSE.c.scale, _COURSE.c.hours_per_week,
+                                         _CLASS.c.grade).join(_CLASS, _CLASS.c.id == _COURSE.c.class_id)
+                                  .where(_COURSE.c.id == course_id)).first()
+            if course is None:
                 raise NotFound(what="course", id=course_id)
-            self._check_course_owner(course_id, teacher)
+            self._check_course_owner(course_id, course.teacher_id)
+            write_rules.work_fits(kind, course.scale, course.grade, course.hours_per_week)
             period_id = self._check_date_open(conn, date)
             if lesson_id is not None:
                 lesson = conn.execute(
@@ -537,15 +542,20 @@ class Journal:
         """The scheduling limits a summative work breaks (storage.summative_schedule), for the teacher to see."""
         with self._db.read() as conn:
             rows = conn.execute(
-                select(_WORK.c.id, _WORK.c.course_id, _COURSE.c.class_id, _WORK.c.kind, _WORK.c.date)
+                select(_WORK.c.id, _WORK.c.course_id, _COURSE.c.class_id, _WORK.c.kind, _WORK.c.date,
+                       _COURSE.c.subject_id)
                 .join(_COURSE, _COURSE.c.id == _WORK.c.course_id)
             ).all()
-            terms = [summative_schedule.Term(start, end) for start, end in conn.execute(
-                select(_PERIOD.c.start_date, _PERIOD.c.end_date).where(_PERIOD.c.kind == "term"))]
-        works = [summative_schedule.PlannedWork(*row) for row in rows]
-        work = next((w for w in works if w.id == work_id), None)
-        if work is None:
-            raise NotFound(what="summative work", id=work_id)
+            works = [summative_schedule.PlannedWork(*row) for row in rows]
+            work = next((w for w in works if w.id == work_id), None)
+            if work is None:
+                raise NotFound(what="summative work", id=work_id)
+            calendar, grade = school_calendar.of_class(conn, work.class_id)
+            terms = []
+            for start, end in conn.execute(select(_PERIOD.c.start_date, _PERIOD.c.end_date)
+                                           .where(_PERIOD.c.kind == "term")):
+                days = list(calendar.school_days(grade, since=start, until=end))
+                terms.append(summative_schedule.Term(start, end, days[-1] if days else None))
         return summative_schedule.check(work, works, terms)
 
     def edit_work(self, work_id: str, *, date: dt.date | None = None, max_points: int | None = None) -> bool:

@@ -8,7 +8,7 @@
         <location filename="../../desktop/app.py" line="205"/>
         <location filename="../../desktop/app.py" line="212"/>
         <location filename="../../desktop/app.py" line="223"/>
-        <location filename="../../desktop/app.py" line="349"/>
+        <location filename="../../desktop/app.py" line="354"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
@@ -580,54 +580,54 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="146"/>
-        <location filename="../../desktop/messages.py" line="199"/>
+        <location filename="../../desktop/messages.py" line="152"/>
+        <location filename="../../desktop/messages.py" line="205"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>Unknown attendance code.</source>
         <translation>Қатысудың белгісіз коды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="157"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="153"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="160"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="162"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="164"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>This record is no longer in the journal.</source>
         <translation>Бұл жазба журналда енді жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="166"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
     </message>
@@ -783,457 +783,467 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="133"/>
+        <source>The summative work cannot be added: this course is not graded by SOR and SOCH (grade 1, or classic or pass/fail marks).</source>
+        <translation>Жиынтық жұмысты қосуға болмайды: бұл пән БЖБ мен ТЖБ бойынша бағаланбайды (1-сынып, бес балдық баға немесе сынақ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="136"/>
+        <source>The summative work cannot be added: a one-hour-a-week subject has no SOCH; it is graded per half-year from formative marks and SOR.</source>
+        <translation>Жиынтық жұмысты қосуға болмайды: аптасына бір сағаттық пәнде ТЖБ жоқ, ол жарты жылдық бойынша қалыптастырушы бағалар мен БЖБ арқылы бағаланады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>{path} журнал файлын ашу мүмкін емес: құпиясөз оны ашпайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="141"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>{path} файлы Dala Journal файлы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="137"/>
+        <location filename="../../desktop/messages.py" line="143"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын оқу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>{date} күнгі сабақ әлі өткен жоқ: оған баға қоюға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="167"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Сіз өзгерткеннен кейін бұл ұяшық өзгертілді (басқа құрылғыда немесе серверде); болдырмау оны сол күйінде қалдырды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson cannot be added.</source>
         <translation>Сабақты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>The summative work cannot be added.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>{date} күнгі сабақ болдырылмады: оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Сабақты болдырмау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>The lesson cannot be moved.</source>
         <translation>Сабақты ауыстыру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>The summative work cannot be changed.</source>
         <translation>Жиынтық жұмысты өзгерту мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Жиынтық жұмысты жою мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>Only text can be written here.</source>
         <translation>Мұнда тек мәтін жазылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>This value cannot be written here.</source>
         <translation>Бұл мәнді мұнда жазу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The journal refused the change.</source>
         <translation>Журнал өзгерісті қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын ашу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>{path} журнал файлы Dala Journal-дың жаңарақ нұсқасымен жазылған; қолданбаны жаңартыңыз. Файл өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>Сабақ кестесінде қателер бар ({count}); оны мектеп әкімшісі түзетуі керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="203"/>
+        <location filename="../../desktop/messages.py" line="209"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} бұл жұмыстың ең жоғары ұпайынан ({maximum}) көп.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="206"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="226"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="221"/>
+        <location filename="../../desktop/messages.py" line="227"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="222"/>
+        <location filename="../../desktop/messages.py" line="228"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>a final mark needs a reason</source>
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>not a valid attendance mark</source>
         <translation>жарамсыз қатысу белгісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>the text is too long</source>
         <translation>мәтін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>only text can be written there</source>
         <translation>онда тек мәтін жазылады</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл жұмыстың балл шегінен тыс</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>the course is not graded with marks</source>
         <translation>бұл пән бағаланбайды</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>the server has no such lesson</source>
         <translation>серверде мұндай сабақ жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>the server has no such course</source>
         <translation>серверде мұндай пән жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>the server has no such summative work</source>
         <translation>серверде мұндай жиынтық жұмыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the server has no such period</source>
         <translation>серверде мұндай кезең жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>the server has no such conflict</source>
         <translation>серверде мұндай қайшылық жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>the record is named wrongly</source>
         <translation>жазба дұрыс аталмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the value is not valid</source>
         <translation>мән жарамсыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the server does not know this field</source>
         <translation>сервер бұл өрісті білмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the date is not in the school year</source>
         <translation>күні оқу жылына кірмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the lesson cannot be added</source>
         <translation>сабақты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the summative work cannot be added</source>
         <translation>жиынтық жұмысты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="243"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="244"/>
+        <location filename="../../desktop/messages.py" line="250"/>
         <source>the lesson is cancelled</source>
         <translation>сабақ болдырылмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>the lesson cannot be cancelled</source>
         <translation>сабақты болдырмау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="246"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>the lesson cannot be moved there</source>
         <translation>сабақты ол жерге ауыстыру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>the summative work cannot be changed so</source>
         <translation>жиынтық жұмысты былай өзгерту мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="254"/>
         <source>the summative work holds scores</source>
         <translation>жиынтық жұмыста баллдар бар</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="268"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="270"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="272"/>
+        <location filename="../../desktop/messages.py" line="278"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="280"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="284"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="291"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="293"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="288"/>
+        <location filename="../../desktop/messages.py" line="294"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="295"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="290"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="297"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="292"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; оны қалпына келтіруін сұраңыз. Енгізгеніңіздің бәрі осы компьютерде сақтаулы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="327"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="334"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="343"/>
+        <location filename="../../desktop/messages.py" line="349"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>

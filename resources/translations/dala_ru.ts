@@ -8,7 +8,7 @@
         <location filename="../../desktop/app.py" line="205"/>
         <location filename="../../desktop/app.py" line="212"/>
         <location filename="../../desktop/app.py" line="223"/>
-        <location filename="../../desktop/app.py" line="349"/>
+        <location filename="../../desktop/app.py" line="354"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
@@ -580,54 +580,54 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="146"/>
-        <location filename="../../desktop/messages.py" line="199"/>
+        <location filename="../../desktop/messages.py" line="152"/>
+        <location filename="../../desktop/messages.py" line="205"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="156"/>
         <source>Unknown attendance code.</source>
         <translation>Неизвестный код посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="157"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="153"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Этого ученика {date} не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="160"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="162"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="164"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} не входит ни в одну четверть учебного года.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>This record is no longer in the journal.</source>
         <translation>Этой записи больше нет в журнале.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="166"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} вне диапазона 0–{max_points} баллов этой работы.</translation>
     </message>
@@ -783,457 +783,467 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="133"/>
+        <source>The summative work cannot be added: this course is not graded by SOR and SOCH (grade 1, or classic or pass/fail marks).</source>
+        <translation>Суммативную работу нельзя добавить: этот предмет оценивается не по СОР и СОЧ (1 класс, пятибалльные оценки или зачёт).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="136"/>
+        <source>The summative work cannot be added: a one-hour-a-week subject has no SOCH; it is graded per half-year from formative marks and SOR.</source>
+        <translation>Суммативную работу нельзя добавить: у предмета с одним часом в неделю нет СОЧ, он оценивается за полугодие по формативным оценкам и СОР.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>Файл журнала {path} не открывается: пароль не подходит.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="141"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>Файл {path} — не файл Dala Journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="137"/>
+        <location filename="../../desktop/messages.py" line="143"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не читается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>Урок {date} ещё не прошёл: в него нельзя поставить отметку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="167"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Эта ячейка изменилась после вашей правки (на другом устройстве или на сервере); отмена оставила её как есть.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson cannot be added.</source>
         <translation>Урок нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>The summative work cannot be added.</source>
         <translation>Суммативную работу нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>Урок {date} отменён: в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Урок нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>The lesson cannot be moved.</source>
         <translation>Урок нельзя перенести.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>The summative work cannot be changed.</source>
         <translation>Суммативную работу нельзя изменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Суммативную работу нельзя удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>Итоговая оценка {mark} отличается от вычисленной: укажите причину (она сохраняется в аудите).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>Only text can be written here.</source>
         <translation>Здесь можно написать только текст.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>This value cannot be written here.</source>
         <translation>Это значение здесь записать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The journal refused the change.</source>
         <translation>Журнал не принял изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не открывается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>Файл журнала {path} записан более новой версией Dala Journal; обновите приложение. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>В расписании есть ошибки ({count}); их должен исправить администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="203"/>
+        <location filename="../../desktop/messages.py" line="209"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} больше наибольшего балла этой работы ({maximum}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="206"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} здесь не балл: эта работа оценивается в {allowed} баллов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="226"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="221"/>
+        <location filename="../../desktop/messages.py" line="227"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="222"/>
+        <location filename="../../desktop/messages.py" line="228"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>a final mark needs a reason</source>
         <translation>для итоговой оценки нужна причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>not a valid attendance mark</source>
         <translation>недопустимая отметка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>the text is too long</source>
         <translation>слишком длинный текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>only text can be written there</source>
         <translation>там можно написать только текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл вне пределов баллов работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>the course is not graded with marks</source>
         <translation>по этому предмету оценки не ставятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>the server has no such lesson</source>
         <translation>на сервере нет такого урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>the server has no such course</source>
         <translation>на сервере нет такого предмета</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>the server has no such summative work</source>
         <translation>на сервере нет такой суммативной работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the server has no such period</source>
         <translation>на сервере нет такого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>the server has no such conflict</source>
         <translation>на сервере нет такого конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>the record is named wrongly</source>
         <translation>запись названа неверно</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the value is not valid</source>
         <translation>недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the server does not know this field</source>
         <translation>сервер не знает этого поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the date is not in the school year</source>
         <translation>дата не входит в учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the lesson cannot be added</source>
         <translation>урок нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the summative work cannot be added</source>
         <translation>суммативную работу нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="243"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>an earlier change had not arrived</source>
         <translation>более раннее изменение не дошло</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="244"/>
+        <location filename="../../desktop/messages.py" line="250"/>
         <source>the lesson is cancelled</source>
         <translation>урок отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>the lesson cannot be cancelled</source>
         <translation>урок нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="246"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>the lesson cannot be moved there</source>
         <translation>урок нельзя перенести туда</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>the summative work cannot be changed so</source>
         <translation>суммативную работу нельзя так изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="254"/>
         <source>the summative work holds scores</source>
         <translation>в суммативной работе есть баллы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>refused ({code})</source>
         <translation>отклонено ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Неверный пароль. Повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="268"/>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="268"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="270"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="272"/>
+        <location filename="../../desktop/messages.py" line="278"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="280"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="284"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="291"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="293"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="288"/>
+        <location filename="../../desktop/messages.py" line="294"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="295"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="290"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="297"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="292"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; попросите его восстановить доступ. Всё, что вы ввели, ждёт на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="327"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="334"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="343"/>
+        <location filename="../../desktop/messages.py" line="349"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>

@@ -99,6 +99,12 @@ def test_a_final_mark_over_the_computed_one_needs_a_reason(make_window, qtbot, d
 
 def test_a_soch_on_the_last_day_of_the_term_is_added_with_a_warning(make_window, qtbot, db) -> None:
     window = make_window("criteria")
+    with db.read() as conn:  # graded by criteria, more than one hour a week: a one-hour subject has no СОЧ
+        fit = {c for (c,) in conn.exec_driver_sql("SELECT c.id FROM course c JOIN school_class k ON k.id = c.class_id "
+                                                  "WHERE c.scale = 'criteria' AND c.hours_per_week > 1 "
+                                                  "AND k.grade > 1")}
+    index = next(i for i in range(window.course_box.count()) if window.course_box.itemData(i) in fit)
+    window.course_box.setCurrentIndex(index)
     end = next(p.end for p in window.periods if p.id == window.period_box.currentData())
 
     def fill(dialog: WorkDialog) -> None:

@@ -92,13 +92,15 @@ def _storage_errors() -> list[type]:
 
 
 def _causes() -> list[tuple[type, str]]:
-    """Each (error class, params["why"]) that storage/ raises."""
+    """Each (error class, params["why"]) that storage/ raises, and core/'s write rules on its behalf (an error class
+    named by a variable there is left out)."""
     from core import errors
 
     found = set()
-    for source in (ROOT / "storage").glob("*.py"):
+    for source in [*(ROOT / "storage").glob("*.py"), *(ROOT / "core").glob("*.py")]:
         for name, why in re.findall(r'raise (\w+)\([^)]*?why="(\w+)"', source.read_text(encoding="utf-8")):
-            found.add((getattr(errors, name), why))
+            if hasattr(errors, name):
+                found.add((getattr(errors, name), why))
     return sorted(found, key=lambda pair: (pair[0].__name__, pair[1]))
 
 

@@ -182,3 +182,28 @@ def test_a_body_that_is_not_json_by_its_type_is_a_415(live_server, teacher):
     assert teacher.http.post("/v1/login", content=b'{"username": "a", "password": "b"}',
                              headers={"Content-Type": "text/plain"}).status_code == 415
     assert state(live_server) == before
+
+
+def test_a_summative_work_that_would_count_nowhere_is_refused_with_its_cause(live_server):
+    """The same rule as on the PC (core.write_rules.work_fits): no СОР in a pass/fail course, no СОЧ in a
+    one-hour subject; each refused alone with `invalid_work`, nothing kept, the batch's next operation applied."""
+    import uuid
+
+    api = live_server.client()
+    assert api.login("admin").status_code == 200
+    [(passfail,)] = live_server.sql("SELECT id FROM course WHERE school_id = 1 AND scale = 'passfail' ORDER BY id "
+                                    "LIMIT 1")
+    [(one_hour,)] = live_server.sql("SELECT id FROM course WHERE school_id = 1 AND scale = 'criteria' AND "
+                                    "hours_per_week = 1 ORDER BY id LIMIT 1")
+    works = live_server.sql("SELECT count(*) FROM summative_work")[0][0]
+
+    def work(course: int, kind: str) -> dict:
+        return api.op("work", str(uuid.uuid4()), "create", {"course_id": course, "kind": kind, "title": "Жұмыс",
+                                                            "section": "", "date": "2026-11-18", "max_points": 10,
+                                                            "lesson_id": None})
+
+    results = api.sync([work(passfail, "sor"), work(one_hour, "soch"), work(one_hour, "sor")])["results"]
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("rejected", "invalid_work"), ("rejected", "invalid_work"), ("applied", None)]
+    assert "pass/fail" in results[0]["message"] and "one-hour" in results[1]["message"]
+    assert live_server.sql("SELECT count(*) FROM summative_work")[0][0] == works + 1
