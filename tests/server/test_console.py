@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -83,8 +83,10 @@ def _open(row, form: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _until(driver: WebDriver, condition) -> None:  # type: ignore[no-untyped-def]
-    """Wait for what the next page shows (an element of the page before may go stale while it loads)."""
-    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+    """Wait for what the next page shows: an element of the page before may go stale while it loads, which
+    Chromium reports either as stale or, caught mid-load, as a node that "does not belong to the document" (a
+    plain WebDriverException); both are asked again until the page has loaded or the wait runs out."""
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(condition)
 
 
 def _sign_in(driver: WebDriver, url: str, username: str, password: str = demo.DEMO_PASSWORD) -> None:
