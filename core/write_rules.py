@@ -125,14 +125,22 @@ def new_work(kind: object, title: object, section: object, max_points: object) -
     return str(kind), title_text, section_text, max_points
 
 
-def work_fits(kind: str, scale: str, grade: int, hours_per_week: int) -> None:
-    """A СОР or СОЧ belongs in a course graded by criteria from grade 2 on (grade 1 gets no marks; classic and
-    pass/fail courses are graded otherwise), and a one-hour-a-week subject has no СОЧ: it is graded per half-year
-    from ФО and СОР (Order No. 125; docs/assessment.md). A work that would count nowhere is refused, not kept."""
+def work_kinds(scale: str, grade: int, hours_per_week: int) -> tuple[str, ...]:
+    """The summative works a course holds: СОР and СОЧ in a course graded by criteria from grade 2 on (grade 1
+    gets no marks; classic and pass/fail courses are graded otherwise), and no СОЧ in a one-hour-a-week subject,
+    graded per half-year from ФО and СОР (Order No. 125; docs/assessment.md). The PC offers these alone."""
     if grade == 1 or scale != "criteria":
+        return ()
+    return ("sor",) if hours_per_week == 1 else ("sor", "soch")
+
+
+def work_fits(kind: str, scale: str, grade: int, hours_per_week: int) -> None:
+    """A work of a kind its course does not hold (work_kinds) would count nowhere: it is refused, not kept."""
+    kinds = work_kinds(scale, grade, hours_per_week)
+    if not kinds:
         raise InvalidWork(why="not_by_works", reason="this course is not graded by summative works (grade 1, or "
                                                      "classic or pass/fail marks)")
-    if kind == "soch" and hours_per_week == 1:
+    if kind not in kinds:
         raise InvalidWork(why="no_soch_in_one_hour", reason="a one-hour-a-week subject has no СОЧ: it is graded "
                                                             "per half-year from ФО and СОР")
 

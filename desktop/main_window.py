@@ -289,8 +289,14 @@ class MainWindow(QMainWindow):
         self.worker.run(lambda: self.access.read(lambda conn: load_sheet(conn, course_id, period_id, self.today)),
                         self._show_sheet, self._show_error)
 
+    def _works_of(self, course_id: int) -> tuple[str, ...]:
+        """The summative works this teacher may add to the course: those it holds, in a course she keeps."""
+        course = next((c for c in self.courses if c.id == course_id), None)
+        return course.works if course is not None and course.mine else ()
+
     def _show_sheet(self, loaded: tuple[journal_sheet.JournalSheet, set, dict]) -> None:
         sheet, clashes, computed = loaded
+        self.add_work_action.setEnabled(bool(self._works_of(sheet.course_id)))
         old, cursor = self.model.sheet, self.view.currentIndex()
         same = old is not None and (old.course_id, old.start, old.end) == (sheet.course_id, sheet.start, sheet.end)
         kept = _place_of(old, cursor.row(), cursor.column()) if same and cursor.isValid() else None
@@ -484,7 +490,7 @@ class MainWindow(QMainWindow):
         course_id = self.course_box.currentData()
         if course_id is None:
             return
-        dialog = WorkDialog(self.today, self)
+        dialog = WorkDialog(self.today, self, kinds=self._works_of(course_id))
         if dialog.exec() != WorkDialog.DialogCode.Accepted:
             return
         chosen, access = dialog.chosen(), self.access

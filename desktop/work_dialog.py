@@ -34,14 +34,17 @@ class _DateField(QDateEdit):
 
 
 class WorkDialog(QDialog):
-    def __init__(self, day: dt.date, parent: QWidget | None = None, work: SheetWork | None = None) -> None:
+    def __init__(self, day: dt.date, parent: QWidget | None = None, work: SheetWork | None = None,
+                 kinds: tuple[str, ...] = ("sor", "soch")) -> None:
+        """`kinds`: the works the course holds (core.write_rules.work_kinds); a one-hour subject is offered no СОЧ."""
         super().__init__(parent)
         self.work = work
         self.delete_chosen = False  # "Delete work" pressed (a work already there)
         self.setWindowTitle(self.tr("Add a summative work") if work is None else self.tr("Change a summative work"))
         self.kind_box = QComboBox()
         self.kind_box.addItem(self.tr("SOR (summative for a section)"), "sor")
-        self.kind_box.addItem(self.tr("SOCH (summative for the term)"), "soch")
+        if "soch" in kinds or (work is not None and work.kind == "soch"):
+            self.kind_box.addItem(self.tr("SOCH (summative for the term)"), "soch")
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("workTitle")
         self.section_edit = QLineEdit()

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from core import write_rules
 from storage.journal_sheet import driver_connection
 
 
@@ -20,6 +21,7 @@ class CourseChoice:
     subject: dict[str, str]  # language code ("kk", "ru", "en") → the subject's name
     subgroup: str | None
     mine: bool = True  # the teacher keeps it (False: a course of the class they are the class teacher of)
+    works: tuple[str, ...] = ("sor", "soch")  # the summative works it holds (core.write_rules.work_kinds)
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class PeriodChoice:
 
 _COURSES = """
 SELECT c.id, k.grade || ' ' || k.letter, s.name_kk, s.name_ru, s.name_en, g.name,
-       :teacher IS NULL OR c.teacher_id = :teacher FROM course c
+       :teacher IS NULL OR c.teacher_id = :teacher, c.scale, k.grade, c.hours_per_week FROM course c
 JOIN school_class k ON k.id = c.class_id JOIN subject s ON s.id = c.subject_id
 LEFT JOIN subgroup g ON g.id = c.subgroup_id
 WHERE :teacher IS NULL OR c.teacher_id = :teacher OR k.homeroom_teacher_id = :teacher
@@ -48,8 +50,9 @@ ORDER BY CASE kind WHEN 'term' THEN 0 WHEN 'half_year' THEN 1 ELSE 2 END, start_
 def courses(conn: Any, teacher_id: int | None) -> list[CourseChoice]:
     """The courses of `teacher_id` (None: every course) by class, then subject, then those of the class they are
     the class teacher of. `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
-    return [CourseChoice(course_id, class_name, {"kk": kk, "ru": ru, "en": en}, subgroup, bool(mine))
-            for course_id, class_name, kk, ru, en, subgroup, mine
+    return [CourseChoice(course_id, class_name, {"kk": kk, "ru": ru, "en": en}, subgroup, bool(mine),
+                         write_rules.work_kinds(scale, grade, hours))
+            for course_id, class_name, kk, ru, en, subgroup, mine, scale, grade, hours
             in driver_connection(conn).execute(_COURSES, {"teacher": teacher_id})]
 
 

@@ -136,3 +136,32 @@ def test_the_reports_open_and_export_as_csv(make_window, qtbot, tmp_path: Path, 
         written = list(csv.reader(rows))
     assert written == dialog.tables[1] and written[0][-1] == "Outcome"
     assert str(target) in window.hint.text()
+
+
+def test_a_work_is_offered_only_where_it_would_count(make_window, qtbot, db) -> None:
+    """A pass/fail course offers no summative work to add; a one-hour subject offers a СОР, not a СОЧ; a course
+    of more hours both (core.write_rules.work_kinds, the rule the journal and the server refuse by); a course of
+    the class she is the class teacher of, kept by its own teacher, none."""
+    window = make_window("passfail")
+    with db.read() as conn:
+        kinds = {c: (scale, grade, hours) for c, scale, grade, hours in conn.exec_driver_sql(
+            "SELECT c.id, c.scale, k.grade, c.hours_per_week FROM course c JOIN school_class k ON k.id = c.class_id")}
+    seen = set()
+    for index in range(window.course_box.count()):
+        window.course_box.setCurrentIndex(index)
+        scale, grade, hours = kinds[window.course_box.itemData(index)]
+        mine = next(c.mine for c in window.courses if c.id == window.course_box.itemData(index))
+        expected = scale == "criteria" and grade > 1 and mine
+        assert window.add_work_action.isEnabled() == expected, (scale, grade, hours)
+        seen.add(expected)
+        if expected:
+            offered: list[str] = []
+
+            def look(dialog: WorkDialog, offered: list[str] = offered) -> None:
+                offered.extend(dialog.kind_box.itemData(i) for i in range(dialog.kind_box.count()))
+                dialog.reject()
+
+            _when_modal(WorkDialog, look)
+            window.add_work_action.trigger()
+            assert offered == (["sor"] if hours == 1 else ["sor", "soch"])
+    assert seen == {True, False}, "the teacher has courses of both kinds"
