@@ -72,7 +72,7 @@ def give(conn: Connection, who: Principal, now: dt.datetime, course_id: int, new
         raise CourseRefused(why="timetable_clash", reason=clash.params["reason"]) from None
     school_changes.audit(conn, who, now, ip, "course", course_id, "teacher", {"teacher_id": course.teacher_id},
                          {"teacher_id": new.teacher_id, "from": new.from_date.isoformat()})
-    lessons = conn.execute(select(LESSON.c.id, LESSON.c.date, LESSON.c.substitute_teacher_id).where(
+    lessons = conn.execute(select(LESSON.c.id, LESSON.c.substitute_teacher_id).where(
         LESSON.c.school_id == school, LESSON.c.course_id == course_id,
         or_(and_(LESSON.c.date < new.from_date, LESSON.c.substitute_teacher_id.is_(None)),
             LESSON.c.substitute_teacher_id == new.teacher_id)).with_for_update()).all()
