@@ -1,7 +1,7 @@
 """Final period marks (term, half-year, year) set by a teacher or admin over the computed ones: the rules the
 PC and the server both apply, and the key the sync protocol names such a mark by.
 
-A period's mark is the computed one (storage.term_results) unless a final mark is set. Setting one that
+A period's mark is the computed one (core.term_results) unless a final mark is set. Setting one that
 differs from the computed mark needs a reason, which is audited with the change; setting the computed
 mark itself just removes the override. On the wire it is the field "final" of the entity "result" (keyed
 by key() below), one value {"mark", "reason", "computed",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import final_marks
+from core import final_marks, term_results
 from core.errors import JournalError
 from desktop import i18n, messages, screen_fit, sheet_refresh, write_jobs
 from desktop import settings as options
@@ -41,7 +41,7 @@ from desktop.settings import Settings
 from desktop.sync_bar import SyncBar
 from desktop.worker import Worker
 from desktop.writes import Writes
-from storage import day_lessons, journal_sheet, lesson_details, sheet_choices, term_results
+from storage import day_lessons, journal_sheet, lesson_details, sheet_choices
 from storage.sheet_choices import CourseChoice, PeriodChoice
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
                today: dt.date) -> tuple[journal_sheet.JournalSheet, set, dict]:
     """The journal, the cells in it with an open conflict (see storage.conflicts) and each pupil's computed
-    result for the period (storage.term_results)."""
+    result for the period (core.term_results)."""
     sheet = journal_sheet.load(conn, course_id, period_id)
     computed = term_results.compute(conn, course_id, period_id, [p.id for p in sheet.pupils], today)
     return sheet, sheet_refresh.open_clashes(conn, sheet), computed
@@ -549,13 +549,13 @@ class MainWindow(QMainWindow):
                                                           today))
 
     def on_reports(self) -> None:
+        from core import school_reports
         from desktop.reports_dialog import ReportsDialog
-        from storage import reports
 
         today = self.today
 
         def load(conn: sqlite3.Connection) -> tuple:
-            return reports.golden_candidates(conn, today), reports.at_risk(conn, today)
+            return school_reports.golden_candidates(conn, today), school_reports.at_risk(conn, today)
 
         def show(found: tuple) -> None:
             golden, at_risk = found

@@ -1,4 +1,4 @@
-"""The year's reports on screen (storage.reports): «Алтын белгі» candidates of grades 10–11 and the pupils at
+"""The year's reports on screen (core.school_reports): «Алтын белгі» candidates of grades 10–11 and the pupils at
 risk with a year mark of 2 (a year test, or repeating the year), each exportable as CSV for the school's
 records. The window loads the reports on its worker and hands them in; the CSV is written there too."""
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.reports import AtRisk, PupilYear
+from core.school_reports import AtRisk, PupilYear
 
 
 class ReportsDialog(QDialog):

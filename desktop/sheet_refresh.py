@@ -11,8 +11,9 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
+from core import term_results
 from core.grading import Result
-from storage import sheet_cells, term_results
+from storage import sheet_cells
 from storage.changed import Changed
 from storage.journal_sheet import JournalSheet
 

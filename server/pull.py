@@ -41,7 +41,7 @@ class Readable:
     carried: frozenset[tuple[int, int]] = frozenset()
     """(course, pupil): a course of another class read for some of its pupils alone, those who since moved into a
     class of a course read whole, in the same subject and year: their marks, scores and the course's lessons and
-    works (not the other pupils'), which count in the new class's term results (storage.term_results)."""
+    works (not the other pupils'), which count in the new class's term results (core.term_results)."""
 
     teachers: Mapping[int, int] = dataclasses.field(default_factory=dict)
     """Each of those courses' teacher, by course."""

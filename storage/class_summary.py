@@ -1,6 +1,6 @@
 """The class teacher's (сынып жетекші) summary of her class: every pupil's term and year marks in every subject
 and the lessons he missed, read from the journal her PC holds (every course of the class, to read: the server
-sends them to the class teacher). Marks as the year's reports take them (storage.reports.year_marks: the final
+sends them to the class teacher). Marks as the year's reports take them (core.school_reports.year_marks: the final
 mark where a teacher set one, else the computed one). Plain SQL on the driver's connection, like the reports."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from storage import reports
+from core import school_reports
 
 # Attendance codes that are a missed lesson (a late pupil was there: core.attendance).
 MISSED = ("absent", "ill", "excused")
@@ -41,7 +41,7 @@ def homeroom_classes(conn: sqlite3.Connection, teacher_id: int | None) -> list[t
 
 
 def summary(conn: sqlite3.Connection, class_id: int, today: dt.date) -> ClassSummary:
-    years = reports.year_marks(conn, class_id, today)
+    years = school_reports.year_marks(conn, class_id, today)
     missed = {pupil: (total, ill) for pupil, total, ill in conn.execute(
         "SELECT x.pupil_id, count(*), sum(x.attendance = 'ill') FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id "
         "JOIN course c ON c.id = l.course_id WHERE c.class_id = ? AND x.attendance IN (?, ?, ?) GROUP BY x.pupil_id",

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core import final_marks, ids, record_keys, school_calendar, write_rules
+from core import final_marks, ids, record_keys, school_calendar, term_results, write_rules
 from core.errors import (
     ChangedSince,
     InvalidLesson,
@@ -46,7 +46,7 @@ from core.tables import (
     SummativeWork,
 )
 from core.validation import check_attendance, check_mark, check_score, check_text
-from storage import changelog, hot_sql, summative_schedule, term_results
+from storage import changelog, hot_sql, summative_schedule
 from storage.database import JournalDatabase
 from storage.journal_sheet import driver_connection
 

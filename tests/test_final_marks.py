@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from core import record_keys
+from core import record_keys, term_results
 from core.errors import InvalidMark, NotYourCourse, PeriodClosed, ReasonRequired
-from storage import audit, outbox, term_results
+from storage import audit, outbox
 from storage.journal import Journal
 from storage.journal_sheet import driver_connection
 from tests import school

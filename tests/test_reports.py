@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storage import reports, term_results
+from core import school_reports, term_results
 from storage.journal_sheet import driver_connection
 
 TODAY = dt.date(2027, 5, 25)
@@ -44,7 +44,7 @@ def test_golden_candidates_have_nothing_but_fives(db) -> None:  # type: ignore[n
         _set_finals(raw, gold, courses + groups, lambda i, c: 5)
         _set_finals(raw, almost, groups + courses, lambda i, c: 4 if i == len(groups + courses) - 1 else 5)
     with db.read() as conn:
-        found = {p.pupil_id for p in reports.golden_candidates(driver_connection(conn), TODAY)}
+        found = {p.pupil_id for p in school_reports.golden_candidates(driver_connection(conn), TODAY)}
     assert gold in found and almost not in found
 
 
@@ -57,7 +57,7 @@ def test_a_two_in_one_subject_means_a_year_test_and_in_three_repeating(db) -> No
         _set_finals(raw, three, courses, lambda i, c: 2 if i < 3 else 4)
         _set_finals(raw, none, courses, lambda i, c: 3)
     with db.read() as conn:
-        found = {r.pupil.pupil_id: r for r in reports.at_risk(driver_connection(conn), TODAY)}
+        found = {r.pupil.pupil_id: r for r in school_reports.at_risk(driver_connection(conn), TODAY)}
     assert (len(found[one].failed), found[one].outcome) == (1, "year_test")
     assert (len(found[three].failed), found[three].outcome) == (3, "repeat")
     assert none not in found
@@ -82,6 +82,6 @@ def test_a_subject_split_into_groups_counts_like_any_other(db) -> None:  # type:
             low = 3 if pupil == three else 5
             _set_finals(raw, pupil, his, lambda i, c, low=low: low if i == 0 else 5)
     with db.read() as conn:
-        found = {p.pupil_id: p for p in reports.golden_candidates(driver_connection(conn), TODAY)}
+        found = {p.pupil_id: p for p in school_reports.golden_candidates(driver_connection(conn), TODAY)}
     assert gold in found and three not in found
     assert len(found[gold].subjects) > len(courses), "his group subjects are listed with the others"

@@ -9,9 +9,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import grading
+from core import grading, term_results
 from core.grading import Score
-from storage import term_results
 from storage.journal import Journal
 from storage.journal_sheet import driver_connection
 from tests.school import lesson_spot

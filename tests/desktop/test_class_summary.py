@@ -4,12 +4,12 @@ told so."""
 
 from __future__ import annotations
 
+from core import school_reports
 from desktop import i18n
 from desktop.class_summary_dialog import ClassSummaryDialog
 from desktop.journal_access import JournalAccess
 from desktop.main_window import MainWindow
 from desktop.worker import Worker
-from storage import reports
 from storage.journal_sheet import driver_connection
 from tests.desktop.conftest import TODAY
 
@@ -28,7 +28,7 @@ def test_the_class_teacher_sees_her_class_across_subjects(qtbot, db, settings) -
         class_id, teacher = conn.exec_driver_sql(
             "SELECT id, homeroom_teacher_id FROM school_class WHERE homeroom_teacher_id IS NOT NULL AND grade = 7 "
             "ORDER BY id LIMIT 1").one()
-        expected = reports.year_marks(driver_connection(conn), class_id, TODAY)
+        expected = school_reports.year_marks(driver_connection(conn), class_id, TODAY)
         [(missed,)] = conn.exec_driver_sql(
             "SELECT count(*) FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id JOIN course c "
             "ON c.id = l.course_id WHERE c.class_id = ? AND x.pupil_id = ? AND x.attendance IN "

@@ -8,9 +8,10 @@ import datetime as dt
 import httpx
 import pytest
 
+from core import term_results
 from core.errors import PeriodClosed
 from server import demo
-from storage import conflicts, term_results
+from storage import conflicts
 from storage.journal_sheet import driver_connection
 from tests.server.conftest import LiveServer
 from tests.server.school import cell as server_cell

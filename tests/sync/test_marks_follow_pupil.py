@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from core import grading
+from core import grading, term_results
 from core.grading import Score
-from storage import sheet_choices, term_results
+from storage import sheet_choices
 from storage.journal_sheet import driver_connection
 from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
 from tests.sync.conftest import Device, synced_pcs

@@ -1,7 +1,7 @@
 """Reports from the marks of the year: «Алтын белгі» candidates and pupils at risk (the "2s" report).
 
 Each subject's term and year marks are the final ones where a teacher set them (period_mark.final_mark),
-else the computed ones (storage.term_results); a subject split into groups counts like any other, from the group
+else the computed ones (core.term_results); a subject split into groups counts like any other, from the group
 each pupil is in. «Алтын белгі» (Order No. 193): every term and year mark a 5,
 in every graded subject, in grades 10–11; a pass/fail subject must be passed. At risk: a year mark of 2 in one
 or two subjects means a summative year test; in three or more, repeating the year (shared/domain.md).
@@ -14,8 +14,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
-from core import grading
-from storage import term_results
+from core import grading, term_results
 
 GOLD_GRADES = (10, 11)
 
