@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import floor
+from math import ceil, floor
 
 HUNDRED = Fraction(100)
 
@@ -42,7 +42,21 @@ class RuleVersion:
     bands: tuple[tuple[int, int], ...] = ((85, 5), (65, 4), (40, 3), (0, 2))
     rounding: str = "half_up"  # or "exact"
     fo_max: int = 10
+    # Pass/fail (зачёт / сынақ): a period is passed when at least this share of its marks are passes. No source
+    # settles it: the school's setting, by choosing the version (docs/assessment.md).
     pass_share: Fraction = Fraction(1, 2)
+    # The year: the mean of the term marks rounded to a whole mark (domain.md, Order No. 125), a tie ("3.5") going
+    # "half_up" (to 4) or "half_down" (to 3); no source says which, so it is the school's setting too.
+    year_rounding: str = "half_up"
+    # A year over a «н/а» term: "wait" (the year is «н/а» until the term is attested: domain.md) or "skip" (the
+    # mean of the attested terms, as Dala computed before this rule was named; kept for periods graded so).
+    unattested_term: str = "wait"
+    # A pass/fail subject's year: passed when at least this share of its terms (half-years) are; all of them
+    # by default (a term not passed is made up before the year is). No source: the school's setting.
+    year_pass_share: Fraction = Fraction(1)
+    # Grades 9 and 11: a subject with an exam ends with year × 0.7 + exam × 0.3, rounded as the year is (one
+    # secondary source, domain.md; to be checked against the order in force before a school relies on it).
+    final_year_weight: Fraction = Fraction(7, 10)
 
 
 ORDER_125_HALF_UP = RuleVersion("order-125-2023/half-up")
@@ -91,8 +105,11 @@ def _mean(values: Sequence[Fraction]) -> Fraction:
     return sum(values, Fraction(0)) / len(values)
 
 
-def _whole(value: Fraction) -> int:
-    """Rounded half up (values here are never negative)."""
+def _whole(value: Fraction, how: str = "half_up") -> int:
+    """Rounded to a whole number, a half going up ("half_up") or down ("half_down"); values here are never
+    negative."""
+    if how == "half_down":
+        return ceil(value - Fraction(1, 2))
     return floor(value + Fraction(1, 2))
 
 
@@ -148,8 +165,36 @@ def passfail_term(marks: Sequence[int], rule: RuleVersion = DEFAULT_RULE) -> Res
     return Result("graded", "pass" if share >= rule.pass_share else "fail", None, rule.name, {"pass_share": share})
 
 
-def year_mark(term_marks: Sequence[int]) -> int | None:
-    """The year mark: the mean of the term (or half-year) marks, rounded half up to a whole mark."""
+def year_mark(term_marks: Sequence[int], rule: RuleVersion = DEFAULT_RULE) -> int | None:
+    """The year mark: the mean of the term (or half-year) marks, rounded to a whole mark as `rule` says."""
     if not term_marks:
         return None
-    return _whole(_mean([Fraction(m) for m in term_marks]))
+    return _whole(_mean([Fraction(m) for m in term_marks]), rule.year_rounding)
+
+
+def year_result(terms: Sequence[int | str | None], rule: RuleVersion = DEFAULT_RULE) -> Result:
+    """The year from its terms' (half-years') marks as they stand: 2–5, "pass"/"fail", "n/a" (not attested) or None
+    (nothing to grade yet). A «н/а» term leaves the year «н/а» (rule.unattested_term "wait"); a pass/fail subject's
+    year is passed when rule.year_pass_share of its graded terms are."""
+    if "n/a" in terms and rule.unattested_term == "wait":
+        return Result("not_attested", "n/a", rule=rule.name)
+    passes = [t for t in terms if t in ("pass", "fail")]
+    if passes:
+        share = Fraction(passes.count("pass"), len(passes))
+        return Result("graded", "pass" if share >= rule.year_pass_share else "fail", None, rule.name,
+                      {"pass_share": share})
+    mark = year_mark([t for t in terms if isinstance(t, int)], rule)
+    return Result("graded", mark, rule=rule.name) if mark is not None else Result("no_marks", rule=rule.name)
+
+
+def after_year_test(year: int, test: int, rule: RuleVersion = DEFAULT_RULE) -> int:
+    """The final mark of a subject whose year mark was a 2 and whose summative year test the pupil then wrote: the
+    mean of the two, rounded as the year is (domain.md, "Year and final marks")."""
+    return _whole(Fraction(year + test, 2), rule.year_rounding)
+
+
+def attestation_final(year: int, exam: int, rule: RuleVersion = DEFAULT_RULE) -> int:
+    """The final mark of a subject examined at the final attestation (grades 9 and 11): the year and exam marks
+    weighed by `rule.final_year_weight`, rounded as the year is."""
+    weighed = rule.final_year_weight * year + (1 - rule.final_year_weight) * exam
+    return _whole(weighed, rule.year_rounding)

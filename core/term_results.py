@@ -4,8 +4,9 @@ scores (or classic / pass-fail marks) gathered from the journal and handed to co
 Plain SQL on the driver's connection, like storage.journal_sheet, so the grid can show results before the
 app has loaded SQLAlchemy. One-hour-a-week subjects are graded per half-year from ФО and СОР only; their
 terms get no mark of their own. The year: the mean of the term marks (the half-year marks for one-hour
-subjects), a teacher's final term mark standing over the computed one; a «н/а» term leaves the year «н/а» until it
-is attested (its work written, or a final term mark set). A period that kept a rule version
+subjects), a teacher's final term mark standing over the computed one, rounded, and a «н/а» term treated, as the
+year's rule version says (core.grading.year_result: by default the year waits for the term to be attested); a
+pass/fail subject's year is passed or not from its terms. A period that kept a rule version
 (period_mark.rule_version) is computed under that version. A summative work still ahead (dated after
 `today`) does not count yet; one held without the pupil's score leaves «н/а» until it is written. A work held
 while the pupil was not in the class (before he came, after he left) is not his: it neither counts nor leaves
@@ -91,23 +92,18 @@ def compute(conn: sqlite3.Connection, course_id: int, period_id: int, pupils: li
     finals = {(part, pupil): mark for part, pupil, mark in conn.execute(
         "SELECT period_id, pupil_id, final_mark FROM period_mark WHERE course_id = ? AND final_mark IS NOT NULL",
         (course_id,))}
+    rule = _rule(conn, course_id, period_id)
+    passfail = course.scale == "passfail"
     results = {}
     for pupil in pupils:
-        graded: list[int] = []
-        waiting = False  # a «н/а» term is not a mark: the year waits until it is attested (shared/domain.md)
+        standing: list[int | str | None] = []  # each term's mark as it stands: the teacher's final over the computed
         for (part, _first, _last), computed in zip(parts, by_part, strict=True):
-            final, standing = finals.get((part, pupil)), computed[pupil]
-            if final is not None and course.scale != "passfail":
-                graded.append(final)
-            elif standing.status == "graded" and isinstance(standing.mark, int):
-                graded.append(standing.mark)
-            elif standing.status == "not_attested":
-                waiting = True
-        mark = grading.year_mark(graded)
-        if waiting:
-            results[pupil] = Result("not_attested", "n/a")
-        else:
-            results[pupil] = Result("graded", mark) if mark is not None else Result("no_marks")
+            final, result = finals.get((part, pupil)), computed[pupil]
+            if final is not None:
+                standing.append({1: "pass", 0: "fail"}[final] if passfail else final)
+            elif result.status in ("graded", "not_attested"):
+                standing.append(result.mark)
+        results[pupil] = grading.year_result(standing, rule)
     return results
 
 

@@ -15,11 +15,15 @@ from core import grading
 from core.grading import (
     ORDER_125_EXACT,
     ORDER_125_HALF_UP,
+    RuleVersion,
     Score,
+    after_year_test,
+    attestation_final,
     classic_term,
     criteria_term,
     passfail_term,
     year_mark,
+    year_result,
 )
 
 S = Score
@@ -95,6 +99,55 @@ def test_pass_fail() -> None:
                                                  ([2, 3], 3), ([], None)])
 def test_the_year_mark_is_the_mean_of_the_term_marks(terms: list[int], expected: int | None) -> None:
     assert year_mark(terms) == expected
+
+
+HALF_DOWN = RuleVersion("a school's: ties go down", year_rounding="half_down")
+SKIPS = RuleVersion("a school's: a «н/а» term skipped", unattested_term="skip")
+
+
+@pytest.mark.parametrize(("terms", "rule", "expected"), [
+    ([3, 4], ORDER_125_HALF_UP, 4),  # 3.5, a tie: up by default
+    ([3, 4], HALF_DOWN, 3),  # the school's setting: down
+    ([4, 4, 5], HALF_DOWN, 4),  # 4.33: not a tie, the same either way
+    ([4, 5, 5, 5], HALF_DOWN, 5),  # 4.75
+])
+def test_the_year_marks_rounding_is_the_rule_versions(terms: list[int], rule: RuleVersion, expected: int) -> None:
+    assert year_mark(terms, rule) == expected
+    assert year_result(terms, rule).mark == expected
+
+
+def test_a_year_over_an_unattested_term_waits_unless_the_rule_says_skip() -> None:
+    assert (year_result([5, "n/a", 5, 5]).status, year_result([5, "n/a", 5, 5]).mark) == ("not_attested", "n/a")
+    assert year_result([5, "n/a", 5, 5], SKIPS).mark == 5
+    assert year_result([None, None]).status == "no_marks"
+
+
+@pytest.mark.parametrize(("terms", "expected"), [
+    (["pass", "pass", "pass", "pass"], "pass"),
+    (["pass", "fail", "pass", "pass"], "fail"),  # every term must be passed, by default
+    (["pass", None], "pass"),  # a term with nothing yet does not count against the year
+    (["pass", "n/a"], "n/a"),
+])
+def test_a_pass_fail_subject_has_a_year_result(terms: list[str | None], expected: str) -> None:
+    assert year_result(terms).mark == expected
+
+
+def test_a_pass_fail_years_share_is_the_schools_setting() -> None:
+    three_of_four = RuleVersion("a school's: three terms of four", year_pass_share=Fraction(3, 4))
+    assert year_result(["pass", "fail", "pass", "pass"], three_of_four).mark == "pass"
+    assert year_result(["pass", "fail", "fail", "pass"], three_of_four).mark == "fail"
+
+
+@pytest.mark.parametrize(("year", "test", "expected"), [(2, 3, 3), (2, 4, 3), (2, 5, 4), (2, 2, 2)])
+def test_the_final_after_a_year_test_is_the_mean_of_year_and_test(year: int, test: int, expected: int) -> None:
+    # (2 + 3) / 2 = 2.5 → 3 half up; (2 + 4) / 2 = 3; (2 + 5) / 2 = 3.5 → 4
+    assert after_year_test(year, test) == expected
+
+
+@pytest.mark.parametrize(("year", "exam", "expected"), [(5, 5, 5), (4, 5, 4), (5, 3, 4), (3, 5, 4), (4, 2, 3)])
+def test_the_final_attestation_weighs_year_and_exam(year: int, exam: int, expected: int) -> None:
+    # 4·0.7 + 5·0.3 = 4.3 → 4; 5·0.7 + 3·0.3 = 4.4 → 4; 3·0.7 + 5·0.3 = 3.6 → 4; 4·0.7 + 2·0.3 = 3.4 → 3
+    assert attestation_final(year, exam) == expected
 
 
 works = st.integers(1, 40).flatmap(lambda top: st.builds(Score, st.integers(0, top), st.just(top)))

@@ -245,3 +245,36 @@ def test_a_year_over_an_unattested_term_waits_until_the_term_is_attested(db) -> 
         attested = term_results.compute(raw, spot.course_id, year, [spot.pupil_id], today)[spot.pupil_id]
     assert attested.status == "graded"
     assert attested.mark == grading.year_mark([terms.mark, 3])  # type: ignore[list-item]
+
+
+def test_a_pass_fail_subject_gets_a_year_result_from_its_terms(db) -> None:  # type: ignore[no-untyped-def]
+    """Worked by hand: passes in every term make a passed year; one term failed (a fail mark alone in it) fails the
+    year under the default rule (every term passed). Before: the year of a pass/fail subject was never graded."""
+    spot = lesson_spot(db, "passfail")
+    today = dt.date(2027, 5, 25)
+    with db.write() as conn:
+        raw = driver_connection(conn)
+        raw.execute("UPDATE lesson_cell SET mark = NULL WHERE pupil_id = ? AND lesson_id IN (SELECT id FROM lesson "
+                    "WHERE course_id = ?)", (spot.pupil_id, spot.course_id))
+        terms = raw.execute("SELECT id, start_date, end_date FROM period WHERE kind = 'term' "
+                            "ORDER BY number").fetchall()
+        year = raw.execute("SELECT id FROM period WHERE kind = 'year'").fetchone()[0]
+        firsts = [raw.execute("SELECT id FROM lesson WHERE course_id = ? AND date BETWEEN ? AND ? ORDER BY date "
+                              "LIMIT 1", (spot.course_id, start, end)).fetchone()[0] for _term_id, start, end in terms]
+
+    def year_with(marks: list[int]) -> grading.Result:
+        with db.write() as conn:
+            raw = driver_connection(conn)
+            for lesson, mark in zip(firsts, marks, strict=True):
+                raw.execute("UPDATE lesson_cell SET mark = ? WHERE lesson_id = ? AND pupil_id = ?",
+                            (mark, lesson, spot.pupil_id))
+                if not raw.execute("SELECT changes()").fetchone()[0]:
+                    raw.execute("INSERT INTO lesson_cell (lesson_id, pupil_id, mark, server_version) "
+                                "VALUES (?, ?, ?, 0)", (lesson, spot.pupil_id, mark))
+        with db.read() as conn:
+            return term_results.compute(driver_connection(conn), spot.course_id, year, [spot.pupil_id], today)[
+                spot.pupil_id]
+
+    passed = year_with([1, 1, 1, 1])
+    assert (passed.status, passed.mark) == ("graded", "pass")
+    assert year_with([1, 0, 1, 1]).mark == "fail"
