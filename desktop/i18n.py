@@ -5,6 +5,7 @@ translations (qtbase_*.qm: standard buttons, dialogs) are installed alongside.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -38,3 +39,12 @@ def use_language(language: str) -> QLocale:
     locale = LOCALES.get(language, LOCALES["en"])
     QLocale.setDefault(locale)
     return locale
+
+
+def words(language: str) -> Callable[[object], str]:
+    """The texts of a printed or saved report (context "Report", marked with QT_TRANSLATE_NOOP) in `language`,
+    which may differ from the interface's: a report is in the school's language (desktop.report_text)."""
+    translator = QTranslator()
+    if language != "en" and not translator.load(str(TRANSLATIONS / f"dala_{language}.qm")):
+        raise FileNotFoundError(f"no compiled translation for {language!r} in {TRANSLATIONS}")
+    return lambda text: translator.translate("Report", str(text)) or str(text)

@@ -9,6 +9,7 @@ panels through one handler, `show_changed`, the one a sync run's changes go thro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.engine: Any = None
         self.courses: list[CourseChoice] = []
         self.periods: list[PeriodChoice] = []
+        self.classes: list[tuple[int, str]] = []  # those the PC holds whole, so reports on (sheet_choices.classes)
         self._shown_once = False
         self.refusals = 0  # the journal's refusals shown so far (closing waits for the writes and counts them)
         self.writes = Writes(worker, self.show_changed, self._show_error, self._wrote)
@@ -153,6 +155,9 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self.on_reports)
         self.class_summary_action = QAction(self)
         self.class_summary_action.triggered.connect(self.on_class_summary)
+        self.journal_page_action = QAction(self)
+        self.journal_page_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.journal_page_action.triggered.connect(self.on_save_journal_page)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut("Ctrl+L")
         self.lock_action.triggered.connect(self.lock)
@@ -162,7 +167,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.reports_action,
-                       self.class_summary_action, self.lock_action, self.quit_action):
+                       self.class_summary_action, self.journal_page_action, self.lock_action, self.quit_action):
             self.journal_menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = QAction(self)
@@ -212,7 +217,7 @@ class MainWindow(QMainWindow):
         last, today, now, me = self.settings.get(options.LAST_COURSE), self.today, self.now(), self.access.actor_id
 
         def first_load(conn: sqlite3.Connection) -> tuple:
-            courses, periods = sheet_choices.load(conn, teacher)
+            courses, periods, classes = sheet_choices.load(conn, teacher)
             lesson = day_lessons.now_or_next(day_lessons.of_day(conn, me, today), now)
             course: int | None
             if lesson is not None and lesson.course_id in [c.id for c in courses]:
@@ -223,7 +228,7 @@ class MainWindow(QMainWindow):
             period = next((p.id for p in periods if p.kind == "term" and p.start <= today <= p.end),
                           periods[0].id if periods else None)
             sheet = load_sheet(conn, course, period, today) if course is not None and period is not None else None
-            return courses, periods, course, period, sheet, aim
+            return courses, periods, classes, course, period, sheet, aim
 
         self.worker.run(lambda: self.access.read(first_load), self._show_first, self._show_error)
 
@@ -236,13 +241,20 @@ class MainWindow(QMainWindow):
         self.sync_bar.sync_now.connect(engine.sync_now)
 
     def _show_first(self, loaded: tuple) -> None:
-        self.courses, self.periods, course, period, sheet, self._aim_lesson = loaded
+        self.courses, self.periods, self.classes, course, period, sheet, self._aim_lesson = loaded
+        self._offer_reports()
         with _quiet(self.course_box), _quiet(self.period_box):
             self._fill_boxes()
             self.course_box.setCurrentIndex(max(self.course_box.findData(course), 0))
             self.period_box.setCurrentIndex(max(self.period_box.findData(period), 0))
         if sheet is not None:
             self._show_sheet(sheet)
+
+    def _offer_reports(self) -> None:
+        """Reports and the class summary are offered only where the PC holds a class whole (a class teacher's, an
+        admin's): a subject teacher's PC holds parts of classes, and would report on a part."""
+        for action in (self.reports_action, self.class_summary_action):
+            action.setEnabled(bool(self.classes))
 
     def _fill_boxes(self) -> None:
         course_index, period_index = self.course_box.currentIndex(), self.period_box.currentIndex()
@@ -265,7 +277,8 @@ class MainWindow(QMainWindow):
 
         def show(loaded: tuple) -> None:
             shown = self.course_box.currentData()
-            self.courses, self.periods = loaded
+            self.courses, self.periods, self.classes = loaded
+            self._offer_reports()
             with _quiet(self.course_box), _quiet(self.period_box):
                 self._fill_boxes()
                 self.course_box.setCurrentIndex(max(self.course_box.findData(shown), 0))
@@ -549,22 +562,40 @@ class MainWindow(QMainWindow):
                                                           today))
 
     def on_reports(self) -> None:
+        """The reports of the classes this PC holds whole: the class teacher's own, every class for an admin; a
+        teacher who is neither is told so (her PC holds part of a class: it would report on a part)."""
         from core import school_reports
+        from desktop import report_text
         from desktop.reports_dialog import ReportsDialog
 
-        today = self.today
+        if not self.classes:
+            self.say(self.tr("Reports are made for a class teacher's class and for the school's admin."))
+            return
+        today, shown = self.today, self.language
+        periods = [(p.id, self._period_name(p)) for p in self.periods]
+        current = next((p.id for p in self.periods if p.kind == "term" and p.start <= today <= p.end), None)
+        dialog = ReportsDialog(self.classes, periods, current, parent=self)
+        dialog.setObjectName("reportsDialog")
+        found: dict[str, school_reports.ClassReport] = {}
 
-        def load(conn: sqlite3.Connection) -> tuple:
-            return school_reports.golden_candidates(conn, today), school_reports.at_risk(conn, today)
+        def load(class_id: int, period_id: int) -> None:
+            self.worker.run(lambda: self.access.read(
+                lambda conn: school_reports.class_report(conn, class_id, period_id, today)), show, self._show_error)
 
-        def show(found: tuple) -> None:
-            golden, at_risk = found
-            dialog = ReportsDialog(golden, at_risk, parent=self)
-            dialog.setObjectName("reportsDialog")
-            dialog.export_requested.connect(self.on_export_report)
-            dialog.open()
+        def show(report: school_reports.ClassReport) -> None:
+            found["report"] = report
+            dialog.show_report(report_text.class_report(report, self.periods, report.school, i18n.words(shown)))
 
-        self.worker.run(lambda: self.access.read(load), show, self._show_error)
+        def save(kind: str) -> None:
+            if "report" in found:
+                report = found["report"]
+                self._save(report_text.class_report(report, self.periods, report.school, i18n.words(report.language)),
+                           kind)
+
+        dialog.wanted.connect(load)
+        dialog.save_requested.connect(save)
+        dialog.open()
+        dialog.ask()
 
     # -- the account on the school's server ---------------------------------------------------------
 
@@ -599,44 +630,70 @@ class MainWindow(QMainWindow):
 
     def on_class_summary(self) -> None:
         """The summary of the class (or classes) this teacher is the class teacher of; every class for an admin."""
+        from desktop import report_text
         from desktop.class_summary_dialog import ClassSummaryDialog
         from storage import class_summary
 
-        today, teacher = self.today, None if self.access.is_admin else self.access.actor_id
+        if not self.classes:
+            self.say(self.tr("You are not the class teacher of any class."))
+            return
+        today, shown = self.today, self.language
+        parts = [p for p in self.periods if p.kind == "term"]
 
-        def load_classes(conn: sqlite3.Connection) -> tuple:
-            classes = class_summary.homeroom_classes(conn, teacher)
-            return classes, class_summary.summary(conn, classes[0][0], today) if classes else None
+        def documents(summary: class_summary.ClassSummary, language: str) -> tuple:
+            t = i18n.words(language)
+            names = [report_text.period_name(p, t) for p in parts]
+            return (report_text.class_summary(summary, summary.school, t),
+                    lambda row: report_text.pupil_extract(summary.pupils[row], summary.class_name, names,
+                                                          summary.school, t))
 
-        def show(found: tuple) -> None:
-            classes, first = found
-            if not classes:
-                self.say(self.tr("You are not the class teacher of any class."))
-                return
-            dialog = ClassSummaryDialog(classes, parent=self)
-            dialog.setObjectName("classSummaryDialog")
-            dialog.show_summary(first, messages.mark_text)
-            dialog.export_requested.connect(self.on_export_report)
-            dialog.class_chosen.connect(lambda class_id: self.worker.run(
-                lambda: self.access.read(lambda conn: class_summary.summary(conn, class_id, today)),
-                lambda summary: dialog.show_summary(summary, messages.mark_text), self._show_error))
-            dialog.open()
+        def show(summary: class_summary.ClassSummary) -> None:
+            dialog.show_summary(summary, *documents(summary, shown))
 
-        self.worker.run(lambda: self.access.read(load_classes), show, self._show_error)
+        def save(kind: str, row: int) -> None:
+            if dialog.summary is not None:
+                whole, extract = documents(dialog.summary, dialog.summary.language)
+                self._save(whole if row < 0 else extract(row), kind)
 
-    def on_export_report(self, rows: list) -> None:
-        from desktop.reports_dialog import write_csv
+        dialog = ClassSummaryDialog(self.classes, parent=self)
+        dialog.setObjectName("classSummaryDialog")
+        dialog.save_requested.connect(save)
+        dialog.class_chosen.connect(lambda class_id: self.worker.run(
+            lambda: self.access.read(lambda conn: class_summary.summary(conn, class_id, today)), show,
+            self._show_error))
+        dialog.open()
+        dialog.class_chosen.emit(self.classes[0][0])
+
+    def on_save_journal_page(self) -> None:
+        """The journal page on screen (a class-subject and period) saved as PDF or Excel."""
+        from desktop import report_text
+
+        model, course = self.model, next((c for c in self.courses if c.id == self.course_box.currentData()), None)
+        if model.sheet is None or course is None:
+            return
+        header = [str(model.headerData(j, Qt.Orientation.Horizontal) or "") for j in range(model.columnCount())]
+        rows = [[str(model.index(i, j).data() or "") for j in range(model.columnCount())]
+                for i in range(model.rowCount())]
+        place = f"{course.class_name} · {course.subject.get(self.language) or course.subject['ru']} · " \
+                f"{self.period_box.currentText()}"
+        self._save(report_text.journal_page(header, rows, place, "", i18n.words(self.language)), "pdf")
+
+    def _save(self, document: Any, kind: str) -> None:
+        """Ask where (her documents folder first), write the report there on the worker, and tell her the file is not
+        encrypted."""
+        from desktop import report_files
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as CSV…"), str(Path(folder) / "report.csv"),
-                                                    "CSV (*.csv)")
+        suffix, kinds = (".pdf", "PDF (*.pdf)") if kind == "pdf" else (".xlsx", "Excel (*.xlsx)")
+        offered = Path(folder) / (re.sub(r'[\\/:*?"<>|«»]+', " ", document.file_name).strip() + suffix)
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(offered), kinds)
         if name:
             # Outside the encrypted journal the pupils' names and marks are in clear: the teacher is told so.
-            self.worker.run(lambda: write_csv(Path(name), rows),
-                            lambda count: self.say(self.tr(
-                                "Saved %1 rows to %2. The file is not encrypted: it holds pupils' names and marks, "
-                                "so keep it off shared folders and USB sticks, and delete it when done.")
-                                .replace("%1", str(count)).replace("%2", name)), self._show_error)
+            self.worker.run(lambda: report_files.save(Path(name), document),
+                            lambda path: self.say(self.tr(
+                                "Saved to %1. The file is not encrypted: it holds pupils' names and marks, so keep "
+                                "it off shared folders and USB sticks, and delete it when done.")
+                                .replace("%1", str(path))), self._show_error)
 
     def on_resolve(self, conflict_id: int, value: Any) -> None:
         """The value the teacher keeps for a conflict: the record's cell (or lesson) and the review are re-read,
@@ -854,6 +911,7 @@ class MainWindow(QMainWindow):
         self.final_mark_action.setText(self.tr("Final mark…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.class_summary_action.setText(self.tr("Class summary…"))
+        self.journal_page_action.setText(self.tr("Save the journal page…"))
         self.lock_action.setText(self.tr("Lock"))
         self.quit_action.setText(self.tr("Quit"))
         self.edit_menu.setTitle(self.tr("Edit"))

@@ -1,17 +1,19 @@
-"""The year's reports on screen (core.school_reports): «Алтын белгі» candidates of grades 10–11 and the pupils at
-risk with a year mark of 2 (a year test, or repeating the year), each exportable as CSV for the school's
-records. The window loads the reports on its worker and hands them in; the CSV is written there too."""
+"""The reports window (core.school_reports) for the classes the PC holds whole: a class teacher's own, an admin's
+every class. For a class and period: the end-of-term report (5/4/3/2 per subject, «качество знаний»,
+«успеваемость») with the class's marks by term as a chart, attendance per pupil, today's absentees, the «Алтын белгі»
+candidates and the year's 2s. Each report is saved as PDF or Excel in the school's language. The window loads a
+report on its worker (ReportsDialog.wanted) and hands it in as a document in the teacher's language."""
 
 from __future__ import annotations
 
-import csv
-import os
-from pathlib import Path
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,52 +22,73 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.school_reports import AtRisk, PupilYear
+from desktop.charts import ChartView
+from desktop.report_document import Cell, Document
 
 
 class ReportsDialog(QDialog):
-    export_requested = Signal(list)  # the rows of the report on screen, header first
+    wanted = Signal(int, int)  # a class and a period to report on: the window loads it and calls show_report
+    save_requested = Signal(str)  # "pdf" or "xlsx": the window saves the report on screen
 
-    def __init__(self, golden: list[PupilYear], at_risk: list[AtRisk], parent: QWidget | None = None) -> None:
+    def __init__(self, classes: Sequence[tuple[int, str]], periods: Sequence[tuple[int, str]], period_id: int | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reports"))
-        self.resize(640, 420)
-        outcome = {"year_test": self.tr("a year test"), "repeat": self.tr("repeats the year")}
-        self.tables: list[list[list[str]]] = [
-            [[self.tr("Class"), self.tr("Pupil")]] + [[p.class_name, p.name] for p in golden],
-            [[self.tr("Class"), self.tr("Pupil"), self.tr("Subjects with a 2"), self.tr("Outcome")]]
-            + [[r.pupil.class_name, r.pupil.name, ", ".join(r.failed), outcome[r.outcome]] for r in at_risk],
-        ]
+        self.resize(900, 640)
+        self.document: Document | None = None
+        self.classes, self.periods = QComboBox(), QComboBox()
+        for class_id, name in classes:
+            self.classes.addItem(name, class_id)
+        for period, name in periods:
+            self.periods.addItem(name, period)
+        self.periods.setCurrentIndex(max(self.periods.findData(period_id), 0))
+        for box in (self.classes, self.periods):
+            box.currentIndexChanged.connect(self.ask)
         self.tabs = QTabWidget()
-        for rows, title in zip(self.tables, (self.tr("«Altyn belgi» candidates"), self.tr("Year mark 2")), strict=True):
-            self.tabs.addTab(_table(rows), title)
-        export = QPushButton(self.tr("Export as CSV…"))
-        export.clicked.connect(lambda: self.export_requested.emit(self.tables[self.tabs.currentIndex()]))
+        self.chart = ChartView()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(export, QDialogButtonBox.ButtonRole.ActionRole)
+        for kind, text in (("pdf", self.tr("Save as PDF…")), ("xlsx", self.tr("Save for Excel…"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, kind=kind: self.save_requested.emit(kind))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        choose = QHBoxLayout()
+        choose.addWidget(self.classes, 1)
+        choose.addWidget(self.periods, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addLayout(choose)
+        layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.chart, 2)
         layout.addWidget(buttons)
 
+    def ask(self) -> None:
+        """Ask the window for the report of the class and period chosen."""
+        self.wanted.emit(self.classes.currentData(), self.periods.currentData())
 
-def _table(rows: list[list[str]]) -> QTableWidget:
+    def show_report(self, document: Document) -> None:
+        """The document's tables as tabs and its first chart under them."""
+        self.document = document
+        shown = self.tabs.currentIndex()
+        self.tabs.clear()
+        for table in document.tables:
+            self.tabs.addTab(table_widget(table.rows), table.title)
+        self.tabs.setCurrentIndex(max(shown, 0))
+        self.chart.show_chart(document.charts[0] if document.charts else None)
+
+
+def table_widget(rows: Sequence[Sequence[Cell]]) -> QTableWidget:
+    """A read-only table of the rows (the header first), numbers shown as the saved files hold them."""
     table = QTableWidget(len(rows) - 1, len(rows[0]))
-    table.setHorizontalHeaderLabels(rows[0])
+    table.setHorizontalHeaderLabels([str(c) for c in rows[0]])
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for i, row in enumerate(rows[1:]):
-        for j, text in enumerate(row):
-            table.setItem(i, j, QTableWidgetItem(text))
+        for j, value in enumerate(row):
+            table.setItem(i, j, QTableWidgetItem(cell_text(value)))
     table.resizeColumnsToContents()
     return table
 
 
-def write_csv(path: Path, rows: list[list[str]]) -> int:
-    """Write the report; UTF-8 with a BOM so that Excel opens Kazakh and Russian names correctly. It holds pupils'
-    names and marks unencrypted, so it is made readable by the teacher's own account only (0600 where the system
-    has such modes; the PC's other accounts cannot open it)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.chmod(path, 0o600)  # an earlier file of that name kept its modes through O_CREAT
-    with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as out:
-        csv.writer(out).writerows(rows)
-    return len(rows) - 1
+def cell_text(value: Cell) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)

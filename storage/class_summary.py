@@ -27,17 +27,12 @@ class PupilSummary:
 
 @dataclass(frozen=True)
 class ClassSummary:
+    school: str
+    language: str  # the school's: the summary and a pupil's extract are saved in it
     class_id: int
     class_name: str
     subjects: list[str]
     pupils: list[PupilSummary]
-
-
-def homeroom_classes(conn: sqlite3.Connection, teacher_id: int | None) -> list[tuple[int, str]]:
-    """The classes whose class teacher `teacher_id` is (every class for an admin's journal: None), by name."""
-    return [(class_id, f"{grade} «{letter}»") for class_id, grade, letter in conn.execute(
-        "SELECT id, grade, letter FROM school_class WHERE ? IS NULL OR homeroom_teacher_id = ? ORDER BY grade, letter",
-        (teacher_id, teacher_id)).fetchall()]
 
 
 def summary(conn: sqlite3.Connection, class_id: int, today: dt.date) -> ClassSummary:
@@ -48,5 +43,6 @@ def summary(conn: sqlite3.Connection, class_id: int, today: dt.date) -> ClassSum
         (class_id, *MISSED)).fetchall()}
     subjects = sorted({subject for pupil in years for subject in pupil.subjects})
     class_name = years[0].class_name if years else ""
-    return ClassSummary(class_id, class_name, subjects, [
+    school = conn.execute("SELECT name FROM school LIMIT 1").fetchone()[0]
+    return ClassSummary(school, school_reports.school_language(conn), class_id, class_name, subjects, [
         PupilSummary(p.pupil_id, p.name, p.subjects, *missed.get(p.pupil_id, (0, 0))) for p in years])

@@ -1,7 +1,8 @@
 """What the window's two boxes offer for choosing a journal sheet: the courses a teacher keeps (all of them
 for a school admin) and, for a class teacher, every course of the class, to read (`mine` tells which the teacher
 keeps), with the class, the subject's names in the three languages and the subgroup, and the
-year's periods (terms, half-years, the year). Plain SQL on the driver's connection, as storage.journal_sheet:
+year's periods (terms, half-years, the year); and the classes the teacher reports on, which her PC holds whole (her
+own as class teacher; every class for an admin). Plain SQL on the driver's connection, as storage.journal_sheet:
 the desktop reads this before it has loaded SQLAlchemy."""
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ def periods(conn: Any) -> list[PeriodChoice]:
             for period_id, kind, number, start, end in driver_connection(conn).execute(_PERIODS)]
 
 
-def load(conn: Any, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice]]:
-    """Both boxes' choices, read together."""
-    return courses(conn, teacher_id), periods(conn)
+def classes(conn: Any, teacher_id: int | None) -> list[tuple[int, str]]:
+    """The classes `teacher_id` is the class teacher of (every class for an admin: None), by name: those her PC
+    holds whole (every course of them, to read), so the only ones it reports on (core.school_reports)."""
+    return [(class_id, f"{grade} «{letter}»") for class_id, grade, letter in driver_connection(conn).execute(
+        "SELECT id, grade, letter FROM school_class WHERE ? IS NULL OR homeroom_teacher_id = ? ORDER BY grade, letter",
+        (teacher_id, teacher_id)).fetchall()]
+
+
+def load(conn: Any, teacher_id: int | None) -> tuple[list[CourseChoice], list[PeriodChoice], list[tuple[int, str]]]:
+    """The boxes' choices and the classes reported on, read together."""
+    return courses(conn, teacher_id), periods(conn), classes(conn, teacher_id)

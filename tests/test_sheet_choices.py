@@ -40,7 +40,7 @@ def test_a_teachers_courses_are_theirs_then_their_classs_to_read_with_the_subjec
 
 def test_an_admin_sees_every_course_by_class(db) -> None:
     with db.read() as conn:
-        courses, periods = sheet_choices.load(conn, None)
+        courses, periods, _classes = sheet_choices.load(conn, None)
         total = conn.execute(text("SELECT count(*) FROM course")).scalar_one()
     assert len(courses) == total
     classes = [tuple(int(part) if part.isdigit() else part for part in c.class_name.split(" ")) for c in courses]

@@ -27,24 +27,24 @@
 <context>
     <name>ClassSummaryDialog</name>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="30"/>
+        <location filename="../../desktop/class_summary_dialog.py" line="34"/>
         <source>Class summary</source>
         <translation>Сынып жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="39"/>
-        <source>Export as CSV…</source>
-        <translation>CSV ретінде сақтау…</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="46"/>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
-        <source>Pupil</source>
-        <translation>Оқушы</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="46"/>
+        <source>Save for Excel…</source>
+        <translation>Excel үшін сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
-        <source>Lessons missed (ill)</source>
-        <translation>Босатылған сабақтар (ауру)</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="47"/>
+        <source>Save the pupil&apos;s marks extract…</source>
+        <translation>Оқушының бағалар үзіндісін сақтау…</translation>
     </message>
 </context>
 <context>
@@ -375,204 +375,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="372"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="471"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
+        <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
+        <translation>Есептерді сынып жетекшісі өз сыныбы бойынша және мектеп әкімшісі жасайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="607"/>
         <source>Your password has been changed.</source>
         <translation>Құпиясөз өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="578"/>
+        <location filename="../../desktop/main_window.py" line="615"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Осы компьютерде мектеп серверінен шығасыз ба? Журнал осы компьютерде қалады, ал жіберуді күтіп тұрғанның бәрі келесі кіргеннен кейін жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="589"/>
+        <location filename="../../desktop/main_window.py" line="626"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Мектеп серверінен шықтыңыз. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="591"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Осы компьютерде шықтыңыз; бұл туралы хабарлау үшін серверге қазір қосылу мүмкін болмады. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="608"/>
+        <location filename="../../desktop/main_window.py" line="638"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="625"/>
-        <source>Export as CSV…</source>
-        <translation>CSV ретінде сақтау…</translation>
+        <location filename="../../desktop/main_window.py" line="689"/>
+        <source>Save the report</source>
+        <translation>Есепті сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="631"/>
-        <source>Saved %1 rows to %2. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
-        <translation>%1 жол %2 файлына сақталды. Файл шифрланбаған: онда оқушылардың аты-жөні мен бағалары бар, сондықтан оны ортақ қалталарға және флешкаларға салмаңыз, керегі біткенде өшіріңіз.</translation>
+        <location filename="../../desktop/main_window.py" line="694"/>
+        <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
+        <translation>%1 файлына сақталды. Файл шифрланбаған: онда оқушылардың аты-жөні мен бағалары бар, сондықтан оны ортақ қалталарға және флешкаларға салмаңыз, керегі біткенде өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663"/>
+        <location filename="../../desktop/main_window.py" line="726"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="844"/>
+        <location filename="../../desktop/main_window.py" line="907"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="845"/>
+        <location filename="../../desktop/main_window.py" line="908"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="846"/>
+        <location filename="../../desktop/main_window.py" line="909"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="847"/>
+        <location filename="../../desktop/main_window.py" line="910"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="911"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="912"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="850"/>
+        <location filename="../../desktop/main_window.py" line="913"/>
         <source>Class summary…</source>
         <translation>Сынып жиынтығы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="914"/>
+        <source>Save the journal page…</source>
+        <translation>Журнал бетін сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="915"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="852"/>
+        <location filename="../../desktop/main_window.py" line="916"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="917"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="854"/>
+        <location filename="../../desktop/main_window.py" line="918"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="919"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="856"/>
+        <location filename="../../desktop/main_window.py" line="920"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="857"/>
+        <location filename="../../desktop/main_window.py" line="921"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="860"/>
+        <location filename="../../desktop/main_window.py" line="924"/>
         <source>Account</source>
         <translation>Тіркелгі</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="861"/>
+        <location filename="../../desktop/main_window.py" line="925"/>
         <source>Change password…</source>
         <translation>Құпиясөзді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="862"/>
+        <location filename="../../desktop/main_window.py" line="926"/>
         <source>Sign out of the server…</source>
         <translation>Серверден шығу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="863"/>
+        <location filename="../../desktop/main_window.py" line="927"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="864"/>
+        <location filename="../../desktop/main_window.py" line="928"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="865"/>
+        <location filename="../../desktop/main_window.py" line="929"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -1435,58 +1445,199 @@
     </message>
 </context>
 <context>
-    <name>ReportsDialog</name>
+    <name>Report</name>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="31"/>
-        <source>Reports</source>
-        <translation>Есептер</translation>
+        <location filename="../../desktop/report_text.py" line="19"/>
+        <source>n/a</source>
+        <translation>у/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="33"/>
+        <location filename="../../desktop/report_text.py" line="19"/>
+        <source>pass</source>
+        <translation>сынақ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="20"/>
+        <source>fail</source>
+        <translation>сынақ емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="21"/>
         <source>a year test</source>
         <translation>жылдық сынақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="33"/>
+        <location filename="../../desktop/report_text.py" line="22"/>
         <source>repeats the year</source>
         <translation>сыныпта қалады</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
-        <source>Class</source>
-        <translation>Сынып</translation>
+        <location filename="../../desktop/report_text.py" line="23"/>
+        <source>absent</source>
+        <translation>себепсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="23"/>
+        <source>ill</source>
+        <translation>ауру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="24"/>
+        <source>excused</source>
+        <translation>дәлелді себеппен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="24"/>
+        <source>late</source>
+        <translation>кешікті</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="25"/>
         <source>Pupil</source>
         <translation>Оқушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="25"/>
+        <source>Subject</source>
+        <translation>Пән</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="26"/>
+        <source>Year</source>
+        <translation>Оқу жылы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="27"/>
+        <source>Marks by subject</source>
+        <translation>Пәндер бойынша бағалар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="40"/>
+        <source>Term %1</source>
+        <translation>%1-тоқсан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="42"/>
+        <source>Half-year %1</source>
+        <translation>%1-жартыжылдық</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="57"/>
+        <source>Quality, %</source>
+        <translation>Білім сапасы, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="57"/>
+        <source>Success, %</source>
+        <translation>Үлгерім, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="61"/>
+        <source>Lessons missed</source>
+        <translation>Босатылған сабақтар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="62"/>
+        <source>without a reason</source>
+        <translation>себепсіз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="62"/>
+        <source>other valid reason</source>
+        <translation>басқа дәлелді себеппен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="65"/>
+        <source>Lessons</source>
+        <translation>Сабақтар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="70"/>
         <source>Subjects with a 2</source>
         <translation>«2» қойылған пәндер</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="71"/>
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="40"/>
+        <location filename="../../desktop/report_text.py" line="74"/>
+        <source>Marks by term</source>
+        <translation>Тоқсандар бойынша бағалар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="76"/>
+        <source>Attendance</source>
+        <translation>Сабаққа қатысу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="77"/>
+        <source>Absent today</source>
+        <translation>Бүгін келмегендер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="78"/>
         <source>«Altyn belgi» candidates</source>
         <translation>«Алтын белгі» үміткерлері</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="40"/>
+        <location filename="../../desktop/report_text.py" line="79"/>
         <source>Year mark 2</source>
         <translation>Жылдық «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="42"/>
-        <source>Export as CSV…</source>
-        <translation>CSV ретінде сақтау…</translation>
+        <location filename="../../desktop/report_text.py" line="80"/>
+        <source>End-of-term report</source>
+        <translation>Кезең қорытындысы туралы есеп</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="86"/>
+        <source>Lessons missed (ill)</source>
+        <translation>Босатылған сабақтар (ауру)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="93"/>
+        <source>Class summary</source>
+        <translation>Сынып жиынтығы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="101"/>
+        <source>Year mark</source>
+        <translation>Жылдық</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="107"/>
+        <source>Marks over the year</source>
+        <translation>Жыл бойғы бағалар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="109"/>
+        <source>Marks extract</source>
+        <translation>Бағалар үзіндісі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="116"/>
+        <source>Journal page</source>
+        <translation>Журнал беті</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="50"/>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="50"/>
+        <source>Save for Excel…</source>
+        <translation>Excel үшін сақтау…</translation>
     </message>
 </context>
 <context>
@@ -1675,52 +1826,52 @@
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
         <source>Add a summative work</source>
         <translation>Жиынтық жұмыс қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
         <source>Change a summative work</source>
         <translation>Жиынтық жұмысты өзгерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="43"/>
+        <location filename="../../desktop/work_dialog.py" line="45"/>
         <source>SOR (summative for a section)</source>
         <translation>БЖБ (бөлім бойынша жиынтық бағалау)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="44"/>
+        <location filename="../../desktop/work_dialog.py" line="47"/>
         <source>SOCH (summative for the term)</source>
         <translation>ТЖБ (тоқсан бойынша жиынтық бағалау)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="54"/>
+        <location filename="../../desktop/work_dialog.py" line="57"/>
         <source>Kind:</source>
         <translation>Түрі:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="55"/>
+        <location filename="../../desktop/work_dialog.py" line="58"/>
         <source>Title:</source>
         <translation>Атауы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="56"/>
+        <location filename="../../desktop/work_dialog.py" line="59"/>
         <source>Section:</source>
         <translation>Бөлім:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="57"/>
+        <location filename="../../desktop/work_dialog.py" line="60"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="58"/>
+        <location filename="../../desktop/work_dialog.py" line="61"/>
         <source>Maximum points:</source>
         <translation>Ең жоғары ұпай:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="75"/>
+        <location filename="../../desktop/work_dialog.py" line="78"/>
         <source>Delete work</source>
         <translation>Жұмысты жою</translation>
     </message>

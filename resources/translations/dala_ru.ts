@@ -27,24 +27,24 @@
 <context>
     <name>ClassSummaryDialog</name>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="30"/>
+        <location filename="../../desktop/class_summary_dialog.py" line="34"/>
         <source>Class summary</source>
         <translation>Сводка по классу</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="39"/>
-        <source>Export as CSV…</source>
-        <translation>Сохранить как CSV…</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="46"/>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
-        <source>Pupil</source>
-        <translation>Ученик</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="46"/>
+        <source>Save for Excel…</source>
+        <translation>Сохранить для Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/class_summary_dialog.py" line="51"/>
-        <source>Lessons missed (ill)</source>
-        <translation>Пропущено уроков (по болезни)</translation>
+        <location filename="../../desktop/class_summary_dialog.py" line="47"/>
+        <source>Save the pupil&apos;s marks extract…</source>
+        <translation>Сохранить выписку оценок ученика…</translation>
     </message>
 </context>
 <context>
@@ -375,204 +375,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="372"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="471"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
+        <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
+        <translation>Отчёты составляются классным руководителем по своему классу и администратором школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="607"/>
         <source>Your password has been changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>Sign out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="578"/>
+        <location filename="../../desktop/main_window.py" line="615"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="589"/>
+        <location filename="../../desktop/main_window.py" line="626"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="591"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="608"/>
+        <location filename="../../desktop/main_window.py" line="638"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="625"/>
-        <source>Export as CSV…</source>
-        <translation>Сохранить как CSV…</translation>
+        <location filename="../../desktop/main_window.py" line="689"/>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="631"/>
-        <source>Saved %1 rows to %2. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
-        <translation>Сохранено строк: %1, файл %2. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
+        <location filename="../../desktop/main_window.py" line="694"/>
+        <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
+        <translation>Сохранено в %1. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663"/>
+        <location filename="../../desktop/main_window.py" line="726"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="844"/>
+        <location filename="../../desktop/main_window.py" line="907"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="845"/>
+        <location filename="../../desktop/main_window.py" line="908"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="846"/>
+        <location filename="../../desktop/main_window.py" line="909"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="847"/>
+        <location filename="../../desktop/main_window.py" line="910"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="911"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="912"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="850"/>
+        <location filename="../../desktop/main_window.py" line="913"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="914"/>
+        <source>Save the journal page…</source>
+        <translation>Сохранить страницу журнала…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="915"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="852"/>
+        <location filename="../../desktop/main_window.py" line="916"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="917"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="854"/>
+        <location filename="../../desktop/main_window.py" line="918"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="919"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="856"/>
+        <location filename="../../desktop/main_window.py" line="920"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="857"/>
+        <location filename="../../desktop/main_window.py" line="921"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="860"/>
+        <location filename="../../desktop/main_window.py" line="924"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="861"/>
+        <location filename="../../desktop/main_window.py" line="925"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="862"/>
+        <location filename="../../desktop/main_window.py" line="926"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="863"/>
+        <location filename="../../desktop/main_window.py" line="927"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="864"/>
+        <location filename="../../desktop/main_window.py" line="928"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="865"/>
+        <location filename="../../desktop/main_window.py" line="929"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -1437,58 +1447,199 @@
     </message>
 </context>
 <context>
-    <name>ReportsDialog</name>
+    <name>Report</name>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="31"/>
-        <source>Reports</source>
-        <translation>Отчёты</translation>
+        <location filename="../../desktop/report_text.py" line="19"/>
+        <source>n/a</source>
+        <translation>н/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="33"/>
+        <location filename="../../desktop/report_text.py" line="19"/>
+        <source>pass</source>
+        <translation>зачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="20"/>
+        <source>fail</source>
+        <translation>незачёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="21"/>
         <source>a year test</source>
         <translation>годовая контрольная</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="33"/>
+        <location filename="../../desktop/report_text.py" line="22"/>
         <source>repeats the year</source>
         <translation>остаётся на второй год</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
-        <source>Class</source>
-        <translation>Класс</translation>
+        <location filename="../../desktop/report_text.py" line="23"/>
+        <source>absent</source>
+        <translation>без причины</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="35"/>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="23"/>
+        <source>ill</source>
+        <translation>по болезни</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="24"/>
+        <source>excused</source>
+        <translation>по уважительной причине</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="24"/>
+        <source>late</source>
+        <translation>опоздал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="25"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="25"/>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="26"/>
+        <source>Year</source>
+        <translation>Учебный год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="27"/>
+        <source>Marks by subject</source>
+        <translation>Оценки по предметам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="40"/>
+        <source>Term %1</source>
+        <translation>%1-я четверть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="42"/>
+        <source>Half-year %1</source>
+        <translation>%1-е полугодие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="57"/>
+        <source>Quality, %</source>
+        <translation>Качество знаний, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="57"/>
+        <source>Success, %</source>
+        <translation>Успеваемость, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="61"/>
+        <source>Lessons missed</source>
+        <translation>Пропущено уроков</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="62"/>
+        <source>without a reason</source>
+        <translation>без причины</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="62"/>
+        <source>other valid reason</source>
+        <translation>по другой уважительной причине</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="65"/>
+        <source>Lessons</source>
+        <translation>Уроки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="70"/>
         <source>Subjects with a 2</source>
         <translation>Предметы с «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <location filename="../../desktop/report_text.py" line="71"/>
         <source>Outcome</source>
         <translation>Последствие</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="40"/>
+        <location filename="../../desktop/report_text.py" line="74"/>
+        <source>Marks by term</source>
+        <translation>Оценки по четвертям</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="76"/>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="77"/>
+        <source>Absent today</source>
+        <translation>Отсутствуют сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="78"/>
         <source>«Altyn belgi» candidates</source>
         <translation>Претенденты на «Алтын белгі»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="40"/>
+        <location filename="../../desktop/report_text.py" line="79"/>
         <source>Year mark 2</source>
         <translation>Годовая «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_dialog.py" line="42"/>
-        <source>Export as CSV…</source>
-        <translation>Сохранить как CSV…</translation>
+        <location filename="../../desktop/report_text.py" line="80"/>
+        <source>End-of-term report</source>
+        <translation>Отчёт за период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="86"/>
+        <source>Lessons missed (ill)</source>
+        <translation>Пропущено уроков (по болезни)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="93"/>
+        <source>Class summary</source>
+        <translation>Сводка по классу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="101"/>
+        <source>Year mark</source>
+        <translation>Годовая</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="107"/>
+        <source>Marks over the year</source>
+        <translation>Оценки за год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="109"/>
+        <source>Marks extract</source>
+        <translation>Выписка оценок</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="116"/>
+        <source>Journal page</source>
+        <translation>Страница журнала</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="36"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="50"/>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="50"/>
+        <source>Save for Excel…</source>
+        <translation>Сохранить для Excel…</translation>
     </message>
 </context>
 <context>
@@ -1680,52 +1831,52 @@
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
         <source>Add a summative work</source>
         <translation>Добавить суммативную работу</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="41"/>
+        <location filename="../../desktop/work_dialog.py" line="43"/>
         <source>Change a summative work</source>
         <translation>Изменить суммативную работу</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="43"/>
+        <location filename="../../desktop/work_dialog.py" line="45"/>
         <source>SOR (summative for a section)</source>
         <translation>СОР (суммативное оценивание за раздел)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="44"/>
+        <location filename="../../desktop/work_dialog.py" line="47"/>
         <source>SOCH (summative for the term)</source>
         <translation>СОЧ (суммативное оценивание за четверть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="54"/>
+        <location filename="../../desktop/work_dialog.py" line="57"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="55"/>
+        <location filename="../../desktop/work_dialog.py" line="58"/>
         <source>Title:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="56"/>
+        <location filename="../../desktop/work_dialog.py" line="59"/>
         <source>Section:</source>
         <translation>Раздел:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="57"/>
+        <location filename="../../desktop/work_dialog.py" line="60"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="58"/>
+        <location filename="../../desktop/work_dialog.py" line="61"/>
         <source>Maximum points:</source>
         <translation>Максимум баллов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/work_dialog.py" line="75"/>
+        <location filename="../../desktop/work_dialog.py" line="78"/>
         <source>Delete work</source>
         <translation>Удалить работу</translation>
     </message>

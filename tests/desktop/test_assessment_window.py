@@ -1,17 +1,13 @@
 """Assessment in the grid, through the real widgets: СОР/СОЧ columns headed with their maxima take points,
 a final mark over the computed one asks for the reason, a new summative work shows the scheduling rule it
-breaks, and the year's reports open and export as CSV."""
+breaks (the reports: test_reports_window)."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from desktop.final_mark_dialog import FinalMarkDialog
-from desktop.reports_dialog import ReportsDialog
 from desktop.work_dialog import WorkDialog
 
 
@@ -119,23 +115,6 @@ def test_a_soch_on_the_last_day_of_the_term_is_added_with_a_warning(make_window,
 
     assert "last day of the term" in window.hint.text()
     assert any(w.title == "ТЖБ 2-тоқсан" and w.max_points == 25 for w in window.model.sheet.works)
-
-
-def test_the_reports_open_and_export_as_csv(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
-    window = make_window("criteria")
-    window.reports_action.trigger()
-    dialog = window.findChild(ReportsDialog, "reportsDialog")
-    assert dialog is not None and dialog.isVisible()
-    tables = dialog.findChildren(QTableWidget)
-    assert [t.horizontalHeaderItem(0).text() for t in tables] == ["Class", "Class"]
-    target = tmp_path / "at_risk.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
-    dialog.tabs.setCurrentIndex(1)
-    dialog.export_requested.emit(dialog.tables[1])
-    with target.open(encoding="utf-8-sig") as rows:
-        written = list(csv.reader(rows))
-    assert written == dialog.tables[1] and written[0][-1] == "Outcome"
-    assert str(target) in window.hint.text()
 
 
 def test_a_work_is_offered_only_where_it_would_count(make_window, qtbot, db) -> None:
