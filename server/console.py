@@ -42,6 +42,7 @@ from server import (
     course_teachers,
     extract,
     periods,
+    report_copy,
     roster,
     subgroups,
     substitutions,
@@ -87,6 +88,14 @@ class NotInSchool(JournalError):
 
 def csrf_token(session: str) -> str:
     return hmac.new(b"dala-console-csrf", session.encode(), hashlib.sha256).hexdigest()
+
+
+def _chosen(request: Request, name: str, offered: list[int], default: int | None = None) -> int | None:
+    """The id a query parameter names, if it is one of `offered` (anything else: the default, else the first)."""
+    value = request.query_params.get(name, "")
+    if value.isdigit() and int(value) in offered:
+        return int(value)
+    return default if default in offered else (offered[0] if offered else None)
 
 
 def _class_name(row: Any) -> str:
@@ -527,6 +536,32 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
                         error=text("not_found", language(request)))
         return page(request, "extract.html", session=found[1], extract=marks, today=dt.date.today(),
                     attendance=("absent", "ill", "excused", "late"))
+
+    @router.get("/reports")
+    def reports(request: Request) -> Response:
+        """A class's end-of-term report for a period (5/4/3/2 per subject, quality, success), its attendance, its
+        «Алтын белгі» candidates and year 2s, computed from every course on the server (server.report_copy); and the
+        school's absentees of the day. Printable from the browser."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        who, session = found
+        today = dt.date.today()
+        classes = classes_of(who)
+        with engine.connect() as conn:
+            spans = conn.execute(select(PERIOD.c.id, PERIOD.c.kind, PERIOD.c.number, PERIOD.c.start_date,
+                                          PERIOD.c.end_date).where(PERIOD.c.school_id == who.school_id)
+                                   .order_by(PERIOD.c.kind != "term", PERIOD.c.kind, PERIOD.c.start_date)).all()
+            class_id = _chosen(request, "class", [c["id"] for c in classes])
+            period_id = _chosen(request, "period", [p.id for p in spans],
+                                next((p.id for p in spans if p.kind == "term" and p.start_date <= today <= p.end_date),
+                                     None))
+            report = (report_copy.class_report(conn, who.school_id, class_id, period_id, today)
+                      if class_id is not None and period_id is not None else None)
+            absent = report_copy.absentees(conn, who.school_id, today)
+        return page(request, "reports.html", session=session, classes=classes, periods=spans, report=report,
+                    class_id=class_id, period_id=period_id, absent=absent, today=today,
+                    percent=lambda v: "–" if v is None else f"{float(v):.1f}")
 
     @router.get("/teachers")
     def teachers_view(request: Request) -> Response:

@@ -631,3 +631,48 @@ def test_the_teachers_page_lists_each_teachers_courses_and_leads_to_them(live_se
     links[0].click()
     _until(browser, lambda driver: "/week" in driver.current_url)
     assert "сабақ кестесі" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_the_admins_reports_come_from_every_course_and_list_the_days_absentees(
+        live_server, backend_db: str, browser: WebDriver, tmp_path: Path) -> None:
+    """The admin opens Reports (in Russian): a class's end-of-term report as the server computes it from every course
+    of the class (server.report_copy, the code a class teacher's PC runs), and today's absentees of the school, among
+    them a pupil a teacher has just marked ill on her PC."""
+    from server import report_copy
+    from server.db import open_server_db
+
+    today = dt.date.today()
+    found = live_server.sql(
+        "SELECT l.course_id, c.class_id, t.username, CAST(l.id AS TEXT), l.slot FROM lesson l JOIN course c ON "
+        "c.school_id = l.school_id AND c.id = l.course_id JOIN teacher t ON t.school_id = c.school_id AND "
+        "t.id = c.teacher_id WHERE l.school_id = 1 AND l.date = :d AND c.subgroup_id IS NULL ORDER BY l.slot, c.id "
+        "LIMIT 1", d=today)
+    if not found:
+        pytest.skip(f"no lesson in the demo school on {today} (a day off)")
+    [(course, class_id, login, lesson, slot)] = found
+    [pc] = synced_pcs(tmp_path, live_server.url, login, "a")
+    [(pupil, name)] = pc.sql("SELECT p.id, p.last_name || ' ' || p.first_name FROM pupil p JOIN class_membership m "
+                             "ON m.pupil_id = p.id JOIN course c ON c.class_id = m.class_id WHERE c.id = ? AND "
+                             "m.to_date IS NULL ORDER BY p.id LIMIT 1", (course,))
+    assert pc.journal.set_attendance(lesson, pupil, "ill")
+    pc.sync()
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.find_element(By.ID, "nav-reports").click()
+    _until(browser, lambda driver: driver.find_elements(By.ID, "report-class"))
+    Select(browser.find_element(By.ID, "report-class")).select_by_value(str(class_id))
+    browser.find_element(By.ID, "report-show").click()
+    _until(browser, lambda driver: f"class={class_id}" in driver.current_url)
+    period = int(Select(browser.find_element(By.ID, "report-period")).first_selected_option.get_attribute("value"))
+    engine = open_server_db(backend_db)
+    try:
+        with engine.connect() as conn:
+            expected = report_copy.class_report(conn, 1, class_id, period, today)
+    finally:
+        engine.dispose()
+    rows = [r.find_elements(By.TAG_NAME, "td") for r in browser.find_elements(By.CSS_SELECTOR, "#report-subjects tr")]
+    shown = [[cell.text for cell in row] for row in rows if row]
+    assert [row[0] for row in shown] == [line.subject for line in expected.subjects]
+    assert [row[1:5] for row in shown] == [[str(line.counts[m]) for m in (5, 4, 3, 2)] for line in expected.subjects]
+    absent = browser.find_element(By.ID, "report-absent").text
+    assert f"{name}" in absent and f"{slot}: б" in absent.split(name, 1)[1].splitlines()[0]
