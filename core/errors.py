@@ -71,6 +71,11 @@ class InvalidWork(ValidationError):
     template = "Cannot add this summative work: {reason}."
 
 
+class InvalidAttestation(ValidationError):
+    code = "invalid_attestation"
+    template = "Cannot set this attestation mark: {reason}."
+
+
 class LessonNotCancelled(ValidationError):
     code = "lesson_not_cancelled"
     template = "Cannot cancel this lesson: {reason}."

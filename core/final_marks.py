@@ -69,6 +69,27 @@ def check_value(scale: str, raw: object) -> dict[str, Any]:
     return value(mark, reason, computed, None if percent is None else float(percent), rule)
 
 
+# What a year's attestation mark is: the exam of the final attestation (grades 9 and 11), or the summative year test a
+# pupil with a year 2 writes (shared/domain.md, "Year and final marks"); its mark 2–5 either way.
+ATTESTATIONS = ("exam", "year_test")
+EXAM_GRADES = (9, 11)
+
+
+def check_attestation(raw: object) -> dict[str, Any]:
+    """An attestation's value as kept: {"kind", "mark"}, both null when it is cleared; BadValue or InvalidMark for
+    anything else."""
+    if raw is None:
+        return {"kind": None, "mark": None}
+    if not isinstance(raw, Mapping) or set(raw) != {"kind", "mark"}:
+        raise BadValue(field="attestation", why='an object of "kind" and "mark" is needed')
+    kind, mark = raw["kind"], raw["mark"]
+    if kind not in ATTESTATIONS:
+        raise BadValue(field="attestation", why=f"the kind is one of {', '.join(ATTESTATIONS)}")
+    if not isinstance(mark, int) or isinstance(mark, bool) or not 2 <= mark <= 5:
+        raise InvalidMark(value=mark, scale="classic", allowed="2–5")
+    return {"kind": kind, "mark": mark}
+
+
 def computed_number(status: str, mark: int | str | None) -> int | None:
     """A computed result's mark as a period mark is stored: 2–5, or 1/0 for a pass/fail course's
     "pass"/"fail"; None when the result is not a grade (no marks, н/а, not graded)."""

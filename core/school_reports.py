@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from core import term_results
+from core import final_marks, grading, term_results
 
 GOLD_GRADES = (10, 11)
 
@@ -32,13 +32,30 @@ class PupilYear:
     class_name: str
     # subject name → (term marks in order, year mark); a mark may be "pass"/"fail", "n/a" or None
     subjects: dict[str, tuple[list[object], object]] = field(default_factory=dict)
+    grade: int = 0
+    # subject name → the year's exam or year test, where one is set: (kind, mark) (core.final_marks.ATTESTATIONS)
+    attestations: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def final(self, subject: str) -> object:
+        """The subject's final mark: the year mark, or where an exam was held the year and exam weighed, or where a
+        year test was written after a year 2 the mean of the two (core.grading); «н/а» or None while the year is."""
+        year = self.subjects[subject][1]
+        if subject not in self.attestations or not isinstance(year, int):
+            return year
+        kind, mark = self.attestations[subject]
+        if kind == "exam":
+            return grading.attestation_final(year, mark)
+        return grading.after_year_test(year, mark) if year == 2 else year
+
+    def finals(self) -> list[object]:
+        return [self.final(subject) for subject in self.subjects]
 
 
 @dataclass(frozen=True)
 class AtRisk:
     pupil: PupilYear
-    failed: list[str]  # the subjects with a year mark of 2
-    outcome: str  # "year_test" (1–2 subjects) or "repeat" (3 or more)
+    failed: list[str]  # the subjects with a year mark of 2 (whose year test, if written, left the final at 2)
+    outcome: str  # "year_test" (1–2 subjects, a test still to write) or "repeat" (3 or more, or a test failed)
 
 
 def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[PupilYear]:
@@ -49,9 +66,15 @@ def year_marks(conn: sqlite3.Connection, class_id: int, today: dt.date) -> list[
         "SELECT p.id, p.last_name || ' ' || p.first_name FROM pupil p JOIN class_membership m ON m.pupil_id = p.id "
         "WHERE m.class_id = ? AND m.to_date IS NULL ORDER BY p.last_name, p.first_name", (class_id,)).fetchall()
     ids = [p for p, _ in pupils]
-    years = {p: PupilYear(p, name, class_name) for p, name in pupils}
+    grade = conn.execute("SELECT grade FROM school_class WHERE id = ?", (class_id,)).fetchone()[0]
+    years = {p: PupilYear(p, name, class_name, grade=grade) for p, name in pupils}
     year_id = conn.execute("SELECT id FROM period WHERE kind = 'year'").fetchone()[0]
     for course in _courses(conn, class_id, ids):
+        for pupil, kind, mark in conn.execute(
+                "SELECT pupil_id, attestation_kind, attestation_mark FROM period_mark WHERE course_id = ? AND "
+                "period_id = ? AND attestation_kind IS NOT NULL", (course.id, year_id)):
+            if pupil in years:
+                years[pupil].attestations[course.subject] = (kind, mark)
         part_kind = "half_year" if term_results.half_yearly(course.hours, course.scale) else "term"
         parts = [r[0] for r in conn.execute("SELECT id FROM period WHERE kind = ? ORDER BY start_date", (part_kind,))]
         marks = {period: _marks(conn, course, period, today) for period in (*parts, year_id)}
@@ -110,24 +133,44 @@ def _in_group(conn: sqlite3.Connection, subgroup: int) -> set[int]:
 
 
 def golden_candidates(conn: sqlite3.Connection, classes: Sequence[int], today: dt.date) -> list[PupilYear]:
-    """Pupils of `classes` in grades 10–11 with nothing but 5s (and passes) in every term and year mark so far."""
+    """Pupils of `classes` in grades 10–11 with nothing but 5s (and passes) in every term, year and final mark so far
+    (Order No. 193; the final attestation's exams count through the final marks). This year's marks alone: grade 10's
+    of a pupil now in grade 11 are in last year's journal."""
     candidates = []
     for class_id in _of_grades(conn, classes, GOLD_GRADES):
         for pupil in year_marks(conn, class_id, today):
             marks = [m for terms, year in pupil.subjects.values() for m in (*terms, year) if m is not None]
+            marks += [m for m in pupil.finals() if m is not None]
             if marks and all(m in (5, "pass") for m in marks):
                 candidates.append(pupil)
     return candidates
 
 
+def with_honours(conn: sqlite3.Connection, classes: Sequence[int], today: dt.date) -> list[PupilYear]:
+    """Pupils of `classes` in grades 9 and 11 whose final mark is a 5 (a pass in a pass/fail subject) in every subject:
+    the certificate with honours (Order No. 125, as school sites cite it; shared/domain.md)."""
+    found = []
+    for class_id in _of_grades(conn, classes, final_marks.EXAM_GRADES):
+        for pupil in year_marks(conn, class_id, today):
+            finals = pupil.finals()
+            if finals and all(m in (5, "pass") for m in finals):
+                found.append(pupil)
+    return found
+
+
 def at_risk(conn: sqlite3.Connection, classes: Sequence[int], today: dt.date) -> list[AtRisk]:
-    """Pupils of `classes` with a year mark of 2 in at least one subject, and what follows for them."""
+    """Pupils of `classes` with a year mark of 2 in at least one subject, and what follows for them: a year test in
+    one or two subjects (a subject whose test was passed is no longer at risk), repeating the year with three or more,
+    or when a year test left the final mark at 2."""
     found = []
     for class_id in _of_grades(conn, classes, range(1, 13)):
         for pupil in year_marks(conn, class_id, today):
-            failed = [subject for subject, (_terms, year) in pupil.subjects.items() if year == 2]
-            if failed:
-                found.append(AtRisk(pupil, failed, "repeat" if len(failed) >= 3 else "year_test"))
+            twos = [subject for subject, (_terms, year) in pupil.subjects.items() if year == 2]
+            failed = [subject for subject in twos if pupil.final(subject) == 2]
+            if not failed:
+                continue
+            tested = any(subject in pupil.attestations for subject in failed)
+            found.append(AtRisk(pupil, failed, "repeat" if len(twos) >= 3 or tested else "year_test"))
     return found
 
 
@@ -266,6 +309,7 @@ class ClassReport:
     terms: list[tuple[int, dict[object, int]]]  # each term's id and its marks over every subject (5/4/3/2 → count)
     attendance: list[PupilAttendance]
     golden: list[PupilYear]
+    honours: list[PupilYear]
     at_risk: list[AtRisk]
     absent_today: list[Absentee]
 
@@ -283,4 +327,5 @@ def class_report(conn: sqlite3.Connection, class_id: int, period_id: int, today:
     return ClassReport(school, school_language(conn), class_id, f"{grade} «{letter}»", period_id,
                        term_report(conn, class_id, period_id, today), terms,
                        attendance(conn, class_id, period_id), golden_candidates(conn, [class_id], today),
-                       at_risk(conn, [class_id], today), absentees(conn, [class_id], today))
+                       with_honours(conn, [class_id], today), at_risk(conn, [class_id], today),
+                       absentees(conn, [class_id], today))

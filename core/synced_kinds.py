@@ -235,7 +235,10 @@ KINDS: dict[str, SyncedKind] = _declare(
         _fields(SyncedField("final", _final_mark, parts=(
             ("final_mark", "mark"), ("final_reason", "reason"), ("computed_mark", "computed"),
             ("computed_percent", "percent"), ("rule_version", "rule"),
-        ), substitute_may=False)),
+        ), substitute_may=False),
+            # the year's exam or year test mark (core.final_marks.ATTESTATIONS), from which the final mark follows
+            SyncedField("attestation", lambda raw, _facts: final_marks.check_attestation(raw), parts=(
+                ("attestation_kind", "kind"), ("attestation_mark", "mark")), substitute_may=False)),
     ),
     SyncedKind(
         "conflict", "conflict", "number", ("id",), (), "conflict", "resolve",

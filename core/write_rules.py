@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from core import final_marks
 from core.errors import (
     BadValue,
+    InvalidAttestation,
     InvalidLesson,
     InvalidWork,
     LessonCancelled,
@@ -143,6 +145,15 @@ def work_fits(kind: str, scale: str, grade: int, hours_per_week: int) -> None:
     if kind not in kinds:
         raise InvalidWork(why="no_soch_in_one_hour", reason="a one-hour-a-week subject has no СОЧ: it is graded "
                                                             "per half-year from ФО and СОР")
+
+
+def attestation_fits(kind: str, period_kind: str, grade: int) -> None:
+    """An exam or year test mark (core.final_marks.ATTESTATIONS) belongs to a subject's year; an exam of the final
+    attestation to grades 9 and 11 alone."""
+    if period_kind != "year":
+        raise InvalidAttestation(why="not_year", reason="an exam or year test mark is set on the year")
+    if kind == "exam" and grade not in final_marks.EXAM_GRADES:
+        raise InvalidAttestation(why="not_exam_grade", reason="the final attestation's exams are in grades 9 and 11")
 
 
 # -- a lesson's place in the timetable -----------------------------------------------------------------

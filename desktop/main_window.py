@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         self.final_mark_action = QAction(self)
         self.final_mark_action.setShortcut("Ctrl+M")
         self.final_mark_action.triggered.connect(lambda _checked: self.on_final_mark())  # not `checked` as the mark
+        self.attestation_action = QAction(self)
+        self.attestation_action.triggered.connect(self.on_attestation)
         self.reports_action = QAction(self)
         self.reports_action.triggered.connect(self.on_reports)
         self.class_summary_action = QAction(self)
@@ -166,8 +168,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.reports_action,
-                       self.class_summary_action, self.journal_page_action, self.lock_action, self.quit_action):
+        for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.attestation_action,
+                       self.reports_action, self.class_summary_action, self.journal_page_action, self.lock_action,
+                       self.quit_action):
             self.journal_menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = QAction(self)
@@ -554,6 +557,37 @@ class MainWindow(QMainWindow):
         if dialog.exec() == FinalMarkDialog.DialogCode.Accepted:
             self._set_final(row, *dialog.chosen())
 
+    def on_attestation(self) -> None:
+        """The exam or year test mark of the pupil under the cursor, on the year: an exam in grades 9 and 11, a
+        year test where the year mark stands at 2."""
+        from desktop.attestation_dialog import AttestationDialog
+
+        sheet, index = self.model.sheet, self.view.currentIndex()
+        period = next((p for p in self.periods if p.id == self.period_box.currentData()), None)
+        if sheet is None or not index.isValid() or period is None or period.kind != "year" \
+                or sheet.scale not in ("classic", "criteria"):
+            self.say(self.tr("Exam and year test marks are set in the year's journal of a subject graded by marks."))
+            return
+        pupil = sheet.pupils[index.row()]
+        result = self.model.computed.get(pupil.id)
+        year = sheet.finals[pupil.id][0] if pupil.id in sheet.finals else (
+            final_marks.computed_number(result.status, result.mark) if result is not None else None)
+        kinds = (["exam"] if sheet.grade in final_marks.EXAM_GRADES else []) + (["year_test"] if year == 2 else [])
+        current = sheet.attestations.get(pupil.id)
+        if current is not None and current[0] not in kinds:
+            kinds.append(current[0])  # one set before stays to be seen and cleared
+        if not kinds:
+            self.say(self.tr("No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2."))
+            return
+        dialog = AttestationDialog(pupil.name, kinds, current, self)
+        dialog.setObjectName("attestationDialog")
+        if dialog.exec() == AttestationDialog.DialogCode.Accepted:
+            kind, mark = dialog.chosen()
+            course_id, period_id, access, today = (self.course_box.currentData(), period.id, self.access,
+                                                   self.today)
+            self.writes.run(lambda: write_jobs.set_attestation(access, course_id, period_id, pupil.id, kind, mark,
+                                                               today))
+
     def _set_final(self, row: int, mark: int | None, reason: str | None) -> None:
         assert self.model.sheet is not None
         course_id, period_id = self.course_box.currentData(), self.period_box.currentData()
@@ -909,6 +943,7 @@ class MainWindow(QMainWindow):
         self.add_work_action.setText(self.tr("Add a summative work…"))
         self.edit_work_action.setText(self.tr("Change or delete this summative work…"))
         self.final_mark_action.setText(self.tr("Final mark…"))
+        self.attestation_action.setText(self.tr("Exam or year test mark…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.class_summary_action.setText(self.tr("Class summary…"))
         self.journal_page_action.setText(self.tr("Save the journal page…"))

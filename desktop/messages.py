@@ -23,7 +23,7 @@ OPERATION_REFUSALS = frozenset({
     "unknown_lesson", "unknown_course", "unknown_work", "unknown_period", "unknown_conflict", "bad_key",
     "bad_value", "unknown_field", "outside_school_year", "conflict_resolved", "invalid_lesson", "invalid_work",
     "sequence_gap", "lesson_cancelled", "lesson_not_cancelled", "lesson_not_moved", "work_not_changed",
-    "work_not_deleted",
+    "work_not_deleted", "invalid_attestation",
 })
 REQUEST_ERRORS = frozenset({
     "bad_compression", "no_token", "bad_token", "token_expired", "device_revoked", "wrong_device", "admin_only",
@@ -122,6 +122,12 @@ def _lesson_or_work_reason(code: str, why: str) -> str | None:
             "Messages", "This summative work is held in a lesson: move the lesson, and the work goes with it."),
         "work_not_deleted/has_scores": QCoreApplication.translate("Messages",
             "The summative work cannot be deleted: it holds scores ({count}); clear them first."),
+        "invalid_attestation/not_year": QCoreApplication.translate(
+            "Messages", "An exam or year test mark is set on the year, not on a term."),
+        "invalid_attestation/not_exam_grade": QCoreApplication.translate(
+            "Messages", "The final attestation's exams are held in grades 9 and 11 only."),
+        "invalid_attestation/no_year_two": QCoreApplication.translate(
+            "Messages", "A year test is written only after a year mark of 2."),
         "invalid_work/unknown_kind": QCoreApplication.translate(
             "Messages", "The summative work cannot be added: it must be a SOR or a SOCH."),
         "invalid_work/no_title": QCoreApplication.translate(
@@ -172,6 +178,7 @@ def journal_error(error: JournalError) -> str:
         "invalid_score": QCoreApplication.translate(
             "Messages", "{value} is outside 0–{max_points} points for this work."),
         "invalid_work": QCoreApplication.translate("Messages", "The summative work cannot be added."),
+        "invalid_attestation": QCoreApplication.translate("Messages", "The exam or year test mark cannot be set."),
         "lesson_cancelled": QCoreApplication.translate(
             "Messages", "The lesson of {date} is cancelled: it takes no marks or attendance."),
         "lesson_not_cancelled": QCoreApplication.translate("Messages", "The lesson cannot be cancelled."),

@@ -67,6 +67,8 @@ def class_report(report: ClassReport, periods: Sequence[PeriodChoice], school: s
                for a in report.absent_today]
     golden: list[list[Cell]] = [[t(PUPIL)]]
     golden += [[p.name] for p in report.golden]
+    honours: list[list[Cell]] = [[t(PUPIL)]]
+    honours += [[p.name] for p in report.honours]
     at_risk: list[list[Cell]] = [[t(PUPIL), t(QT_TRANSLATE_NOOP("Report", "Subjects with a 2")),
                                   t(QT_TRANSLATE_NOOP("Report", "Outcome"))]]
     at_risk += [[r.pupil.name, ", ".join(r.failed), t(OUTCOMES[r.outcome])] for r in report.at_risk]
@@ -76,6 +78,7 @@ def class_report(report: ClassReport, periods: Sequence[PeriodChoice], school: s
     tables = [Table(t(BY_SUBJECT), subjects), Table(t(QT_TRANSLATE_NOOP("Report", "Attendance")), attendance),
               Table(t(QT_TRANSLATE_NOOP("Report", "Absent today")), absent),
               Table(t(QT_TRANSLATE_NOOP("Report", "«Altyn belgi» candidates")), golden),
+              Table(t(QT_TRANSLATE_NOOP("Report", "Certificate with honours")), honours),
               Table(t(QT_TRANSLATE_NOOP("Report", "Year mark 2")), at_risk)]
     return Document(t(QT_TRANSLATE_NOOP("Report", "End-of-term report")),
                     f"{school} · {report.class_name} · {period}", tables, [chart], f"{report.class_name} {period}")
@@ -88,7 +91,9 @@ def class_summary(summary: ClassSummary, school: str, t: Words) -> Document:
         cells = []
         for subject in summary.subjects:
             terms, year = pupil.subjects.get(subject, ([], None))
-            cells.append(" ".join(str(mark(m, t) or "–") for m in terms) + " | " + str(mark(year, t) or "–"))
+            text = " ".join(str(mark(m, t) or "–") for m in terms) + " | " + str(mark(year, t) or "–")
+            final = pupil.finals.get(subject)  # where an exam or a year test made the final mark differ
+            cells.append(text + (f" → {mark(final, t)}" if final is not None else ""))
         rows.append([pupil.name, *cells, f"{pupil.missed} ({pupil.missed_ill})"])
     return Document(t(QT_TRANSLATE_NOOP("Report", "Class summary")), f"{school} · {summary.class_name}",
                     [Table(summary.class_name, rows)], file_name=summary.class_name)
@@ -98,10 +103,12 @@ def pupil_extract(pupil: PupilSummary, class_name: str, parts: Sequence[str], sc
     """A pupil's marks across subjects (выписка): each subject's term (half-year) marks and year mark, and his marks
     over the year as a chart, a line per subject. `parts`: the names of the terms, in order."""
     longest = max((len(terms) for terms, _ in pupil.subjects.values()), default=0)
-    rows: list[list[Cell]] = [[t(SUBJECT), *parts[:longest], t(QT_TRANSLATE_NOOP("Report", "Year mark"))]]
+    rows: list[list[Cell]] = [[t(SUBJECT), *parts[:longest], t(QT_TRANSLATE_NOOP("Report", "Year mark")),
+                               t(QT_TRANSLATE_NOOP("Report", "Final mark"))]]
     series: list[tuple[str, list[float | None]]] = []
     for subject, (terms, year) in sorted(pupil.subjects.items()):
-        rows.append([subject, *(mark(m, t) for m in terms), *([None] * (longest - len(terms))), mark(year, t)])
+        rows.append([subject, *(mark(m, t) for m in terms), *([None] * (longest - len(terms))), mark(year, t),
+                     mark(pupil.finals.get(subject, year), t)])
         if len(terms) == longest:  # per term, not per half-year: a line over the same points
             series.append((subject, [float(m) if isinstance(m, int) else None for m in terms]))
     chart = Chart(t(QT_TRANSLATE_NOOP("Report", "Marks over the year")), "lines", list(parts[:longest]), series,

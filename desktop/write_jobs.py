@@ -129,6 +129,13 @@ def set_final_mark(access: JournalAccess, course_id: int, period_id: int, pupil_
     return Written(Changed(courses={course_id}))
 
 
+def set_attestation(access: JournalAccess, course_id: int, period_id: int, pupil_id: int, kind: str | None,
+                    mark: int | None, today: dt.date) -> Written:
+    """A year's exam or year test mark set (or cleared): the course's period marks change."""
+    access.journal.set_attestation(course_id, period_id, pupil_id, kind, mark, today=today)
+    return Written(Changed(courses={course_id}))
+
+
 # -- undo and redo ---------------------------------------------------------------------------------------
 
 def replay(access: JournalAccess, which: str, today: dt.date) -> Written:

@@ -49,6 +49,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "lessons_missed": {"kk": "Босатылған сабақтар", "ru": "Пропущено уроков", "en": "Lessons missed"},
     "golden": {"kk": "«Алтын белгі» үміткерлері", "ru": "Претенденты на «Алтын белгі»",
                "en": "«Altyn belgi» candidates"},
+    "honours": {"kk": "Үздік аттестат (куәлік)", "ru": "Аттестат (свидетельство) с отличием",
+                "en": "Certificate with honours"},
     "year_twos": {"kk": "Жылдық «2»", "ru": "Годовая «2»", "en": "Year mark 2"},
     "outcome_year_test": {"kk": "жылдық сынақ", "ru": "годовая контрольная", "en": "a year test"},
     "outcome_repeat": {"kk": "сыныпта қалады", "ru": "остаётся на второй год", "en": "repeats the year"},

@@ -256,6 +256,10 @@ class Applier:
         if "pupil_id" in pk:
             self._check_member(kind, landing, pk)
         write = _Write(kind, field, pk, landing, field.check(op.value, landing.facts))
+        if field.name == "attestation" and write.value["kind"] is not None:
+            grade = self.conn.execute(select(K.c.grade).where(K.c.school_id == self.school,
+                                                              K.c.id == landing.place.class_id)).scalar_one()
+            write_rules.attestation_fits(write.value["kind"], self._period(pk["period_id"])["kind"], grade)
         self._judge(write)
         return write
 

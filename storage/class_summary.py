@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core import school_reports
 
@@ -23,6 +23,8 @@ class PupilSummary:
     subjects: dict[str, tuple[list[object], object]]
     missed: int  # lessons missed this year
     missed_ill: int  # of which ill
+    # subject → its final mark, where an exam or a year test made it differ from the year mark (PupilYear.final)
+    finals: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -45,4 +47,5 @@ def summary(conn: sqlite3.Connection, class_id: int, today: dt.date) -> ClassSum
     class_name = years[0].class_name if years else ""
     school = conn.execute("SELECT name FROM school LIMIT 1").fetchone()[0]
     return ClassSummary(school, school_reports.school_language(conn), class_id, class_name, subjects, [
-        PupilSummary(p.pupil_id, p.name, p.subjects, *missed.get(p.pupil_id, (0, 0))) for p in years])
+        PupilSummary(p.pupil_id, p.name, p.subjects, *missed.get(p.pupil_id, (0, 0)),
+                     finals={s: p.final(s) for s in p.attestations if p.final(s) != p.subjects[s][1]}) for p in years])

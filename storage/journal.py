@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from core import final_marks, ids, record_keys, school_calendar, term_results, write_rules
 from core.errors import (
     ChangedSince,
+    InvalidAttestation,
     InvalidLesson,
     InvalidWork,
     JournalError,
@@ -697,6 +698,51 @@ class Journal:
             self._record(conn, "result", record_keys.result(course_id, period_id, pupil_id), "final", old, new, base)
             return True
 
+    def set_attestation(self, course_id: int, period_id: int, pupil_id: int, kind: str | None, mark: int | None = None,
+                        *, today: dt.date | None = None) -> bool:
+        """Set the pupil's exam mark (the final attestation, grades 9 and 11) or year test mark (after a year 2) in
+        the subject, on the year; None clears it. The subject's final mark follows from it (core.grading,
+        core.school_reports). Checked as a final mark is (the course's teacher or an admin, an open year, a pupil of
+        the class), and by core.write_rules.attestation_fits; a year test only where the year mark stands at 2."""
+        with self._db.write() as conn:
+            value = self._checked_attestation(conn, course_id, period_id, pupil_id,
+                                              None if kind is None else {"kind": kind, "mark": mark}, today)
+            where = (_PERIOD_MARK.c.course_id == course_id, _PERIOD_MARK.c.period_id == period_id,
+                     _PERIOD_MARK.c.pupil_id == pupil_id)
+            row = conn.execute(select(_PERIOD_MARK.c.attestation_kind, _PERIOD_MARK.c.attestation_mark,
+                                      _PERIOD_MARK.c.server_version).where(*where)).first()
+            old = {"kind": row[0], "mark": row[1]} if row else {"kind": None, "mark": None}
+            if old == value:
+                return False
+            values = {"attestation_kind": value["kind"], "attestation_mark": value["mark"]}
+            upsert = sqlite_insert(_PERIOD_MARK).values(course_id=course_id, period_id=period_id, pupil_id=pupil_id,
+                                                        server_version=0, **values)
+            conn.execute(upsert.on_conflict_do_update(
+                index_elements=[_PERIOD_MARK.c.course_id, _PERIOD_MARK.c.pupil_id, _PERIOD_MARK.c.period_id],
+                set_=values))
+            self._record(conn, "result", record_keys.result(course_id, period_id, pupil_id), "attestation",
+                         old if row else None, value, row[2] if row else 0)
+            return True
+
+    def _checked_attestation(self, conn: Connection, course_id: int, period_id: int, pupil_id: int, raw: object,
+                             today: dt.date | None) -> dict[str, Any]:
+        course = self._final_target(conn, course_id, period_id, pupil_id)
+        value = final_marks.check_attestation(raw)
+        if value["kind"] is None:
+            return value
+        kind = conn.execute(select(_PERIOD.c.kind).where(_PERIOD.c.id == period_id)).scalar_one()
+        grade = conn.execute(select(_CLASS.c.grade).where(_CLASS.c.id == course.class_id)).scalar_one()
+        write_rules.attestation_fits(value["kind"], kind, grade)
+        if value["kind"] == "year_test":
+            final = conn.execute(select(_PERIOD_MARK.c.final_mark).where(
+                _PERIOD_MARK.c.course_id == course_id, _PERIOD_MARK.c.period_id == period_id,
+                _PERIOD_MARK.c.pupil_id == pupil_id)).scalar()
+            year = final if final is not None else term_results.compute(
+                driver_connection(conn), course_id, period_id, [pupil_id], today or self._clock().date())[pupil_id].mark
+            if year != 2:
+                raise InvalidAttestation(why="no_year_two", reason="a year test is written after a year mark of 2")
+        return value
+
     def _final_target(self, conn: Connection, course_id: int, period_id: int, pupil_id: int) -> Any:
         """The course (its teacher and scale) after the checks of a final mark's write: the course's teacher or
         an admin, an open period, a pupil of the class in it."""
@@ -742,6 +788,8 @@ class Journal:
             return self._checked_lesson_text(conn, pk["id"], field, raw)
         if entity == "work":
             return self._checked_work_field(conn, pk["id"], field, raw)
+        if field == "attestation":
+            return self._checked_attestation(conn, pk["course_id"], pk["period_id"], pk["pupil_id"], raw, today)
         course = self._final_target(conn, pk["course_id"], pk["period_id"], pk["pupil_id"])
         final: dict[str, Any] = raw if isinstance(raw, dict) else {"mark": raw}  # the wire's values, unchecked
         mark = None if final.get("mark") == final.get("computed") else final.get("mark")

@@ -64,6 +64,9 @@ class JournalSheet:
     results: dict[int, int | None] = field(default_factory=dict)
     # pupil id → (final mark, its reason) where a teacher set one over the computed mark
     finals: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    # pupil id → (kind, mark) of the year's exam or year test where one is set (core.final_marks.ATTESTATIONS)
+    attestations: dict[int, tuple[str, int]] = field(default_factory=dict)
+    grade: int = 0  # the class's
     works: list[SheetWork] = field(default_factory=list)
     # (row, work index) → (points, comment) for each scored pupil
     scores: dict[tuple[int, int], tuple[int | None, str | None]] = field(default_factory=dict)
@@ -111,8 +114,8 @@ SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment
 FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
 WHERE l.course_id = :course AND l.date >= :start AND l.date <= :end
 """
-_RESULTS = ("SELECT pupil_id, final_mark, computed_mark, final_reason FROM period_mark "
-            "WHERE course_id = :course AND period_id = :period")
+_RESULTS = ("SELECT pupil_id, final_mark, computed_mark, final_reason, attestation_kind, attestation_mark "
+            "FROM period_mark WHERE course_id = :course AND period_id = :period")
 _WORKS = """
 SELECT id, kind, title, section, date, max_points FROM summative_work
 WHERE course_id = :course AND date >= :start AND date <= :end ORDER BY date, kind DESC, title
@@ -156,10 +159,14 @@ def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
         row = rows.get(pupil_id)
         if row is not None:
             sheet.cells[(row, columns[lesson_id])] = (attendance, mark, comment)
-    for pupil_id, final, computed, reason in raw.execute(_RESULTS, {"course": course_id, "period": period_id}):
+    sheet.grade = raw.execute("SELECT grade FROM school_class WHERE id = ?", (class_id,)).fetchone()[0]
+    for pupil_id, final, computed, reason, exam_kind, exam_mark in raw.execute(
+            _RESULTS, {"course": course_id, "period": period_id}):
         sheet.results[pupil_id] = final if final is not None else computed
         if final is not None:
             sheet.finals[pupil_id] = (final, reason)
+        if exam_kind is not None:
+            sheet.attestations[pupil_id] = (exam_kind, exam_mark)
     sheet.works = [SheetWork(w, kind, title, section, dt.date.fromisoformat(day), top)
                    for w, kind, title, section, day, top in raw.execute(_WORKS, span)]
     work_index = {work.id: j for j, work in enumerate(sheet.works)}

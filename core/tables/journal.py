@@ -124,3 +124,7 @@ class PeriodMark(Base):
     status: Mapped[str | None] = mapped_column(String(4))
     rule_version: Mapped[str | None] = mapped_column(String(40))
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # On the year's row: the mark of the final attestation's exam (grades 9 and 11) or of the year test after a year
+    # 2 (core.final_marks.ATTESTATIONS), from which the subject's final mark is computed (core.grading).
+    attestation_kind: Mapped[str | None] = mapped_column(String(9))
+    attestation_mark: Mapped[int | None] = mapped_column(SmallInteger)

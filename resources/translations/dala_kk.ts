@@ -25,6 +25,39 @@
     </message>
 </context>
 <context>
+    <name>AttestationDialog</name>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="14"/>
+        <source>Exam or year test mark</source>
+        <translation>Емтихан немесе жылдық сынақ бағасы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="15"/>
+        <source>Final attestation exam</source>
+        <translation>Қорытынды аттестаттау емтиханы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="15"/>
+        <source>Year test (after a year 2)</source>
+        <translation>Жылдық сынақ (жылдық «2»-ден кейін)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="24"/>
+        <source>none (clear)</source>
+        <translation>жоқ (алып тастау)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="30"/>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="31"/>
+        <source>Mark:</source>
+        <translation>Баға:</translation>
+    </message>
+</context>
+<context>
     <name>ClassSummaryDialog</name>
     <message>
         <location filename="../../desktop/class_summary_dialog.py" line="34"/>
@@ -375,214 +408,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="298"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
+        <location filename="../../desktop/main_window.py" line="474"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572"/>
+        <location filename="../../desktop/main_window.py" line="569"/>
+        <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
+        <translation>Емтихан мен жылдық сынақ бағалары бағаланатын пәннің жылдық журналында қойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="580"/>
+        <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
+        <translation>Мұнда емтихан да, жылдық сынақ та жоқ: емтихандар 9 және 11-сыныптарда, жылдық сынақ жылдық «2»-ден кейін.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="606"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Есептерді сынып жетекшісі өз сыныбы бойынша және мектеп әкімшісі жасайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="641"/>
         <source>Your password has been changed.</source>
         <translation>Құпиясөз өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="648"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="615"/>
+        <location filename="../../desktop/main_window.py" line="649"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Осы компьютерде мектеп серверінен шығасыз ба? Журнал осы компьютерде қалады, ал жіберуді күтіп тұрғанның бәрі келесі кіргеннен кейін жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626"/>
+        <location filename="../../desktop/main_window.py" line="660"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Мектеп серверінен шықтыңыз. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
+        <location filename="../../desktop/main_window.py" line="662"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Осы компьютерде шықтыңыз; бұл туралы хабарлау үшін серверге қазір қосылу мүмкін болмады. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="638"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="689"/>
+        <location filename="../../desktop/main_window.py" line="723"/>
         <source>Save the report</source>
         <translation>Есепті сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="728"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>%1 файлына сақталды. Файл шифрланбаған: онда оқушылардың аты-жөні мен бағалары бар, сондықтан оны ортақ қалталарға және флешкаларға салмаңыз, керегі біткенде өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="726"/>
+        <location filename="../../desktop/main_window.py" line="760"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="907"/>
+        <location filename="../../desktop/main_window.py" line="941"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="908"/>
+        <location filename="../../desktop/main_window.py" line="942"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="943"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="910"/>
+        <location filename="../../desktop/main_window.py" line="944"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="911"/>
+        <location filename="../../desktop/main_window.py" line="945"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="912"/>
+        <location filename="../../desktop/main_window.py" line="946"/>
+        <source>Exam or year test mark…</source>
+        <translation>Емтихан немесе жылдық сынақ бағасы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="947"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="913"/>
+        <location filename="../../desktop/main_window.py" line="948"/>
         <source>Class summary…</source>
         <translation>Сынып жиынтығы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="914"/>
+        <location filename="../../desktop/main_window.py" line="949"/>
         <source>Save the journal page…</source>
         <translation>Журнал бетін сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="915"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="916"/>
+        <location filename="../../desktop/main_window.py" line="951"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="917"/>
+        <location filename="../../desktop/main_window.py" line="952"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="918"/>
+        <location filename="../../desktop/main_window.py" line="953"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="919"/>
+        <location filename="../../desktop/main_window.py" line="954"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="920"/>
+        <location filename="../../desktop/main_window.py" line="955"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="921"/>
+        <location filename="../../desktop/main_window.py" line="956"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="924"/>
+        <location filename="../../desktop/main_window.py" line="959"/>
         <source>Account</source>
         <translation>Тіркелгі</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="925"/>
+        <location filename="../../desktop/main_window.py" line="960"/>
         <source>Change password…</source>
         <translation>Құпиясөзді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="926"/>
+        <location filename="../../desktop/main_window.py" line="961"/>
         <source>Sign out of the server…</source>
         <translation>Серверден шығу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="927"/>
+        <location filename="../../desktop/main_window.py" line="962"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="928"/>
+        <location filename="../../desktop/main_window.py" line="963"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="929"/>
+        <location filename="../../desktop/main_window.py" line="964"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -590,54 +638,54 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="152"/>
-        <location filename="../../desktop/messages.py" line="205"/>
+        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} мұнда баға емес: бұл пәнде {allowed} қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>Бұл пәнге баға қойылмайды; тек қатысу мен түсініктеме.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="162"/>
         <source>Unknown attendance code.</source>
         <translation>Қатысудың белгісіз коды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="157"/>
+        <location filename="../../desktop/messages.py" line="163"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Мәтін тым ұзын: {length} таңба, ең көбі {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Бұл оқушы {date} күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="166"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Бұл сіздің пәніңіз емес, бұл сабақта сіз алмастырып жүрген жоқсыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="168"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>{date} кіретін кезең жабылған; оның бағаларын енді өзгертуге болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} оқу жылының ешбір тоқсанына кірмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>This record is no longer in the journal.</source>
         <translation>Бұл жазба журналда енді жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} бұл жұмыстың 0–{max_points} ұпай аралығынан тыс.</translation>
     </message>
@@ -773,487 +821,507 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="125"/>
+        <source>An exam or year test mark is set on the year, not on a term.</source>
+        <translation>Емтихан немесе жылдық сынақ бағасы тоқсанға емес, жылға қойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="127"/>
+        <source>The final attestation&apos;s exams are held in grades 9 and 11 only.</source>
+        <translation>Қорытынды аттестаттау емтихандары тек 9 және 11-сыныптарда өтеді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="129"/>
+        <source>A year test is written only after a year mark of 2.</source>
+        <translation>Жылдық сынақ тек жылдық «2» болғанда жазылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ол БЖБ немесе ТЖБ болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: атауын жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: ең жоғары балл 1-ден {limit}-ге дейінгі бүтін сан болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="137"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес: таңдалған сабақ осы пәннің сол күнгі сабағы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>The summative work cannot be added: this course is not graded by SOR and SOCH (grade 1, or classic or pass/fail marks).</source>
         <translation>Жиынтық жұмысты қосуға болмайды: бұл пән БЖБ мен ТЖБ бойынша бағаланбайды (1-сынып, бес балдық баға немесе сынақ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="142"/>
         <source>The summative work cannot be added: a one-hour-a-week subject has no SOCH; it is graded per half-year from formative marks and SOR.</source>
         <translation>Жиынтық жұмысты қосуға болмайды: аптасына бір сағаттық пәнде ТЖБ жоқ, ол жарты жылдық бойынша қалыптастырушы бағалар мен БЖБ арқылы бағаланады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="139"/>
+        <location filename="../../desktop/messages.py" line="145"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>{path} журнал файлын ашу мүмкін емес: құпиясөз оны ашпайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="147"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>{path} файлы Dala Journal файлы емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="143"/>
+        <location filename="../../desktop/messages.py" line="149"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын оқу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>{date} күнгі сабақ әлі өткен жоқ: оған баға қоюға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Сіз өзгерткеннен кейін бұл ұяшық өзгертілді (басқа құрылғыда немесе серверде); болдырмау оны сол күйінде қалдырды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>The lesson cannot be added.</source>
         <translation>Сабақты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The summative work cannot be added.</source>
         <translation>Жиынтық жұмысты қосу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="181"/>
+        <source>The exam or year test mark cannot be set.</source>
+        <translation>Емтихан немесе жылдық сынақ бағасын қоюға болмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>{date} күнгі сабақ болдырылмады: оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Сабақты болдырмау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The lesson cannot be moved.</source>
         <translation>Сабақты ауыстыру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>The summative work cannot be changed.</source>
         <translation>Жиынтық жұмысты өзгерту мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Жиынтық жұмысты жою мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="181"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>{mark} қорытынды бағасы есептелгеннен өзгеше: себебін жазыңыз (себебі аудитте сақталады).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>Only text can be written here.</source>
         <translation>Мұнда тек мәтін жазылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="184"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>This value cannot be written here.</source>
         <translation>Бұл мәнді мұнда жазу мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>The journal refused the change.</source>
         <translation>Журнал өзгерісті қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>{path} журнал файлын ашу мүмкін емес; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="188"/>
+        <location filename="../../desktop/messages.py" line="195"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>{path} журнал файлы Dala Journal-дың жаңарақ нұсқасымен жазылған; қолданбаны жаңартыңыз. Файл өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="191"/>
+        <location filename="../../desktop/messages.py" line="198"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>Сабақ кестесінде қателер бар ({count}); оны мектеп әкімшісі түзетуі керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="196"/>
+        <location filename="../../desktop/messages.py" line="203"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал өзгерісті қабылдамады ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="209"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} бұл жұмыстың ең жоғары ұпайынан ({maximum}) көп.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="219"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} мұнда ұпай емес: бұл жұмысқа {allowed} ұпай қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="225"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» ұяшықта ештеңе білдірмейді. Баға, қатысу әрпін ({letters}) жазыңыз немесе Delete басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>the period is closed</source>
         <translation>кезең жабылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>not your course</source>
         <translation>сіздің пәніңіз емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>another school&apos;s record</source>
         <translation>басқа мектептің жазбасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the pupil was not in the class that day</source>
         <translation>оқушы сол күні сыныпта болмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>not a valid mark</source>
         <translation>жарамсыз баға</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>already resolved by someone else</source>
         <translation>басқа біреу шешіп қойған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>a final mark needs a reason</source>
         <translation>қорытынды бағаға себеп керек</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>not a valid attendance mark</source>
         <translation>жарамсыз қатысу белгісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the text is too long</source>
         <translation>мәтін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>only text can be written there</source>
         <translation>онда тек мәтін жазылады</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл жұмыстың балл шегінен тыс</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the course is not graded with marks</source>
         <translation>бұл пән бағаланбайды</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the server has no such lesson</source>
         <translation>серверде мұндай сабақ жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the server has no such course</source>
         <translation>серверде мұндай пән жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the server has no such summative work</source>
         <translation>серверде мұндай жиынтық жұмыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the server has no such period</source>
         <translation>серверде мұндай кезең жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>the server has no such conflict</source>
         <translation>серверде мұндай қайшылық жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="243"/>
+        <location filename="../../desktop/messages.py" line="250"/>
         <source>the record is named wrongly</source>
         <translation>жазба дұрыс аталмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="244"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>the value is not valid</source>
         <translation>мән жарамсыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>the server does not know this field</source>
         <translation>сервер бұл өрісті білмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="246"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>the date is not in the school year</source>
         <translation>күні оқу жылына кірмейді</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="254"/>
         <source>the lesson cannot be added</source>
         <translation>сабақты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>the summative work cannot be added</source>
         <translation>жиынтық жұмысты қосу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="249"/>
+        <location filename="../../desktop/messages.py" line="256"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="250"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>the lesson is cancelled</source>
         <translation>сабақ болдырылмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>the lesson cannot be cancelled</source>
         <translation>сабақты болдырмау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="252"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>the lesson cannot be moved there</source>
         <translation>сабақты ол жерге ауыстыру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="253"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>the summative work cannot be changed so</source>
         <translation>жиынтық жұмысты былай өзгерту мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="254"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>the summative work holds scores</source>
         <translation>жиынтық жұмыста баллдар бар</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="271"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="267"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="268"/>
+        <location filename="../../desktop/messages.py" line="275"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="276"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="290"/>
+        <location filename="../../desktop/messages.py" line="297"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="293"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; оны қалпына келтіруін сұраңыз. Енгізгеніңіздің бәрі осы компьютерде сақтаулы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="338"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="347"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="349"/>
+        <location filename="../../desktop/messages.py" line="356"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>
@@ -1552,72 +1620,82 @@
         <translation>Сабақтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="70"/>
+        <location filename="../../desktop/report_text.py" line="72"/>
         <source>Subjects with a 2</source>
         <translation>«2» қойылған пәндер</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="71"/>
+        <location filename="../../desktop/report_text.py" line="73"/>
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="74"/>
+        <location filename="../../desktop/report_text.py" line="76"/>
         <source>Marks by term</source>
         <translation>Тоқсандар бойынша бағалар</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="76"/>
+        <location filename="../../desktop/report_text.py" line="78"/>
         <source>Attendance</source>
         <translation>Сабаққа қатысу</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="77"/>
+        <location filename="../../desktop/report_text.py" line="79"/>
         <source>Absent today</source>
         <translation>Бүгін келмегендер</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="78"/>
+        <location filename="../../desktop/report_text.py" line="80"/>
         <source>«Altyn belgi» candidates</source>
         <translation>«Алтын белгі» үміткерлері</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="79"/>
+        <location filename="../../desktop/report_text.py" line="81"/>
+        <source>Certificate with honours</source>
+        <translation>Үздік аттестат (куәлік)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="82"/>
         <source>Year mark 2</source>
         <translation>Жылдық «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="80"/>
+        <location filename="../../desktop/report_text.py" line="83"/>
         <source>End-of-term report</source>
         <translation>Кезең қорытындысы туралы есеп</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="86"/>
+        <location filename="../../desktop/report_text.py" line="89"/>
         <source>Lessons missed (ill)</source>
         <translation>Босатылған сабақтар (ауру)</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="93"/>
+        <location filename="../../desktop/report_text.py" line="98"/>
         <source>Class summary</source>
         <translation>Сынып жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="101"/>
+        <location filename="../../desktop/report_text.py" line="106"/>
         <source>Year mark</source>
         <translation>Жылдық</translation>
     </message>
     <message>
         <location filename="../../desktop/report_text.py" line="107"/>
+        <source>Final mark</source>
+        <translation>Қорытынды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="114"/>
         <source>Marks over the year</source>
         <translation>Жыл бойғы бағалар</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="109"/>
+        <location filename="../../desktop/report_text.py" line="116"/>
         <source>Marks extract</source>
         <translation>Бағалар үзіндісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="116"/>
+        <location filename="../../desktop/report_text.py" line="123"/>
         <source>Journal page</source>
         <translation>Журнал беті</translation>
     </message>

@@ -25,6 +25,39 @@
     </message>
 </context>
 <context>
+    <name>AttestationDialog</name>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="14"/>
+        <source>Exam or year test mark</source>
+        <translation>Оценка за экзамен или годовую контрольную</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="15"/>
+        <source>Final attestation exam</source>
+        <translation>Экзамен итоговой аттестации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="15"/>
+        <source>Year test (after a year 2)</source>
+        <translation>Годовая контрольная (после годовой «2»)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="24"/>
+        <source>none (clear)</source>
+        <translation>нет (убрать)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="30"/>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attestation_dialog.py" line="31"/>
+        <source>Mark:</source>
+        <translation>Оценка:</translation>
+    </message>
+</context>
+<context>
     <name>ClassSummaryDialog</name>
     <message>
         <location filename="../../desktop/class_summary_dialog.py" line="34"/>
@@ -375,214 +408,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="298"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
+        <location filename="../../desktop/main_window.py" line="474"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572"/>
+        <location filename="../../desktop/main_window.py" line="569"/>
+        <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
+        <translation>Оценки за экзамен и годовую контрольную ставятся в журнале за год по предмету с оценками.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="580"/>
+        <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
+        <translation>Здесь нет экзамена или годовой контрольной: экзамены — в 9 и 11 классах, годовая контрольная — после годовой «2».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="606"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Отчёты составляются классным руководителем по своему классу и администратором школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="641"/>
         <source>Your password has been changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="648"/>
         <source>Sign out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="615"/>
+        <location filename="../../desktop/main_window.py" line="649"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626"/>
+        <location filename="../../desktop/main_window.py" line="660"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
+        <location filename="../../desktop/main_window.py" line="662"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="638"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="689"/>
+        <location filename="../../desktop/main_window.py" line="723"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="728"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>Сохранено в %1. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="726"/>
+        <location filename="../../desktop/main_window.py" line="760"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="907"/>
+        <location filename="../../desktop/main_window.py" line="941"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="908"/>
+        <location filename="../../desktop/main_window.py" line="942"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="943"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="910"/>
+        <location filename="../../desktop/main_window.py" line="944"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="911"/>
+        <location filename="../../desktop/main_window.py" line="945"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="912"/>
+        <location filename="../../desktop/main_window.py" line="946"/>
+        <source>Exam or year test mark…</source>
+        <translation>Оценка за экзамен или годовую контрольную…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="947"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="913"/>
+        <location filename="../../desktop/main_window.py" line="948"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="914"/>
+        <location filename="../../desktop/main_window.py" line="949"/>
         <source>Save the journal page…</source>
         <translation>Сохранить страницу журнала…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="915"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="916"/>
+        <location filename="../../desktop/main_window.py" line="951"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="917"/>
+        <location filename="../../desktop/main_window.py" line="952"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="918"/>
+        <location filename="../../desktop/main_window.py" line="953"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="919"/>
+        <location filename="../../desktop/main_window.py" line="954"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="920"/>
+        <location filename="../../desktop/main_window.py" line="955"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="921"/>
+        <location filename="../../desktop/main_window.py" line="956"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="924"/>
+        <location filename="../../desktop/main_window.py" line="959"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="925"/>
+        <location filename="../../desktop/main_window.py" line="960"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="926"/>
+        <location filename="../../desktop/main_window.py" line="961"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="927"/>
+        <location filename="../../desktop/main_window.py" line="962"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="928"/>
+        <location filename="../../desktop/main_window.py" line="963"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="929"/>
+        <location filename="../../desktop/main_window.py" line="964"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -590,54 +638,54 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="152"/>
-        <location filename="../../desktop/messages.py" line="205"/>
+        <location filename="../../desktop/messages.py" line="158"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>{value} is not a mark here: this course takes {allowed}.</source>
         <translation>{value} здесь не оценка: по этому предмету ставят {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>This course is not graded with marks; only attendance and comments.</source>
         <translation>По этому предмету оценки не ставятся; только посещаемость и комментарии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="162"/>
         <source>Unknown attendance code.</source>
         <translation>Неизвестный код посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="157"/>
+        <location filename="../../desktop/messages.py" line="163"/>
         <source>The text is too long: {length} characters, at most {limit}.</source>
         <translation>Текст слишком длинный: {length} символов, допустимо не больше {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="165"/>
         <source>This pupil was not in the class on {date}.</source>
         <translation>Этого ученика {date} не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="166"/>
         <source>This is not your course, and you are not substituting in this lesson.</source>
         <translation>Это не ваш предмет, и вы не замещаете этот урок.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="168"/>
         <source>The period containing {date} is closed; its marks can no longer be changed.</source>
         <translation>Период, в который входит {date}, закрыт; его оценки больше нельзя менять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>{date} is not in any term of the school year.</source>
         <translation>{date} не входит ни в одну четверть учебного года.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>This record is no longer in the journal.</source>
         <translation>Этой записи больше нет в журнале.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>{value} is outside 0–{max_points} points for this work.</source>
         <translation>{value} вне диапазона 0–{max_points} баллов этой работы.</translation>
     </message>
@@ -773,487 +821,507 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="125"/>
+        <source>An exam or year test mark is set on the year, not on a term.</source>
+        <translation>Оценка за экзамен или годовую контрольную ставится за год, а не за четверть.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="127"/>
+        <source>The final attestation&apos;s exams are held in grades 9 and 11 only.</source>
+        <translation>Экзамены итоговой аттестации проводятся только в 9 и 11 классах.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="129"/>
+        <source>A year test is written only after a year mark of 2.</source>
+        <translation>Годовая контрольная пишется только при годовой «2».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>The summative work cannot be added: it must be a SOR or a SOCH.</source>
         <translation>Суммативную работу нельзя добавить: это должен быть СОР или СОЧ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>The summative work cannot be added: give it a title.</source>
         <translation>Суммативную работу нельзя добавить: укажите её название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>The summative work cannot be added: the maximum points must be a whole number from 1 to {limit}.</source>
         <translation>Суммативную работу нельзя добавить: максимальный балл должен быть целым числом от 1 до {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="137"/>
         <source>The summative work cannot be added: the lesson chosen is not this course&apos;s lesson on that date.</source>
         <translation>Суммативную работу нельзя добавить: выбранный урок — не урок этого предмета в тот день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>The summative work cannot be added: this course is not graded by SOR and SOCH (grade 1, or classic or pass/fail marks).</source>
         <translation>Суммативную работу нельзя добавить: этот предмет оценивается не по СОР и СОЧ (1 класс, пятибалльные оценки или зачёт).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="142"/>
         <source>The summative work cannot be added: a one-hour-a-week subject has no SOCH; it is graded per half-year from formative marks and SOR.</source>
         <translation>Суммативную работу нельзя добавить: у предмета с одним часом в неделю нет СОЧ, он оценивается за полугодие по формативным оценкам и СОР.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="139"/>
+        <location filename="../../desktop/messages.py" line="145"/>
         <source>The journal file {path} cannot be opened: the password does not open it.</source>
         <translation>Файл журнала {path} не открывается: пароль не подходит.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="147"/>
         <source>The file {path} is not a Dala Journal file.</source>
         <translation>Файл {path} — не файл Dala Journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="143"/>
+        <location filename="../../desktop/messages.py" line="149"/>
         <source>The journal file {path} cannot be read; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не читается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>The lesson on {date} has not happened yet: a mark cannot be written into it.</source>
         <translation>Урок {date} ещё не прошёл: в него нельзя поставить отметку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>This cell was changed since your edit (on another device or the server); the undo left it as it is.</source>
         <translation>Эта ячейка изменилась после вашей правки (на другом устройстве или на сервере); отмена оставила её как есть.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="171"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>The lesson cannot be added.</source>
         <translation>Урок нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>The summative work cannot be added.</source>
         <translation>Суммативную работу нельзя добавить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="181"/>
+        <source>The exam or year test mark cannot be set.</source>
+        <translation>Оценку за экзамен или годовую контрольную нельзя поставить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>The lesson of {date} is cancelled: it takes no marks or attendance.</source>
         <translation>Урок {date} отменён: в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="184"/>
         <source>The lesson cannot be cancelled.</source>
         <translation>Урок нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>The lesson cannot be moved.</source>
         <translation>Урок нельзя перенести.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>The summative work cannot be changed.</source>
         <translation>Суммативную работу нельзя изменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>The summative work cannot be deleted.</source>
         <translation>Суммативную работу нельзя удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="181"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>A final mark of {mark} differs from the computed one: say why (the reason is audited).</source>
         <translation>Итоговая оценка {mark} отличается от вычисленной: укажите причину (она сохраняется в аудите).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>Only text can be written here.</source>
         <translation>Здесь можно написать только текст.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="184"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>This value cannot be written here.</source>
         <translation>Это значение здесь записать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>The journal refused the change.</source>
         <translation>Журнал не принял изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>The journal file {path} cannot be opened; the details are in the app&apos;s log.</source>
         <translation>Файл журнала {path} не открывается; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="188"/>
+        <location filename="../../desktop/messages.py" line="195"/>
         <source>The journal file {path} was written by a newer version of Dala Journal; please update the app. The file was not changed.</source>
         <translation>Файл журнала {path} записан более новой версией Dala Journal; обновите приложение. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="191"/>
+        <location filename="../../desktop/messages.py" line="198"/>
         <source>The timetable has problems ({count}); the school admin must correct it.</source>
         <translation>В расписании есть ошибки ({count}); их должен исправить администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="196"/>
+        <location filename="../../desktop/messages.py" line="203"/>
         <source>The journal refused the change ({code}).</source>
         <translation>Журнал не принял изменение ({code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="209"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>{value} is more than this work&apos;s maximum of {maximum}.</source>
         <translation>{value} больше наибольшего балла этой работы ({maximum}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="219"/>
         <source>{value} is not a score here: this work takes {allowed} points.</source>
         <translation>{value} здесь не балл: эта работа оценивается в {allowed} баллов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="218"/>
+        <location filename="../../desktop/messages.py" line="225"/>
         <source>“{key}” means nothing in a cell. Type a mark, an attendance letter ({letters}), or Delete.</source>
         <translation>«{key}» в ячейке ничего не значит. Введите оценку, букву посещаемости ({letters}) или нажмите Delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>the period is closed</source>
         <translation>период закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="227"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>not your course</source>
         <translation>не ваш предмет</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="228"/>
+        <location filename="../../desktop/messages.py" line="235"/>
         <source>another school&apos;s record</source>
         <translation>запись другой школы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>the pupil was not in the class that day</source>
         <translation>ученика в тот день не было в классе</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>not a valid mark</source>
         <translation>недопустимая оценка</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>already resolved by someone else</source>
         <translation>уже решено кем-то другим</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="239"/>
         <source>a final mark needs a reason</source>
         <translation>для итоговой оценки нужна причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>not a valid attendance mark</source>
         <translation>недопустимая отметка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="234"/>
+        <location filename="../../desktop/messages.py" line="241"/>
         <source>the text is too long</source>
         <translation>слишком длинный текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="235"/>
+        <location filename="../../desktop/messages.py" line="242"/>
         <source>only text can be written there</source>
         <translation>там можно написать только текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="243"/>
         <source>the score is outside the work&apos;s points</source>
         <translation>балл вне пределов баллов работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="244"/>
         <source>the course is not graded with marks</source>
         <translation>по этому предмету оценки не ставятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>the server has no such lesson</source>
         <translation>на сервере нет такого урока</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="239"/>
+        <location filename="../../desktop/messages.py" line="246"/>
         <source>the server has no such course</source>
         <translation>на сервере нет такого предмета</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="240"/>
+        <location filename="../../desktop/messages.py" line="247"/>
         <source>the server has no such summative work</source>
         <translation>на сервере нет такой суммативной работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="241"/>
+        <location filename="../../desktop/messages.py" line="248"/>
         <source>the server has no such period</source>
         <translation>на сервере нет такого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="242"/>
+        <location filename="../../desktop/messages.py" line="249"/>
         <source>the server has no such conflict</source>
         <translation>на сервере нет такого конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="243"/>
+        <location filename="../../desktop/messages.py" line="250"/>
         <source>the record is named wrongly</source>
         <translation>запись названа неверно</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="244"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>the value is not valid</source>
         <translation>недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>the server does not know this field</source>
         <translation>сервер не знает этого поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="246"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>the date is not in the school year</source>
         <translation>дата не входит в учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="247"/>
+        <location filename="../../desktop/messages.py" line="254"/>
         <source>the lesson cannot be added</source>
         <translation>урок нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>the summative work cannot be added</source>
         <translation>суммативную работу нельзя добавить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="249"/>
+        <location filename="../../desktop/messages.py" line="256"/>
         <source>an earlier change had not arrived</source>
         <translation>более раннее изменение не дошло</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="250"/>
+        <location filename="../../desktop/messages.py" line="257"/>
         <source>the lesson is cancelled</source>
         <translation>урок отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="251"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>the lesson cannot be cancelled</source>
         <translation>урок нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="252"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>the lesson cannot be moved there</source>
         <translation>урок нельзя перенести туда</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="253"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>the summative work cannot be changed so</source>
         <translation>суммативную работу нельзя так изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="254"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>the summative work holds scores</source>
         <translation>в суммативной работе есть баллы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>refused ({code})</source>
         <translation>отклонено ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="271"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="267"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Неверный пароль. Повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="268"/>
+        <location filename="../../desktop/messages.py" line="275"/>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="276"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="290"/>
+        <location filename="../../desktop/messages.py" line="297"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="293"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="295"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; попросите его восстановить доступ. Всё, что вы ввели, ждёт на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="338"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="347"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="349"/>
+        <location filename="../../desktop/messages.py" line="356"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
@@ -1554,72 +1622,82 @@
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="70"/>
+        <location filename="../../desktop/report_text.py" line="72"/>
         <source>Subjects with a 2</source>
         <translation>Предметы с «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="71"/>
+        <location filename="../../desktop/report_text.py" line="73"/>
         <source>Outcome</source>
         <translation>Последствие</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="74"/>
+        <location filename="../../desktop/report_text.py" line="76"/>
         <source>Marks by term</source>
         <translation>Оценки по четвертям</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="76"/>
+        <location filename="../../desktop/report_text.py" line="78"/>
         <source>Attendance</source>
         <translation>Посещаемость</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="77"/>
+        <location filename="../../desktop/report_text.py" line="79"/>
         <source>Absent today</source>
         <translation>Отсутствуют сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="78"/>
+        <location filename="../../desktop/report_text.py" line="80"/>
         <source>«Altyn belgi» candidates</source>
         <translation>Претенденты на «Алтын белгі»</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="79"/>
+        <location filename="../../desktop/report_text.py" line="81"/>
+        <source>Certificate with honours</source>
+        <translation>Аттестат (свидетельство) с отличием</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="82"/>
         <source>Year mark 2</source>
         <translation>Годовая «2»</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="80"/>
+        <location filename="../../desktop/report_text.py" line="83"/>
         <source>End-of-term report</source>
         <translation>Отчёт за период</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="86"/>
+        <location filename="../../desktop/report_text.py" line="89"/>
         <source>Lessons missed (ill)</source>
         <translation>Пропущено уроков (по болезни)</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="93"/>
+        <location filename="../../desktop/report_text.py" line="98"/>
         <source>Class summary</source>
         <translation>Сводка по классу</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="101"/>
+        <location filename="../../desktop/report_text.py" line="106"/>
         <source>Year mark</source>
         <translation>Годовая</translation>
     </message>
     <message>
         <location filename="../../desktop/report_text.py" line="107"/>
+        <source>Final mark</source>
+        <translation>Итоговая</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_text.py" line="114"/>
         <source>Marks over the year</source>
         <translation>Оценки за год</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="109"/>
+        <location filename="../../desktop/report_text.py" line="116"/>
         <source>Marks extract</source>
         <translation>Выписка оценок</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_text.py" line="116"/>
+        <location filename="../../desktop/report_text.py" line="123"/>
         <source>Journal page</source>
         <translation>Страница журнала</translation>
     </message>

@@ -197,3 +197,44 @@ def test_the_journal_page_on_screen_is_saved_as_pdf(qtbot, db, settings, tmp_pat
     text = _text(page, "journal_page")
     assert sheet.pupils[0].name in text and sheet.pupils[-1].name.split()[0] in text
     assert window.course_box.currentText().split(" · ")[0] in text
+
+
+def test_an_exam_mark_is_typed_in_the_years_journal_of_a_ninth_grade(qtbot, db, settings) -> None:  # type: ignore[no-untyped-def]
+    """Journal → Exam or year test mark… on the year's journal of a 9th-grade subject: the dialog offers the final
+    attestation's exam, and the mark chosen is kept; on a term it is not offered, and she is told why."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.attestation_dialog import AttestationDialog
+
+    with db.read() as conn:
+        course, teacher = conn.exec_driver_sql(
+            "SELECT c.id, c.teacher_id FROM course c JOIN school_class k ON k.id = c.class_id WHERE k.grade = 9 AND "
+            "c.scale IN ('criteria', 'classic') AND c.subgroup_id IS NULL ORDER BY c.id LIMIT 1").one()
+    window = _window(qtbot, db, settings, teacher)
+    window.course_box.setCurrentIndex(window.course_box.findData(course))
+    window.view.setCurrentIndex(window.model.index(0, 0))
+    window.on_attestation()
+    assert "year" in window.hint.text()  # a term's journal is shown first
+    year = next(p for p in window.periods if p.kind == "year")
+    window.period_box.setCurrentIndex(window.period_box.findData(year.id))
+    window.view.setCurrentIndex(window.model.index(0, 0))
+    pupil = window.model.sheet.pupils[0]
+    offered: list[list[str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AttestationDialog):
+            QTimer.singleShot(20, answer)
+            return
+        offered.append([dialog.kind_box.itemData(i) for i in range(dialog.kind_box.count())])
+        dialog.mark_box.setCurrentIndex(dialog.mark_box.findData(4))
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+    window.on_attestation()
+    assert offered and offered[0][0] == "exam"
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT attestation_kind, attestation_mark FROM period_mark WHERE course_id = ? "
+                                    "AND period_id = ? AND pupil_id = ?", (course, year.id, pupil.id)).one() \
+            == ("exam", 4)

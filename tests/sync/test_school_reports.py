@@ -64,3 +64,39 @@ def test_a_class_teachers_pc_reports_on_her_class_as_the_server_does(live_server
     assert {name for (name,) in grouped} <= reported, "the groups' subjects count"
     with theirs.db.read() as conn:
         assert sheet_choices.classes(driver_connection(conn), theirs.journal.actor_id) == []
+
+
+def test_an_exam_mark_typed_on_a_teachers_pc_reaches_the_server_and_the_class_teachers_report(
+        live_server, backend_db: str, tmp_path: Path) -> None:  # noqa: F811
+    """A 9th-grade subject teacher types a pupil's exam mark (the final attestation) on her PC; the server keeps it,
+    and the class teacher's PC, after its sync, reports the class's finals as the server does."""
+    [(class_id, homeroom, course, login)] = live_server.sql(
+        "SELECT k.id, h.username, c.id, t.username FROM school_class k JOIN teacher h ON h.school_id = k.school_id "
+        "AND h.id = k.homeroom_teacher_id JOIN course c ON c.school_id = k.school_id AND c.class_id = k.id AND "
+        "c.subgroup_id IS NULL AND c.scale IN ('criteria', 'classic') AND c.teacher_id <> k.homeroom_teacher_id "
+        "JOIN teacher t ON t.school_id = c.school_id AND t.id = c.teacher_id WHERE k.school_id = 1 AND k.grade = 9 "
+        "ORDER BY k.id, c.id LIMIT 1")
+    [theirs] = synced_pcs(tmp_path, live_server.url, login, "subject-teacher")
+    [hers] = synced_pcs(tmp_path, live_server.url, homeroom, "class-teacher")
+    [(year,)] = theirs.sql("SELECT id FROM period WHERE kind = 'year'")
+    [(pupil,)] = theirs.sql("SELECT pupil_id FROM class_membership WHERE class_id = ? AND to_date IS NULL "
+                            "ORDER BY pupil_id LIMIT 1", (class_id,))
+    assert theirs.journal.set_attestation(course, year, pupil, "exam", 5, today=TODAY)
+    theirs.sync()
+    assert live_server.sql("SELECT attestation_kind, attestation_mark FROM period_mark WHERE school_id = 1 AND "
+                           "course_id = :c AND period_id = :y AND pupil_id = :p", c=course, y=year, p=pupil) \
+        == [("exam", 5)]
+    hers.sync()
+    with hers.db.read() as conn:
+        on_pc = school_reports.year_marks(driver_connection(conn), class_id, TODAY)
+    engine = open_server_db(backend_db)
+    try:
+        with engine.connect() as conn:
+            copy = report_copy.of_classes(conn, 1, [class_id])
+            on_server = school_reports.year_marks(copy, class_id, TODAY)
+            copy.close()
+    finally:
+        engine.dispose()
+    assert on_pc == on_server
+    his = next(p for p in on_pc if p.pupil_id == pupil)
+    assert list(his.attestations.values()) == [("exam", 5)]
