@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.attestation_action = QAction(self)
         self.attestation_action.triggered.connect(self.on_attestation)
         self.reports_action = QAction(self)
+        self.reports_action.setShortcut("Ctrl+R")
         self.reports_action.triggered.connect(self.on_reports)
         self.class_summary_action = QAction(self)
         self.class_summary_action.triggered.connect(self.on_class_summary)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +52,7 @@ class ReportsDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, kind=kind: self.save_requested.emit(kind))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_requested.emit("pdf"))
         buttons.rejected.connect(self.reject)
         choose = QHBoxLayout()
         choose.addWidget(self.classes, 1)

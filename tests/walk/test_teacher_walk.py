@@ -368,3 +368,40 @@ def test_a_pupil_who_arrives_appears_in_the_open_journal(server: Server, display
         teacher.quit()
     finally:
         teacher.close()
+
+
+def test_a_class_teacher_saves_her_class_report_as_pdf(server: Server, display: Keyboard, tmp_path: Path) -> None:
+    """A class teacher's first start, then Ctrl+R for her class's reports, Ctrl+S to save the end-of-term report as PDF,
+    a name typed into the save dialog: the file is there, hers alone, in the school's language (Kazakh) with her
+    class and its subjects, though the app speaks English."""
+    [(username, grade, letter)] = server.sql(
+        "SELECT t.username, k.grade, k.letter FROM school_class k JOIN teacher t ON t.id = k.homeroom_teacher_id "
+        "WHERE k.grade = 7 ORDER BY k.id LIMIT 1")
+    home = tmp_path / "home"
+    home.mkdir()
+    teacher = Teacher(home, display, server, None)
+    target = home / "7-report.pdf"
+    try:
+        teacher.first_start(username)
+        display.key("ctrl+r")
+        teacher.window("Reports")
+        time.sleep(2)  # the report loads on the worker
+        display.key("ctrl+s")
+        teacher.window("Save the report")
+        display.key("ctrl+a")
+        display.type(str(target))
+        display.key("Return")
+        _wait_for(lambda: target.exists() and target.stat().st_size > 1000, 30, "the report is saved")
+        time.sleep(1)
+        text_of = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                                 check=True).stdout
+        assert "Кезең қорытындысы туралы есеп" in text_of and f"{grade} «{letter}»" in text_of, text_of[:500]
+        assert target.stat().st_mode & 0o077 == 0
+        display.key("Escape")
+        teacher.journal_window()
+        teacher.quit()
+    except AssertionError:
+        teacher.evidence("report")
+        raise
+    finally:
+        teacher.close()
