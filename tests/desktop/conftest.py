@@ -71,3 +71,13 @@ def make_window(qtbot, db: JournalDatabase, settings: Settings) -> Iterator:  # 
 
     yield make
     i18n.use_language("en")
+
+
+def teacher_window(qtbot, db: JournalDatabase, settings: Settings, teacher: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The app's window on the demo journal as `teacher` keeps it, in English, its first journal on screen."""
+    i18n.use_language("en")
+    window = MainWindow(JournalAccess(db.path, teacher, db=db), Worker(synchronous=True), settings, "en", today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    return window

@@ -5,22 +5,9 @@ told so (saving it: test_reports_window)."""
 from __future__ import annotations
 
 from core import school_reports
-from desktop import i18n
 from desktop.class_summary_dialog import ClassSummaryDialog
-from desktop.journal_access import JournalAccess
-from desktop.main_window import MainWindow
-from desktop.worker import Worker
 from storage.journal_sheet import driver_connection
-from tests.desktop.conftest import TODAY
-
-
-def _window(qtbot, db, settings, teacher: int) -> MainWindow:  # type: ignore[no-untyped-def]
-    i18n.use_language("en")
-    window = MainWindow(JournalAccess(db.path, teacher, db=db), Worker(synchronous=True), settings, "en", today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    return window
+from tests.desktop.conftest import TODAY, teacher_window
 
 
 def test_the_class_teacher_sees_her_class_across_subjects(qtbot, db, settings) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +20,7 @@ def test_the_class_teacher_sees_her_class_across_subjects(qtbot, db, settings) -
             "SELECT count(*) FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id JOIN course c "
             "ON c.id = l.course_id WHERE c.class_id = ? AND x.pupil_id = ? AND x.attendance IN "
             "('absent', 'ill', 'excused')", (class_id, expected[0].pupil_id)).all()
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     window.class_summary_action.trigger()
     dialog = window.findChild(ClassSummaryDialog, "classSummaryDialog")
     assert dialog is not None and dialog.isVisible()
@@ -56,7 +43,7 @@ def test_a_teacher_who_is_no_class_teacher_is_told_so(qtbot, db, settings) -> No
         [(teacher,)] = conn.exec_driver_sql(
             "SELECT t.id FROM teacher t WHERE NOT EXISTS (SELECT 1 FROM school_class k WHERE k.homeroom_teacher_id "
             "= t.id) AND EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id) ORDER BY t.id LIMIT 1").all()
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     assert not window.class_summary_action.isEnabled()
     window.on_class_summary()
     assert window.findChild(ClassSummaryDialog, "classSummaryDialog") is None

@@ -20,24 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from core import school_reports
 from desktop import i18n
 from desktop.class_summary_dialog import ClassSummaryDialog
-from desktop.journal_access import JournalAccess
-from desktop.main_window import MainWindow
 from desktop.reports_dialog import ReportsDialog
-from desktop.worker import Worker
 from storage.journal_sheet import driver_connection
-from tests.desktop.conftest import TODAY
+from tests.desktop.conftest import TODAY, teacher_window
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (.ci/run installs it)")
 
-
-def _window(qtbot, db, settings, teacher: int) -> MainWindow:  # type: ignore[no-untyped-def]
-    i18n.use_language("en")
-    window = MainWindow(JournalAccess(db.path, teacher, db=db), Worker(synchronous=True), settings, "en", today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    return window
 
 
 def _class_teacher(db) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
@@ -92,7 +81,7 @@ def _coloured(png: Path) -> int:
 def test_the_class_teachers_end_of_term_report_on_screen_in_pdf_and_excel(qtbot, db, settings, tmp_path,
                                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
     class_id, teacher, language = _class_teacher(db)
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     assert window.reports_action.isEnabled()
     window.reports_action.trigger()
     dialog = window.findChild(ReportsDialog, "reportsDialog")
@@ -144,7 +133,7 @@ def test_a_teacher_who_is_no_class_teacher_is_not_offered_reports(qtbot, db, set
         [(teacher,)] = conn.exec_driver_sql(
             "SELECT t.id FROM teacher t WHERE NOT EXISTS (SELECT 1 FROM school_class k WHERE k.homeroom_teacher_id "
             "= t.id) AND EXISTS (SELECT 1 FROM course c WHERE c.teacher_id = t.id) ORDER BY t.id LIMIT 1").all()
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     assert not window.reports_action.isEnabled() and not window.class_summary_action.isEnabled()
     window.on_reports()
     assert window.findChild(ReportsDialog, "reportsDialog") is None
@@ -155,7 +144,7 @@ def test_a_teacher_who_is_no_class_teacher_is_not_offered_reports(qtbot, db, set
 def test_the_summary_sheet_and_a_pupils_extract_with_his_marks_over_the_year(qtbot, db, settings, tmp_path,
                                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     class_id, teacher, language = _class_teacher(db)
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     window.class_summary_action.trigger()
     dialog = window.findChild(ClassSummaryDialog, "classSummaryDialog")
     assert dialog is not None and dialog.summary is not None
@@ -188,7 +177,7 @@ def test_the_summary_sheet_and_a_pupils_extract_with_his_marks_over_the_year(qtb
 @needs_poppler
 def test_the_journal_page_on_screen_is_saved_as_pdf(qtbot, db, settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _class_id, teacher, _language = _class_teacher(db)
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     sheet = window.model.sheet
     assert sheet is not None
     page = tmp_path / "page.pdf"
@@ -211,7 +200,7 @@ def test_an_exam_mark_is_typed_in_the_years_journal_of_a_ninth_grade(qtbot, db, 
         course, teacher = conn.exec_driver_sql(
             "SELECT c.id, c.teacher_id FROM course c JOIN school_class k ON k.id = c.class_id WHERE k.grade = 9 AND "
             "c.scale IN ('criteria', 'classic') AND c.subgroup_id IS NULL ORDER BY c.id LIMIT 1").one()
-    window = _window(qtbot, db, settings, teacher)
+    window = teacher_window(qtbot, db, settings, teacher)
     window.course_box.setCurrentIndex(window.course_box.findData(course))
     window.view.setCurrentIndex(window.model.index(0, 0))
     window.on_attestation()
