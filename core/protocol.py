@@ -53,6 +53,9 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+# A public bundle key: base64 of two 32-byte keys (core.bundle.KeyPair.public).
+BundleKey = Annotated[str, Field(min_length=88, max_length=88, pattern=r"^[A-Za-z0-9+/]{86}==$")]
+
 # A record's number (a class's, a pupil's, a period's id): a 32-bit integer column on PostgreSQL and SQLite alike; a
 # larger one names no record and never reaches a query (SQLite took 2**64 for an overflow: a 500).
 RecordNumber = Annotated[int, Field(ge=1, le=2**31 - 1)]
@@ -132,6 +135,9 @@ class SyncRequest(Strict):
     # The server's last receipt for this device's chain in the server's audit log, handed back: the server checks
     # that its log still holds that entry (a log rewritten since, even with its hashes recomputed, does not).
     audit_receipt: AuditCheckpoint | None = None
+    # The device's public bundle key (core.bundle.KeyPair.public), sent until the server has it: the server checks
+    # the signature of the sealed bundles the device sends by another way (a USB stick, a relay) with it.
+    bundle_key: BundleKey | None = None
 
 
 Status = Literal["applied", "merged", "conflict", "rejected", "gap"]
@@ -195,6 +201,9 @@ class SyncResponse(Answer):
     # The server's signed receipt for the head of this device's chain in its audit log after this call: the PC keeps
     # it and hands it back next time. None from a server with no signing key.
     audit_receipt: AuditCheckpoint | None = None
+    # The server's public bundle key, told when the request registered the device's own: what the device seals its
+    # bundles for, and checks the answers' signatures by. None otherwise.
+    bundle_key: str | None = None
 
 
 class ErrorBody(Answer):

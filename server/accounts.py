@@ -251,6 +251,21 @@ def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
     return Principal(row.account_id, row.school_id, row.role, row.teacher_id, row.id)
 
 
+def device_principal(conn: Connection, school_id: int, device_id: str) -> Principal:
+    """Who sends a bundle signed by this device's key (server.bundles): its account, unless the admin revoked the
+    device. A token's expiry does not matter here: the bundle's signature, not a token, shows who made it."""
+    row = conn.execute(select(device.c.revoked_at, account.c.id.label("account_id"), account.c.school_id,
+                              account.c.role, account.c.teacher_id)
+                       .join(account, (account.c.school_id == device.c.school_id)
+                             & (account.c.id == device.c.account_id))
+                       .where(device.c.school_id == school_id, device.c.id == device_id)).first()
+    if row is None:
+        raise TokenRefused("bad_token", "Unknown device; it must log in online once.")
+    if row.revoked_at is not None:
+        raise TokenRefused("device_revoked", "This device was revoked by the school admin; log in again.")
+    return Principal(row.account_id, row.school_id, row.role, row.teacher_id, device_id)
+
+
 class RecentTokens:
     """Tokens this worker has seen valid within the last minute: a gate that keeps unknown tokens from
     taking a sync slot without a database look-up for every call. It decides nothing on its own: the sync

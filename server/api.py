@@ -32,7 +32,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from core import record_keys, wire_pack
+from core import bundle, record_keys, wire_pack
 from core.protocol import (
     ErrorBody,
     LoginRequest,
@@ -42,7 +42,7 @@ from core.protocol import (
     SyncRequest,
     SyncResponse,
 )
-from server import accounts, audit_checkpoint, bootstrap, console, partitions, periods, roster
+from server import accounts, audit_checkpoint, bootstrap, bundles, console, partitions, periods, roster
 from server.admission import SharedSlots
 from server.bodies import BodyError, inflate, read_body, read_raw
 from server.db import writer
@@ -108,6 +108,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     limits = RateLimits.from_text(settings.rate_limits)
     limiter = Limiter(limits, settings.rate_store)
     signer = audit_checkpoint.load_key(settings.audit_key) if settings.audit_key else None
+    bundle_keys = bundles.load_keys(settings.bundle_key) if settings.bundle_key else None
+    bundle_public = bundle_keys.public() if bundle_keys is not None else None
     throttle = PasswordThrottle(engine, limits)
 
     def over_limit(request: Request, kind: str, token_digest: str | None = None) -> int | None:
@@ -330,7 +332,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
             def work() -> Response:
                 data = inflate(raw, request.headers.get("content-encoding", "identity"))
-                answer = sync(engine, token, parse(request, SyncRequest, data), ip, signer)  # checks the token too
+                answer = sync(engine, token, parse(request, SyncRequest, data), ip, signer,  # checks the token too
+                              bundle_public)
                 return _answer(request, answer)
 
             try:
@@ -345,6 +348,35 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
             sync_slots.release()
             if lease is not None and shared_slots is not None:
                 await shared_slots.leave(lease)
+
+    @app.post("/v1/bundles", responses={403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                                        422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+              response_class=Response)
+    async def bundle_call(request: Request) -> Response:
+        """A sealed request bundle (core.bundle) carried from a PC that has no link of its own, by another PC or a
+        relay: applied as its PC's sync, answered with the answer bundle sealed for that PC. No token: the bundle's
+        signature by its device's registered key says who sent it."""
+        limit(request, "sync")
+        if bundle_keys is None:
+            raise ApiError(503, "unavailable", "This server takes no sealed bundles (it has no bundle key).")
+        raw = await read_raw(request, bundle.MAX_BYTES)
+        if not sync_slots.acquire(blocking=False):
+            raise ApiError(503, "busy", "The server is busy; try again shortly.", retry_after())
+        try:
+            ip = request.client.host if request.client else None
+
+            def work() -> bytes:
+                return bundles.answer(engine, bundle_keys, raw, ip, signer)
+
+            try:
+                data = await run_in_threadpool(work)
+            except bundle.BundleError as refused:
+                raise ApiError(422, f"bundle_{refused.code}", str(refused)) from None
+            except accounts.TokenRefused as refused:
+                raise ApiError(403, refused.code, refused.message) from None
+            return Response(data, media_type="application/octet-stream")
+        finally:
+            sync_slots.release()
 
     def only_courses(courses: str) -> set[int] | None:
         """`courses` as a set of ids ("": every course the caller may read)."""
@@ -454,6 +486,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
 
 _REF = "#/components/schemas/{model}"
 GZIP_FROM = 500  # bytes: a smaller answer goes as it is
+_UNTOLD = {"bundle_key"}
 
 
 def _answer(request: Request, answer: SyncResponse) -> Response:
@@ -461,7 +494,9 @@ def _answer(request: Request, answer: SyncResponse) -> Response:
     (where a big pull's JSON and gzip held up every other call, refusals included); serialised once: returning
     the model would have FastAPI validate it all again. The gzip middleware leaves an encoded answer be."""
     if wire_pack.MEDIA_TYPE in request.headers.get("accept", ""):
-        packed = wire_pack.pack_response(answer.model_dump(mode="json"))
+        # (the server's bundle key only in the answer that tells it: not a null in every answer's bytes)
+        packed = wire_pack.pack_response(answer.model_dump(mode="json", exclude=_UNTOLD if answer.bundle_key is None
+                                                           else None))
         body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
         media_type = wire_pack.MEDIA_TYPE
     else:

@@ -27,37 +27,21 @@ from sqlalchemy import Connection, select
 from core import audit_checkpoint, record_keys
 from core.audit_checkpoint import SCHOOL_CHAIN
 from core.protocol import AuditCheckpoint
-from server import audit_log
+from server import audit_log, key_files
 from server.schema import audit_log as audit_table
 
 
 def default_key_path() -> Path:
     """Where `serve` keeps its key when not told: the server user's data folder, never beside the database's data."""
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(data) / "dala-server" / "audit-signing.key"
+    return key_files.data_folder() / "audit-signing.key"
 
 
 def load_key(path: str | os.PathLike[str], *, create: bool = False) -> Ed25519PrivateKey:
-    """The signing key in `path` (PEM, PKCS#8), made there first when `create` and there is none: the folder 0700,
-    the file 0600, written whole and never over another (two servers starting at once both end up with the first's).
+    """The signing key in `path` (PEM, PKCS#8), made there first when `create` and there is none (server.key_files).
     Raises OSError or ValueError for a file that is not such a key."""
-    path = Path(path)
-    if create and not path.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        pem = Ed25519PrivateKey.generate().private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
-        partial = path.with_name(f"{path.name}.{os.getpid()}.new")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(pem)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            os.link(partial, path)  # unlike a rename, never replaces a key another server made meanwhile
-        except FileExistsError:
-            pass
-        finally:
-            partial.unlink()
-    key = load_pem_private_key(path.read_bytes(), password=None)
+    pem = key_files.read(path, lambda: Ed25519PrivateKey.generate().private_bytes(
+        Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()), create=create)
+    key = load_pem_private_key(pem, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{path} holds a key, but not an Ed25519 one")
     return key

@@ -25,17 +25,17 @@ async def read_body(request: Request) -> bytes:
     return inflate(await read_raw(request), request.headers.get("content-encoding", "identity"))
 
 
-async def read_raw(request: Request) -> bytes:
-    """The body as it came on the wire, at most MAX_BODY bytes (a slow link's upload is waited for here, before
+async def read_raw(request: Request, most: int = MAX_BODY) -> bytes:
+    """The body as it came on the wire, at most `most` bytes (a slow link's upload is waited for here, before
     the call takes any of the server's slots)."""
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
-        raise BodyError(413, "too_large", f"The request is larger than {MAX_BODY} bytes.")
+    if declared is not None and declared.isdigit() and int(declared) > most:
+        raise BodyError(413, "too_large", f"The request is larger than {most} bytes.")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > MAX_BODY:
-            raise BodyError(413, "too_large", f"The request is larger than {MAX_BODY} bytes.")
+        if size > most:
+            raise BodyError(413, "too_large", f"The request is larger than {most} bytes.")
         chunks.append(chunk)
     return b"".join(chunks)
 

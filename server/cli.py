@@ -32,6 +32,12 @@ def _audit_key_arg(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--audit-key", type=Path, default=default_key_path(), metavar="FILE", help=help)
 
 
+def _bundle_key_arg(parser: argparse.ArgumentParser, help: str) -> None:
+    from server.bundles import default_key_path
+
+    parser.add_argument("--bundle-key", type=Path, default=default_key_path(), metavar="FILE", help=help)
+
+
 def _trusted(args: argparse.Namespace) -> set[str]:
     """The public keys whose checkpoints verify-audit believes: the key file's, if there is one, and those given."""
     from core.audit_checkpoint import public_text
@@ -136,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                             "its first byte (default %(default)s; a head over 64 KiB is refused as well)")
     _audit_key_arg(serve, "the audit signing key's file, made there on first start (default %(default)s); give every "
                           "app server of one database the same file, and keep a copy away from the database's backups")
+    _bundle_key_arg(serve, "the bundle keys' file, made there on first start (default %(default)s): sealed sync "
+                           "bundles carried by USB stick or a relay are opened with it; give every app server the same "
+                           "file")
     serve.add_argument("--tls-cert", help="serve https:// with this certificate (PEM; behind no proxy)")
     serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     demo = commands.add_parser("demo", help="create the demo school with demo accounts")
@@ -181,7 +190,19 @@ def main(argv: list[str] | None = None) -> int:
     checkpoint.add_argument("--school", type=int, required=True)
     _audit_key_arg(checkpoint, "the audit signing key (default %(default)s)")
     checkpoint.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    bundle_key = commands.add_parser("bundle-key", help="print the server's public bundle key, for the schools' "
+                                                        "installer presets (made first if there is none)")
+    _bundle_key_arg(bundle_key, "the bundle keys' file (default %(default)s)")
     args = parser.parse_args(argv)
+    if args.command == "bundle-key":
+        from server.bundles import load_keys
+
+        try:
+            print(load_keys(args.bundle_key, create=True).public())
+        except (OSError, ValueError) as error:
+            print(f"dala-server bundle-key: {error}", file=sys.stderr)
+            return 2
+        return 0
 
     from server.db import open_server_db
 
@@ -192,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
 
         import uvicorn
 
-        from server import audit_checkpoint, http_guard
+        from server import audit_checkpoint, bundles, http_guard
 
         engine.dispose()  # each worker opens its own (server.asgi)
         try:
@@ -200,8 +221,10 @@ def main(argv: list[str] | None = None) -> int:
                                 max_logins=args.max_logins, pool_size=args.pool_size,
                                 pool_overflow=args.pool_overflow, pgbouncer=args.pgbouncer,
                                 rate_limits=args.rate_limits, rate_store=args.rate_store,
-                                log_level="WARNING" if args.quiet else "INFO", audit_key=str(args.audit_key))
+                                log_level="WARNING" if args.quiet else "INFO", audit_key=str(args.audit_key),
+                                bundle_key=str(args.bundle_key))
             audit_checkpoint.load_key(args.audit_key, create=True)  # made or found bad before a worker starts
+            bundles.load_keys(args.bundle_key, create=True)
         except (OSError, ValueError) as error:
             parser.error(str(error))
         os.environ.update(settings.to_environ())

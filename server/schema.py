@@ -169,6 +169,8 @@ device = Table(
     # The hash of this device's newest entry in the server's audit log (server.audit_log's chains).
     Column("log_head", String(64)),
     Column("school_id", ForeignKey("school.id"), nullable=False),
+    # The device's public bundle key (core.bundle), registered by its sync: its sealed bundles are checked with it.
+    Column("bundle_key", String(88)),
     PrimaryKeyConstraint("school_id", "id", name="pk_device"),
     UniqueConstraint("school_id", "token_hash"),
     ForeignKeyConstraint(["school_id", "account_id"], ["account.school_id", "account.id"],

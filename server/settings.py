@@ -36,6 +36,7 @@ class Settings:
     rate_store: str = "memory://"  # where rate limits are counted (a `limits` storage URI)
     log_level: str = "INFO"
     audit_key: str = ""  # the audit signing key's file (server.audit_checkpoint); "": no receipts are signed
+    bundle_key: str = ""  # the bundle keys' file (server.bundles); "": no sealed bundles are taken
 
     def __post_init__(self) -> None:
         if self.max_syncs_shared and not self.rate_store.startswith(("redis://", "rediss://")):

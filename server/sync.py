@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, Engine, select, update
@@ -42,13 +43,25 @@ class DeviceMismatch(Exception):
     pass
 
 
+# Who calls, found in the sync's own transaction: by a device token (a direct sync), or by a device's id once its
+# bundle's signature is checked (server.bundles).
+Identify = Callable[[Connection, dt.datetime], Principal]
+
+
 def sync(engine: Engine, token: str, request: SyncRequest, ip: str | None,
-         signer: Ed25519PrivateKey | None = None) -> SyncResponse:
+         signer: Ed25519PrivateKey | None = None, bundle_key: str | None = None) -> SyncResponse:
     """Raises accounts.TokenRefused for a bad token and DeviceMismatch for another device's id. `signer`: the
-    server's audit key (server.audit_checkpoint), which signs the device's receipt for its chain's new head."""
+    server's audit key (server.audit_checkpoint), which signs the device's receipt for its chain's new head.
+    `bundle_key`: the server's public bundle key (server.bundles), told to a device that registers its own."""
+    return sync_as(engine, lambda conn, now: authenticate(conn, token, now), request, ip, signer, bundle_key)
+
+
+def sync_as(engine: Engine, identify: Identify, request: SyncRequest, ip: str | None,
+            signer: Ed25519PrivateKey | None = None, bundle_key: str | None = None) -> SyncResponse:
+    """One sync call for whoever `identify` finds (sync())."""
     for attempt in range(RETRIES):
         try:
-            return _sync_once(engine, token, request, ip, signer)
+            return _sync_once(engine, identify, request, ip, signer, bundle_key)
         except (IntegrityError, DBAPIError) as error:  # two devices racing to create one cell, a serialization failure
             if attempt == RETRIES - 1 or not _retryable(error):
                 raise
@@ -59,11 +72,11 @@ def _retryable(error: DBAPIError) -> bool:
     return isinstance(error, IntegrityError) or getattr(error.orig, "sqlstate", None) in {"40001", "40P01"}
 
 
-def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None,
-               signer: Ed25519PrivateKey | None) -> SyncResponse:
+def _sync_once(engine: Engine, identify: Identify, request: SyncRequest, ip: str | None,
+               signer: Ed25519PrivateKey | None, bundle_key: str | None) -> SyncResponse:
     now, began = dt.datetime.now(dt.UTC), time.monotonic()
     with writer(engine).begin() as conn:
-        who = authenticate(conn, token, now)  # in this transaction: one connection and round trip fewer
+        who = identify(conn, now)  # in this transaction: one connection and round trip fewer
         if request.device_id != who.device_id:
             raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
         last_seq, audit_count, log_head = conn.execute(
@@ -115,7 +128,9 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None,
         heads = audit_log.record_many(conn, [*audit_rows.values(), *noted], {who.device_id: log_head})
         conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == who.device_id).values(
             last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
-            **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {})))
+            **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {}),
+            # the device's public bundle key, sent until it is registered: its sealed bundles are checked by it
+            **({"bundle_key": request.bundle_key} if request.bundle_key is not None else {})))
         written = applier.take_changes()
         courses = readable(conn, who)  # once, for the pull, the conflicts and the digest
         download_again = request.cursor < feed.kept_from(conn, who.school_id)
@@ -138,7 +153,8 @@ def _sync_once(engine: Engine, token: str, request: SyncRequest, ip: str | None,
              len(changes), more, len(conflicts), (time.monotonic() - began) * 1000)
     return SyncResponse(results=results, last_seq=last_seq, changes=changes, cursor=cursor, more=more,
                         remaining=remaining, conflicts=conflicts, server_time=now, download_again=download_again,
-                        courses=digest, audit_receipt=receipt)
+                        courses=digest, audit_receipt=receipt,
+                        bundle_key=bundle_key if request.bundle_key is not None else None)
 
 
 def _receipt_broken(conn: Connection, who: Principal, held: AuditCheckpoint, log_head: str | None,

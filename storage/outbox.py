@@ -66,9 +66,11 @@ def enqueue(
     return seq
 
 
-def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
-    """Operations not yet acknowledged by the server, in sequence order."""
+def pending(conn: Connection, limit: int | None = None, *, up_to: int | None = None) -> list[Operation]:
+    """Operations not yet acknowledged by the server, in sequence order (those numbered `up_to` at most)."""
     query = select(_OPS).order_by(_OPS.c.seq)
+    if up_to is not None:
+        query = query.where(_OPS.c.seq <= up_to)
     if limit is not None:
         query = query.limit(limit)
     return [

@@ -96,6 +96,8 @@ def apply_answer(conn: Connection, sent: Sequence[outbox.Operation], answer: Syn
         out.download_again = True
         sync_state.update_state(conn, bootstrapped=False, bootstrap_after=None, bootstrap_total=None)
     receipt = {"audit_receipt": answer.audit_receipt.model_dump_json()} if answer.audit_receipt is not None else {}
+    if answer.bundle_key is not None:  # the server's public bundle key, told as this PC's own was registered
+        receipt["server_bundle_key"] = answer.bundle_key
     sync_state.update_state(conn, cursor=answer.cursor, last_sync_at=sync_state.now_text(), **receipt)
     device.witness(conn, int(answer.server_time.timestamp() * 1000))
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from core.bundle import KeyPair
 from storage.models import SyncState
 
 _STATE = SyncState.__table__
@@ -42,6 +43,16 @@ def remember_login(conn: Connection, server_url: str, username: str, account: Ac
 
 def update_state(conn: Connection, **values: object) -> None:
     conn.execute(update(_STATE).where(_STATE.c.id == 1).values(**values))
+
+
+def bundle_keys(conn: Connection) -> KeyPair:
+    """This PC's bundle keys (core.bundle), made and kept in the journal the first time they are asked for."""
+    held = conn.execute(select(_STATE.c.bundle_key).where(_STATE.c.id == 1)).scalar()
+    if held:
+        return KeyPair.from_private(held)
+    keys = KeyPair.generate()
+    update_state(conn, bundle_key=keys.private())
+    return keys
 
 
 def now_text() -> str:

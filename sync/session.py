@@ -61,7 +61,8 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
         request = SyncRequest.model_construct(  # built from the journal's own rows: not validated again
             device_id=device_id, cursor=state["cursor"], limit=estimate.pull_limit(), audit_count=audit_count,
-            audit_hash=audit_hash, audit_receipt=_receipt(state) if first else None, ops=[op.message() for op in batch])
+            audit_hash=audit_hash, audit_receipt=_receipt(state) if first else None, ops=[op.message() for op in batch],
+            bundle_key=_bundle_key(db) if first and not state.get("server_bundle_key") else None)
         try:
             exchange = link.sync(request)
         except SyncError as error:
@@ -98,6 +99,12 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             done = summary.pushed + summary.pulled
             progress(done, done)
             return summary
+
+
+def _bundle_key(db: JournalDatabase) -> str:
+    """This PC's public bundle key, to register with the server (until it tells its own in return: sync.bundles)."""
+    with db.write() as conn:
+        return sync_state.bundle_keys(conn).public()
 
 
 def _outbox_empty(db: JournalDatabase) -> bool:

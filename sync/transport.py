@@ -77,7 +77,9 @@ class ServerLink:
 
     def sync(self, request: SyncRequest) -> Exchange[SyncResponse]:
         """One sync call, in the packed form both ways (core.wire_pack encodes the protocol's messages)."""
-        packed = wire_pack.pack_request(request.model_dump(mode="json"))
+        # (the PC's bundle key only in the request that registers it: not a null in every request's bytes)
+        packed = wire_pack.pack_request(request.model_dump(mode="json", exclude={"bundle_key"}
+                                                           if request.bundle_key is None else None))
         body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
         exchange = self._call("POST", "/v1/sync", body=body, content_type=wire_pack.MEDIA_TYPE,
                               accept=wire_pack.MEDIA_TYPE)
@@ -86,6 +88,10 @@ class ServerLink:
         except wire_pack.PackError as error:
             raise SyncError("garbled", f"The server's answer could not be read ({error}).", retry=True) from None
         return Exchange(_read(SyncResponse, unpacked), exchange.sent, exchange.received, exchange.seconds)
+
+    def bundle(self, data: bytes) -> bytes:
+        """A sealed request bundle of another PC (core.bundle) handed to the server; its answer bundle."""
+        return self._call_raw("POST", "/v1/bundles", data)
 
     def bootstrap_reference(self, courses: set[int] | None = None) -> Exchange[Any]:
         """The first download's reference answer: of every course the teacher may read, or of `courses` alone."""
@@ -110,18 +116,36 @@ class ServerLink:
     def _call(self, method: str, path: str, *, body: bytes | None = None, content_type: str | None = None,
               accept: str = "application/json", params: dict[str, Any] | None = None,
               auth: bool = True) -> Exchange[Any]:
+        raw, sent, received, seconds = self._send(method, path, body=gzip.compress(body, 9) if body is not None
+                                                  else None, content_type=content_type, accept=accept, params=params,
+                                                  auth=auth, encoding="gzip")
+        try:
+            answer = json.loads(raw)
+        except ValueError:
+            raise SyncError("garbled", "The server's answer was cut short or garbled.", retry=True) from None
+        return Exchange(answer, sent, received, seconds)
+
+    def _call_raw(self, method: str, path: str, body: bytes) -> bytes:
+        """A call whose body and answer are bytes of their own (a sealed bundle: compressed inside its seal, and
+        needing no token: its signature says who made it)."""
+        return self._send(method, path, body=body, content_type="application/octet-stream",
+                          accept="application/octet-stream", params=None, auth=False, encoding=None)[0]
+
+    def _send(self, method: str, path: str, *, body: bytes | None, content_type: str | None, accept: str,
+              params: dict[str, Any] | None, auth: bool, encoding: str | None) -> tuple[bytes, int, int, float]:
+        """The answer's bytes, the bytes sent and received, and the seconds it took."""
         headers = {"Accept": accept, "Accept-Encoding": "gzip"}
         if auth:
             if self.token is None:
                 raise needs_login("no_token", "Log in to the school's server first.")
             headers["Authorization"] = f"Bearer {self.token}"
-        content = None
         if body is not None:
-            content = gzip.compress(body, 9)
-            headers |= {"Content-Type": content_type or "application/json", "Content-Encoding": "gzip"}
+            headers |= {"Content-Type": content_type or "application/json"}
+            if encoding is not None:
+                headers["Content-Encoding"] = encoding
         began = time.monotonic()
         try:
-            response = self._http.request(method, path, content=content, headers=headers, params=params)
+            response = self._http.request(method, path, content=body, headers=headers, params=params)
             raw = response.read()
         except httpx.TimeoutException:
             raise offline("no answer in time") from None
@@ -132,17 +156,13 @@ class ServerLink:
                                 retry=True) from None
             raise offline(type(error).__name__) from None
         seconds = time.monotonic() - began
-        sent = len(content or b"") + _head_size(
+        sent = len(body or b"") + _head_size(
             response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1"
         )
         received = response.num_bytes_downloaded + _head_size(response.headers, "HTTP/1.1 200 OK")
         if response.status_code >= 400:
             raise _refusal(response)
-        try:
-            answer = json.loads(raw)
-        except ValueError:
-            raise SyncError("garbled", "The server's answer was cut short or garbled.", retry=True) from None
-        return Exchange(answer, sent, received, seconds)
+        return raw, sent, received, seconds
 
 
 M = TypeVar("M", LoginResponse, SyncResponse)

@@ -33,6 +33,10 @@ class SyncState(Base):
     # The server's last signed receipt for this PC's chain in its audit log (core.protocol.AuditCheckpoint as JSON),
     # handed back at the next sync: the server checks its log still holds that entry.
     audit_receipt: Mapped[str | None] = mapped_column(Text)
+    # Sealed sync bundles (core.bundle, sync.bundles): this PC's own keys (private, inside the encrypted journal),
+    # and the server's public key, told when this PC's was registered (or taken from the school's preset).
+    bundle_key: Mapped[str | None] = mapped_column(Text)
+    server_bundle_key: Mapped[str | None] = mapped_column(String(88))
 
 
 class SyncConflict(Base):

@@ -1,0 +1,26 @@
+"""Sealed sync bundles (core.bundle): this PC's bundle keys and the server's public one.
+
+Revision ID: 0010
+Revises: 0009
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0010'
+down_revision: str | Sequence[str] | None = '0009'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('sync_state') as batch:
+        batch.add_column(sa.Column('bundle_key', sa.Text(), nullable=True))
+        batch.add_column(sa.Column('server_bundle_key', sa.String(length=88), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('sync_state') as batch:
+        batch.drop_column('server_bundle_key')
+        batch.drop_column('bundle_key')
