@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     sheet_shown = Signal()  # a journal is on screen (tests and the benchmark wait for it)
     settled = Signal()  # the first journal has been on screen a moment: time for background work
     signed_out = Signal(object)  # the sign-out's outcome, from the engine's thread: whether the server was told
+    stick_synced = Signal(object)  # a sync by a USB stick's outcome (sync.bundles.FolderSync), from the engine's thread
 
     def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
                  today: dt.date | None = None, parent: QWidget | None = None, now: dt.time | None = None) -> None:
@@ -188,9 +189,13 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self)
         self.sign_out_action.setObjectName("signOut")
         self.sign_out_action.triggered.connect(self.on_sign_out)
-        self.account_menu.addActions([self.password_action, self.sign_out_action])
+        self.stick_action = QAction(self)
+        self.stick_action.setObjectName("syncByStick")
+        self.stick_action.triggered.connect(self.on_stick_sync)
+        self.account_menu.addActions([self.stick_action, self.password_action, self.sign_out_action])
         self.account_menu.menuAction().setVisible(False)  # until there is a server to hold an account (attach_sync)
         self.signed_out.connect(self._show_signed_out)
+        self.stick_synced.connect(self._show_stick_sync)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -654,6 +659,31 @@ class MainWindow(QMainWindow):
         future = self.engine.sign_out()
         future.add_done_callback(lambda f: self.signed_out.emit(f.exception() or f.result()))
 
+    def on_stick_sync(self) -> None:
+        """A sync by a USB stick, for a PC whose internet is days away: the stick (or a folder on it) chosen, the
+        server's answers on it applied, other PCs' bundles taken to the server when this PC is online, and this PC's
+        pending sync written onto it (sync.bundles)."""
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick"), start)
+        if folder:
+            future = self.engine.sync_through(Path(folder))
+            future.add_done_callback(lambda f: self.stick_synced.emit(f.exception() or f.result()))
+
+    def _show_stick_sync(self, outcome: object) -> None:
+        from desktop import stick_sync
+        from sync.bundles import FolderSync
+
+        if not isinstance(outcome, FolderSync):
+            self.say(messages.describe(outcome) if isinstance(outcome, Exception) else str(outcome))
+            return
+        said = stick_sync.summary(outcome)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sync by USB stick"), said,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("stickSyncReport")
+        box.setDetailedText(stick_sync.listing(outcome))
+        box.open()
+        self.hint.setText(said.splitlines()[-1] if said else "")
+
     def _show_signed_out(self, outcome: object) -> None:
         if isinstance(outcome, Exception):
             self.hint.setText(messages.describe(outcome))
@@ -958,6 +988,7 @@ class MainWindow(QMainWindow):
         if self.lock_screen is not None:
             self.lock_screen.retranslate()
         self.account_menu.setTitle(self.tr("Account"))
+        self.stick_action.setText(self.tr("Sync by USB stick…"))
         self.password_action.setText(self.tr("Change password…"))
         self.sign_out_action.setText(self.tr("Sign out of the server…"))
         self.language_menu.setTitle(self.tr("Language"))

@@ -294,6 +294,8 @@ def schedule_warning(code: str, params: dict) -> str:
 def sync_error(code: str | None, message: str | None) -> str:
     texts = {
         "offline": QCoreApplication.translate("Messages", "No connection to the school's server."),
+        "no_bundle_key": QCoreApplication.translate(
+            "Messages", "This PC must sync online once before it can sync by a USB stick."),
         "busy": QCoreApplication.translate("Messages", "The server is busy; trying again shortly."),
         "unavailable": QCoreApplication.translate(
             "Messages", "The school's server cannot reach its database just now; trying again shortly."),

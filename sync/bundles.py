@@ -138,6 +138,47 @@ def carry(link: ServerLink, folder: Path, device_id: str) -> list[Carried]:
     return carried
 
 
+@dataclass
+class FolderSync:
+    """What a sync through a folder (a USB stick) did, for the teacher: the answers for this PC applied (or passed
+    over, or refused with a code), the other PCs' requests carried to the server, this PC's new request; and every
+    bundle found there, to list what each holds and for whom."""
+
+    applied: list[Applied]
+    passed_over: int
+    refused: list[tuple[Path, str]]
+    carried: list[Carried]
+    written: tuple[Path, Header] | None
+    found: list[Found]
+    offline: bool  # this PC could not reach the server to carry the others' requests
+
+
+def through_folder(db: JournalDatabase, link: ServerLink, folder: Path, device_id: str, *,
+                   online: bool) -> FolderSync:
+    """A sync by a USB stick, as one action: the answers for this PC found in `folder` applied (oldest first); if
+    `online`, the other PCs' requests carried to the server; then this PC's pending sync written as a new request."""
+    done = FolderSync([], 0, [], [], None, [], offline=not online)
+    for found in listed(folder, device_id):
+        if found.mine and found.header is not None and found.header.kind == "answer":
+            try:
+                applied = read_answer(db, found.path.read_bytes())
+            except BundleError as error:
+                done.refused.append((found.path, error.code))
+                continue
+            if applied is None:
+                done.passed_over += 1
+            else:
+                done.applied.append(applied)
+    if online:
+        try:
+            done.carried = carry(link, folder, device_id)
+        except SyncError:
+            done.offline = True
+    done.written = write_request(db, folder)
+    done.found = listed(folder, device_id)
+    return done
+
+
 def _device_id(db: JournalDatabase) -> str:
     with db.read() as conn:
         return device.device_id(conn)

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -26,7 +27,7 @@ import httpx
 from core.protocol import LoginResponse
 from storage import conflicts, device, outbox, rejections, sync_state
 from storage.database import JournalDatabase
-from sync import course_set, first_download, session
+from sync import bundles, course_set, first_download, session
 from sync.backoff import Backoff
 from sync.credentials import TokenStore, account_key
 from sync.errors import SyncError
@@ -140,6 +141,26 @@ class SyncEngine:
             self.link.token = None
             self._publish(needs_login=True)
             return told
+
+        return self._on_thread(task)
+
+    def sync_through(self, folder: Path) -> Future[bundles.FolderSync]:
+        """A sync by a USB stick (sync.bundles.through_folder), on the engine's thread between its runs; what the
+        answers applied changed is told to the run listeners, as a direct sync's run is."""
+
+        def task() -> bundles.FolderSync:
+            online = self.link.token is not None
+            done = bundles.through_folder(self.db, self.link, folder, self.device_id, online=online)
+            summary = session.RunSummary()
+            for applied in done.applied:
+                summary.pushed += applied.acknowledged
+                summary.pulled += applied.pulled
+                summary.conflicts += applied.conflicts
+                summary.rejected += applied.rejected
+                summary.changed.merge(applied.changed)
+            self._tell_run(summary)
+            self._publish(**self._counts())
+            return done
 
         return self._on_thread(task)
 

@@ -408,229 +408,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="377"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
-        <location filename="../../desktop/main_window.py" line="475"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="480"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="530"/>
+        <location filename="../../desktop/main_window.py" line="535"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
         <translation>Емтихан мен жылдық сынақ бағалары бағаланатын пәннің жылдық журналында қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581"/>
+        <location filename="../../desktop/main_window.py" line="586"/>
         <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
         <translation>Мұнда емтихан да, жылдық сынақ та жоқ: емтихандар 9 және 11-сыныптарда, жылдық сынақ жылдық «2»-ден кейін.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Есептерді сынып жетекшісі өз сыныбы бойынша және мектеп әкімшісі жасайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="647"/>
         <source>Your password has been changed.</source>
         <translation>Құпиясөз өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="649"/>
+        <location filename="../../desktop/main_window.py" line="654"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="650"/>
+        <location filename="../../desktop/main_window.py" line="655"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Осы компьютерде мектеп серверінен шығасыз ба? Журнал осы компьютерде қалады, ал жіберуді күтіп тұрғанның бәрі келесі кіргеннен кейін жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="661"/>
+        <location filename="../../desktop/main_window.py" line="667"/>
+        <source>Choose the USB stick</source>
+        <translation>Флешканы таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="680"/>
+        <source>Sync by USB stick</source>
+        <translation>Флешка арқылы синхрондау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="691"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Мектеп серверінен шықтыңыз. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Осы компьютерде шықтыңыз; бұл туралы хабарлау үшін серверге қазір қосылу мүмкін болмады. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="754"/>
         <source>Save the report</source>
         <translation>Есепті сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="729"/>
+        <location filename="../../desktop/main_window.py" line="759"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>%1 файлына сақталды. Файл шифрланбаған: онда оқушылардың аты-жөні мен бағалары бар, сондықтан оны ортақ қалталарға және флешкаларға салмаңыз, керегі біткенде өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="761"/>
+        <location filename="../../desktop/main_window.py" line="791"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="942"/>
+        <location filename="../../desktop/main_window.py" line="972"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="943"/>
+        <location filename="../../desktop/main_window.py" line="973"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="944"/>
+        <location filename="../../desktop/main_window.py" line="974"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="945"/>
+        <location filename="../../desktop/main_window.py" line="975"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="946"/>
+        <location filename="../../desktop/main_window.py" line="976"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="947"/>
+        <location filename="../../desktop/main_window.py" line="977"/>
         <source>Exam or year test mark…</source>
         <translation>Емтихан немесе жылдық сынақ бағасы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="948"/>
+        <location filename="../../desktop/main_window.py" line="978"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="949"/>
+        <location filename="../../desktop/main_window.py" line="979"/>
         <source>Class summary…</source>
         <translation>Сынып жиынтығы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="980"/>
         <source>Save the journal page…</source>
         <translation>Журнал бетін сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="951"/>
+        <location filename="../../desktop/main_window.py" line="981"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="952"/>
+        <location filename="../../desktop/main_window.py" line="982"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="953"/>
+        <location filename="../../desktop/main_window.py" line="983"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="954"/>
+        <location filename="../../desktop/main_window.py" line="984"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="955"/>
+        <location filename="../../desktop/main_window.py" line="985"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="956"/>
+        <location filename="../../desktop/main_window.py" line="986"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="957"/>
+        <location filename="../../desktop/main_window.py" line="987"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="990"/>
         <source>Account</source>
         <translation>Тіркелгі</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961"/>
+        <location filename="../../desktop/main_window.py" line="991"/>
+        <source>Sync by USB stick…</source>
+        <translation>Флешка арқылы синхрондау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="992"/>
         <source>Change password…</source>
         <translation>Құпиясөзді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="962"/>
+        <location filename="../../desktop/main_window.py" line="993"/>
         <source>Sign out of the server…</source>
         <translation>Серверден шығу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="963"/>
+        <location filename="../../desktop/main_window.py" line="994"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="964"/>
+        <location filename="../../desktop/main_window.py" line="995"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="965"/>
+        <location filename="../../desktop/main_window.py" line="996"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -1176,152 +1191,157 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="297"/>
+        <source>This PC must sync online once before it can sync by a USB stick.</source>
+        <translation>Флешка арқылы синхрондау үшін бұл компьютер алдымен бір рет интернет арқылы синхрондалуы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="299"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; оны қалпына келтіруін сұраңыз. Енгізгеніңіздің бәрі осы компьютерде сақтаулы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="334"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
         <location filename="../../desktop/messages.py" line="335"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="338"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="341"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="347"/>
+        <location filename="../../desktop/messages.py" line="349"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="356"/>
+        <location filename="../../desktop/messages.py" line="358"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>
@@ -1800,6 +1820,104 @@
         <location filename="../../desktop/review_panel.py" line="149"/>
         <source>The value to keep:</source>
         <translation>Қалдырылатын мән:</translation>
+    </message>
+</context>
+<context>
+    <name>StickSync</name>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="19"/>
+        <source>The server&apos;s answer is applied: %1 of your changes confirmed, %2 received.</source>
+        <translation>Сервердің жауабы қолданылды: өзгерістеріңіздің %1 расталды, %2 алынды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="22"/>
+        <source>An older answer was passed over: this PC has synced since. Nothing is lost.</source>
+        <translation>Ескі жауап өткізіп жіберілді: компьютер содан бері синхрондалған. Ештеңе жоғалған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="25"/>
+        <source>%1 was not applied: %2</source>
+        <translation>%1 қолданылмады: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="29"/>
+        <source>Bundles of other PCs taken to the server: %1; their answers are on the stick.</source>
+        <translation>Басқа компьютерлердің пакеттері серверге жеткізілді: %1; олардың жауаптары флешкада.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="33"/>
+        <source>%1 was refused by the server: %2</source>
+        <translation>Сервер %1 қабылдамады: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="36"/>
+        <source>This PC is not online: bundles of other PCs on the stick stay for a PC with internet.</source>
+        <translation>Бұл компьютер желіде емес: басқа компьютерлердің пакеттері интернеті бар компьютер үшін флешкада қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="39"/>
+        <source>Your bundle is on the stick with %1 changes. Take the stick to a PC with internet, then back here, and sync by the stick again.</source>
+        <translation>Сіздің пакетіңіз флешкада, өзгерістер саны: %1. Флешканы интернеті бар компьютерге апарып, қайта осында әкеліңіз де, флешка арқылы тағы синхрондаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="54"/>
+        <source>this PC</source>
+        <translation>осы компьютер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="55"/>
+        <source>PC %1</source>
+        <translation>%1 компьютері</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="57"/>
+        <source>request from %1, %2 changes, made %3</source>
+        <translation>сұрау: %1, өзгерістер: %2, жасалған уақыты %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="59"/>
+        <source>answer for %1, %2 results and %4 changes from the server, made %3</source>
+        <translation>жауап: %1 үшін, нәтижелер: %2, серверден өзгерістер: %4, жасалған уақыты %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="67"/>
+        <source>it is not a Dala Journal sync bundle.</source>
+        <translation>бұл Dala Journal синхрондау пакеті емес.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="68"/>
+        <source>it was not copied whole; copy it again from the PC that made it.</source>
+        <translation>ол толық көшірілмеген; оны жасаған компьютерден қайта көшіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="69"/>
+        <source>it was changed after it was made, or not made by the PC it names.</source>
+        <translation>ол жасалғаннан кейін өзгертілген немесе онда аталған компьютер жасамаған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="70"/>
+        <source>it is meant for another PC or another school&apos;s server.</source>
+        <translation>ол басқа компьютерге немесе басқа мектептің серверіне арналған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="71"/>
+        <source>the server does not know this PC&apos;s key yet: the PC must sync online once.</source>
+        <translation>сервер бұл компьютердің кілтін әлі білмейді: компьютер бір рет интернет арқылы синхрондалуы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="73"/>
+        <source>it is too large to be a sync bundle.</source>
+        <translation>ол синхрондау пакеті үшін тым үлкен.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="74"/>
+        <source>it is an answer: it goes back to its PC, not to the server.</source>
+        <translation>бұл жауап: ол серверге емес, өз компьютеріне қайтарылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="75"/>
+        <source>the file cannot be read from the stick.</source>
+        <translation>файл флешкадан оқылмайды.</translation>
     </message>
 </context>
 <context>

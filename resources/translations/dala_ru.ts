@@ -408,229 +408,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372"/>
+        <location filename="../../desktop/main_window.py" line="377"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
-        <location filename="../../desktop/main_window.py" line="475"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="480"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="530"/>
+        <location filename="../../desktop/main_window.py" line="535"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
         <translation>Оценки за экзамен и годовую контрольную ставятся в журнале за год по предмету с оценками.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581"/>
+        <location filename="../../desktop/main_window.py" line="586"/>
         <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
         <translation>Здесь нет экзамена или годовой контрольной: экзамены — в 9 и 11 классах, годовая контрольная — после годовой «2».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Отчёты составляются классным руководителем по своему классу и администратором школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="647"/>
         <source>Your password has been changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="649"/>
+        <location filename="../../desktop/main_window.py" line="654"/>
         <source>Sign out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="650"/>
+        <location filename="../../desktop/main_window.py" line="655"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="661"/>
+        <location filename="../../desktop/main_window.py" line="667"/>
+        <source>Choose the USB stick</source>
+        <translation>Выберите флешку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="680"/>
+        <source>Sync by USB stick</source>
+        <translation>Синхронизация через флешку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="691"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="754"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="729"/>
+        <location filename="../../desktop/main_window.py" line="759"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>Сохранено в %1. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="761"/>
+        <location filename="../../desktop/main_window.py" line="791"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="942"/>
+        <location filename="../../desktop/main_window.py" line="972"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="943"/>
+        <location filename="../../desktop/main_window.py" line="973"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="944"/>
+        <location filename="../../desktop/main_window.py" line="974"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="945"/>
+        <location filename="../../desktop/main_window.py" line="975"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="946"/>
+        <location filename="../../desktop/main_window.py" line="976"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="947"/>
+        <location filename="../../desktop/main_window.py" line="977"/>
         <source>Exam or year test mark…</source>
         <translation>Оценка за экзамен или годовую контрольную…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="948"/>
+        <location filename="../../desktop/main_window.py" line="978"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="949"/>
+        <location filename="../../desktop/main_window.py" line="979"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="980"/>
         <source>Save the journal page…</source>
         <translation>Сохранить страницу журнала…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="951"/>
+        <location filename="../../desktop/main_window.py" line="981"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="952"/>
+        <location filename="../../desktop/main_window.py" line="982"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="953"/>
+        <location filename="../../desktop/main_window.py" line="983"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="954"/>
+        <location filename="../../desktop/main_window.py" line="984"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="955"/>
+        <location filename="../../desktop/main_window.py" line="985"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="956"/>
+        <location filename="../../desktop/main_window.py" line="986"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="957"/>
+        <location filename="../../desktop/main_window.py" line="987"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="990"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961"/>
+        <location filename="../../desktop/main_window.py" line="991"/>
+        <source>Sync by USB stick…</source>
+        <translation>Синхронизация через флешку…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="992"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="962"/>
+        <location filename="../../desktop/main_window.py" line="993"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="963"/>
+        <location filename="../../desktop/main_window.py" line="994"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="964"/>
+        <location filename="../../desktop/main_window.py" line="995"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="965"/>
+        <location filename="../../desktop/main_window.py" line="996"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>
@@ -1176,152 +1191,157 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="297"/>
+        <source>This PC must sync online once before it can sync by a USB stick.</source>
+        <translation>Прежде чем синхронизироваться через флешку, этот компьютер должен один раз синхронизироваться по интернету.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="299"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; попросите его восстановить доступ. Всё, что вы ввели, ждёт на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="332"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="334"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
         <location filename="../../desktop/messages.py" line="335"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="338"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="341"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="347"/>
+        <location filename="../../desktop/messages.py" line="349"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="356"/>
+        <location filename="../../desktop/messages.py" line="358"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
@@ -1804,6 +1824,104 @@
         <location filename="../../desktop/review_panel.py" line="149"/>
         <source>The value to keep:</source>
         <translation>Какое значение оставить:</translation>
+    </message>
+</context>
+<context>
+    <name>StickSync</name>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="19"/>
+        <source>The server&apos;s answer is applied: %1 of your changes confirmed, %2 received.</source>
+        <translation>Ответ сервера применён: подтверждено ваших изменений — %1, получено — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="22"/>
+        <source>An older answer was passed over: this PC has synced since. Nothing is lost.</source>
+        <translation>Более старый ответ пропущен: компьютер уже синхронизировался после него. Ничего не потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="25"/>
+        <source>%1 was not applied: %2</source>
+        <translation>%1 не применён: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="29"/>
+        <source>Bundles of other PCs taken to the server: %1; their answers are on the stick.</source>
+        <translation>Пакеты других компьютеров переданы на сервер: %1; их ответы — на флешке.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="33"/>
+        <source>%1 was refused by the server: %2</source>
+        <translation>Сервер не принял %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="36"/>
+        <source>This PC is not online: bundles of other PCs on the stick stay for a PC with internet.</source>
+        <translation>Этот компьютер не в сети: пакеты других компьютеров остаются на флешке для компьютера с интернетом.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="39"/>
+        <source>Your bundle is on the stick with %1 changes. Take the stick to a PC with internet, then back here, and sync by the stick again.</source>
+        <translation>Ваш пакет на флешке, изменений: %1. Отнесите флешку к компьютеру с интернетом, затем обратно сюда и снова синхронизируйтесь через флешку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="54"/>
+        <source>this PC</source>
+        <translation>этот компьютер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="55"/>
+        <source>PC %1</source>
+        <translation>компьютер %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="57"/>
+        <source>request from %1, %2 changes, made %3</source>
+        <translation>запрос от: %1, изменений: %2, создан %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="59"/>
+        <source>answer for %1, %2 results and %4 changes from the server, made %3</source>
+        <translation>ответ для: %1, результатов: %2, изменений с сервера: %4, создан %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="67"/>
+        <source>it is not a Dala Journal sync bundle.</source>
+        <translation>это не пакет синхронизации Dala Journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="68"/>
+        <source>it was not copied whole; copy it again from the PC that made it.</source>
+        <translation>он скопирован не полностью; скопируйте его заново с компьютера, который его создал.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="69"/>
+        <source>it was changed after it was made, or not made by the PC it names.</source>
+        <translation>он изменён после создания или создан не тем компьютером, который в нём указан.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="70"/>
+        <source>it is meant for another PC or another school&apos;s server.</source>
+        <translation>он предназначен другому компьютеру или серверу другой школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="71"/>
+        <source>the server does not know this PC&apos;s key yet: the PC must sync online once.</source>
+        <translation>сервер ещё не знает ключ этого компьютера: компьютер должен один раз синхронизироваться по интернету.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="73"/>
+        <source>it is too large to be a sync bundle.</source>
+        <translation>он слишком велик для пакета синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="74"/>
+        <source>it is an answer: it goes back to its PC, not to the server.</source>
+        <translation>это ответ: он возвращается на свой компьютер, а не на сервер.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stick_sync.py" line="75"/>
+        <source>the file cannot be read from the stick.</source>
+        <translation>файл не читается с флешки.</translation>
     </message>
 </context>
 <context>

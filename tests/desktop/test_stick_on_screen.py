@@ -1,0 +1,57 @@
+"""A sync by a USB stick from the app's real window, in Kazakh, against a real server: the teacher's PC has lost its
+link (the proxy in front of the server is down); Account → Sync by USB stick… writes her pending sync onto the stick
+and says so; a colleague's online PC carries the stick's bundle to the server; back on her PC the same action applies
+the server's answer: her outbox empties, and the report lists the stick's bundles and what each holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from sync import bundles
+from sync.transport import ServerLink
+from tests.desktop.conftest import synced_window
+from tests.server.conftest import LiveServer
+from tests.sync.conftest import Device, edit_many
+
+
+def _report(qtbot, window) -> QMessageBox:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "stickSyncReport") is not None, timeout=20_000)
+    box = window.findChild(QMessageBox, "stickSyncReport")
+    box.setObjectName("")  # the next report is found as the next one
+    box.close()
+    return box
+
+
+def test_a_teacher_without_internet_syncs_by_a_usb_stick_from_the_window(server: LiveServer, proxy, qtbot,
+                                                                        tmp_path: Path, monkeypatch) -> None:
+    login = server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id WHERE "
+                       "c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY t.id LIMIT 1")[0][0]
+    pc = Device(tmp_path, "pc", proxy.url, login).login()
+    pc.sync()  # online once: the PC's bundle key is registered, the server's is known
+    window = synced_window(qtbot, pc, tmp_path, "kk")
+    pc.engine.start()
+    proxy.down = True  # the village's link is gone
+    queued = edit_many(pc, lessons=1)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kw: str(stick))
+
+    window.stick_action.trigger()
+    first = _report(qtbot, window)
+    assert window.stick_action.text() == "Флешка арқылы синхрондау…"
+    assert f"Сіздің пакетіңіз флешкада, өзгерістер саны: {queued}." in first.text()
+    assert "осы компьютер" in first.detailedText() and "сұрау" in first.detailedText()
+    [request] = stick.glob("request-*.dala")
+
+    link = ServerLink(server.url)  # a colleague's PC with internet
+    [carried] = bundles.carry(link, stick, "00000000-0000-4000-8000-00000000c0de")
+    link.close()
+    assert carried.answer is not None
+
+    window.stick_action.trigger()
+    second = _report(qtbot, window)
+    assert f"{queued} расталды" in second.text()
+    assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+    assert "жауап" in second.detailedText() and request.name in second.detailedText()
