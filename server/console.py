@@ -49,13 +49,17 @@ from server import (
     timetable_changes,
 )
 from server.bodies import read_raw
-from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text
+from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text, unfilled
 from server.db import writer
 from server.paths import PathId
 from server.rate_limits import PasswordThrottle
 from server.schema import device, tables
 
 COOKIE = "dala_console"
+# What the bundles page says in its script, in the admin's language (server.console_text).
+BUNDLE_WORDS = ("bundle_request", "bundle_answer", "bundle_sending", "bundle_answer_ready", "bundle_refused",
+                "bundle_not_a_bundle", "bundle_truncated", "bundle_bad_signature", "bundle_not_for_us",
+                "bundle_unknown_device", "bundle_too_large", "bundle_not_a_request", "device_revoked", "busy")
 LANGUAGE_COOKIE = "dala_lang"
 LOGIN_WAIT_S = 10.0
 MANY = frozenset({"slot"})  # form fields sent once for each checked box
@@ -562,6 +566,16 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         return page(request, "reports.html", session=session, classes=classes, periods=spans, report=report,
                     class_id=class_id, period_id=period_id, absent=absent, today=today,
                     percent=lambda v: "–" if v is None else f"{float(v):.1f}")
+
+    @router.get("/bundles")
+    def bundles_page(request: Request) -> Response:
+        """A PC's sync bundle brought on a USB stick to the school office (core.bundle): read in the browser, sent to
+        the server as the PC's sync (POST /v1/bundles), its answer offered to save back onto the stick."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        lang = language(request)
+        return page(request, "bundles.html", session=found[1], words={key: unfilled(key, lang) for key in BUNDLE_WORDS})
 
     @router.get("/teachers")
     def teachers_view(request: Request) -> Response:

@@ -56,6 +56,50 @@ TEXTS: dict[str, dict[str, str]] = {
     "outcome_repeat": {"kk": "сыныпта қалады", "ru": "остаётся на второй год", "en": "repeats the year"},
     "absent_today": {"kk": "Бүгін келмегендер", "ru": "Отсутствуют сегодня", "en": "Absent today"},
     "lessons": {"kk": "Сабақтар", "ru": "Уроки", "en": "Lessons"},
+    "bundles": {"kk": "Флешкадағы пакеттер", "ru": "Пакеты с флешки", "en": "Bundles from a USB stick"},
+    "bundles_help": {"kk": "Интернеті жоқ компьютерден флешкамен әкелінген синхрондау пакетін (.dala) таңдап, "
+                           "серверге жіберіңіз; жауапты флешкаға сақтап, компьютерге қайтарыңыз.",
+                     "ru": "Выберите пакет синхронизации (.dala), принесённый на флешке с компьютера без интернета, "
+                           "и отправьте на сервер; сохраните ответ на флешку и отнесите обратно.",
+                     "en": "Choose a sync bundle (.dala) brought on a USB stick from a PC without internet and send "
+                           "it to the server; save the answer onto the stick and take it back."},
+    "device_revoked": {"kk": "Мектеп әкімшісі бұл компьютерді бұғаттаған.",
+                       "ru": "Администратор школы отозвал этот компьютер.",
+                       "en": "The school admin has revoked this PC."},
+    "bundle_send": {"kk": "Серверге жіберу", "ru": "Отправить на сервер", "en": "Send to the server"},
+    "bundle_request": {"kk": "{device} компьютерінің сұрауы: {ops} өзгеріс, жасалған уақыты {made}",
+                       "ru": "Запрос компьютера {device}: изменений {ops}, создан {made}",
+                       "en": "Request from PC {device}: {ops} changes, made {made}"},
+    "bundle_answer": {"kk": "{device} компьютеріне жауап, жасалған уақыты {made}: оны компьютерге қайтарыңыз",
+                      "ru": "Ответ для компьютера {device}, создан {made}: отнесите его на компьютер",
+                      "en": "An answer for PC {device}, made {made}: take it back to that PC"},
+    "bundle_sending": {"kk": "Жіберілуде…", "ru": "Отправка…", "en": "Sending…"},
+    "bundle_answer_ready": {"kk": "Жауапты флешкаға сақтаңыз (серверден {changes} өзгеріс)",
+                            "ru": "Сохраните ответ на флешку (изменений с сервера: {changes})",
+                            "en": "Save the answer onto the stick ({changes} changes from the server)"},
+    "bundle_refused": {"kk": "Сервер пакетті қабылдамады ({code}).", "ru": "Сервер не принял пакет ({code}).",
+                       "en": "The server refused the bundle ({code})."},
+    "bundle_not_a_bundle": {"kk": "Бұл Dala Journal синхрондау пакеті емес.",
+                            "ru": "Это не пакет синхронизации Dala Journal.",
+                            "en": "This is not a Dala Journal sync bundle."},
+    "bundle_truncated": {"kk": "Пакет толық көшірілмеген; оны компьютерден қайта көшіріңіз.",
+                         "ru": "Пакет скопирован не полностью; скопируйте его заново с компьютера.",
+                         "en": "The bundle was not copied whole; copy it again from its PC."},
+    "bundle_bad_signature": {"kk": "Пакет жасалғаннан кейін өзгертілген.",
+                             "ru": "Пакет изменён после создания.",
+                             "en": "The bundle was changed after it was made."},
+    "bundle_not_for_us": {"kk": "Пакет басқа мектептің серверіне арналған.",
+                          "ru": "Пакет предназначен серверу другой школы.",
+                          "en": "The bundle is meant for another school's server."},
+    "bundle_unknown_device": {"kk": "Сервер бұл компьютердің кілтін білмейді: ол бір рет интернет арқылы "
+                                    "синхрондалуы керек.",
+                              "ru": "Сервер не знает ключ этого компьютера: он должен один раз синхронизироваться "
+                                    "по интернету.",
+                              "en": "The server does not know this PC's key: it must sync online once."},
+    "bundle_too_large": {"kk": "Пакет тым үлкен.", "ru": "Пакет слишком велик.", "en": "The bundle is too large."},
+    "bundle_not_a_request": {"kk": "Бұл жауап: оны өз компьютеріне қайтарыңыз.",
+                             "ru": "Это ответ: отнесите его на свой компьютер.",
+                             "en": "This is an answer: take it back to its PC."},
     "pupils_now": {"kk": "Қазір оқушы", "ru": "Учеников сейчас", "en": "Pupils now"},
     "pupils": {"kk": "Оқушылар", "ru": "Ученики", "en": "Pupils"},
     "pupil": {"kk": "Оқушы", "ru": "Ученик", "en": "Pupil"},
@@ -260,8 +304,13 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def text(key: str, language: str, **params: object) -> str:
     """The text of `key` in `language` (English where a language is unknown), its {params} filled in."""
+    return unfilled(key, language).format(**params)
+
+
+def unfilled(key: str, language: str) -> str:
+    """The text of `key` in `language` with its {params} left as they are (a page's script fills them in)."""
     entry = TEXTS[key]
-    return entry.get(language, entry["en"]).format(**params)
+    return entry.get(language, entry["en"])
 
 
 def pick(wanted: str | None, accept_language: str | None, default: str) -> str:

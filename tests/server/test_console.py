@@ -676,3 +676,44 @@ def test_the_admins_reports_come_from_every_course_and_list_the_days_absentees(
     assert [row[1:5] for row in shown] == [[str(line.counts[m]) for m in (5, 4, 3, 2)] for line in expected.subjects]
     absent = browser.find_element(By.ID, "report-absent").text
     assert f"{name}" in absent and f"{slot}: б" in absent.split(name, 1)[1].splitlines()[0]
+
+
+def test_a_bundle_brought_on_a_stick_is_sent_from_the_console_and_its_answer_saved(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """At the school office, the admin opens Bundles (in Russian), chooses a PC's bundle from the stick: the page says
+    whose it is and how many changes it holds; sent, the server applies it and offers the answer, which the PC then
+    applies: its outbox empties and the server holds its mark."""
+    import base64
+
+    from sync import bundles
+
+    spot = _spot(live_server)
+    [pc] = synced_pcs(tmp_path, live_server.url, spot.login_a, "a")
+    sheet = _sheet(pc, spot.course_a)
+    pupil = sheet.pupils[0]
+    assert pc.journal.set_mark(spot.before, pupil.id, 8)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    request, header = bundles.write_request(pc.db, stick)
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.find_element(By.ID, "nav-bundles").click()
+    _until(browser, lambda driver: driver.find_elements(By.ID, "bundle-file"))
+    browser.find_element(By.ID, "bundle-file").send_keys(str(request))
+    _until(browser, lambda driver: "Запрос компьютера" in driver.find_element(By.ID, "bundle-about").text)
+    assert f"изменений {header.ops}" in browser.find_element(By.ID, "bundle-about").text
+    browser.find_element(By.ID, "bundle-send").click()
+    _until(browser, lambda driver: driver.find_elements(By.ID, "bundle-answer"))
+    answer = base64.b64decode(browser.execute_async_script(
+        "const done = arguments[0]; fetch(document.getElementById('bundle-answer').href).then(r => r.arrayBuffer())"
+        ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });"))
+    assert browser.find_element(By.ID, "bundle-answer").get_attribute("download").startswith("answer-")
+    assert bundles.read_answer(pc.db, answer) is not None
+    assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
+    assert live_server.sql("SELECT mark FROM lesson_cell WHERE school_id = 1 AND CAST(lesson_id AS TEXT) = :l "
+                           "AND pupil_id = :p", l=spot.before, p=pupil.id) == [(8,)]
+    browser.find_element(By.ID, "bundle-file").send_keys(str(tmp_path / "stick" / request.name))
+    browser.find_element(By.ID, "bundle-send").click()  # the same bundle again: applied once, answered again
+    _until(browser, lambda driver: driver.find_elements(By.ID, "bundle-answer"))
+    assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND device_id = :d AND seq IS NOT NULL",
+                           d=pc.engine.device_id) == [(header.ops,)]
