@@ -1,21 +1,19 @@
 """Bring a journal file to the current schema with Alembic, writing a backup copy first.
 
 The migration scripts live in storage/migrations. A new file is created at the newest revision; a file at
-an older revision is copied to `<name>.bak-<revision>-<UTC time>` next to it and then upgraded in one
+an older revision is copied into its backups folder first (storage.backups, "migration") and then upgraded in one
 transaction; a file from a newer app, or one that is not a journal, is refused untouched.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
 
 from core.alembic_env import alembic_config
 from core.errors import DatabaseFromNewerVersion, DatabaseProblem
-from storage import hot_sql, sqlite_file
+from storage import backups, hot_sql, sqlite_file
 
 MIGRATIONS = "storage:migrations"
 
@@ -62,30 +60,8 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
             script.get_revision(current)
         except CommandError:  # alembic's "no such revision": a newer app's
             raise DatabaseFromNewerVersion(path=str(path), revision=current) from None
-    backup = _backup(engine, path, current) if current is not None else None
+    backup = backups.make(engine, path, "migration") if current is not None else None
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return backup
-
-
-def _backup(engine: Engine, path: Path, revision: str) -> Path:
-    """Copy the file as it is on disk, so the copy is exactly as protected (or encrypted) as the original.
-
-    The WAL is checkpointed into the main file first and the write lock held while copying.
-    """
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            shutil.copy2(path, target)
-        finally:
-            cur.execute("ROLLBACK")
-        cur.close()
-    finally:
-        raw.close()
-    return target

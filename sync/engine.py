@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from core.protocol import LoginResponse
-from storage import conflicts, device, outbox, rejections, sync_state
+from core.protocol import LoginResponse, SyncRequest
+from storage import backups, conflicts, device, outbox, rejections, sync_state
 from storage.database import JournalDatabase
 from sync import bundles, course_set, first_download, session
 from sync.backoff import Backoff
@@ -185,6 +185,10 @@ class SyncEngine:
         summary = summary if summary is not None else session.RunSummary()
         if self.link.token is None:
             raise SyncError("no_token", "Log in to the school's server first.", retry=False)
+        with self.db.read() as conn:
+            restored = (sync_state.load(conn) or {}).get("restored_seq") is not None
+        if restored:
+            self._reconcile()
         for _attempt in range(2):  # a second time when the server asks for the journal to be downloaded again
             with self.db.read() as conn:
                 state = sync_state.load(conn)
@@ -202,6 +206,20 @@ class SyncEngine:
             summary.changed.everything = True  # a course came or went: the journal's choices are new
         self.last_run = summary
         return summary
+
+    def _reconcile(self) -> None:
+        """A journal restored from a backup squared with the server (storage.backups.reconcile): the server's last
+        processed operation number of this PC asked by a call that sends and pulls nothing, then the outbox set
+        straight and the journal marked to be downloaded again."""
+        with self.db.read() as conn:
+            state = sync_state.load(conn)
+        assert state is not None
+        probe = SyncRequest.model_construct(device_id=self.device_id, cursor=state["cursor"], limit=1, ops=[],
+                                            audit_count=None, audit_hash=None, audit_receipt=None, bundle_key=None)
+        last_seq = self.link.sync(probe).answer.last_seq
+        with self.db.write() as conn:
+            done = backups.reconcile(conn, last_seq)
+        log.info("restored journal reconciled: %s", done)
 
     # -- the thread --------------------------------------------------------------------------------
 

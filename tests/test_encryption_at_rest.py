@@ -70,8 +70,9 @@ def test_no_name_or_mark_can_be_read_from_the_file_its_wal_or_its_backup(tmp_pat
     # A migration backup is a byte copy of the encrypted file: as unreadable as the journal.
     engine = make_engine(path, key)
     with engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")  # as the previous version left it
-        conn.exec_driver_sql("ALTER TABLE sync_state DROP COLUMN audit_receipt")  # what 0008 adds
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0009'")  # as the previous version left it
+        for column in ("bundle_key", "server_bundle_key", "restored_seq"):  # what 0010 adds
+            conn.exec_driver_sql(f"ALTER TABLE sync_state DROP COLUMN {column}")
     engine.dispose()
     reopened = open_database(path, key=key)
     assert reopened.migration_backup is not None and reopened.migration_backup.is_file()

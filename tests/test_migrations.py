@@ -69,7 +69,7 @@ def test_first_revision_journal_opens_migrated_with_all_its_data(tmp_path):
         assert (op.field, op.value, op.base) == ("mark", 7, 3)
 
         backup = db.migration_backup
-    assert backup is not None and backup.parent == path.parent and f".bak-{FIRST}-" in backup.name
+    assert backup is not None and backup.parent == path.parent / "backups" and backup.stem.endswith("-migration")
     con = sqlite3.connect(backup)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (FIRST,)
     assert con.execute("SELECT count(*) FROM lesson_cell").fetchone() == (2,)
@@ -82,7 +82,7 @@ def test_a_current_journal_opens_without_a_backup(tmp_path):
     open_database(path).close()
     with open_database(path) as db:
         assert db.migration_backup is None
-    assert [p.name for p in tmp_path.iterdir() if ".bak-" in p.name] == []
+    assert not (tmp_path / "backups").exists()
 
 
 def test_the_light_head_constant_is_alembics_head() -> None:

@@ -37,6 +37,9 @@ class SyncState(Base):
     # and the server's public key, told when this PC's was registered (or taken from the school's preset).
     bundle_key: Mapped[str | None] = mapped_column(Text)
     server_bundle_key: Mapped[str | None] = mapped_column(String(88))
+    # Restored from a backup (storage.backups): the next operation number the backup had, until the next online
+    # sync reconciles the journal with the server.
+    restored_seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncConflict(Base):

@@ -1,4 +1,5 @@
-"""Sealed sync bundles (core.bundle): this PC's bundle keys and the server's public one.
+"""Sealed sync bundles (core.bundle): this PC's bundle keys and the server's public one; a journal restored from a
+backup, marked until its reconciliation with the server (storage.backups).
 
 Revision ID: 0010
 Revises: 0009
@@ -18,9 +19,11 @@ def upgrade() -> None:
     with op.batch_alter_table('sync_state') as batch:
         batch.add_column(sa.Column('bundle_key', sa.Text(), nullable=True))
         batch.add_column(sa.Column('server_bundle_key', sa.String(length=88), nullable=True))
+        batch.add_column(sa.Column('restored_seq', sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('sync_state') as batch:
+        batch.drop_column('restored_seq')
         batch.drop_column('server_bundle_key')
         batch.drop_column('bundle_key')
