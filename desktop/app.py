@@ -121,6 +121,8 @@ class _App:
         if self.path is None and not self._choose_profile(server_url):
             return 0
         self.journal_path.parent.mkdir(parents=True, exist_ok=True)
+        if self.journal_path.exists() and not self._journal_sound() and not self._recover_damaged(server_url):
+            return 0
         state = sync_account.read(self.journal_path, self.key)
         if state is None or not (self.args.offline or state.get("bootstrapped")):
             # A first run (log in, download) or a file to migrate: the storage layer is needed before the window.
@@ -146,6 +148,50 @@ class _App:
         self.window.show()
         self.window.start()
         return application().exec()
+
+    def _journal_sound(self) -> bool:
+        """SQLite's integrity check of the journal at start, before anything writes to it (storage.backups)."""
+        from desktop import busy
+        from storage import backups
+
+        path, key = self.journal_path, self.key
+        return busy.run(QCoreApplication.translate("App", "Checking the journal…"), lambda: backups.sound(path, key))
+
+    def _recover_damaged(self, server_url: str) -> bool:
+        """A journal that fails its integrity check is not opened (that could make it worse): the teacher is offered
+        the newest sound backup, or a fresh download from the server, and told what each would lose. True when the
+        journal can be opened now (restored, or set aside for a fresh download)."""
+        from desktop import busy
+        from storage import backups
+
+        path, key = self.journal_path, self.key
+        found = busy.run(QCoreApplication.translate("App", "Looking for a sound backup…"),
+                         lambda: backups.newest_sound(path, key))
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Dala Journal"),
+                          QCoreApplication.translate(
+                              "App", "The journal on this PC is damaged: it fails its integrity check. It has not been "
+                              "opened, so it gets no worse, and it is kept beside the new one."))
+        restore = download = None
+        if found is not None:
+            restore = box.addButton(QCoreApplication.translate("App", "Restore the backup of %1").replace(
+                "%1", messages.local(found.made_at)), QMessageBox.ButtonRole.AcceptRole)
+        if server_url:
+            download = box.addButton(QCoreApplication.translate("App", "Download it again from the server"),
+                                     QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(QCoreApplication.translate(
+            "App", "A backup brings back the journal as it was then; what you typed after it comes back from the "
+            "server at the next sync if it had reached the server, and is lost if it had not. A fresh download brings "
+            "the journal as the server has it; what had not been sent is lost."))
+        box.exec()
+        if found is not None and box.clickedButton() is restore:
+            busy.run(QCoreApplication.translate("App", "Restoring the backup…"),
+                     lambda: backups.restore(path, found.path, key))
+            return True
+        if download is not None and box.clickedButton() is download:
+            backups.restore(path, None, key)  # set aside; the first start downloads it again
+            return True
+        return False
 
     def _choose_profile(self, server_url: str) -> bool:
         """The start screen: a profile unlocked (or made) gives the journal's path and key."""
@@ -291,6 +337,16 @@ class _App:
         self.window.sync_bar.log_in.connect(lambda: self._log_in(self.window))
         if self.args.password and self.engine.link.token is None:  # the demo logs itself in on every start
             QTimer.singleShot(0, lambda: self._log_in(self.window))
+        self._schedule_backups()
+
+    def _schedule_backups(self) -> None:
+        """A backup now if one is due (storage.backups), and the same asked every hour while the app runs."""
+        assert self.window is not None
+        window = self.window
+        window.backup_if_due()
+        self.backup_timer = QTimer(window)
+        self.backup_timer.timeout.connect(window.backup_if_due)
+        self.backup_timer.start(3_600_000)
 
     def _log_in(self, parent: QWidget | None = None) -> bool:
         assert self.engine is not None and self.bridge is not None

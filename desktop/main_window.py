@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self.on_reports)
         self.class_summary_action = QAction(self)
         self.class_summary_action.triggered.connect(self.on_class_summary)
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(self.on_backup_to_stick)
         self.journal_page_action = QAction(self)
         self.journal_page_action.setShortcut(QKeySequence.StandardKey.Print)
         self.journal_page_action.triggered.connect(self.on_save_journal_page)
@@ -171,8 +173,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         for action in (self.add_work_action, self.edit_work_action, self.final_mark_action, self.attestation_action,
-                       self.reports_action, self.class_summary_action, self.journal_page_action, self.lock_action,
-                       self.quit_action):
+                       self.reports_action, self.class_summary_action, self.journal_page_action, self.backup_action,
+                       self.lock_action, self.quit_action):
             self.journal_menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = QAction(self)
@@ -729,6 +731,39 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.class_chosen.emit(self.classes[0][0])
 
+    def on_backup_to_stick(self) -> None:
+        """A copy of the journal onto a USB stick (storage.backups): encrypted as the journal is, so a lost stick
+        shows nothing without the teacher's password."""
+        from storage import backups
+
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick"), start)
+        if not folder:
+            return
+        access = self.access
+
+        def copy() -> Path:
+            db = access.open_for_writing()
+            return backups.make(db.engine, db.path, "stick", Path(folder))
+
+        self.worker.run(copy, lambda path: self.say(self.tr(
+            "The journal is backed up to %1. The copy is encrypted: it opens only with your password.")
+            .replace("%1", str(path))), self._show_error)
+
+    def backup_if_due(self) -> None:
+        """The scheduled backup (storage.backups.due), on the worker: called when the journal is open for writing and
+        then every hour."""
+        from storage import backups
+
+        access = self.access
+
+        def copy() -> None:
+            db = access.open_for_writing()
+            if backups.due(db.path):
+                backups.make(db.engine, db.path, "scheduled")
+
+        self.worker.run(copy, lambda _done: None, self._show_error)
+
     def on_save_journal_page(self) -> None:
         """The journal page on screen (a class-subject and period) saved as PDF or Excel."""
         from desktop import report_text
@@ -978,6 +1013,7 @@ class MainWindow(QMainWindow):
         self.reports_action.setText(self.tr("Reports…"))
         self.class_summary_action.setText(self.tr("Class summary…"))
         self.journal_page_action.setText(self.tr("Save the journal page…"))
+        self.backup_action.setText(self.tr("Back up to a USB stick…"))
         self.lock_action.setText(self.tr("Lock"))
         self.quit_action.setText(self.tr("Quit"))
         self.edit_menu.setTitle(self.tr("Edit"))

@@ -117,10 +117,11 @@ def newest_sound(journal: Path, key: bytes | None) -> Backup | None:
     return next((b for b in listed(folder_of(journal)) if sound(b.path, key)), None)
 
 
-def restore(journal: Path, backup: Path, key: bytes | None) -> Path:
+def restore(journal: Path, backup: Path | None, key: bytes | None) -> Path:
     """The journal replaced by `backup` (the file closed by the caller): the file it replaces kept beside it as
     `…damaged-<when>` (never deleted: it may still be read by a specialist), the restored one marked for its
-    reconciliation at the next online sync. Returns where the replaced file went."""
+    reconciliation at the next online sync. `backup` None: the journal only set aside, for a fresh download. Returns
+    where the replaced file went."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = journal.with_name(f"{journal.name}.damaged-{stamp}")
     if journal.exists():
@@ -129,6 +130,8 @@ def restore(journal: Path, backup: Path, key: bytes | None) -> Path:
         sidecar = journal.with_name(journal.name + extra)
         if sidecar.exists():
             os.replace(sidecar, aside.with_name(aside.name + extra))
+    if backup is None:
+        return aside
     partial = journal.with_name(journal.name + ".restoring")
     shutil.copyfile(backup, partial)
     os.chmod(partial, 0o600)

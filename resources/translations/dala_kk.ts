@@ -4,22 +4,63 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="133"/>
-        <location filename="../../desktop/app.py" line="205"/>
-        <location filename="../../desktop/app.py" line="212"/>
-        <location filename="../../desktop/app.py" line="223"/>
-        <location filename="../../desktop/app.py" line="354"/>
+        <location filename="../../desktop/app.py" line="135"/>
+        <location filename="../../desktop/app.py" line="170"/>
+        <location filename="../../desktop/app.py" line="251"/>
+        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="269"/>
+        <location filename="../../desktop/app.py" line="410"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="206"/>
+        <location filename="../../desktop/app.py" line="158"/>
+        <source>Checking the journal…</source>
+        <translation>Журнал тексерілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="168"/>
+        <source>Looking for a sound backup…</source>
+        <translation>Ақаусыз сақтық көшірме ізделуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="171"/>
+        <source>The journal on this PC is damaged: it fails its integrity check. It has not been opened, so it gets no worse, and it is kept beside the new one.</source>
+        <translation>Бұл компьютердегі журнал зақымдалған: ол тұтастық тексерісінен өтпейді. Ол ашылған жоқ, сондықтан нашарламайды және жаңасының қасында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="176"/>
+        <source>Restore the backup of %1</source>
+        <translation>%1 сақтық көшірмесін қалпына келтіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="179"/>
+        <source>Download it again from the server</source>
+        <translation>Серверден қайта жүктеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="181"/>
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="182"/>
+        <source>A backup brings back the journal as it was then; what you typed after it comes back from the server at the next sync if it had reached the server, and is lost if it had not. A fresh download brings the journal as the server has it; what had not been sent is lost.</source>
+        <translation>Сақтық көшірме журналды сол кездегі күйінде қайтарады; одан кейін енгізілгендер серверге жеткен болса, келесі синхрондауда серверден қайтады, әйтпесе жоғалады. Қайта жүктеу журналды сервердегі күйінде береді; жіберілмегендер жоғалады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="188"/>
+        <source>Restoring the backup…</source>
+        <translation>Көшірме қалпына келтірілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="252"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="134"/>
+        <location filename="../../desktop/app.py" line="136"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: желіде бір рет кіріңіз.</translation>
     </message>
@@ -408,244 +449,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>%1 — to read</source>
         <translation>%1 — оқу үшін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>Term %1</source>
         <translation>%1-тоқсан</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>Half-year %1</source>
         <translation>%1-жартыжылдық</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>Year</source>
         <translation>Оқу жылы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Жазу үшін сабақ ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Бұл сабақ болдырылмады (%1); оған баға да, қатысу белгісі де қойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Бұл оқушы сол күні сыныпта болмаған.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
-        <location filename="../../desktop/main_window.py" line="480"/>
+        <location filename="../../desktop/main_window.py" line="469"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>Comment</source>
         <translation>Түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Алдымен жиынтық жұмыстың бағанын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="575"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
         <translation>Емтихан мен жылдық сынақ бағалары бағаланатын пәннің жылдық журналында қойылады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="586"/>
+        <location filename="../../desktop/main_window.py" line="588"/>
         <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
         <translation>Мұнда емтихан да, жылдық сынақ та жоқ: емтихандар 9 және 11-сыныптарда, жылдық сынақ жылдық «2»-ден кейін.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Есептерді сынып жетекшісі өз сыныбы бойынша және мектеп әкімшісі жасайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="647"/>
+        <location filename="../../desktop/main_window.py" line="649"/>
         <source>Your password has been changed.</source>
         <translation>Құпиясөз өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="654"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="655"/>
+        <location filename="../../desktop/main_window.py" line="657"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Осы компьютерде мектеп серверінен шығасыз ба? Журнал осы компьютерде қалады, ал жіберуді күтіп тұрғанның бәрі келесі кіргеннен кейін жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="667"/>
+        <location filename="../../desktop/main_window.py" line="669"/>
+        <location filename="../../desktop/main_window.py" line="740"/>
         <source>Choose the USB stick</source>
         <translation>Флешканы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="680"/>
+        <location filename="../../desktop/main_window.py" line="682"/>
         <source>Sync by USB stick</source>
         <translation>Флешка арқылы синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="691"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Мектеп серверінен шықтыңыз. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="695"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Осы компьютерде шықтыңыз; бұл туралы хабарлау үшін серверге қазір қосылу мүмкін болмады. Қайта синхрондау үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Сіз ешбір сыныптың сынып жетекшісі емессіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="750"/>
+        <source>The journal is backed up to %1. The copy is encrypted: it opens only with your password.</source>
+        <translation>Журналдың сақтық көшірмесі сақталды: %1. Көшірме шифрланған, тек сіздің құпиясөзіңізбен ашылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="789"/>
         <source>Save the report</source>
         <translation>Есепті сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759"/>
+        <location filename="../../desktop/main_window.py" line="794"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>%1 файлына сақталды. Файл шифрланбаған: онда оқушылардың аты-жөні мен бағалары бар, сондықтан оны ортақ қалталарға және флешкаларға салмаңыз, керегі біткенде өшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="784"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>Nothing to undo.</source>
         <translation>Болдырмайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="784"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>Nothing to redo.</source>
         <translation>Қайталайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="826"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Бұл өзгеріс басқа журналда болған: ол сонда өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="972"/>
+        <location filename="../../desktop/main_window.py" line="1007"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="973"/>
+        <location filename="../../desktop/main_window.py" line="1008"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="1009"/>
         <source>Add a summative work…</source>
         <translation>Жиынтық жұмыс қосу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="975"/>
+        <location filename="../../desktop/main_window.py" line="1010"/>
         <source>Change or delete this summative work…</source>
         <translation>Бұл жиынтық жұмысты өзгерту не жою…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="976"/>
+        <location filename="../../desktop/main_window.py" line="1011"/>
         <source>Final mark…</source>
         <translation>Қорытынды баға…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="977"/>
+        <location filename="../../desktop/main_window.py" line="1012"/>
         <source>Exam or year test mark…</source>
         <translation>Емтихан немесе жылдық сынақ бағасы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="978"/>
+        <location filename="../../desktop/main_window.py" line="1013"/>
         <source>Reports…</source>
         <translation>Есептер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="979"/>
+        <location filename="../../desktop/main_window.py" line="1014"/>
         <source>Class summary…</source>
         <translation>Сынып жиынтығы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="980"/>
+        <location filename="../../desktop/main_window.py" line="1015"/>
         <source>Save the journal page…</source>
         <translation>Журнал бетін сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="981"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
+        <source>Back up to a USB stick…</source>
+        <translation>Флешкаға сақтық көшірме…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1017"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="982"/>
+        <location filename="../../desktop/main_window.py" line="1018"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="983"/>
+        <location filename="../../desktop/main_window.py" line="1019"/>
         <source>Edit</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="984"/>
+        <location filename="../../desktop/main_window.py" line="1020"/>
         <source>Undo</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="985"/>
+        <location filename="../../desktop/main_window.py" line="1021"/>
         <source>Redo</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="986"/>
+        <location filename="../../desktop/main_window.py" line="1022"/>
         <source>Today&apos;s lessons…</source>
         <translation>Бүгінгі сабақтар…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="987"/>
+        <location filename="../../desktop/main_window.py" line="1023"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="990"/>
+        <location filename="../../desktop/main_window.py" line="1026"/>
         <source>Account</source>
         <translation>Тіркелгі</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="991"/>
+        <location filename="../../desktop/main_window.py" line="1027"/>
         <source>Sync by USB stick…</source>
         <translation>Флешка арқылы синхрондау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="992"/>
+        <location filename="../../desktop/main_window.py" line="1028"/>
         <source>Change password…</source>
         <translation>Құпиясөзді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="993"/>
+        <location filename="../../desktop/main_window.py" line="1029"/>
         <source>Sign out of the server…</source>
         <translation>Серверден шығу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="994"/>
+        <location filename="../../desktop/main_window.py" line="1030"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="995"/>
+        <location filename="../../desktop/main_window.py" line="1031"/>
         <source>Lesson</source>
         <translation>Сабақ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="996"/>
+        <location filename="../../desktop/main_window.py" line="1032"/>
         <source>To review</source>
         <translation>Қарау керек</translation>
     </message>

@@ -4,22 +4,63 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="133"/>
-        <location filename="../../desktop/app.py" line="205"/>
-        <location filename="../../desktop/app.py" line="212"/>
-        <location filename="../../desktop/app.py" line="223"/>
-        <location filename="../../desktop/app.py" line="354"/>
+        <location filename="../../desktop/app.py" line="135"/>
+        <location filename="../../desktop/app.py" line="170"/>
+        <location filename="../../desktop/app.py" line="251"/>
+        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="269"/>
+        <location filename="../../desktop/app.py" line="410"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="206"/>
+        <location filename="../../desktop/app.py" line="158"/>
+        <source>Checking the journal…</source>
+        <translation>Проверка журнала…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="168"/>
+        <source>Looking for a sound backup…</source>
+        <translation>Поиск исправной резервной копии…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="171"/>
+        <source>The journal on this PC is damaged: it fails its integrity check. It has not been opened, so it gets no worse, and it is kept beside the new one.</source>
+        <translation>Журнал на этом компьютере повреждён: он не проходит проверку целостности. Он не открывался, поэтому хуже не станет, и сохранится рядом с новым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="176"/>
+        <source>Restore the backup of %1</source>
+        <translation>Восстановить копию от %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="179"/>
+        <source>Download it again from the server</source>
+        <translation>Загрузить заново с сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="181"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="182"/>
+        <source>A backup brings back the journal as it was then; what you typed after it comes back from the server at the next sync if it had reached the server, and is lost if it had not. A fresh download brings the journal as the server has it; what had not been sent is lost.</source>
+        <translation>Резервная копия вернёт журнал таким, каким он был тогда; введённое после неё вернётся с сервера при следующей синхронизации, если успело дойти до сервера, а иначе будет потеряно. Новая загрузка даст журнал таким, каким его хранит сервер; неотправленное будет потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="188"/>
+        <source>Restoring the backup…</source>
+        <translation>Восстановление копии…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="252"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Адрес сервера вашей школы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="134"/>
+        <location filename="../../desktop/app.py" line="136"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз при наличии сети.</translation>
     </message>
@@ -408,244 +449,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
-        <location filename="../../desktop/main_window.py" line="480"/>
+        <location filename="../../desktop/main_window.py" line="469"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="575"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
         <translation>Оценки за экзамен и годовую контрольную ставятся в журнале за год по предмету с оценками.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="586"/>
+        <location filename="../../desktop/main_window.py" line="588"/>
         <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
         <translation>Здесь нет экзамена или годовой контрольной: экзамены — в 9 и 11 классах, годовая контрольная — после годовой «2».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Отчёты составляются классным руководителем по своему классу и администратором школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="647"/>
+        <location filename="../../desktop/main_window.py" line="649"/>
         <source>Your password has been changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="654"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>Sign out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="655"/>
+        <location filename="../../desktop/main_window.py" line="657"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="667"/>
+        <location filename="../../desktop/main_window.py" line="669"/>
+        <location filename="../../desktop/main_window.py" line="740"/>
         <source>Choose the USB stick</source>
         <translation>Выберите флешку</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="680"/>
+        <location filename="../../desktop/main_window.py" line="682"/>
         <source>Sync by USB stick</source>
         <translation>Синхронизация через флешку</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="691"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="695"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="750"/>
+        <source>The journal is backed up to %1. The copy is encrypted: it opens only with your password.</source>
+        <translation>Резервная копия журнала сохранена: %1. Копия зашифрована и открывается только вашим паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="789"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759"/>
+        <location filename="../../desktop/main_window.py" line="794"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>Сохранено в %1. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="784"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="784"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="826"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="972"/>
+        <location filename="../../desktop/main_window.py" line="1007"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="973"/>
+        <location filename="../../desktop/main_window.py" line="1008"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="1009"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="975"/>
+        <location filename="../../desktop/main_window.py" line="1010"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="976"/>
+        <location filename="../../desktop/main_window.py" line="1011"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="977"/>
+        <location filename="../../desktop/main_window.py" line="1012"/>
         <source>Exam or year test mark…</source>
         <translation>Оценка за экзамен или годовую контрольную…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="978"/>
+        <location filename="../../desktop/main_window.py" line="1013"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="979"/>
+        <location filename="../../desktop/main_window.py" line="1014"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="980"/>
+        <location filename="../../desktop/main_window.py" line="1015"/>
         <source>Save the journal page…</source>
         <translation>Сохранить страницу журнала…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="981"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
+        <source>Back up to a USB stick…</source>
+        <translation>Резервная копия на флешку…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1017"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="982"/>
+        <location filename="../../desktop/main_window.py" line="1018"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="983"/>
+        <location filename="../../desktop/main_window.py" line="1019"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="984"/>
+        <location filename="../../desktop/main_window.py" line="1020"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="985"/>
+        <location filename="../../desktop/main_window.py" line="1021"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="986"/>
+        <location filename="../../desktop/main_window.py" line="1022"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="987"/>
+        <location filename="../../desktop/main_window.py" line="1023"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="990"/>
+        <location filename="../../desktop/main_window.py" line="1026"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="991"/>
+        <location filename="../../desktop/main_window.py" line="1027"/>
         <source>Sync by USB stick…</source>
         <translation>Синхронизация через флешку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="992"/>
+        <location filename="../../desktop/main_window.py" line="1028"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="993"/>
+        <location filename="../../desktop/main_window.py" line="1029"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="994"/>
+        <location filename="../../desktop/main_window.py" line="1030"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="995"/>
+        <location filename="../../desktop/main_window.py" line="1031"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="996"/>
+        <location filename="../../desktop/main_window.py" line="1032"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>

@@ -13,7 +13,8 @@ from storage.keychain import Keychain
 from storage.profiles import Profiles
 
 
-def main(root: str, username: str, password: str) -> int:
+def main(root: str, username: str, password: str, *keys: str) -> int:
+    """`keys`: cells (lesson/pupil) to read besides those this PC typed."""
     profiles = Profiles(Path(root), Keychain())
     key = profiles.unlock(username, password)
     conn = sqlite_file.connect(profiles.get(username).journal, key=key)
@@ -23,7 +24,7 @@ def main(root: str, username: str, password: str) -> int:
                              "ORDER BY id", (device,)).fetchall()
         outbox = conn.execute("SELECT seq, entity_key, field, value, sent FROM outbox_op ORDER BY seq").fetchall()
         cells = {k: conn.execute("SELECT mark FROM lesson_cell WHERE lesson_id || '/' || pupil_id = ?", (k,))
-                 .fetchone() for k, _v in typed}
+                 .fetchone() for k in [*(k for k, _v in typed), *keys]}
     finally:
         conn.close()
     print(json.dumps({"device_id": device, "typed": typed, "outbox": outbox,
@@ -32,4 +33,4 @@ def main(root: str, username: str, password: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:]))

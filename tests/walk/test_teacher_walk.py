@@ -155,10 +155,11 @@ class Teacher:
         ARTIFACTS.mkdir(exist_ok=True)
         self.keyboard.screenshot(ARTIFACTS / f"walk_{name}_{self.runs}.xwd")
 
-    def journal(self, username: str, password: str) -> dict:
-        """What the profile's journal holds, read by a separate process with the app's keychain."""
+    def journal(self, username: str, password: str, *cells: str) -> dict:
+        """What the profile's journal holds, read by a separate process with the app's keychain (`cells`: more cells
+        to read, as lesson/pupil keys, besides those this PC typed)."""
         done = subprocess.run([sys.executable, "-m", "tests.walk.read_profile", str(self.profiles_root), username,
-                               password], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=60)
+                               password, *cells], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
 
@@ -402,6 +403,52 @@ def test_a_class_teacher_saves_her_class_report_as_pdf(server: Server, display: 
         teacher.quit()
     except AssertionError:
         teacher.evidence("report")
+        raise
+    finally:
+        teacher.close()
+
+
+def test_a_damaged_journal_is_offered_its_backup_at_start(server: Server, display: Keyboard, tmp_path: Path) -> None:
+    """The real app: a first start makes the profile, a mark and the scheduled backup; the disk then damages the journal
+    file; the next start checks it before opening it, offers the backup with its date, restores it on Enter, and the
+    journal opens; the mark (acknowledged by the server) is there after the sync that follows."""
+    home = tmp_path / "home"
+    home.mkdir()
+    teacher = Teacher(home, display, server, None)
+    username = _demo_teacher(server)
+    try:
+        teacher.first_start(username)
+        _type_marks(display, ["4"])
+        device = _device_of(server, username)
+        _wait_for(lambda: len(_server_marks(server, device)) >= 1, 30, "the mark reaches the server")
+        _wait_for(lambda: any(teacher.profiles_root.glob("*/backups/*-scheduled.db")), 30, "the scheduled backup")
+        teacher.quit()
+        [journal] = teacher.profiles_root.glob("*/journal.db")
+        size = journal.stat().st_size
+        with journal.open("r+b") as damaged:
+            damaged.seek(size // 2)
+            damaged.write(b"\x00" * 16384)
+
+        log = teacher.profiles_root.parent / "logs" / "dala.log"
+        seen = log.read_text().count("restored journal reconciled")
+        teacher.start()
+        teacher.window("Dala Journal", timeout=60)  # the start screen: the profile's password
+        display.type(OFFLINE_PASSWORD)
+        display.key("Return")
+        teacher.window("Dala Journal", timeout=60)  # the damaged journal's question: the backup is the default
+        time.sleep(1)
+        display.key("Return")
+        teacher.journal_window()
+        assert list(journal.parent.glob("journal.db.damaged-*")), "the damaged file is kept aside"
+        _wait_for(lambda: log.read_text().count("restored journal reconciled") > seen, 90, "the reconciling sync")
+        _wait_for(lambda: "sync done" in log.read_text().split("restored journal reconciled")[-1], 90,
+                  "the download after it")
+        teacher.quit()
+        [(key, value)] = _server_marks(server, device)
+        restored = teacher.journal(username, OFFLINE_PASSWORD, key)
+        assert restored["cells"][key] == json.loads(value), restored  # acknowledged, lost with the file, back
+    except AssertionError:
+        teacher.evidence("damaged")
         raise
     finally:
         teacher.close()
