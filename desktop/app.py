@@ -310,7 +310,8 @@ class _App:
         if self.profiles is not None and self.username is not None and self.key is not None:
             tokens = self.profiles.tokens(self.username, self.key)  # sealed under the journal key
         self.engine = engine = SyncEngine(db, server_url, tokens, device_name=QSysInfo.machineHostName(),
-                                          ca_bundle=self.ca_bundle)
+                                          ca_bundle=self.ca_bundle, find_relay=True,
+                                          relay_url=self.settings.get(options.RELAY_URL) or None)
         if self.profiles is not None and self.username is not None and self.key is not None:
             profiles, username, key = self.profiles, self.username, self.key
             engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer.recovery_key,

@@ -194,7 +194,12 @@ class MainWindow(QMainWindow):
         self.stick_action = QAction(self)
         self.stick_action.setObjectName("syncByStick")
         self.stick_action.triggered.connect(self.on_stick_sync)
-        self.account_menu.addActions([self.stick_action, self.password_action, self.sign_out_action])
+        self.relay_action = QAction(self, checkable=True)
+        self.relay_action.setObjectName("relayHost")
+        self.relay_action.toggled.connect(self.on_relay)
+        self.relay: Any = None  # the LAN relay this PC runs (sync.relay.Relay), when it is one
+        self.account_menu.addActions([self.stick_action, self.relay_action, self.password_action,
+                                      self.sign_out_action])
         self.account_menu.menuAction().setVisible(False)  # until there is a server to hold an account (attach_sync)
         self.signed_out.connect(self._show_signed_out)
         self.stick_synced.connect(self._show_stick_sync)
@@ -246,6 +251,8 @@ class MainWindow(QMainWindow):
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         self.account_menu.menuAction().setVisible(True)
+        if self.settings.get(options.RELAY_HOST):
+            self.relay_action.setChecked(True)  # a relay again, as it was
         bridge.status_changed.connect(self.on_sync_status)
         bridge.run_finished.connect(self.on_sync_run)
         self.sync_bar.show_status(engine.status)  # what happened before the window was there
@@ -661,6 +668,24 @@ class MainWindow(QMainWindow):
         future = self.engine.sign_out()
         future.add_done_callback(lambda f: self.signed_out.emit(f.exception() or f.result()))
 
+    def on_relay(self, on: bool) -> None:
+        """This PC as the school's LAN relay (sync.relay): it keeps the sealed bundles of PCs without internet and
+        carries them to the server with its own link. Remembered in the settings; announced on the LAN by mDNS."""
+        from storage import sync_state
+        from sync.relay import Relay
+
+        self.settings.set(options.RELAY_HOST, on)
+        if self.relay is not None:
+            self.relay.stop()
+            self.relay = None
+        if on and self.engine is not None:
+            with self.engine.db.read() as conn:
+                state = sync_state.load(conn) or {}
+            if state.get("school_id") is not None:
+                self.relay = Relay(self.engine.db.path.parent / "relay", self.engine.link, self.engine.device_id,
+                                   state["school_id"]).start()
+                self.say(self.tr("This PC now carries the syncs of the school's PCs without internet, while it runs."))
+
     def on_stick_sync(self) -> None:
         """A sync by a USB stick, for a PC whose internet is days away: the stick (or a folder on it) chosen, the
         server's answers on it applied, other PCs' bundles taken to the server when this PC is online, and this PC's
@@ -1025,6 +1050,7 @@ class MainWindow(QMainWindow):
             self.lock_screen.retranslate()
         self.account_menu.setTitle(self.tr("Account"))
         self.stick_action.setText(self.tr("Sync by USB stick…"))
+        self.relay_action.setText(self.tr("Carry other PCs' syncs on this network"))
         self.password_action.setText(self.tr("Change password…"))
         self.sign_out_action.setText(self.tr("Sign out of the server…"))
         self.language_menu.setTitle(self.tr("Language"))
@@ -1084,6 +1110,9 @@ class MainWindow(QMainWindow):
         if not self.keep_unsaved():
             event.ignore()  # a write was refused: the teacher reads why in the hint, and the window stays
             return
+        if self.relay is not None:
+            self.relay.stop()
+            self.relay = None
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.NAME_COLUMN_WIDTH, self.view.columnWidth(0))

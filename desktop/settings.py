@@ -72,6 +72,9 @@ class LettersOption(Option):
 
 SERVER_URL = Option("sync/server_url", "")
 USERNAME = Option("sync/username", "")
+# The school's LAN relay (sync.relay): an address given to reach it ("" : found by mDNS), and whether this PC is one.
+RELAY_URL = Option("sync/relay_url", "")
+RELAY_HOST = Option("sync/relay_host", False)
 LANGUAGE = Option("ui/language", "kk")
 WINDOW_GEOMETRY = Option("ui/window_geometry", QByteArray())
 WINDOW_STATE = Option("ui/window_state", QByteArray())

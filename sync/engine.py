@@ -24,10 +24,11 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.bundle import BundleError, Header
 from core.protocol import LoginResponse, SyncRequest
 from storage import backups, conflicts, device, outbox, rejections, sync_state
 from storage.database import JournalDatabase
-from sync import bundles, course_set, first_download, session
+from sync import bundles, course_set, first_download, relay, session
 from sync.backoff import Backoff
 from sync.credentials import TokenStore, account_key
 from sync.errors import SyncError
@@ -48,7 +49,8 @@ class SyncEngine:
     def __init__(self, db: JournalDatabase, server_url: str, tokens: TokenStore, *, device_name: str | None = None,
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
                  backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
-                 on_login: Callable[[LoginResponse], None] | None = None, ca_bundle: str | None = None) -> None:
+                 on_login: Callable[[LoginResponse], None] | None = None, ca_bundle: str | None = None,
+                 relay_url: str | None = None, find_relay: bool = False) -> None:
         self.db = db
         self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
         self.link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
@@ -70,6 +72,12 @@ class SyncEngine:
         self._stopping = False
         self._thread: threading.Thread | None = None
         self.last_run: session.RunSummary | None = None
+        # The school's LAN relay (sync.relay), used while the server cannot be reached: its address given, or found
+        # by mDNS when `find_relay`; the request handed to it and not yet answered.
+        self.relay_url, self.find_relay = relay_url, find_relay
+        self._relay_request: Header | None = None
+        self._relay_found: str | None = None
+        self._relay_since = 0.0  # when the last request went to the relay (time.monotonic)
 
     # -- what callers use (any thread) ------------------------------------------------------------
 
@@ -277,6 +285,8 @@ class SyncEngine:
             elif error.retry:
                 delay = self.backoff.next_delay(error.retry_after)
                 outcome["online"] = error.code not in _UNREACHABLE
+                if error.code == "offline":
+                    self._through_relay(summary)
             outcome.update(error_code=error.code, error_message=error.message)
         except Exception as error:  # a local database problem: keep the engine alive, say what happened
             log.exception("sync failed")
@@ -287,6 +297,39 @@ class SyncEngine:
             self._tell_run(summary)
         if delay is not None:
             self._schedule(delay)
+
+    def _through_relay(self, summary: session.RunSummary) -> bool:
+        """With the server out of reach: the answer to the request handed to the LAN's relay collected and applied if
+        it has come, and this PC's pending sync handed over anew (sync.relay). False when there is no relay."""
+        with self.db.read() as conn:
+            state = sync_state.load(conn)
+        if state is None or not state.get("server_bundle_key") or not (self.relay_url or self.find_relay):
+            return False
+        url = self.relay_url or self._relay_found or relay.discover(state["school_id"])
+        if url is None:
+            return False
+        self._relay_found = None if self.relay_url else url
+        try:
+            if self._relay_request is not None:
+                applied = relay.collect(self.db, url, self._relay_request)
+                if applied is False:
+                    return True  # not answered yet: asked again next time
+                self._relay_request = None
+                if applied is not None:
+                    summary.pushed, summary.pulled = applied.acknowledged, applied.pulled
+                    summary.conflicts, summary.rejected = applied.conflicts, applied.rejected
+                    summary.changed.merge(applied.changed)
+            with self.db.read() as conn:
+                waiting = outbox.count(conn)
+            # what waits goes at once; with nothing to send, a request that only pulls goes as often as idle syncs
+            if waiting or time.monotonic() - self._relay_since >= self.idle_interval:
+                self._relay_request = relay.hand_over(self.db, url, self.db.path.parent / "relay-out")
+                self._relay_since = time.monotonic()
+        except (SyncError, BundleError) as error:
+            log.info("relay: %s", error)
+            self._relay_found = None  # (one found by mDNS is looked for again next time)
+            return False
+        return True
 
     def login_blocking(self, username: str, password: str) -> None:
         """Log in on the calling thread (not the UI's): raises SyncError when refused. A journal downloaded from

@@ -19,9 +19,9 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Literal
 
 import httpx
 
@@ -180,15 +180,6 @@ def discover(school_id: int, wait: float = 3.0) -> str | None:
     return found[0] if found else None
 
 
-@dataclass
-class Through:
-    """A PC's sync through a relay: the request it handed over, and the answer once collected."""
-
-    request: Header
-    applied: Applied | None = None
-    collected: bool = False
-
-
 def hand_over(db: JournalDatabase, relay_url: str, folder: Path) -> Header:
     """This PC's pending sync written as a request bundle (into `folder`, its own copy) and handed to the relay."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -198,7 +189,7 @@ def hand_over(db: JournalDatabase, relay_url: str, folder: Path) -> Header:
     return header
 
 
-def collect(db: JournalDatabase, relay_url: str, request: Header) -> Applied | None | bool:
+def collect(db: JournalDatabase, relay_url: str, request: Header) -> Applied | None | Literal[False]:
     """The relay's answer to `request`, applied (sync.bundles.read_answer: None when passed over); False while the
     relay has none yet."""
     response = _relay_call(lambda client: client.get(f"{relay_url}/answers/{request.id}"), expect=(200, 404))

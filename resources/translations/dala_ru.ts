@@ -9,7 +9,7 @@
         <location filename="../../desktop/app.py" line="251"/>
         <location filename="../../desktop/app.py" line="258"/>
         <location filename="../../desktop/app.py" line="269"/>
-        <location filename="../../desktop/app.py" line="410"/>
+        <location filename="../../desktop/app.py" line="411"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
@@ -449,255 +449,265 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>%1 — to read</source>
         <translation>%1 — для просмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>Term %1</source>
         <translation>%1-я четверть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/main_window.py" line="312"/>
         <source>Half-year %1</source>
         <translation>%1-е полугодие</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>Year</source>
         <translation>Учебный год</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>Choose a lesson&apos;s cell to write in.</source>
         <translation>Выберите ячейку урока, чтобы писать в неё.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
         <source>This lesson is cancelled (%1); it takes no marks or attendance.</source>
         <translation>Этот урок отменён (%1); в него нельзя ставить ни оценки, ни отметки посещаемости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
         <source>This pupil was not in the class on that day.</source>
         <translation>Этого ученика в тот день не было в классе.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469"/>
-        <location filename="../../desktop/main_window.py" line="482"/>
+        <location filename="../../desktop/main_window.py" line="476"/>
+        <location filename="../../desktop/main_window.py" line="489"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="537"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>Choose a summative work&apos;s column first.</source>
         <translation>Сначала выберите столбец суммативной работы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577"/>
+        <location filename="../../desktop/main_window.py" line="584"/>
         <source>Exam and year test marks are set in the year&apos;s journal of a subject graded by marks.</source>
         <translation>Оценки за экзамен и годовую контрольную ставятся в журнале за год по предмету с оценками.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="588"/>
+        <location filename="../../desktop/main_window.py" line="595"/>
         <source>No exam or year test here: exams are in grades 9 and 11, a year test follows a year 2.</source>
         <translation>Здесь нет экзамена или годовой контрольной: экзамены — в 9 и 11 классах, годовая контрольная — после годовой «2».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="621"/>
         <source>Reports are made for a class teacher&apos;s class and for the school&apos;s admin.</source>
         <translation>Отчёты составляются классным руководителем по своему классу и администратором школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="649"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>Your password has been changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656"/>
+        <location filename="../../desktop/main_window.py" line="663"/>
         <source>Sign out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="657"/>
+        <location filename="../../desktop/main_window.py" line="664"/>
         <source>Sign this PC out of the school&apos;s server? Your journal stays on this PC, and what waits to be sent is sent after your next login.</source>
         <translation>Выйти на этом компьютере с сервера школы? Журнал останется на этом компьютере, а то, что ждёт отправки, будет отправлено после следующего входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="669"/>
-        <location filename="../../desktop/main_window.py" line="740"/>
+        <location filename="../../desktop/main_window.py" line="687"/>
+        <source>This PC now carries the syncs of the school&apos;s PCs without internet, while it runs.</source>
+        <translation>Пока этот компьютер работает, он передаёт синхронизацию компьютеров школы без интернета.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="765"/>
         <source>Choose the USB stick</source>
         <translation>Выберите флешку</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="682"/>
+        <location filename="../../desktop/main_window.py" line="707"/>
         <source>Sync by USB stick</source>
         <translation>Синхронизация через флешку</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>Signed out of the school&apos;s server. Log in to sync again.</source>
         <translation>Вы вышли с сервера школы. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="695"/>
+        <location filename="../../desktop/main_window.py" line="720"/>
         <source>Signed out on this PC; the server could not be reached to be told. Log in to sync again.</source>
         <translation>Вы вышли на этом компьютере; сервер сейчас недоступен, чтобы об этом сообщить. Войдите, чтобы снова синхронизировать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="705"/>
+        <location filename="../../desktop/main_window.py" line="730"/>
         <source>You are not the class teacher of any class.</source>
         <translation>Вы не классный руководитель ни одного класса.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="750"/>
+        <location filename="../../desktop/main_window.py" line="775"/>
         <source>The journal is backed up to %1. The copy is encrypted: it opens only with your password.</source>
         <translation>Резервная копия журнала сохранена: %1. Копия зашифрована и открывается только вашим паролем.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="789"/>
+        <location filename="../../desktop/main_window.py" line="814"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="794"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>Saved to %1. The file is not encrypted: it holds pupils&apos; names and marks, so keep it off shared folders and USB sticks, and delete it when done.</source>
         <translation>Сохранено в %1. Файл не зашифрован: в нём имена и оценки учеников, поэтому не кладите его в общие папки и на флешки и удалите, когда он станет не нужен.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="844"/>
         <source>Nothing to undo.</source>
         <translation>Нечего отменять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="844"/>
         <source>Nothing to redo.</source>
         <translation>Нечего повторять.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="826"/>
+        <location filename="../../desktop/main_window.py" line="851"/>
         <source>That edit was in another journal: it is changed there.</source>
         <translation>Эта правка была в другом журнале: изменение сделано там.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1007"/>
+        <location filename="../../desktop/main_window.py" line="1032"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1008"/>
+        <location filename="../../desktop/main_window.py" line="1033"/>
         <location filename="../../desktop/self_test.py" line="48"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1009"/>
+        <location filename="../../desktop/main_window.py" line="1034"/>
         <source>Add a summative work…</source>
         <translation>Добавить суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1010"/>
+        <location filename="../../desktop/main_window.py" line="1035"/>
         <source>Change or delete this summative work…</source>
         <translation>Изменить или удалить эту суммативную работу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1011"/>
+        <location filename="../../desktop/main_window.py" line="1036"/>
         <source>Final mark…</source>
         <translation>Итоговая оценка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1012"/>
+        <location filename="../../desktop/main_window.py" line="1037"/>
         <source>Exam or year test mark…</source>
         <translation>Оценка за экзамен или годовую контрольную…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1013"/>
+        <location filename="../../desktop/main_window.py" line="1038"/>
         <source>Reports…</source>
         <translation>Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1014"/>
+        <location filename="../../desktop/main_window.py" line="1039"/>
         <source>Class summary…</source>
         <translation>Сводка по классу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1015"/>
+        <location filename="../../desktop/main_window.py" line="1040"/>
         <source>Save the journal page…</source>
         <translation>Сохранить страницу журнала…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1016"/>
+        <location filename="../../desktop/main_window.py" line="1041"/>
         <source>Back up to a USB stick…</source>
         <translation>Резервная копия на флешку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1017"/>
+        <location filename="../../desktop/main_window.py" line="1042"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1018"/>
+        <location filename="../../desktop/main_window.py" line="1043"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1019"/>
+        <location filename="../../desktop/main_window.py" line="1044"/>
         <source>Edit</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1020"/>
+        <location filename="../../desktop/main_window.py" line="1045"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1021"/>
+        <location filename="../../desktop/main_window.py" line="1046"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1022"/>
+        <location filename="../../desktop/main_window.py" line="1047"/>
         <source>Today&apos;s lessons…</source>
         <translation>Уроки на сегодня…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1023"/>
+        <location filename="../../desktop/main_window.py" line="1048"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1026"/>
+        <location filename="../../desktop/main_window.py" line="1051"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1027"/>
+        <location filename="../../desktop/main_window.py" line="1052"/>
         <source>Sync by USB stick…</source>
         <translation>Синхронизация через флешку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1028"/>
+        <location filename="../../desktop/main_window.py" line="1053"/>
+        <source>Carry other PCs&apos; syncs on this network</source>
+        <translation>Передавать синхронизацию других компьютеров этой сети</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1054"/>
         <source>Change password…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1029"/>
+        <location filename="../../desktop/main_window.py" line="1055"/>
         <source>Sign out of the server…</source>
         <translation>Выйти с сервера…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1030"/>
+        <location filename="../../desktop/main_window.py" line="1056"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1031"/>
+        <location filename="../../desktop/main_window.py" line="1057"/>
         <source>Lesson</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1032"/>
+        <location filename="../../desktop/main_window.py" line="1058"/>
         <source>To review</source>
         <translation>Проверить</translation>
     </message>

@@ -55,3 +55,37 @@ def test_a_teacher_without_internet_syncs_by_a_usb_stick_from_the_window(server:
     assert f"{queued} расталды" in second.text()
     assert pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     assert "жауап" in second.detailedText() and request.name in second.detailedText()
+    pc.close()
+
+
+def test_a_pc_made_the_schools_relay_from_the_window_carries_another_pcs_sync(server: LiveServer, qtbot,
+                                                                             tmp_path: Path) -> None:
+    """Account → Carry other PCs' syncs on this network: the PC becomes the LAN's relay (and stays one at the next
+    start, from the settings); a colleague's PC without internet hands it her bundle and gets her answer."""
+    import time
+
+    from desktop import settings as options
+    from sync import relay
+
+    logins = [r[0] for r in server.sql("SELECT DISTINCT t.username FROM teacher t JOIN course c ON c.teacher_id = "
+                                       "t.id WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY 1 LIMIT 2")]
+    host = Device(tmp_path, "host", server.url, logins[0]).login()
+    host.sync()
+    colleague = Device(tmp_path, "colleague", server.url, logins[1]).login()
+    colleague.sync()
+    window = synced_window(qtbot, host, tmp_path)
+    host.engine.start()
+    window.relay_action.trigger()
+    assert window.relay is not None and window.settings.get(options.RELAY_HOST) is True
+    url = f"http://127.0.0.1:{window.relay.port}"
+    queued = edit_many(colleague, lessons=1)
+    request = relay.hand_over(colleague.db, url, tmp_path / "out")
+    deadline = time.monotonic() + 60
+    while (applied := relay.collect(colleague.db, url, request)) is False:
+        assert time.monotonic() < deadline
+        qtbot.wait(200)
+    assert applied is not None and applied.acknowledged == queued
+    window.relay_action.trigger()
+    assert window.relay is None and window.settings.get(options.RELAY_HOST) is False
+    host.close()
+    colleague.close()

@@ -55,3 +55,28 @@ def test_a_relay_carries_three_pcs_bundles_while_its_link_goes_up_and_down(serve
     finally:
         hub.stop()
         link.close()
+
+
+def test_a_pc_whose_link_is_down_syncs_through_the_relay_by_itself(server, proxy, tmp_path: Path) -> None:
+    """The sync engine of a PC whose own link is down hands its pending sync to the LAN's relay and applies the answer
+    when it comes, with nothing done by the teacher; its outbox empties and it equals the server."""
+    from tests.sync.conftest import wait_for
+
+    login = server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id WHERE c.scale = "
+                       "'criteria' AND c.subgroup_id IS NULL ORDER BY t.username LIMIT 1")[0][0]
+    link = ServerLink(server.url)  # the relay's own link is up
+    hub = relay.Relay(tmp_path / "relay", link, RELAY_DEVICE, 1, every=0.2).start(announce=False)
+    pc = Device(tmp_path, "pc", proxy.url, login, relay_url=f"http://127.0.0.1:{hub.port}").login()
+    try:
+        pc.sync()  # online once
+        proxy.down = True
+        assert edit_many(pc, lessons=2) > 0
+        pc.engine.start()
+        pc.engine.local_change()
+        wait_for(lambda: pc.sql("SELECT count(*) FROM outbox_op")[0][0] == 0, 60)
+        assert pc.engine.status.online is False  # its own link is still down
+        assert_same_cells_and_exactly_once(server, pc)
+    finally:
+        pc.close()
+        hub.stop()
+        link.close()
