@@ -311,7 +311,8 @@ class _App:
             tokens = self.profiles.tokens(self.username, self.key)  # sealed under the journal key
         self.engine = engine = SyncEngine(db, server_url, tokens, device_name=QSysInfo.machineHostName(),
                                           ca_bundle=self.ca_bundle, find_relay=True,
-                                          relay_url=self.settings.get(options.RELAY_URL) or None)
+                                          relay_url=self.settings.get(options.RELAY_URL) or None,
+                                          server_bundle_key=self.preset.server_bundle_key if self.preset else None)
         if self.profiles is not None and self.username is not None and self.key is not None:
             profiles, username, key = self.profiles, self.username, self.key
             engine.on_login = lambda answer: profiles.keep_recovery(username, key, answer.recovery_key,

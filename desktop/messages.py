@@ -294,6 +294,9 @@ def schedule_warning(code: str, params: dict) -> str:
 def sync_error(code: str | None, message: str | None) -> str:
     texts = {
         "offline": QCoreApplication.translate("Messages", "No connection to the school's server."),
+        "bundle_key_mismatch": QCoreApplication.translate(
+            "Messages", "The server's key is not the one in the school's installer: it may not be the school's "
+            "server. Tell the school admin."),
         "no_bundle_key": QCoreApplication.translate(
             "Messages", "This PC must sync online once before it can sync by a USB stick."),
         "busy": QCoreApplication.translate("Messages", "The server is busy; trying again shortly."),

@@ -22,6 +22,7 @@ class BundledPreset:
     language: str = ""
     ca_bundle: Path | None = None
     teachers: list[str] = field(default_factory=list)
+    server_bundle_key: str = ""  # the school server's public bundle key (core.bundle), trusted over what it tells
 
 
 def location() -> Path | None:
@@ -46,4 +47,4 @@ def load() -> BundledPreset | None:
     ca = data.get("ca_bundle")
     return BundledPreset(path, str(data.get("server_url") or ""), str(data.get("school") or ""),
                          str(data.get("language") or ""), path.parent / ca if ca else None,
-                         [str(t) for t in data.get("teachers") or []])
+                         [str(t) for t in data.get("teachers") or []], str(data.get("server_bundle_key") or ""))

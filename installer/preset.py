@@ -7,6 +7,7 @@ full before any build starts: every problem is listed, in words a school admin c
     language = "kk"                       # kk, ru or en
     ca_bundle = "school17-ca.pem"         # optional: relative to the preset's folder
     teachers = ["aigerim.t", "bolat.s"]   # optional
+    server_bundle_key = "…"               # optional: `dala-server bundle-key` prints it (sealed sync bundles)
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.bundle import PublicKeys
 from sync.errors import SyncError
 from sync.server_url import check_url
 
 LANGUAGES = ("kk", "ru", "en")
-KNOWN_KEYS = {"server_url", "school", "language", "ca_bundle", "teachers"}
+KNOWN_KEYS = {"server_url", "school", "language", "ca_bundle", "teachers", "server_bundle_key"}
 SECRET_WORDS = ("password", "secret", "token", "key")
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 
@@ -39,11 +41,13 @@ class Preset:
     language: str
     ca_bundle: Path | None = None
     teachers: list[str] = field(default_factory=list)
+    server_bundle_key: str = ""  # the server's public bundle key (core.bundle): what the PCs seal for, and trust
 
     def as_bundled(self) -> dict[str, Any]:
         """The preset as the app reads it from inside the bundle: the CA bundle by its file name there."""
         return {"server_url": self.server_url, "school": self.school, "language": self.language,
-                "ca_bundle": self.ca_bundle.name if self.ca_bundle else None, "teachers": list(self.teachers)}
+                "ca_bundle": self.ca_bundle.name if self.ca_bundle else None, "teachers": list(self.teachers),
+                "server_bundle_key": self.server_bundle_key}
 
 
 def load(path: Path) -> Preset:
@@ -87,6 +91,12 @@ def load(path: Path) -> Preset:
     teachers = data.get("teachers", [])
     if not isinstance(teachers, list) or not all(isinstance(t, str) and _USERNAME.match(t) for t in teachers):
         problems.append("teachers must be a list of usernames (letters, digits, . _ @ -)")
+    bundle_key = data.get("server_bundle_key", "")
+    try:
+        if bundle_key:
+            PublicKeys.parse(str(bundle_key))
+    except ValueError:
+        problems.append("server_bundle_key is not the server's public bundle key (`dala-server bundle-key` prints it)")
     if problems or not isinstance(url, str) or not isinstance(school, str) or not isinstance(language, str):
         raise PresetInvalid(path, problems)
-    return Preset(url, school.strip(), language, ca_bundle, list(teachers))
+    return Preset(url, school.strip(), language, ca_bundle, list(teachers), str(bundle_key))

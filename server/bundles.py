@@ -8,6 +8,7 @@ what a school's installer preset carries, and what the server tells a PC that re
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
 
-from core import bundle
+from core import bundle, wire_pack
 from core.bundle import BundleError, KeyPair, PublicKeys
 from core.protocol import SyncRequest
 from server import accounts, key_files
@@ -49,9 +50,9 @@ def answer(engine: Engine, keys: KeyPair, data: bytes, ip: str | None,
         raise BundleError("unknown_device", "The server knows no bundle key of this PC: it must sync online once.")
     sender = PublicKeys.parse(registered)
     header, payload = bundle.open_bundle(data, keys, sender)
-    try:
-        request = SyncRequest.model_validate_json(payload)
-    except ValidationError:
+    try:  # the packed form a direct sync sends (core.wire_pack)
+        request = SyncRequest.model_validate(wire_pack.unpack_request(json.loads(payload)))
+    except (ValueError, ValidationError, wire_pack.PackError):
         raise BundleError("not_a_bundle", "The bundle's request cannot be read.") from None
     if request.device_id != header.device_id:
         raise BundleError("bad_signature", "The bundle's request names another device than its header.")
@@ -62,5 +63,6 @@ def answer(engine: Engine, keys: KeyPair, data: bytes, ip: str | None,
     reply = bundle.new_header("answer", school, device_id, ops=len(response.results), changes=len(response.changes),
                               cursor=request.cursor, answers=header.id, first_seq=min(seqs, default=None),
                               last_seq=max(seqs, default=None))
-    return bundle.seal(reply, response.model_dump_json().encode(), sender, keys)
+    packed = wire_pack.pack_response(response.model_dump(mode="json", exclude={"bundle_key"}))
+    return bundle.seal(reply, json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), sender, keys)
 

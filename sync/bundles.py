@@ -13,13 +13,14 @@ is passed over, and the next sync sends again what it did not acknowledge (the s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from core import bundle
+from core import bundle, wire_pack
 from core.bundle import BundleError, Header, PublicKeys
 from core.protocol import MAX_OPS_PER_SYNC, MAX_PULL, SyncRequest, SyncResponse
 from storage import audit, device, outbox, sync_state
@@ -84,7 +85,8 @@ def write_request(db: JournalDatabase, folder: Path) -> tuple[Path, Header]:
         bundle_key=None)
     header = bundle.new_header("request", state["school_id"], device_id, ops=len(batch), cursor=state["cursor"],
                                first_seq=batch[0].seq if batch else None, last_seq=batch[-1].seq if batch else None)
-    data = bundle.seal(header, request.model_dump_json(exclude={"bundle_key", "audit_receipt"}).encode(),
+    packed = wire_pack.pack_request(request.model_dump(mode="json", exclude={"bundle_key", "audit_receipt"}))
+    data = bundle.seal(header, json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(),
                        PublicKeys.parse(state["server_bundle_key"]), keys)
     return _write(folder / f"request-{device_id[:8]}-{header.made_at:%Y%m%d-%H%M%S}{bundle.SUFFIX}", data), header
 
@@ -103,8 +105,8 @@ def read_answer(db: JournalDatabase, data: bytes) -> Applied | None:
         keys = sync_state.bundle_keys(conn)
     header, payload = bundle.open_bundle(data, keys, PublicKeys.parse(state["server_bundle_key"]))
     try:
-        answer = SyncResponse.model_validate_json(payload)
-    except ValidationError:
+        answer = SyncResponse.model_validate(wire_pack.unpack_response(json.loads(payload)))
+    except (ValueError, ValidationError, wire_pack.PackError):
         raise BundleError("not_a_bundle", "The answer's contents cannot be read.") from None
     with db.write() as conn:
         if sync_state.load(conn)["cursor"] != header.cursor:  # type: ignore[index]

@@ -50,7 +50,7 @@ class SyncEngine:
                  transport: httpx.BaseTransport | None = None, idle_interval: float = 60.0, debounce: float = 2.0,
                  backoff: Backoff | None = None, estimate: LinkEstimate | None = None,
                  on_login: Callable[[LoginResponse], None] | None = None, ca_bundle: str | None = None,
-                 relay_url: str | None = None, find_relay: bool = False) -> None:
+                 relay_url: str | None = None, find_relay: bool = False, server_bundle_key: str | None = None) -> None:
         self.db = db
         self.on_login = on_login  # told the server's login answer (its recovery key: storage.profiles)
         self.link = ServerLink(server_url, transport=transport, ca_bundle=ca_bundle)
@@ -75,6 +75,11 @@ class SyncEngine:
         # The school's LAN relay (sync.relay), used while the server cannot be reached: its address given, or found
         # by mDNS when `find_relay`; the request handed to it and not yet answered.
         self.relay_url, self.find_relay = relay_url, find_relay
+        # The server's public bundle key as the school's installer preset gives it: trusted over what a server tells.
+        self.server_bundle_key = server_bundle_key
+        if server_bundle_key and state is not None and not state.get("server_bundle_key"):
+            with db.write() as conn:  # bundles can be sealed for the server before it has told its key
+                sync_state.update_state(conn, server_bundle_key=server_bundle_key)
         self._relay_request: Header | None = None
         self._relay_found: str | None = None
         self._relay_since = 0.0  # when the last request went to the relay (time.monotonic)
@@ -207,7 +212,7 @@ class SyncEngine:
             self._publish(running=True, phase="syncing", done=0, total=0)
             summary.download_again = False
             session.run(self.db, self.link, self.estimate, self.device_id,
-                        lambda d, t: self._publish(done=d, total=t), summary)
+                        lambda d, t: self._publish(done=d, total=t), summary, self.server_bundle_key)
             if not summary.download_again:
                 break
         if course_set.follow(self.db, self.link, summary.courses, lambda d, t: self._publish(done=d, total=t)):

@@ -42,9 +42,11 @@ class RunSummary:
 
 
 def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
-        progress: Progress = lambda done, total: None, summary: RunSummary | None = None) -> RunSummary:
+        progress: Progress = lambda done, total: None, summary: RunSummary | None = None,
+        trusted_bundle_key: str | None = None) -> RunSummary:
     """Sync until both sides are done. `summary` (a fresh one when not given) is filled batch by batch, so a
-    run cut off midway still tells what it applied before."""
+    run cut off midway still tells what it applied before. `trusted_bundle_key`: the server's public bundle key
+    from the school's preset; a server telling another is refused (it is not the school's)."""
     summary = summary if summary is not None else RunSummary()
     remaining_changes = 0
     size_cap = MAX_OPS
@@ -72,6 +74,9 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             raise
         answer = exchange.answer
         first = False
+        if trusted_bundle_key and answer.bundle_key and answer.bundle_key != trusted_bundle_key:
+            raise SyncError("bundle_key_mismatch", "The server's bundle key is not the one in the school's installer: "
+                            "this is not the school's server.", retry=False)
         summary.round_trips += 1
         summary.sent_bytes += exchange.sent
         summary.received_bytes += exchange.received

@@ -9,7 +9,7 @@
         <location filename="../../desktop/app.py" line="251"/>
         <location filename="../../desktop/app.py" line="258"/>
         <location filename="../../desktop/app.py" line="269"/>
-        <location filename="../../desktop/app.py" line="411"/>
+        <location filename="../../desktop/app.py" line="412"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
@@ -1253,157 +1253,162 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="297"/>
+        <source>The server&apos;s key is not the one in the school&apos;s installer: it may not be the school&apos;s server. Tell the school admin.</source>
+        <translation>Сервердің кілті мектеп орнатқышындағы кілтпен сәйкес келмейді: бұл мектептің сервері болмауы мүмкін. Мектеп әкімшісіне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>This PC must sync online once before it can sync by a USB stick.</source>
         <translation>Флешка арқылы синхрондау үшін бұл компьютер алдымен бір рет интернет арқылы синхрондалуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; оны қалпына келтіруін сұраңыз. Енгізгеніңіздің бәрі осы компьютерде сақтаулы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="329"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="336"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="334"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="335"/>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="338"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="343"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="341"/>
+        <location filename="../../desktop/messages.py" line="344"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="349"/>
+        <location filename="../../desktop/messages.py" line="352"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="358"/>
+        <location filename="../../desktop/messages.py" line="361"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>

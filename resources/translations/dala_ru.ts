@@ -9,7 +9,7 @@
         <location filename="../../desktop/app.py" line="251"/>
         <location filename="../../desktop/app.py" line="258"/>
         <location filename="../../desktop/app.py" line="269"/>
-        <location filename="../../desktop/app.py" line="411"/>
+        <location filename="../../desktop/app.py" line="412"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
@@ -1253,157 +1253,162 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="297"/>
+        <source>The server&apos;s key is not the one in the school&apos;s installer: it may not be the school&apos;s server. Tell the school admin.</source>
+        <translation>Ключ сервера не совпадает с ключом из установщика школы: возможно, это не сервер школы. Сообщите администратору школы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>This PC must sync online once before it can sync by a USB stick.</source>
         <translation>Прежде чем синхронизироваться через флешку, этот компьютер должен один раз синхронизироваться по интернету.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; попросите его восстановить доступ. Всё, что вы ввели, ждёт на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="311"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="321"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="329"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="328"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="332"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="336"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="334"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="335"/>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="338"/>
+        <location filename="../../desktop/messages.py" line="340"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="343"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="341"/>
+        <location filename="../../desktop/messages.py" line="344"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="349"/>
+        <location filename="../../desktop/messages.py" line="352"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="358"/>
+        <location filename="../../desktop/messages.py" line="361"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>

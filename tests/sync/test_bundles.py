@@ -103,3 +103,25 @@ def test_a_bundle_cut_short_changed_or_not_for_this_pc_is_refused_and_nothing_is
     assert a.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
     assert bundle.header_of(answer).answers == bundle.header_of(data).id
     link.close()
+
+
+def test_the_presets_server_key_is_trusted_over_what_a_server_tells(live_server, tmp_path: Path) -> None:
+    """A PC installed with the school's preset knows the server's bundle key before it ever syncs (it can seal a
+    bundle for it), and refuses a server that tells another key: not the school's."""
+    from core.bundle import KeyPair
+    from server.bundles import default_key_path, load_keys
+    from sync.errors import SyncError
+
+    login = live_server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id WHERE "
+                            "c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY t.id LIMIT 1")[0][0]
+    school_key = load_keys(default_key_path()).public()
+    right = Device(tmp_path, "right", live_server.url, login, server_bundle_key=school_key).login()
+    right.sync()
+    with right.db.read() as conn:
+        assert conn.exec_driver_sql("SELECT server_bundle_key FROM sync_state").scalar() == school_key
+    wrong = Device(tmp_path, "wrong", live_server.url, login, server_bundle_key=KeyPair.generate().public()).login()
+    with pytest.raises(SyncError) as refused:
+        wrong.sync()
+    assert refused.value.code == "bundle_key_mismatch"
+    right.close()
+    wrong.close()
