@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,11 +70,19 @@ def load_sheet(conn: sqlite3.Connection, course_id: int, period_id: int,
 SETTLE_MS = 400
 
 
+def _mounted_volumes() -> list[str]:
+    """The roots of the volumes mounted now (a USB stick among them when one is in)."""
+    from PySide6.QtCore import QStorageInfo
+
+    return [v.rootPath() for v in QStorageInfo.mountedVolumes() if v.isValid() and v.isReady()]
+
+
 class MainWindow(QMainWindow):
     sheet_shown = Signal()  # a journal is on screen (tests and the benchmark wait for it)
     settled = Signal()  # the first journal has been on screen a moment: time for background work
     signed_out = Signal(object)  # the sign-out's outcome, from the engine's thread: whether the server was told
     stick_synced = Signal(object)  # a sync by a USB stick's outcome (sync.bundles.FolderSync), from the engine's thread
+    stick_carried = Signal(object)  # bundles found on a stick just inserted, carried (list of sync.bundles.Carried)
 
     def __init__(self, access: JournalAccess, worker: Worker, settings: Settings, language: str,
                  today: dt.date | None = None, parent: QWidget | None = None, now: dt.time | None = None) -> None:
@@ -203,6 +212,11 @@ class MainWindow(QMainWindow):
         self.account_menu.menuAction().setVisible(False)  # until there is a server to hold an account (attach_sync)
         self.signed_out.connect(self._show_signed_out)
         self.stick_synced.connect(self._show_stick_sync)
+        self.stick_carried.connect(self._show_stick_carried)
+        self.volumes: Callable[[], list[str]] = _mounted_volumes  # (a test gives its own)
+        self._seen_volumes: set[str] = set()
+        self.stick_timer = QTimer(self)
+        self.stick_timer.timeout.connect(self._watch_sticks)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -251,6 +265,8 @@ class MainWindow(QMainWindow):
     def attach_sync(self, engine: Any, bridge: Any) -> None:
         self.engine = engine
         self.account_menu.menuAction().setVisible(True)
+        self._seen_volumes = set(self.volumes())  # sticks already in: not taken for new ones
+        self.stick_timer.start(3000)
         if self.settings.get(options.RELAY_HOST):
             self.relay_action.setChecked(True)  # a relay again, as it was
         bridge.status_changed.connect(self.on_sync_status)
@@ -695,6 +711,30 @@ class MainWindow(QMainWindow):
         if folder:
             future = self.engine.sync_through(Path(folder))
             future.add_done_callback(lambda f: self.stick_synced.emit(f.exception() or f.result()))
+
+    def _watch_sticks(self) -> None:
+        """A USB stick inserted while the app runs: other PCs' sync bundles on it (at its top, or one folder down) are
+        taken to the server by this PC's link, their answers written back onto it, and the teacher told."""
+        now = set(self.volumes())
+        for root in sorted(now - self._seen_volumes):
+            for folder in [Path(root), *(p for p in Path(root).iterdir() if p.is_dir())][:50]:
+                if any(folder.glob("request-*.dala")):
+                    future = self.engine.carry_from(folder)
+                    future.add_done_callback(lambda f: self.stick_carried.emit(f.exception() or f.result()))
+        self._seen_volumes = now
+
+    def _show_stick_carried(self, outcome: object) -> None:
+        from desktop import stick_sync
+
+        if isinstance(outcome, Exception):
+            self.say(messages.describe(outcome))
+        elif outcome:
+            taken = [c for c in outcome if c.answer is not None]  # type: ignore[attr-defined]
+            self.say(self.tr("Sync bundles of other PCs found on the USB stick were taken to the server (%1); their "
+                             "answers are on the stick.").replace("%1", str(len(taken))))
+            for carried in outcome:  # type: ignore[attr-defined]
+                if carried.refused is not None:
+                    self.say(f"{carried.request.name}: {stick_sync.refusal(carried.refused)}")
 
     def _show_stick_sync(self, outcome: object) -> None:
         from desktop import stick_sync

@@ -177,6 +177,12 @@ class SyncEngine:
 
         return self._on_thread(task)
 
+    def carry_from(self, folder: Path) -> Future[list[bundles.Carried]]:
+        """Other PCs' request bundles found in `folder` (a USB stick just inserted) taken to the server, their
+        answers written beside them (sync.bundles.carry), on the engine's thread; nothing of this PC's is written."""
+        return self._on_thread(lambda: bundles.carry(self.link, folder, self.device_id)
+                               if self.link.token is not None else [])
+
     def _on_thread(self, work: Callable[[], T]) -> Future[T]:
         """`work` run on the engine's thread, between attempts; its result or error through the Future."""
         future: Future[T] = Future()

@@ -89,3 +89,33 @@ def test_a_pc_made_the_schools_relay_from_the_window_carries_another_pcs_sync(se
     assert window.relay is None and window.settings.get(options.RELAY_HOST) is False
     host.close()
     colleague.close()
+
+
+def test_a_stick_inserted_into_an_online_pc_has_its_bundles_carried(server: LiveServer, qtbot, tmp_path: Path) -> None:
+    """A colleague's stick with a PC's bundle on it is inserted into a PC with internet while the app runs: the app
+    takes the bundle to the server by itself, writes the answer onto the stick and says so; nothing of its own is
+    written there."""
+    logins = [r[0] for r in server.sql("SELECT DISTINCT t.username FROM teacher t JOIN course c ON c.teacher_id = "
+                                       "t.id WHERE c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY 1 LIMIT 2")]
+    online = Device(tmp_path, "online", server.url, logins[0]).login()
+    online.sync()
+    village = Device(tmp_path, "village", server.url, logins[1]).login()
+    village.sync()
+    queued = edit_many(village, lessons=1)
+    stick = tmp_path / "stick"
+    (stick / "dala").mkdir(parents=True)
+    bundles.write_request(village.db, stick / "dala")
+    mounted = ["/"]
+    window = synced_window(qtbot, online, tmp_path)
+    window.volumes = lambda: list(mounted)
+    online.engine.start()
+    window._seen_volumes = set(mounted)
+    mounted.append(str(stick))  # the stick goes in
+    window._watch_sticks()
+    qtbot.waitUntil(lambda: "taken to the server (1)" in window.hint.text(), timeout=20_000)
+    [answer] = (stick / "dala").glob("answer-*.dala")
+    assert not list((stick / "dala").glob(f"request-{online.engine.device_id[:8]}*"))
+    applied = bundles.read_answer(village.db, answer.read_bytes())
+    assert applied is not None and applied.acknowledged == queued
+    online.close()
+    village.close()
