@@ -148,3 +148,19 @@ def wait_for(condition: Callable[[], object], seconds: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting")
         time.sleep(0.02)
+
+
+def lesson_and_pupils(pc: Device, count: int = 6) -> tuple[str, list[int]]:
+    """A recent regular lesson of the PC's teacher's criteria course (no groups), and `count` pupils of its class."""
+    rows = pc.sql("SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id JOIN class_membership m "
+                  "ON m.class_id = c.class_id AND m.to_date IS NULL WHERE c.teacher_id = ? AND c.scale = 'criteria' "
+                  "AND c.subgroup_id IS NULL AND l.kind = 'regular' AND l.date BETWEEN '2026-11-03' AND '2026-11-20' "
+                  "ORDER BY l.date DESC, m.pupil_id LIMIT ?", (pc.journal.actor_id, count))
+    return rows[0][0], [p for _, p in rows]
+
+
+def mark_on(pc: Device, lesson: str, pupil: int) -> int | None:
+    """The mark the PC's journal holds in a cell (None: none)."""
+    found = pc.sql("SELECT mark FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?", (lesson, pupil))
+    return found[0][0] if found else None
+

@@ -10,15 +10,7 @@ from pathlib import Path
 
 from storage import backups
 from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
-from tests.sync.conftest import Device, assert_same_cells_and_exactly_once, synced_pcs
-
-
-def _cells(pc: Device) -> tuple[str, list[int]]:
-    rows = pc.sql("SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id JOIN class_membership m "
-                  "ON m.class_id = c.class_id AND m.to_date IS NULL WHERE c.teacher_id = ? AND c.scale = 'criteria' "
-                  "AND c.subgroup_id IS NULL AND l.kind = 'regular' AND l.date BETWEEN '2026-11-03' AND '2026-11-20' "
-                  "ORDER BY l.date DESC, m.pupil_id LIMIT 6", (pc.journal.actor_id,))
-    return rows[0][0], [p for _, p in rows]
+from tests.sync.conftest import Device, assert_same_cells_and_exactly_once, lesson_and_pupils, mark_on, synced_pcs
 
 
 def _server_mark(server, lesson: str, pupil: int) -> int | None:  # type: ignore[no-untyped-def]
@@ -32,7 +24,7 @@ def test_a_damaged_journal_is_restored_from_its_backup_with_no_acknowledged_edit
     login = live_server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id WHERE "
                             "c.scale = 'criteria' AND c.subgroup_id IS NULL ORDER BY t.id LIMIT 1")[0][0]
     [pc] = synced_pcs(tmp_path, live_server.url, login, "pc")
-    lesson, pupils = _cells(pc)
+    lesson, pupils = lesson_and_pupils(pc)
     assert pc.journal.set_mark(lesson, pupils[0], 5)
     pc.sync()  # acknowledged before the backup
     assert pc.journal.set_mark(lesson, pupils[1], 6)  # in the backup, not yet sent
@@ -55,17 +47,13 @@ def test_a_damaged_journal_is_restored_from_its_backup_with_no_acknowledged_edit
     assert aside.exists() and backups.sound(pc.path, None)
 
     again = Device(tmp_path, "pc", live_server.url, login)  # the app started again on the restored journal
-    assert _mark(again, lesson, pupils[2]) != 7  # the backup is older than that mark
+    assert mark_on(again, lesson, pupils[2]) != 7  # the backup is older than that mark
     assert again.journal.set_mark(lesson, pupils[3], 8)  # typed offline after the restore
     again.login()
     again.sync()
-    assert _mark(again, lesson, pupils[0]) == 5 and _mark(again, lesson, pupils[2]) == 7  # acknowledged: back
+    assert mark_on(again, lesson, pupils[0]) == 5 and mark_on(again, lesson, pupils[2]) == 7  # acknowledged: back
     assert _server_mark(live_server, lesson, pupils[1]) == 6  # the backup's unsent edit: sent
     assert _server_mark(live_server, lesson, pupils[3]) == 8  # typed after the restore: sent, not a "replay"
     assert_same_cells_and_exactly_once(live_server, again)
     again.close()
 
-
-def _mark(pc: Device, lesson: str, pupil: int) -> int | None:
-    found = pc.sql("SELECT mark FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?", (lesson, pupil))
-    return found[0][0] if found else None

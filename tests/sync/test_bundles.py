@@ -15,20 +15,14 @@ from core.bundle import BundleError
 from sync import bundles
 from sync.transport import ServerLink
 from tests.server.conftest import backend_db, live_server, postgres, server_template  # noqa: F401
-from tests.sync.conftest import Device, assert_same_cells_and_exactly_once, edit_many, synced_pcs
-
-
-def _lesson_and_pupils(pc: Device) -> tuple[str, list[int]]:
-    rows = pc.sql("SELECT l.id, m.pupil_id FROM lesson l JOIN course c ON c.id = l.course_id JOIN class_membership m "
-                  "ON m.class_id = c.class_id AND m.to_date IS NULL WHERE c.teacher_id = ? AND c.scale = 'criteria' "
-                  "AND c.subgroup_id IS NULL AND l.kind = 'regular' AND l.date BETWEEN '2026-11-03' AND '2026-11-20' "
-                  "ORDER BY l.date DESC, m.pupil_id LIMIT 4", (pc.journal.actor_id,))
-    return rows[0][0], [p for _, p in rows]
-
-
-def _mark(pc: Device, lesson: str, pupil: int) -> int | None:
-    found = pc.sql("SELECT mark FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?", (lesson, pupil))
-    return found[0][0] if found else None
+from tests.sync.conftest import (
+    Device,
+    assert_same_cells_and_exactly_once,
+    edit_many,
+    lesson_and_pupils,
+    mark_on,
+    synced_pcs,
+)
 
 
 def test_a_pc_without_a_link_syncs_by_a_usb_stick_carried_to_an_online_pc(live_server, tmp_path: Path) -> None:
@@ -37,7 +31,7 @@ def test_a_pc_without_a_link_syncs_by_a_usb_stick_carried_to_an_online_pc(live_s
     a, b = synced_pcs(tmp_path, live_server.url, login, "a", "b")  # both online once: their bundle keys registered
     stick = tmp_path / "stick"
     stick.mkdir()
-    lesson, pupils = _lesson_and_pupils(a)
+    lesson, pupils = lesson_and_pupils(a)
     # Offline on A: marks typed; online on B, another mark, synced.
     queued = edit_many(a, lessons=2)
     assert queued > 10
@@ -57,9 +51,9 @@ def test_a_pc_without_a_link_syncs_by_a_usb_stick_carried_to_an_online_pc(live_s
     applied = bundles.read_answer(a.db, carried[0].answer.read_bytes())
     assert applied is not None and applied.acknowledged == queued + 1
     assert a.sql("SELECT count(*) FROM outbox_op")[0][0] == 0
-    assert _mark(a, lesson, pupils[1]) == 9  # B's mark, pulled through the answer
+    assert mark_on(a, lesson, pupils[1]) == 9  # B's mark, pulled through the answer
     b.sync()
-    assert _mark(b, lesson, pupils[0]) == 7  # A's, on the server and so on B
+    assert mark_on(b, lesson, pupils[0]) == 7  # A's, on the server and so on B
     assert_same_cells_and_exactly_once(live_server, a)
 
     # The same request carried again (a second stick, a second trip): applied once; its answer passed over on A.
@@ -76,7 +70,7 @@ def test_a_bundle_cut_short_changed_or_not_for_this_pc_is_refused_and_nothing_is
     a, b = synced_pcs(tmp_path, live_server.url, login, "a", "b")
     stick = tmp_path / "stick"
     stick.mkdir()
-    lesson, pupils = _lesson_and_pupils(a)
+    lesson, pupils = lesson_and_pupils(a)
     assert a.journal.set_mark(lesson, pupils[2], 6)
     request, _header = bundles.write_request(a.db, stick)
     data = request.read_bytes()
