@@ -178,6 +178,8 @@ class _App:
         if server_url:
             download = box.addButton(QCoreApplication.translate("App", "Download it again from the server"),
                                      QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = box.addButton(QCoreApplication.translate("App", "Restore a backup from a USB stick…"),
+                                  QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setInformativeText(QCoreApplication.translate(
             "App", "A backup brings back the journal as it was then; what you typed after it comes back from the "
@@ -191,6 +193,21 @@ class _App:
         if download is not None and box.clickedButton() is download:
             backups.restore(path, None, key)  # set aside; the first start downloads it again
             return True
+        if box.clickedButton() is elsewhere:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _filter = QFileDialog.getOpenFileName(None, QCoreApplication.translate("App", "Dala Journal"),
+                                                          str(Path.home()), "Dala Journal (*.db)")
+            if chosen and busy.run(QCoreApplication.translate("App", "Checking the journal…"),
+                                   lambda: backups.sound(Path(chosen), key)):
+                busy.run(QCoreApplication.translate("App", "Restoring the backup…"),
+                         lambda: backups.restore(path, Path(chosen), key))
+                return True
+            if chosen:
+                QMessageBox.critical(None, QCoreApplication.translate("App", "Dala Journal"),
+                                     QCoreApplication.translate("App", "That file is not a sound backup of this "
+                                                                       "journal (or not opened by its password)."))
+            return self._recover_damaged(server_url)
         return False
 
     def _choose_profile(self, server_url: str) -> bool:

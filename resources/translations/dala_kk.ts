@@ -6,16 +6,19 @@
     <message>
         <location filename="../../desktop/app.py" line="135"/>
         <location filename="../../desktop/app.py" line="170"/>
-        <location filename="../../desktop/app.py" line="251"/>
-        <location filename="../../desktop/app.py" line="258"/>
-        <location filename="../../desktop/app.py" line="269"/>
-        <location filename="../../desktop/app.py" line="412"/>
+        <location filename="../../desktop/app.py" line="199"/>
+        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="268"/>
+        <location filename="../../desktop/app.py" line="275"/>
+        <location filename="../../desktop/app.py" line="286"/>
+        <location filename="../../desktop/app.py" line="429"/>
         <location filename="../../desktop/crash_guard.py" line="132"/>
         <source>Dala Journal</source>
         <translation>Dala Journal</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="158"/>
+        <location filename="../../desktop/app.py" line="201"/>
         <source>Checking the journal…</source>
         <translation>Журнал тексерілуде…</translation>
     </message>
@@ -41,21 +44,32 @@
     </message>
     <message>
         <location filename="../../desktop/app.py" line="181"/>
+        <source>Restore a backup from a USB stick…</source>
+        <translation>Флешкадағы көшірмені қалпына келтіру…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="183"/>
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>A backup brings back the journal as it was then; what you typed after it comes back from the server at the next sync if it had reached the server, and is lost if it had not. A fresh download brings the journal as the server has it; what had not been sent is lost.</source>
         <translation>Сақтық көшірме журналды сол кездегі күйінде қайтарады; одан кейін енгізілгендер серверге жеткен болса, келесі синхрондауда серверден қайтады, әйтпесе жоғалады. Қайта жүктеу журналды сервердегі күйінде береді; жіберілмегендер жоғалады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="188"/>
+        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="203"/>
         <source>Restoring the backup…</source>
         <translation>Көшірме қалпына келтірілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="208"/>
+        <source>That file is not a sound backup of this journal (or not opened by its password).</source>
+        <translation>Бұл файл осы журналдың ақаусыз сақтық көшірмесі емес (немесе оның құпиясөзімен ашылмайды).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="269"/>
         <source>The address of your school&apos;s server:</source>
         <translation>Мектеп серверінің мекенжайы:</translation>
     </message>
