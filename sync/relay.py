@@ -14,6 +14,7 @@ app ships no web server of its own (the server's FastAPI and uvicorn are the ser
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import socket
 import threading
@@ -35,6 +36,7 @@ from sync.transport import ServerLink
 
 SERVICE = "_dala-relay._tcp.local."
 CARRY_EVERY_S = 15.0  # how often the relay tries its link when bundles wait
+KEEP_ANSWERS = dt.timedelta(days=14)  # an answer (and its request) kept this long for its PC to collect
 _ID = re.compile(r"^/answers/([0-9a-f-]{36})$")
 
 
@@ -98,6 +100,19 @@ class Relay:
                 self.carry_now()
             except SyncError:
                 pass  # the link is down: tried again in a while
+            self.prune()
+
+    def prune(self, now: dt.datetime | None = None) -> int:
+        """Answers older than KEEP_ANSWERS removed with their requests (a PC that comes later syncs anew: its
+        operations are answered from the server's record); returns how many files went."""
+        cutoff = (now or dt.datetime.now(dt.UTC)) - KEEP_ANSWERS
+        found = bundles.listed(self.folder, self.device_id)
+        old = {f.header.answers for f in found if f.header and f.header.kind == "answer" and f.header.made_at < cutoff}
+        gone = [f.path for f in found if f.header and ((f.header.kind == "answer" and f.header.answers in old)
+                                                      or (f.header.kind == "request" and f.header.id in old))]
+        for path in gone:
+            path.unlink(missing_ok=True)
+        return len(gone)
 
     def _take(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)

@@ -5,6 +5,7 @@ to the server, each of its operations processed exactly once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -52,6 +53,9 @@ def test_a_relay_carries_three_pcs_bundles_while_its_link_goes_up_and_down(serve
             _collected(pc, url, relay.hand_over(pc.db, url, tmp_path / f"own{i}"))
         for pc in pcs:
             assert_same_cells_and_exactly_once(server, pc)
+        assert hub.prune() == 0  # answers are kept for their PCs a while
+        assert hub.prune(now=dt.datetime.now(dt.UTC) + relay.KEEP_ANSWERS * 2) == 12  # then go, with their requests
+        assert list((tmp_path / "relay").glob("*.dala")) == []
     finally:
         hub.stop()
         link.close()
