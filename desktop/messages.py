@@ -253,6 +253,8 @@ def rejection_reason(code: str) -> str:
         "outside_school_year": QCoreApplication.translate("Messages", "the date is not in the school year"),
         "invalid_lesson": QCoreApplication.translate("Messages", "the lesson cannot be added"),
         "invalid_work": QCoreApplication.translate("Messages", "the summative work cannot be added"),
+        "invalid_attestation": QCoreApplication.translate(
+            "Messages", "an exam or year test mark belongs to the year, and an exam to grades 9 and 11"),
         "sequence_gap": QCoreApplication.translate("Messages", "an earlier change had not arrived"),
         "lesson_cancelled": QCoreApplication.translate("Messages", "the lesson is cancelled"),
         "lesson_not_cancelled": QCoreApplication.translate("Messages", "the lesson cannot be cancelled"),

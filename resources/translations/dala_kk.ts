@@ -1197,237 +1197,242 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="256"/>
+        <source>an exam or year test mark belongs to the year, and an exam to grades 9 and 11</source>
+        <translation>емтихан немесе жылдық сынақ бағасы жылға қойылады, ал емтихан тек 9 және 11-сыныптарда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>an earlier change had not arrived</source>
         <translation>алдыңғы өзгеріс жетпеген</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>the lesson is cancelled</source>
         <translation>сабақ болдырылмаған</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>the lesson cannot be cancelled</source>
         <translation>сабақты болдырмау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="259"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>the lesson cannot be moved there</source>
         <translation>сабақты ол жерге ауыстыру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>the summative work cannot be changed so</source>
         <translation>жиынтық жұмысты былай өзгерту мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="263"/>
         <source>the summative work holds scores</source>
         <translation>жиынтық жұмыста баллдар бар</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="266"/>
         <source>refused ({code})</source>
         <translation>қабылданбады ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="271"/>
+        <location filename="../../desktop/messages.py" line="273"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Құпиясөз тым көп рет қате терілді; {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Құпиясөз қате. {wait} с кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="277"/>
         <source>Wrong password.</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Бұл тоқсандағы {count}-БЖБ; ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>Бұл сыныпта {date} күні {count} ТЖБ; күніне ең көбі {limit} рұқсат етіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>ТЖБ тоқсанның соңғы күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>Бір пәннің ТЖБ мен БЖБ-сы бір күні ({date}) өткізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Мектеп серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="299"/>
         <source>The server&apos;s key is not the one in the school&apos;s installer: it may not be the school&apos;s server. Tell the school admin.</source>
         <translation>Сервердің кілті мектеп орнатқышындағы кілтпен сәйкес келмейді: бұл мектептің сервері болмауы мүмкін. Мектеп әкімшісіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>This PC must sync online once before it can sync by a USB stick.</source>
         <translation>Флешка арқылы синхрондау үшін бұл компьютер алдымен бір рет интернет арқылы синхрондалуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер бос емес; сәлден соң қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Мектеп сервері дәл қазір өз дерекқорына қосыла алмай тұр; сәлден соң қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>The server had a problem; trying again later.</source>
         <translation>Серверде ақау болды; кейінірек қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>The connection broke off; trying again.</source>
         <translation>Байланыс үзілді; қайталаймыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>Wrong username or password.</source>
         <translation>Пайдаланушы аты не құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Құпиясөз тым көп рет қате терілді; сәл күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Кіру мерзімі өтті; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Мектеп әкімшісі бұл компьютердің рұқсатын алып тастады; оны қалпына келтіруін сұраңыз. Енгізгеніңіздің бәрі осы компьютерде сақтаулы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Мектеп серверімен үндестіру үшін кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>This journal belongs to another account.</source>
         <translation>Бұл журнал басқа тіркелгіге тиесілі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>Журнал файлында ақау болды; толығырақ қолданбаның лог файлында.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер бұл кіруді енді танымайды; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер бағдарламаның сұрауын бұл күйінде қабылдамады; мектептің Dala Journal соңғы нұсқасын орнатыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="329"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Жаңа құпиясөз тым қарапайым: кемінде 8 таңба және пайдаланушы атымен бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Бұл компьютер серверде басқа есептік жазбаға тіркелген; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Бұл кіру басқа компьютерге тиесілі; қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="335"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Only the school admin may do this.</source>
         <translation>Мұны тек мектеп әкімшісі жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="336"/>
+        <location filename="../../desktop/messages.py" line="338"/>
         <source>The server has no such record.</source>
         <translation>Серверде мұндай жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Деректер жолда бүлінді; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="338"/>
         <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер бұл қолданбаның деректерін түсінбейді; қолданбаны жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="344"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Бір жолға жіберуге тым көп; кішірек бөліктермен жіберіп көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="343"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Бұл журнал әлі бапталмаған: бір рет онлайн кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="344"/>
+        <location filename="../../desktop/messages.py" line="346"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Кейбір өзгерістерді қайта жіберу керек; қайта көріп жатырмыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="345"/>
+        <location filename="../../desktop/messages.py" line="347"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер жіберуді күтіп тұрған өзгерістердің ешқайсысын қабылдамайды; мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="352"/>
+        <location filename="../../desktop/messages.py" line="354"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Үндестіру сәтсіз ({code}); кейінірек қайта көреміз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="361"/>
+        <location filename="../../desktop/messages.py" line="363"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Бір қате кетті ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сервер сертификатына сенім жоқ: бұл сіздің мектебіңіздің сервері болмауы мүмкін. Мектеп әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Бұл мекенжай шифрланбаған; мектеп сервері https:// деп басталуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>This is not a server address (https://…).</source>
         <translation>Бұл сервер мекенжайы емес (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Сұраныстар тым көп; сәлден соң қайталаймыз.</translation>
     </message>

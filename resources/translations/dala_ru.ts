@@ -1197,237 +1197,242 @@
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="256"/>
+        <source>an exam or year test mark belongs to the year, and an exam to grades 9 and 11</source>
+        <translation>оценка за экзамен или годовую контрольную ставится за год, а экзамен — только в 9 и 11 классах</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>an earlier change had not arrived</source>
         <translation>более раннее изменение не дошло</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="257"/>
+        <location filename="../../desktop/messages.py" line="259"/>
         <source>the lesson is cancelled</source>
         <translation>урок отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>the lesson cannot be cancelled</source>
         <translation>урок нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="259"/>
+        <location filename="../../desktop/messages.py" line="261"/>
         <source>the lesson cannot be moved there</source>
         <translation>урок нельзя перенести туда</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>the summative work cannot be changed so</source>
         <translation>суммативную работу нельзя так изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="263"/>
         <source>the summative work holds scores</source>
         <translation>в суммативной работе есть баллы</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="266"/>
         <source>refused ({code})</source>
         <translation>отклонено ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="271"/>
+        <location filename="../../desktop/messages.py" line="273"/>
         <source>Too many wrong passwords; try again in {wait} s.</source>
         <translation>Слишком много неверных паролей; повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>Wrong password. Try again in {wait} s.</source>
         <translation>Неверный пароль. Повторите через {wait} с.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="277"/>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>This is SOR number {count} in the term; at most {limit} are allowed.</source>
         <translation>Это {count}-й СОР в четверти; допускается не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>{count} SOCH on {date} in this class; at most {limit} a day are allowed.</source>
         <translation>В этом классе {date} уже {count} СОЧ; допускается не более {limit} в день.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="285"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>A SOCH may not be held on the last day of the term ({date}).</source>
         <translation>СОЧ не проводится в последний день четверти ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>A SOCH and a SOR of one subject may not be held on the same day ({date}).</source>
         <translation>СОЧ и СОР по одному предмету не проводятся в один день ({date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>No connection to the school&apos;s server.</source>
         <translation>Нет связи с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="299"/>
         <source>The server&apos;s key is not the one in the school&apos;s installer: it may not be the school&apos;s server. Tell the school admin.</source>
         <translation>Ключ сервера не совпадает с ключом из установщика школы: возможно, это не сервер школы. Сообщите администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>This PC must sync online once before it can sync by a USB stick.</source>
         <translation>Прежде чем синхронизироваться через флешку, этот компьютер должен один раз синхронизироваться по интернету.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>The server is busy; trying again shortly.</source>
         <translation>Сервер занят; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>The school&apos;s server cannot reach its database just now; trying again shortly.</source>
         <translation>Сервер школы сейчас не может обратиться к своей базе данных; скоро попробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>The server had a problem; trying again later.</source>
         <translation>На сервере произошла ошибка; попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>The connection broke off; trying again.</source>
         <translation>Связь оборвалась; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>Wrong username or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>Too many wrong passwords; wait a little and try again.</source>
         <translation>Слишком много неверных паролей; подождите немного и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="311"/>
         <source>Your login has expired; please log in again.</source>
         <translation>Срок входа истёк; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>The school admin has revoked this PC; ask the admin to restore it. What you typed waits on this PC.</source>
         <translation>Администратор школы отозвал доступ этого компьютера; попросите его восстановить доступ. Всё, что вы ввели, ждёт на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>Log in to sync with the school&apos;s server.</source>
         <translation>Войдите, чтобы синхронизироваться с сервером школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>This journal belongs to another account.</source>
         <translation>Этот журнал принадлежит другой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>The journal file had a problem; the details are in the app&apos;s log.</source>
         <translation>С файлом журнала возникла проблема; подробности — в логе приложения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>The server no longer knows this login; please log in again.</source>
         <translation>Сервер больше не знает этот вход; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>The server did not take the app&apos;s request as it was sent; install the school&apos;s latest Dala Journal.</source>
         <translation>Сервер не принял запрос программы в таком виде; установите последнюю версию Dala Journal от школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="329"/>
+        <location filename="../../desktop/messages.py" line="331"/>
         <source>The new password is too weak: at least 8 characters, and not your username.</source>
         <translation>Новый пароль слишком простой: не короче 8 символов и не совпадает с именем пользователя.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="331"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>This PC is registered to another account on the server; ask the school admin.</source>
         <translation>Этот компьютер зарегистрирован на сервере на другую учётную запись; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>This login belongs to another PC; please log in again.</source>
         <translation>Этот вход принадлежит другому компьютеру; войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="335"/>
+        <location filename="../../desktop/messages.py" line="337"/>
         <source>Only the school admin may do this.</source>
         <translation>Это может сделать только администратор школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="336"/>
+        <location filename="../../desktop/messages.py" line="338"/>
         <source>The server has no such record.</source>
         <translation>На сервере нет такой записи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="337"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>The data was damaged on the way; trying again.</source>
         <translation>Данные повредились в пути; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="338"/>
         <location filename="../../desktop/messages.py" line="340"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>The server does not understand this app&apos;s data; please update the app.</source>
         <translation>Сервер не понимает данные этого приложения; обновите приложение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="344"/>
         <source>Too much to send at once; trying in smaller parts.</source>
         <translation>Слишком много для одной отправки; пробуем частями.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="343"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>This journal is not set up yet: log in once online.</source>
         <translation>Журнал ещё не настроен: войдите один раз онлайн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="344"/>
+        <location filename="../../desktop/messages.py" line="346"/>
         <source>Some changes have to be sent again; trying again.</source>
         <translation>Некоторые изменения нужно отправить заново; пробуем снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="345"/>
+        <location filename="../../desktop/messages.py" line="347"/>
         <source>The server accepts none of the changes waiting to be sent; ask the school admin.</source>
         <translation>Сервер не принимает ни одного из ожидающих отправки изменений; обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="352"/>
+        <location filename="../../desktop/messages.py" line="354"/>
         <source>Sync failed ({code}); trying again later.</source>
         <translation>Синхронизация не удалась ({code}); попробуем позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="361"/>
+        <location filename="../../desktop/messages.py" line="363"/>
         <source>Something went wrong ({kind}).</source>
         <translation>Что-то пошло не так ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>The server&apos;s certificate is not trusted: this may not be your school&apos;s server. Ask the school admin.</source>
         <translation>Сертификат сервера не вызывает доверия: возможно, это не сервер вашей школы. Обратитесь к администратору школы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>This address is not encrypted; the school&apos;s server must start with https://.</source>
         <translation>Этот адрес не зашифрован; адрес сервера школы должен начинаться с https://.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>This is not a server address (https://…).</source>
         <translation>Это не адрес сервера (https://…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>Too many requests; trying again shortly.</source>
         <translation>Слишком много запросов; скоро попробуем снова.</translation>
     </message>
