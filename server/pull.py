@@ -218,6 +218,13 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
         remaining = conn.execute(select(func.count()).select_from(waiting)).scalar_one()
         if remaining == COUNTED:  # more than that: the feed's length past the cursor, an upper bound
             remaining = max(COUNTED, feed.head(conn, who.school_id) - next_cursor)
+        elif remaining == 0:
+            # What is left past the page is the device's own changes (or others' it may not read), none to send: the
+            # cursor passes them now, and the device is not made to call again for answers that would carry nothing.
+            # (Every position up to the last one this snapshot sees is committed: server.feed.)
+            last = conn.execute(select(func.max(CHANGE.c.position)).where(
+                CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor)).scalar()
+            next_cursor, more = last if last is not None else next_cursor, False
     return out, next_cursor, more, remaining
 
 

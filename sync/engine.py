@@ -63,6 +63,8 @@ class SyncEngine:
             self.device_id = device.device_id(conn)
             state = sync_state.load(conn)
         self.link.token = tokens.get(self._account_key(state["username"])) if state else None
+        if state and state.get("link_rate") and estimate is None:  # the next sync starts from what the last learned
+            self.estimate.rtt, self.estimate.rate = state.get("link_rtt"), state["link_rate"]
         self._status = SyncStatus()
         self._listeners: list[Listener] = []
         self._run_listeners: list[RunListener] = []
@@ -223,6 +225,9 @@ class SyncEngine:
                 break
         if course_set.follow(self.db, self.link, summary.courses, lambda d, t: self._publish(done=d, total=t)):
             summary.changed.everything = True  # a course came or went: the journal's choices are new
+        if self.estimate.rate is not None:
+            with self.db.write() as conn:
+                sync_state.update_state(conn, link_rtt=self.estimate.rtt, link_rate=self.estimate.rate)
         self.last_run = summary
         return summary
 

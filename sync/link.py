@@ -35,9 +35,14 @@ class LinkEstimate:
             self.rtt += 0.1 * (seconds - self.rtt)  # drift up slowly when the link gets worse
         moving = seconds - min(self.rtt, seconds * 0.5)
         total = sent + received
-        if total > 2000 and moving > 0:  # tiny exchanges say nothing of the bandwidth
-            rate = total / moving
-            self.rate = rate if self.rate is None else (1 - _WEIGHT) * self.rate + _WEIGHT * rate
+        if moving > 0:
+            # The link carried `total` bytes in at most `moving` seconds beyond a round trip. A big exchange measures
+            # the rate; a small one is a lower bound (its time is mostly the round trip), which may raise the
+            # estimate but never lower it: so a push of small batches still grows them (a 200-mark batch packs to
+            # some 1,400 bytes, and before every exchange under 2,000 bytes taught nothing).
+            rate = total / max(moving, 0.05)
+            if total > 2000 or self.rate is None or rate > self.rate:
+                self.rate = rate if self.rate is None else (1 - _WEIGHT) * self.rate + _WEIGHT * rate
         if ops:
             self.bytes_per_op = (1 - _WEIGHT) * self.bytes_per_op + _WEIGHT * max(1.0, sent / ops)
         if changes:

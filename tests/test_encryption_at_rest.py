@@ -71,7 +71,7 @@ def test_no_name_or_mark_can_be_read_from_the_file_its_wal_or_its_backup(tmp_pat
     engine = make_engine(path, key)
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0009'")  # as the previous version left it
-        for column in ("bundle_key", "server_bundle_key", "restored_seq"):  # what 0010 adds
+        for column in ("bundle_key", "server_bundle_key", "restored_seq", "link_rtt", "link_rate"):  # 0010's
             conn.exec_driver_sql(f"ALTER TABLE sync_state DROP COLUMN {column}")
     engine.dispose()
     reopened = open_database(path, key=key)

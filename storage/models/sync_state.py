@@ -6,7 +6,7 @@ Credentials are not here: the device token lives in the OS keychain (see sync.cr
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy import Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.tables.base import Base
@@ -40,6 +40,9 @@ class SyncState(Base):
     # Restored from a backup (storage.backups): the next operation number the backup had, until the next online
     # sync reconciles the journal with the server.
     restored_seq: Mapped[int | None] = mapped_column(Integer)
+    # What the last sync learned of the link (sync.link.LinkEstimate): the next one starts from it.
+    link_rtt: Mapped[float | None] = mapped_column(Float)
+    link_rate: Mapped[float | None] = mapped_column(Float)
 
 
 class SyncConflict(Base):

@@ -253,3 +253,20 @@ def test_lessons_created_offline_on_two_devices_become_one(live_server):
     wrong = dict(record, slot=6)
     [bad] = a.sync([a.op("lesson", lesson_id, "create", wrong)])["results"]
     assert bad["reason"] == "bad_key"
+
+
+def test_a_pull_past_the_devices_own_changes_ends_without_calls_that_carry_nothing(live_server):
+    """After a push of more changes than a pull's limit, the next pull finds only the device's own changes past its
+    cursor: it is told there is no more, its cursor past them all, instead of being made to call again and again for
+    answers with no changes (issue 20: 1–9 such calls a run)."""
+    cell = school.cell(live_server)
+    api = teacher_api(live_server, cell)
+    before = server_cell(live_server, cell)
+    base = before[3] if before else 0
+    ops = [api.op("cell", cell.key, "mark", 1 + i % 10, base=base + i) for i in range(20)]
+    pushed = api.sync(ops, cursor=0, limit=5)
+    assert {r["status"] for r in pushed["results"]} == {"applied"}
+    pulled = api.sync([], cursor=pushed["cursor"], limit=5)
+    assert pulled["changes"] == [] and pulled["more"] is False
+    [(head,)] = live_server.sql("SELECT max(position) FROM change")
+    assert pulled["cursor"] == head

@@ -290,3 +290,21 @@ def test_a_pc_keeps_the_servers_receipt_and_hands_it_back(server: LiveServer, de
         conn.exec_driver_sql(f"UPDATE device SET log_head = '{previous}' WHERE id = '{device_id}'")
     pc.sync()
     assert server.sql("SELECT reason FROM audit_log WHERE field = 'audit_receipt'") == [("audit_rewritten",)]
+
+
+def test_the_next_sync_starts_from_what_the_last_learned_of_the_link(server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What a sync learned of the link (its round trip and rate) is kept in the journal: an engine made again on it
+    (the app started again) starts its batches from there, not from the small first guess (issue 20)."""
+    from tests.sync.conftest import Device, edit_many
+
+    login = server.sql("SELECT t.username FROM teacher t JOIN course c ON c.teacher_id = t.id WHERE c.scale = "
+                       "'criteria' AND c.subgroup_id IS NULL ORDER BY t.id LIMIT 1")[0][0]
+    pc = Device(tmp_path, "pc", server.url, login).login()
+    edit_many(pc, lessons=3)
+    pc.sync()
+    learned = pc.engine.estimate.rate
+    assert learned is not None
+    pc.close()
+    again = Device(tmp_path, "pc", server.url, login)
+    assert again.engine.estimate.rate == learned and again.engine.estimate.batch_ops() != 200
+    again.close()

@@ -48,3 +48,20 @@ def test_pcs_turned_away_together_come_back_spread_out() -> None:
     assert all(5 <= r <= 7.5 for r in returns)
     busiest = max(sum(1 for r in returns if start <= r < start + 0.05) for start in (5 + i * 0.05 for i in range(50)))
     assert busiest <= 15
+
+
+def test_small_fast_exchanges_grow_the_batches_on_a_slow_link() -> None:
+    """A push of marks whose 200-mark batches pack to ~1,400 bytes, each taking a round trip and a little more on a
+    32/64 kbit/s link with 600 ms RTT: the batches grow toward what 8 seconds carry, instead of staying at 200 (issue
+    20: 10,000 marks went in 50 calls)."""
+    from sync.link import LinkEstimate
+
+    estimate = LinkEstimate()
+    sizes = []
+    for _ in range(6):
+        ops = estimate.batch_ops()
+        sizes.append(ops)
+        sent, received = int(ops * 5.5) + 330, ops + 200  # packed marks (1,430 B for 200), results, heads
+        seconds = 0.6 + sent / 4000 + received / 8000  # the round trip, then each direction at its rate
+        estimate.observe(sent, received, seconds, ops=ops)
+    assert sizes[0] == 200 and sizes[-1] >= 1000, sizes
