@@ -145,7 +145,13 @@ class ServerLink:
                 headers["Content-Encoding"] = encoding
         began = time.monotonic()
         try:
-            response = self._http.request(method, path, content=body, headers=headers, params=params)
+            try:
+                response = self._http.request(method, path, content=body, headers=headers, params=params)
+            except httpx.RemoteProtocolError:
+                # The server closed the kept-alive connection just as the request went out on it (its idle timeout):
+                # nothing was processed; sent once more on a new connection, not reported as being offline. (Every
+                # call here may be repeated: a sync's operations are numbered, the others read or replace.)
+                response = self._http.request(method, path, content=body, headers=headers, params=params)
             raw = response.read()
         except httpx.TimeoutException:
             raise offline("no answer in time") from None

@@ -65,3 +65,39 @@ def test_small_fast_exchanges_grow_the_batches_on_a_slow_link() -> None:
         seconds = 0.6 + sent / 4000 + received / 8000  # the round trip, then each direction at its rate
         estimate.observe(sent, received, seconds, ops=ops)
     assert sizes[0] == 200 and sizes[-1] >= 1000, sizes
+
+
+def test_a_request_sent_as_the_server_closes_its_idle_connection_is_sent_again() -> None:
+    """A server that closes a kept-alive connection just as a request goes out on it (its idle timeout): the request
+    is sent once more on a new connection instead of failing as "offline" (issue 20)."""
+    import socket
+    import threading
+
+    from sync.transport import ServerLink
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    answer = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n"
+              b'{"status":"ok"}')
+
+    def serve() -> None:
+        first, _ = listener.accept()  # the first call is answered; the next on this connection meets its close
+        first.recv(65536)
+        first.sendall(answer)
+        first.recv(65536)
+        first.close()
+        second, _ = listener.accept()
+        second.recv(65536)
+        second.sendall(answer)
+        second.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    link = ServerLink(f"http://127.0.0.1:{port}")
+    try:
+        assert link.health().answer == {"status": "ok"}
+        assert link.health().answer == {"status": "ok"}  # (before: SyncError "offline")
+    finally:
+        link.close()
+        listener.close()
+    thread.join(5)
