@@ -12,6 +12,7 @@ import sys
 import time
 
 from harness.fault_proxy import FaultProxy, Link
+from sync.link import LinkEstimate
 from tests.server.conftest import ROOT, LiveServer, start_server
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import (
@@ -65,7 +66,9 @@ def test_the_server_killed_and_restarted_mid_sync(server: LiveServer, devices, t
         pc = Device(tmp_path, "pc", proxy.url, spot.teacher_login).login()
         devices.append(pc)
         pc.sync()
-        pc.engine.estimate.initial_ops = 40
+        # Small batches from the start, as on a link it knows nothing of (what the first sync learned of the fast
+        # link would send everything in one batch, over before the kill).
+        pc.engine.estimate = LinkEstimate(initial_ops=40)
         queued = edit_many(pc, lessons=12)
         assert queued > 250
         pc.engine.start()

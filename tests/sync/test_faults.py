@@ -38,7 +38,11 @@ def test_a_broken_exchange_costs_a_retry_and_nothing_else(server: LiveServer, pr
     proxy.inject(fault, fault)  # twice in a row
     errors = sync_until_done(pc)
 
-    assert len(errors) == 2 and proxy.counters.faults_done.count(fault.kind) == 2
+    # A connection broken under a request is sent once more at once (sync.transport: the server may have closed it as
+    # it went out); the second break in a row is reported, and the engine's next attempt goes through.
+    # (a refused connection is seen as closed under the request, or as refused, as the timing falls)
+    expected = {"cut_request": {1}, "cut_response": {1}, "truncate": {1}, "refuse": {1, 2}}.get(fault.kind, {2})
+    assert proxy.counters.faults_done.count(fault.kind) == 2 and len(errors) in expected
     assert pc.engine.last_run.pushed == queued
     assert_same_cells_and_exactly_once(server, pc)
 
