@@ -136,42 +136,43 @@ def golden_candidates(conn: sqlite3.Connection, classes: Sequence[int], today: d
     """Pupils of `classes` in grades 10–11 with nothing but 5s (and passes) in every term, year and final mark so far
     (Order No. 193; the final attestation's exams count through the final marks). This year's marks alone: grade 10's
     of a pupil now in grade 11 are in last year's journal."""
-    candidates = []
-    for class_id in _of_grades(conn, classes, GOLD_GRADES):
-        for pupil in year_marks(conn, class_id, today):
-            marks = [m for terms, year in pupil.subjects.values() for m in (*terms, year) if m is not None]
-            marks += [m for m in pupil.finals() if m is not None]
-            if marks and all(m in (5, "pass") for m in marks):
-                candidates.append(pupil)
-    return candidates
+    return [p for class_id in _of_grades(conn, classes, GOLD_GRADES) for p in year_marks(conn, class_id, today)
+            if _golden(p)]
 
 
 def with_honours(conn: sqlite3.Connection, classes: Sequence[int], today: dt.date) -> list[PupilYear]:
     """Pupils of `classes` in grades 9 and 11 whose final mark is a 5 (a pass in a pass/fail subject) in every subject:
     the certificate with honours (Order No. 125, as school sites cite it; shared/domain.md)."""
-    found = []
-    for class_id in _of_grades(conn, classes, final_marks.EXAM_GRADES):
-        for pupil in year_marks(conn, class_id, today):
-            finals = pupil.finals()
-            if finals and all(m in (5, "pass") for m in finals):
-                found.append(pupil)
-    return found
+    return [p for class_id in _of_grades(conn, classes, final_marks.EXAM_GRADES)
+            for p in year_marks(conn, class_id, today) if _honoured(p)]
 
 
 def at_risk(conn: sqlite3.Connection, classes: Sequence[int], today: dt.date) -> list[AtRisk]:
     """Pupils of `classes` with a year mark of 2 in at least one subject, and what follows for them: a year test in
     one or two subjects (a subject whose test was passed is no longer at risk), repeating the year with three or more,
     or when a year test left the final mark at 2."""
-    found = []
-    for class_id in _of_grades(conn, classes, range(1, 13)):
-        for pupil in year_marks(conn, class_id, today):
-            twos = [subject for subject, (_terms, year) in pupil.subjects.items() if year == 2]
-            failed = [subject for subject in twos if pupil.final(subject) == 2]
-            if not failed:
-                continue
-            tested = any(subject in pupil.attestations for subject in failed)
-            found.append(AtRisk(pupil, failed, "repeat" if len(twos) >= 3 or tested else "year_test"))
-    return found
+    return [r for class_id in _of_grades(conn, classes, range(1, 13)) for p in year_marks(conn, class_id, today)
+            if (r := _risk(p)) is not None]
+
+
+def _golden(pupil: PupilYear) -> bool:
+    marks = [m for terms, year in pupil.subjects.values() for m in (*terms, year) if m is not None]
+    marks += [m for m in pupil.finals() if m is not None]
+    return bool(marks) and all(m in (5, "pass") for m in marks)
+
+
+def _honoured(pupil: PupilYear) -> bool:
+    finals = pupil.finals()
+    return bool(finals) and all(m in (5, "pass") for m in finals)
+
+
+def _risk(pupil: PupilYear) -> AtRisk | None:
+    twos = [subject for subject, (_terms, year) in pupil.subjects.items() if year == 2]
+    failed = [subject for subject in twos if pupil.final(subject) == 2]
+    if not failed:
+        return None
+    tested = any(subject in pupil.attestations for subject in failed)
+    return AtRisk(pupil, failed, "repeat" if len(twos) >= 3 or tested else "year_test")
 
 
 def _of_grades(conn: sqlite3.Connection, classes: Sequence[int], grades: Iterable[int]) -> list[int]:
@@ -316,16 +317,23 @@ class ClassReport:
 
 def class_report(conn: sqlite3.Connection, class_id: int, period_id: int, today: dt.date) -> ClassReport:
     grade, letter = conn.execute("SELECT grade, letter FROM school_class WHERE id = ?", (class_id,)).fetchone()
+    chosen: list[SubjectTerm] | None = None
     terms = []
     for (term,) in conn.execute("SELECT id FROM period WHERE kind = 'term' ORDER BY start_date").fetchall():
+        lines = term_report(conn, class_id, term, today)
+        if term == period_id:
+            chosen = lines  # the period asked for is a term: reported once
         counts: dict[object, int] = {5: 0, 4: 0, 3: 0, 2: 0}
-        for line in term_report(conn, class_id, term, today):
+        for line in lines:
             for mark, count in line.counts.items():
                 counts[mark] += count
         terms.append((term, counts))
+    # The year's marks read once for the three outcomes (each would read every course's every period again).
+    years = year_marks(conn, class_id, today)
     school = conn.execute("SELECT name FROM school LIMIT 1").fetchone()[0]
     return ClassReport(school, school_language(conn), class_id, f"{grade} «{letter}»", period_id,
-                       term_report(conn, class_id, period_id, today), terms,
-                       attendance(conn, class_id, period_id), golden_candidates(conn, [class_id], today),
-                       with_honours(conn, [class_id], today), at_risk(conn, [class_id], today),
-                       absentees(conn, [class_id], today))
+                       chosen if chosen is not None else term_report(conn, class_id, period_id, today), terms,
+                       attendance(conn, class_id, period_id),
+                       [p for p in years if grade in GOLD_GRADES and _golden(p)],
+                       [p for p in years if grade in final_marks.EXAM_GRADES and _honoured(p)],
+                       [r for p in years if (r := _risk(p)) is not None], absentees(conn, [class_id], today))

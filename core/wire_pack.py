@@ -14,6 +14,7 @@ does not unpack raises PackError.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -148,6 +149,11 @@ def unpack_ops(packed: Any) -> list[dict[str, Any]]:
         return out
     except (KeyError, TypeError, AttributeError) as error:
         raise PackError(f"malformed operations: {error}") from None
+
+
+def dumps(packed: dict[str, Any]) -> bytes:
+    """A packed message as the wire (and a sealed bundle) carries it: compact JSON, UTF-8."""
+    return json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def pack_request(request: dict[str, Any]) -> dict[str, Any]:

@@ -497,7 +497,7 @@ def _answer(request: Request, answer: SyncResponse) -> Response:
         # (the server's bundle key only in the answer that tells it: not a null in every answer's bytes)
         packed = wire_pack.pack_response(answer.model_dump(mode="json", exclude=_UNTOLD if answer.bundle_key is None
                                                            else None))
-        body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
+        body = wire_pack.dumps(packed)
         media_type = wire_pack.MEDIA_TYPE
     else:
         body, media_type = answer.model_dump_json().encode(), "application/json"

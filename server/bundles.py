@@ -64,5 +64,5 @@ def answer(engine: Engine, keys: KeyPair, data: bytes, ip: str | None,
                               cursor=request.cursor, answers=header.id, first_seq=min(seqs, default=None),
                               last_seq=max(seqs, default=None))
     packed = wire_pack.pack_response(response.model_dump(mode="json", exclude={"bundle_key"}))
-    return bundle.seal(reply, json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), sender, keys)
+    return bundle.seal(reply, wire_pack.dumps(packed), sender, keys)
 

@@ -86,7 +86,7 @@ def write_request(db: JournalDatabase, folder: Path) -> tuple[Path, Header]:
     header = bundle.new_header("request", state["school_id"], device_id, ops=len(batch), cursor=state["cursor"],
                                first_seq=batch[0].seq if batch else None, last_seq=batch[-1].seq if batch else None)
     packed = wire_pack.pack_request(request.model_dump(mode="json", exclude={"bundle_key", "audit_receipt"}))
-    data = bundle.seal(header, json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(),
+    data = bundle.seal(header, wire_pack.dumps(packed),
                        PublicKeys.parse(state["server_bundle_key"]), keys)
     return _write(folder / f"request-{device_id[:8]}-{header.made_at:%Y%m%d-%H%M%S}{bundle.SUFFIX}", data), header
 

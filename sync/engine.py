@@ -168,11 +168,7 @@ class SyncEngine:
             done = bundles.through_folder(self.db, self.link, folder, self.device_id, online=online)
             summary = session.RunSummary()
             for applied in done.applied:
-                summary.pushed += applied.acknowledged
-                summary.pulled += applied.pulled
-                summary.conflicts += applied.conflicts
-                summary.rejected += applied.rejected
-                summary.changed.merge(applied.changed)
+                summary.take(applied, applied.pulled)
             self._tell_run(summary)
             self._publish(**self._counts())
             return done
@@ -332,9 +328,7 @@ class SyncEngine:
                     return True  # not answered yet: asked again next time
                 self._relay_request = None
                 if applied is not None:
-                    summary.pushed, summary.pulled = applied.acknowledged, applied.pulled
-                    summary.conflicts, summary.rejected = applied.conflicts, applied.rejected
-                    summary.changed.merge(applied.changed)
+                    summary.take(applied, applied.pulled)
             with self.db.read() as conn:
                 waiting = outbox.count(conn)
             # what waits goes at once; with nothing to send, a request that only pulls goes as often as idle syncs

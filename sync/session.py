@@ -40,6 +40,15 @@ class RunSummary:
     download_again: bool = False  # the server asked for the journal to be downloaded again before pulling
     courses: str | None = None  # the digest of the courses the server lets the teacher read (sync.course_set)
 
+    def take(self, applied: Applied, pulled: int) -> None:
+        """An answer applied (a direct sync's, or a bundle's: sync.bundles, sync.relay) counted in."""
+        self.pushed += applied.acknowledged
+        self.pulled += pulled
+        self.skipped += applied.skipped
+        self.rejected += applied.rejected
+        self.conflicts += applied.conflicts
+        self.changed.merge(applied.changed)
+
 
 def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id: str,
         progress: Progress = lambda done, total: None, summary: RunSummary | None = None,
@@ -84,12 +93,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
                          changes=len(answer.changes))
         with db.write() as conn:
             applied: Applied = apply_answer(conn, batch, answer)
-        summary.pushed += applied.acknowledged
-        summary.pulled += len(answer.changes)
-        summary.skipped += applied.skipped
-        summary.rejected += applied.rejected
-        summary.conflicts += applied.conflicts
-        summary.changed.merge(applied.changed)
+        summary.take(applied, len(answer.changes))
         remaining_changes = answer.remaining
         summary.courses = answer.courses
         if applied.download_again:

@@ -80,7 +80,7 @@ class ServerLink:
         # (the PC's bundle key only in the request that registers it: not a null in every request's bytes)
         packed = wire_pack.pack_request(request.model_dump(mode="json", exclude={"bundle_key"}
                                                            if request.bundle_key is None else None))
-        body = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
+        body = wire_pack.dumps(packed)
         exchange = self._call("POST", "/v1/sync", body=body, content_type=wire_pack.MEDIA_TYPE,
                               accept=wire_pack.MEDIA_TYPE)
         try:
