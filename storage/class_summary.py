@@ -48,4 +48,4 @@ def summary(conn: sqlite3.Connection, class_id: int, today: dt.date) -> ClassSum
     school = conn.execute("SELECT name FROM school LIMIT 1").fetchone()[0]
     return ClassSummary(school, school_reports.school_language(conn), class_id, class_name, subjects, [
         PupilSummary(p.pupil_id, p.name, p.subjects, *missed.get(p.pupil_id, (0, 0)),
-                     finals={s: p.final(s) for s in p.attestations if p.final(s) != p.subjects[s][1]}) for p in years])
+                     finals={s: f for s in p.attestations if (f := p.final(s)) != p.subjects[s][1]}) for p in years])

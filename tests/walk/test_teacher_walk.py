@@ -93,6 +93,13 @@ class Teacher:
         self.log = home / "dala-stderr.log"
         self.runs = 0
 
+    @classmethod
+    def at(cls, folder: Path, keyboard: Keyboard, server: Server) -> Teacher:
+        """A teacher's PC with its home folder in `folder`, and no keychain."""
+        home = folder / "home"
+        home.mkdir()
+        return cls(home, keyboard, server, None)
+
     @property
     def profiles_root(self) -> Path:
         return self.home / "data" / "Dala" / "Dala Journal" / "profiles"
@@ -315,9 +322,7 @@ def test_a_pupil_who_arrives_appears_in_the_open_journal(server: Server, display
     the server as his."""
     import httpx
 
-    home = tmp_path / "home"
-    home.mkdir()
-    teacher = Teacher(home, display, server, None)
+    teacher = Teacher.at(tmp_path, display, server)
     username = _demo_teacher(server)
     try:
         teacher.first_start(username)
@@ -378,10 +383,8 @@ def test_a_class_teacher_saves_her_class_report_as_pdf(server: Server, display: 
     [(username, grade, letter)] = server.sql(
         "SELECT t.username, k.grade, k.letter FROM school_class k JOIN teacher t ON t.id = k.homeroom_teacher_id "
         "WHERE k.grade = 7 ORDER BY k.id LIMIT 1")
-    home = tmp_path / "home"
-    home.mkdir()
-    teacher = Teacher(home, display, server, None)
-    target = home / "7-report.pdf"
+    teacher = Teacher.at(tmp_path, display, server)
+    target = teacher.home / "7-report.pdf"
     try:
         teacher.first_start(username)
         display.key("ctrl+r")
@@ -412,9 +415,7 @@ def test_a_damaged_journal_is_offered_its_backup_at_start(server: Server, displa
     """The real app: a first start makes the profile, a mark and the scheduled backup; the disk then damages the journal
     file; the next start checks it before opening it, offers the backup with its date, restores it on Enter, and the
     journal opens; the mark (acknowledged by the server) is there after the sync that follows."""
-    home = tmp_path / "home"
-    home.mkdir()
-    teacher = Teacher(home, display, server, None)
+    teacher = Teacher.at(tmp_path, display, server)
     username = _demo_teacher(server)
     try:
         teacher.first_start(username)
