@@ -1,28 +1,34 @@
-"""Sync benchmark: 10,000 queued changes pushed and 10,000 server changes pulled over an emulated rural link,
-between the real sync engine and the real server (over its embedded SQLite database).
+"""Sync benchmark: what each kind of sync costs over an emulated rural link, between the real sync engine and the
+real server (over its embedded SQLite database), against the floor the link itself sets.
 
-    python benchmarks/sync_bench.py [--changes 10000] [--seed 1] [--workload edits|reference]
+    python benchmarks/sync_bench.py [--runs 3] [--changes 10000] [--workload all|marks|edits|pull|download|reference]
 
-The link (tests/fault_proxy.py, since netem is missing on these machines): 32 kbit/s up, 64 kbit/s down,
-600 ms round trip (300 ms each way), and 2 % of 1,460-byte segments held back one retransmission timeout
-(1 s) as the stand-in for packet loss, delivered in order as TCP would.
+The link (harness/fault_proxy.py, since netem is missing on these machines), measured the strict way: 32 kbit/s up
+and 64 kbit/s down, each shared by every connection going that way; 600 ms round trip (300 ms each way); a new
+connection's first byte held one round trip (the TCP handshake); 2 % of 1,460-byte segments lost, the direction
+then carrying nothing for the retransmission timeout (1 s) before the segment goes again; losses drawn unseeded.
 
-The teacher's PC has downloaded its year and then, offline, typed `--changes` edits at a teacher's pace (a
-realistic mix: marks, attendance, comments, lesson topics); meanwhile the same teacher's other PC has put
-`--changes` edits of other cells on the server. The measured part is one sync of the first PC: everything
-pushed and everything pulled.
+Workloads, each on a fresh server and PC and run `--runs` times (min/median/max printed):
+- `marks`: the teacher's PC pushes `--changes` marks typed offline (nothing to pull);
+- `edits`: it pushes `--changes` edits of the project's mix (marks, attendance, comments, lesson topics);
+- `pull`: it pulls `--changes` edits the teacher's other PC put on the server;
+- `download`: a new PC's first download of the heaviest teacher of the large school (python -m storage.demo FILE
+  --large), its first sync included.
+Before a push or pull, the PC has downloaded its year (on a fast link, to save time) and then synced a few edits over
+the rural link, as the day before: it starts from what that sync learned, as a PC does.
 
-Last line: one JSON object with `changes` (pushed + pulled), `round_trips`, `wire_bytes_per_change` (bytes
-through the proxy, both directions, HTTP heads included, per change), `wall_s`, `floor_s` (up bytes ÷ up
-rate + down bytes ÷ down rate + round trips × RTT) and `ratio` (= wall_s / floor_s).
-Targets: wire_bytes_per_change <= 15, round_trips <= 30, wall_s <= 90, ratio <= 2.
+A workload's floor is its bytes through the proxy each way ÷ that way's rate, plus one round trip, plus one round
+trip per connection opened (its handshake); its ratio is wall time ÷ floor. Calls are the requests the proxy saw.
 
 `--workload reference` measures instead what the school's own changes cost the PC (issue 16): after the teacher's
 first download, the admin (through the server's API and console, as she would) records arrivals in each of the
 teacher's classes, a departure and a move, a new week for one of the teacher's courses from January, and a
-two-day quarantine of the teacher's grades; the PC then pulls it all in one sync over the same link. Its last line
-has the same fields, `pulled` being the changes received (records, lessons made or taken away, timetable entries,
-days off) and `wire_bytes_per_change` their cost.
+two-day quarantine of the teacher's grades; the PC then pulls it all in one sync over the same link.
+
+Last line: one JSON object: per workload `changes`, `calls`, `connections`, `wire_bytes_per_change`, `wall_s`,
+`floor_s` and `ratio` as [min, median, max]; then `worst_median_ratio` and `most_calls_beyond_first_per_10k` over the
+workloads. Targets (issue 20): every median ratio <= 1.3 (goal 1.2), at most 2 calls per 10,000 changes beyond the
+first.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ import datetime as dt
 import json
 import random
 import re
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -43,6 +51,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.demo_school import generator  # noqa: E402
 from harness.fault_proxy import FaultProxy, Link  # noqa: E402
 from harness.live_server import running_server  # noqa: E402
 from server import demo  # noqa: E402
@@ -58,6 +67,9 @@ YEAR_END = dt.date(2027, 6, 30)  # the edits are typed into the whole year, as i
 UP, DOWN, RTT = 32_000 / 8, 64_000 / 8, 0.6
 RURAL = Link(latency=RTT / 2, up_rate=UP, down_rate=DOWN, segment=1460, loss=0.02, rto=1.0)
 MIX = (("mark", 0.55), ("attendance", 0.28), ("comment", 0.10), ("topic", 0.07))
+MARKS = (("mark", 1.0),)
+WORKLOADS = ("marks", "edits", "pull", "download")
+WARM_UP = 30  # edits synced over the rural link the day before the measured sync
 COMMENTS = ("Жақсы", "Өте жақсы, белсенді", "Үй тапсырмасын орындамаған", "Қайталау керек", "Молодец",
             "Нужно повторить тему", "Не готов к уроку", "Активно работал на уроке", "Excellent work",
             "Кешікті", "Дәптерін ұмытып кеткен", "Задание выполнено частично")
@@ -81,14 +93,15 @@ def slots(db, teacher_id: int) -> tuple[list, list]:  # type: ignore[no-untyped-
     return cells, lessons
 
 
-def plan_edits(cells: list, lessons: list, count: int, rng: random.Random, taken: set) -> list[tuple]:
+def plan_edits(cells: list, lessons: list, count: int, rng: random.Random, taken: set,
+               mix: tuple = MIX) -> list[tuple]:
     """`count` edits of distinct fields not in `taken`, in lesson order, as a teacher fills the journal."""
     edits: list[tuple] = []
     if 3 * len(cells) + len(lessons) < (len(taken) + count) * 1.1:
         raise SystemExit(f"the teacher has too few cells ({len(cells)} in {len(lessons)} lessons) for {count} "
                          "more edits")
-    fields = [f for f, _ in MIX]
-    weights = [w for _, w in MIX]
+    fields = [f for f, _ in mix]
+    weights = [w for _, w in mix]
     while len(edits) < count:
         field = rng.choices(fields, weights)[0]
         if field == "topic":
@@ -143,29 +156,66 @@ def human_clock(start: dt.datetime, rng: random.Random):  # type: ignore[no-unty
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--changes", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workload", choices=("edits", "reference"), default="edits")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1, help="the edits typed (the link's losses are never seeded)")
+    parser.add_argument("--workload", choices=("all", *WORKLOADS, "reference"), default="all")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
+    chosen = WORKLOADS if args.workload == "all" else (args.workload,)
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
-        engine = open_server_db(f"sqlite:///{folder / 'server.db'}")
-        demo.load(engine, TODAY)
-        with engine.connect() as conn:  # the teacher with the most cells to fill
-            login, teacher_id = conn.exec_driver_sql(
-                "SELECT t.username, t.id FROM teacher t JOIN course c ON c.teacher_id = t.id "
-                "JOIN lesson l ON l.course_id = c.id JOIN class_membership m ON m.class_id = c.class_id "
-                "AND m.to_date IS NULL LEFT JOIN subgroup_member s ON s.subgroup_id = c.subgroup_id "
-                "AND s.pupil_id = m.pupil_id WHERE c.subgroup_id IS NULL OR s.pupil_id IS NOT NULL "
-                "GROUP BY t.id ORDER BY count(*) DESC LIMIT 1").one()
-        engine.dispose()
-        with running_server(f"sqlite:///{folder / 'server.db'}", "--quiet") as server:
-            proxy = FaultProxy(int(server.url.rsplit(":", 1)[1]), seed=args.seed).start()
-            try:
-                measure = run if args.workload == "edits" else run_reference
-                print(json.dumps(measure(server, proxy, folder, login, teacher_id, args.changes, rng)))
-            finally:
-                proxy.stop()
+        templates: dict[str, tuple[Path, str, int]] = {}
+        figures: dict[str, list[dict]] = {}
+        for workload in chosen:
+            school = "large" if workload == "download" else "demo"
+            if school not in templates:
+                templates[school] = server_template(folder, school)
+            figures[workload] = []
+            for n in range(args.runs):
+                run_folder = folder / f"{workload}-{n}"
+                run_folder.mkdir()
+                rng = random.Random(args.seed * 1000 + n)
+                one = measure(workload, templates[school], run_folder, args.changes, rng)
+                print(f"{workload} run {n + 1}: {json.dumps(one)}", file=sys.stderr)
+                figures[workload].append(one)
+                shutil.rmtree(run_folder)
+        print(json.dumps(summarise(figures)))
+
+
+def server_template(folder: Path, school: str) -> tuple[Path, str, int]:
+    """A server database holding the demo (or the large) school, made once and copied for each run; with the login
+    and id of the teacher with the most cells to fill."""
+    path = folder / f"{school}.db"
+    began = time.perf_counter()
+    engine = open_server_db(f"sqlite:///{path}")
+    demo.load(engine, TODAY, generator.LARGE if school == "large" else generator.DEMO)
+    with engine.connect() as conn:
+        login, teacher_id = conn.exec_driver_sql(
+            "SELECT t.username, t.id FROM teacher t JOIN course c ON c.teacher_id = t.id "
+            "JOIN lesson l ON l.course_id = c.id JOIN class_membership m ON m.class_id = c.class_id "
+            "AND m.to_date IS NULL LEFT JOIN subgroup_member s ON s.subgroup_id = c.subgroup_id "
+            "AND s.pupil_id = m.pupil_id WHERE c.subgroup_id IS NULL OR s.pupil_id IS NOT NULL "
+            "GROUP BY t.id ORDER BY count(*) DESC LIMIT 1").one()
+    engine.dispose()
+    print(f"{school} school made in {time.perf_counter() - began:.0f} s; the heaviest teacher: {login}",
+          file=sys.stderr)
+    return path, login, teacher_id
+
+
+def measure(workload: str, template: tuple[Path, str, int], folder: Path, count: int,
+            rng: random.Random) -> dict:
+    """One run of a workload on a fresh copy of the school's server."""
+    path, login, teacher_id = template
+    shutil.copyfile(path, folder / "server.db")
+    with running_server(f"sqlite:///{folder / 'server.db'}", "--quiet") as server:
+        proxy = FaultProxy(int(server.url.rsplit(":", 1)[1])).start()  # unseeded: a new draw of losses each run
+        try:
+            if workload == "reference":
+                return run_reference(server, proxy, folder, login, teacher_id, count, rng)
+            if workload == "download":
+                return run_download(proxy, folder, login)
+            return run_push_or_pull(workload, server, proxy, folder, login, teacher_id, count, rng)
+        finally:
+            proxy.stop()
 
 
 def device(folder: Path, login: str, name: str, url: str) -> SyncEngine:
@@ -173,58 +223,99 @@ def device(folder: Path, login: str, name: str, url: str) -> SyncEngine:
     db = open_database(folder / f"{name}.db")
     sync_engine = SyncEngine(db, url, MemoryTokens(), device_name=name)
     sync_engine.login_blocking(login, demo.DEMO_PASSWORD)
-    began = time.perf_counter()
     sync_engine.run_once()
-    print(f"{name}: first download {time.perf_counter() - began:.1f} s on a fast link", file=sys.stderr)
     return sync_engine
 
 
-def measured_sync(village: SyncEngine, proxy: FaultProxy) -> dict:
-    """One sync of the village PC over the rural link, with its figures."""
+def measured(proxy: FaultProxy, work) -> tuple[dict, object]:  # type: ignore[no-untyped-def]
+    """`work()` over the rural link, timed, with what went through the proxy and the link's floor for it."""
     proxy.link = RURAL
     proxy.drop_connections()
-    proxy.counters.up = proxy.counters.down = 0
+    proxy.counters.up = proxy.counters.down = proxy.counters.requests = proxy.counters.connections = 0
     began = time.perf_counter()
-    summary = village.run_once()
+    result = work()
     wall = time.perf_counter() - began
-    up, down = proxy.counters.up, proxy.counters.down
-    changes = summary.pushed + summary.pulled
-    floor = up / UP + down / DOWN + summary.round_trips * RTT
-    print(f"pushed {summary.pushed}, pulled {summary.pulled} in {summary.round_trips} round trips; "
-          f"{up} bytes up, {down} bytes down; estimate: {village.estimate}", file=sys.stderr)
-    return {"changes": changes, "pushed": summary.pushed, "pulled": summary.pulled,
-            "round_trips": summary.round_trips, "up_bytes": up, "down_bytes": down,
-            "wire_bytes_per_change": round((up + down) / max(changes, 1), 2), "wall_s": round(wall, 1),
-            "floor_s": round(floor, 1), "ratio": round(wall / floor, 3)}
+    up, down, connections = proxy.counters.up, proxy.counters.down, proxy.counters.connections
+    floor = up / UP + down / DOWN + RTT * (1 + connections)
+    return {"calls": proxy.counters.requests, "connections": connections, "up_bytes": up, "down_bytes": down,
+            "wall_s": round(wall, 2), "floor_s": round(floor, 2), "ratio": round(wall / floor, 3)}, result
 
 
-def run(server, proxy: FaultProxy, folder: Path, login: str, teacher_id: int, count: int,  # type: ignore[no-untyped-def]
-        rng: random.Random) -> dict:
+def with_changes(figures: dict, changes: int) -> dict:
+    return {"changes": changes, **figures,
+            "wire_bytes_per_change": round((figures["up_bytes"] + figures["down_bytes"]) / max(changes, 1), 2)}
+
+
+def run_push_or_pull(workload: str, server, proxy: FaultProxy, folder: Path, login: str,  # type: ignore[no-untyped-def]
+                     teacher_id: int, count: int, rng: random.Random) -> dict:
+    """The teacher's PC pushes `count` marks or edits typed offline, or pulls `count` edits her other PC made."""
     village = device(folder, login, "village", proxy.url)  # measured through the proxy, later
-    other = device(folder, login, "other", server.url)
     with village.db.read() as conn:
         assert sync_state.load(conn)["teacher_id"] == teacher_id
     cells, lessons = slots(village.db, teacher_id)
     taken: set = set()
-    spare = count // 50  # for edits that happen to type the value already there
-    theirs = plan_edits(cells, lessons, count + spare, rng, taken)
-    mine = plan_edits(cells, lessons, count + spare, rng, taken)
     start = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)
-    type_edits(Journal(other.db, teacher_id, clock=human_clock(start, rng)), theirs, count)
-    other.run_once()
-    type_edits(Journal(village.db, teacher_id, clock=human_clock(start, rng)), mine, count)
+    # The day before: a few edits synced over the rural link, from which the PC learns it.
+    type_edits(Journal(village.db, teacher_id, clock=human_clock(start, rng)),
+               plan_edits(cells, lessons, WARM_UP * 2, rng, taken), WARM_UP)
+    proxy.link = RURAL
+    proxy.drop_connections()  # (a connection keeps the link it was opened on)
+    village.run_once()
+    spare = count // 50  # for edits that happen to type the value already there
+    if workload == "pull":
+        other = device(folder, login, "other", server.url)
+        type_edits(Journal(other.db, teacher_id, clock=human_clock(start, rng)),
+                   plan_edits(cells, lessons, count + spare, rng, taken), count)
+        other.run_once()
+        other.stop()
+        other.db.close()
+    else:
+        mix = MARKS if workload == "marks" else MIX
+        type_edits(Journal(village.db, teacher_id, clock=human_clock(start, rng)),
+                   plan_edits(cells, lessons, count + spare, rng, taken, mix), count)
     with village.db.read() as conn:
         queued = conn.exec_driver_sql("SELECT count(*) FROM outbox_op").scalar_one()
-    print(f"queued {queued} changes here, {count} waiting on the server", file=sys.stderr)
-
-    figures = measured_sync(village, proxy)
+    figures, summary = measured(proxy, village.run_once)
     with village.db.read() as conn:
         left = conn.exec_driver_sql("SELECT count(*) FROM outbox_op").scalar_one()
-    assert left == 0 and figures["pushed"] == queued, (left, figures)
-    for sync_engine in (village, other):
-        sync_engine.stop()
-        sync_engine.db.close()
-    return figures
+    assert left == 0 and summary.pushed == queued, (left, summary)  # type: ignore[attr-defined]
+    assert summary.pulled == (count if workload == "pull" else 0), summary  # type: ignore[attr-defined]
+    village.stop()
+    village.db.close()
+    return with_changes(figures, summary.pushed + summary.pulled)  # type: ignore[attr-defined]
+
+
+def run_download(proxy: FaultProxy, folder: Path, login: str) -> dict:
+    """A new PC of the heaviest teacher of the large school: logged in, then its first download and first sync."""
+    db = open_database(folder / "new.db")
+    new_pc = SyncEngine(db, proxy.url, MemoryTokens(), device_name="new")
+    proxy.link = RURAL
+    proxy.drop_connections()
+    new_pc.login_blocking(login, demo.DEMO_PASSWORD)
+    figures, _ = measured(proxy, new_pc.run_once)
+    with db.read() as conn:
+        records = sum(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+                      for table in ("lesson", "lesson_cell", "summative_work", "summative_score"))
+    new_pc.stop()
+    db.close()
+    return with_changes(figures, records)
+
+
+def summarise(figures: dict[str, list[dict]]) -> dict:
+    """Each workload's figures as [min, median, max] over its runs, and the targets' two numbers."""
+    spread = {}
+    for workload, runs in figures.items():
+        spread[workload] = {key: _spread([r[key] for r in runs]) for key in runs[0]}
+    pushes_and_pulls = {w: v for w, v in spread.items() if w != "reference"}
+    return {"runs": min(len(r) for r in figures.values()), "workloads": spread,
+            "worst_median_ratio": max((v["ratio"][1] for v in pushes_and_pulls.values()), default=None),
+            "most_calls_beyond_first_per_10k": max(
+                (round((v["calls"][2] - 1) * 10_000 / max(v["changes"][1], 1), 2)
+                 for v in pushes_and_pulls.values()), default=None)}
+
+
+def _spread(values: list) -> list:
+    return [min(values), statistics.median(values), max(values)]
 
 
 def run_reference(server, proxy: FaultProxy, folder: Path, login: str, teacher_id: int,  # type: ignore[no-untyped-def]
@@ -257,11 +348,11 @@ def run_reference(server, proxy: FaultProxy, folder: Path, login: str, teacher_i
     for grade in grades:
         admin.form("/console/calendar", from_date="2027-02-15", to_date="2027-02-16", kind="break",
                    grade_from=str(grade), grade_to=str(grade), name="Карантин")
-    figures = measured_sync(village, proxy)
+    figures, summary = measured(proxy, village.run_once)
     village.stop()
     village.db.close()
     admin.http.close()
-    return {"workload": "reference", **figures}
+    return with_changes(figures, summary.pulled)  # type: ignore[attr-defined]
 
 
 class SchoolAdmin:

@@ -17,8 +17,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 from core import synced_kinds
 from core.synced_kinds import DEVICE_ENTITIES
 
-MAX_OPS_PER_SYNC = 2000
-MAX_PULL = 5000
+# Per call, at most: operations sent, changes pulled, lessons in a first download's page. Each is some ten seconds
+# of a 32/64 kbit/s link when packed (sync.link sizes calls below them on slower links), and a bound on what one
+# call costs the server.
+MAX_OPS_PER_SYNC = 5000
+MAX_PULL = 10_000
+MAX_LESSONS_PAGE = 1000
 # A PC's device id: a UUID as str(uuid.uuid4()) spells it (storage.device), kept in a native uuid column.
 DeviceId = Annotated[str, Field(min_length=36, max_length=36,
                                 pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]

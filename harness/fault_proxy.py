@@ -1,7 +1,10 @@
 """A fault-injecting TCP proxy between a real client and the real server, for tests and benchmarks.
 
-It emulates a link: one-way latency, a bandwidth cap per direction, and loss as the late delivery of a
-held-back segment (a TCP retransmission timeout), all in order, as TCP delivers. And it injects faults, one
+It emulates a link no kinder than a real one: one-way latency; a bandwidth cap per direction shared by every
+connection going that way (one radio link, not one per connection); a new connection's first byte held one round
+trip (the TCP handshake); and loss as a segment sent again after the retransmission timeout, the direction carrying
+nothing meanwhile (a real RTO stalls the sender) and everything after it delivered in order behind it, as TCP
+delivers. Losses are drawn unseeded unless a test asks for a seed. And it injects faults, one
 per new connection from a queue: a connection cut after so many bytes of the request or of the response,
 a response truncated (closed cleanly) after so many bytes, a 503 with Retry-After in place of the server,
 or a refused connection; `down` refuses every connection until cleared.
@@ -27,7 +30,7 @@ class Link:
     up_rate: float | None = None  # bytes a second, client → server
     down_rate: float | None = None  # server → client
     segment: int = 1460
-    loss: float = 0.0  # share of segments held back for one retransmission timeout
+    loss: float = 0.0  # share of segments lost: the direction stalls one retransmission timeout, then sends it again
     rto: float = 1.0
 
 
@@ -45,18 +48,20 @@ class Counters:
     up: int = 0
     down: int = 0
     connections: int = 0
+    requests: int = 0  # exchanges: a request starts when the client sends after the answer (or on a new connection)
     faults_done: list[str] = field(default_factory=list)
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, link: Link | None = None, seed: int = 0) -> None:
+    def __init__(self, upstream_port: int, link: Link | None = None, seed: int | None = None) -> None:
         self.upstream_port = upstream_port
         self.link = link or Link()
         self.faults: deque[Fault] = deque()
         self._down = False
         self.counters = Counters()
         self._live: set[asyncio.StreamWriter] = set()
-        self._rng = random.Random(seed)
+        self._rng = random.Random(seed)  # None: seeded from the system's entropy, a new draw of losses each run
+        self._wire_free = {"up": 0.0, "down": 0.0}  # when each direction's shared link is free to send again
         self._loop = asyncio.new_event_loop()
         self._server: asyncio.base_events.Server | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, name="fault-proxy", daemon=True)
@@ -130,13 +135,17 @@ class FaultProxy:
             client_w.transport.abort()
             return
         self._live.update((client_w, server_w))
+        ready = time.monotonic() + 2 * self.link.latency  # SYN, SYN-ACK: the request's first byte leaves after that
+        turn = {"last": "down"}  # which way the connection last carried data, to count requests
         up_limit = fault.after if fault and fault.kind == "cut_request" else None
         down_limit = fault.after if fault and fault.kind in ("cut_response", "truncate") else None
         clean = bool(fault and fault.kind == "truncate")
         done = asyncio.Event()
         tasks = [
-            asyncio.create_task(self._pipe(client_r, server_w, "up", up_limit, False, done, (client_w, server_w))),
-            asyncio.create_task(self._pipe(server_r, client_w, "down", down_limit, clean, done, (client_w, server_w))),
+            asyncio.create_task(self._pipe(client_r, server_w, "up", up_limit, False, done, (client_w, server_w),
+                                           ready, turn)),
+            asyncio.create_task(self._pipe(server_r, client_w, "down", down_limit, clean, done, (client_w, server_w),
+                                           ready, turn)),
         ]
         await done.wait()
         for task in tasks:
@@ -149,7 +158,8 @@ class FaultProxy:
                 writer.transport.abort()
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, way: str, limit: int | None,
-                    clean: bool, done: asyncio.Event, both: tuple[asyncio.StreamWriter, asyncio.StreamWriter]) -> None:
+                    clean: bool, done: asyncio.Event, both: tuple[asyncio.StreamWriter, asyncio.StreamWriter],
+                    ready: float, turn: dict[str, str]) -> None:
         link = self.link
         rate = link.up_rate if way == "up" else link.down_rate
         queue: asyncio.Queue[tuple[float, bytes | None]] = asyncio.Queue()
@@ -171,22 +181,26 @@ class FaultProxy:
                     self.counters.down += len(data)
 
         sender = asyncio.create_task(deliver())
-        wire_free = last_delivery = 0.0
+        last_delivery = 0.0
         try:
             while True:
                 chunk = await reader.read(65536)
                 if not chunk:
                     break
+                if turn["last"] != way:
+                    turn["last"] = way
+                    if way == "up":
+                        self.counters.requests += 1
                 if limit is not None and carried + len(chunk) >= limit:
                     chunk = chunk[: max(0, limit - carried)]
                 for start in range(0, len(chunk), link.segment):
                     piece = chunk[start : start + link.segment]
-                    now = time.monotonic()
-                    wire_free = max(wire_free, now) + (len(piece) / rate if rate else 0.0)
-                    at = wire_free + link.latency
+                    on_wire = len(piece) / rate if rate else 0.0
+                    sent = max(self._wire_free[way], time.monotonic(), ready) + on_wire
                     if link.loss and self._rng.random() < link.loss:
-                        at += link.rto
-                    last_delivery = max(last_delivery, at)  # in order, as TCP hands data over
+                        sent += link.rto + on_wire  # nothing goes this way until the timeout, then it goes again
+                    self._wire_free[way] = sent  # one link per direction: the next segment, any connection's, waits
+                    last_delivery = max(last_delivery, sent + link.latency)  # in order, as TCP hands data over
                     queue.put_nowait((last_delivery, piece))
                 carried += len(chunk)
                 if limit is not None and carried >= limit:

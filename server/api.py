@@ -34,6 +34,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core import bundle, record_keys, wire_pack
 from core.protocol import (
+    MAX_LESSONS_PAGE,
     ErrorBody,
     LoginRequest,
     LoginResponse,
@@ -396,8 +397,8 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     @app.get("/v1/bootstrap/lessons", responses={401: {"model": ErrorBody}})
     def bootstrap_lessons(who: Annotated[accounts.Principal, Depends(principal)], after: str = "",
                           limit: int = 200, courses: str = "") -> dict:
-        if not 1 <= limit <= 1000:
-            raise ApiError(422, "invalid_request", "limit must be 1–1000.")
+        if not 1 <= limit <= MAX_LESSONS_PAGE:
+            raise ApiError(422, "invalid_request", f"limit must be 1–{MAX_LESSONS_PAGE}.")
         if after and record_keys.record_id(after) is None:
             raise ApiError(422, "invalid_request", "after must be empty or the id of the last lesson received.")
         only = only_courses(courses)

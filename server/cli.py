@@ -13,10 +13,12 @@ from server.settings import Settings
 
 DEFAULT_DB = "sqlite:///var/server.db"
 DEFAULT_PORT = 8470
-# An idle connection is kept longer than any client keeps one (httpx: 5 s, uvicorn's own default too): with
-# equal timeouts a client sends its next call on a connection the server is closing at that instant, and the
-# call fails with a reset (seen in CI in a storm of 200 logins).
-KEEP_ALIVE_S = 20
+# An idle connection is kept longer than any client keeps one (sync.transport.KEEP_ALIVE: 30 s; httpx's default 5 s,
+# uvicorn's own default too): with equal timeouts a client sends its next call on a connection the server is closing
+# at that instant, and the call fails with a reset (seen in CI in a storm of 200 logins). The server's clock starts
+# as its answer leaves, the PC's only once the answer has come down a slow link (a first download's page: some ten
+# seconds of a 2G link, more with losses), so the margin is that long again.
+KEEP_ALIVE_S = 75
 # On a stop (SIGTERM) calls under way get this long to finish; then they are cut and the PCs send them again.
 STOP_WAIT_S = 5
 

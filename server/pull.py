@@ -169,25 +169,30 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     columns = (CHANGE.c.position, CHANGE.c.entity, CHANGE.c.entity_key, CHANGE.c.field, CHANGE.c.version,
                CHANGE.c.value, CHANGE.c.device_id)
 
-    def page(*more_columns: Any) -> list[tuple[Any, ...]]:
+    def page(span: int, *more_columns: Any) -> list[tuple[Any, ...]]:
         # The columns a device is sent and those that decide whether it is, as plain tuples: a pull reads up to
         # `limit` rows on every sync, so what each row costs counts.
         return list(conn.execute(
             select(*columns, *more_columns)
             .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, allowed)
-            .order_by(CHANGE.c.position).limit(limit + 1)
+            .order_by(CHANGE.c.position).limit(span + 1)
         ))
 
-    rows = page()
+    rows = page(limit)
     more = len(rows) > limit
     if more:
+        # The device's own changes on the page are not sent: the page reaches as far past them, so that a pull
+        # after a push is not cut short by what the push wrote (and made to call again for the rest).
+        span = limit + sum(1 for row in rows[:limit] if row[6] == who.device_id)
         # The page ends before the feed does, so a change on it may have been overwritten further on, by this
         # device too (which is not sent its own): asked of the database, row by row. (The school named in the
         # subquery itself, not only by correlation: Citus then keeps it on the school's shard.)
         later = CHANGE.alias("later")
-        rows = page(exists().where(later.c.school_id == who.school_id, later.c.entity == CHANGE.c.entity,
-                                   later.c.entity_key == CHANGE.c.entity_key, later.c.field == CHANGE.c.field,
-                                   later.c.version > CHANGE.c.version))[:limit]
+        rows = page(span, exists().where(later.c.school_id == who.school_id, later.c.entity == CHANGE.c.entity,
+                                         later.c.entity_key == CHANGE.c.entity_key, later.c.field == CHANGE.c.field,
+                                         later.c.version > CHANGE.c.version))
+        more = len(rows) > span
+        rows = rows[:span]
         overwritten = [row[-1] for row in rows]
     else:
         # The page reaches the end of the feed (every change this device made before is on it: its syncs take

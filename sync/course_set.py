@@ -10,12 +10,13 @@ from collections.abc import Callable
 from core.protocol import courses_digest
 from storage import course_set, first_download_rows
 from storage.database import JournalDatabase
-from sync.first_download import PAGE
+from sync.link import LinkEstimate
 from sync.transport import ServerLink
 
 
 def follow(db: JournalDatabase, link: ServerLink, digest: str | None,
-           progress: Callable[[int, int], None] = lambda done, total: None) -> set[int]:
+           progress: Callable[[int, int], None] = lambda done, total: None,
+           estimate: LinkEstimate | None = None) -> set[int]:
     """Bring the journal's courses to the server's set when its digest differs; the courses added, dropped or
     downloaded again."""
     with db.read() as conn:
@@ -41,7 +42,7 @@ def follow(db: JournalDatabase, link: ServerLink, digest: str | None,
         first_download_rows.store_courses(db, reference)
         total, done, after, more = int(reference["lessons_total"]), 0, "", True
         while more:
-            page = link.bootstrap_lessons(after, PAGE, missing).answer
+            page = link.bootstrap_lessons(after, (estimate or LinkEstimate()).page_lessons(), missing).answer
             after, more = first_download_rows.store_courses_page(db, page)
             done += len(page["lessons"])
             progress(done, max(total, done))

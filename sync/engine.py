@@ -63,8 +63,8 @@ class SyncEngine:
             self.device_id = device.device_id(conn)
             state = sync_state.load(conn)
         self.link.token = tokens.get(self._account_key(state["username"])) if state else None
-        if state and state.get("link_rate") and estimate is None:  # the next sync starts from what the last learned
-            self.estimate.rtt, self.estimate.rate = state.get("link_rtt"), state["link_rate"]
+        if state and estimate is None:  # the next sync starts from what the last learned
+            self.estimate.restore(state.get("link_rtt"), state.get("link_up_rate"), state.get("link_rate"))
         self._status = SyncStatus()
         self._listeners: list[Listener] = []
         self._run_listeners: list[RunListener] = []
@@ -211,7 +211,8 @@ class SyncEngine:
                 state = sync_state.load(conn)
             if state is not None and not state["bootstrapped"]:
                 self._publish(running=True, phase="first_download", done=0, total=0)
-                first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t))
+                first_download.download(self.db, self.link, lambda d, t: self._publish(done=d, total=t),
+                                        self.estimate)
                 summary.changed.everything = True
             self._publish(running=True, phase="syncing", done=0, total=0)
             summary.download_again = False
@@ -219,11 +220,12 @@ class SyncEngine:
                         lambda d, t: self._publish(done=d, total=t), summary, self.server_bundle_key)
             if not summary.download_again:
                 break
-        if course_set.follow(self.db, self.link, summary.courses, lambda d, t: self._publish(done=d, total=t)):
+        if course_set.follow(self.db, self.link, summary.courses, lambda d, t: self._publish(done=d, total=t),
+                             self.estimate):
             summary.changed.everything = True  # a course came or went: the journal's choices are new
-        if self.estimate.rate is not None:
+        if self.estimate.up_measured or self.estimate.down_measured:
             with self.db.write() as conn:
-                sync_state.update_state(conn, link_rtt=self.estimate.rtt, link_rate=self.estimate.rate)
+                sync_state.update_state(conn, link_rtt=self.estimate.rtt, **self.estimate.measured())
         self.last_run = summary
         return summary
 

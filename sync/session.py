@@ -89,7 +89,7 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
         summary.round_trips += 1
         summary.sent_bytes += exchange.sent
         summary.received_bytes += exchange.received
-        estimate.observe(exchange.sent, exchange.received, exchange.seconds, ops=len(batch),
+        estimate.observe(exchange.sent, exchange.received, exchange.seconds, exchange.answered, ops=len(batch),
                          changes=len(answer.changes))
         with db.write() as conn:
             applied: Applied = apply_answer(conn, batch, answer)

@@ -30,21 +30,33 @@ from sync.server_url import check_url
 # A 2G link moves 4 KB/s up; a batch is sized to take a few seconds, so a minute without a byte is a dead
 # link, not a slow one.
 TIMEOUT = httpx.Timeout(connect=20.0, read=60.0, write=60.0, pool=10.0)
+# A connection is kept between calls this long (httpx keeps one 5 s): storing a first download's page on a slow PC
+# takes longer, and every new connection costs a handshake (with TLS, two round trips of a 600 ms link). The server
+# keeps an idle one longer still (server.cli.KEEP_ALIVE_S), its clock starting as its answer leaves, ours once the
+# answer has come down the slow link.
+KEEP_ALIVE = httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=30.0)
 _FINAL = {"bad_credentials", "no_token", "bad_token", "token_expired", "device_revoked", "device_taken",
           "wrong_device"}
 
 
 A = TypeVar("A")
+B = TypeVar("B")
 
 
 @dataclass(frozen=True)
 class Exchange(Generic[A]):
-    """One round trip: the decoded answer, bytes on the wire each way and the time it took."""
+    """One round trip: the decoded answer, bytes on the wire each way, the time it took and the time until the
+    answer's head arrived (what sync.link tells the two directions' rates apart by)."""
 
     answer: A
     sent: int
     received: int
     seconds: float
+    answered: float
+
+    def read_as(self, answer: B) -> Exchange[B]:
+        """The same exchange with its answer read as a protocol message."""
+        return Exchange(answer, self.sent, self.received, self.seconds, self.answered)
 
 
 class ServerLink:
@@ -55,7 +67,7 @@ class ServerLink:
         if ca_bundle:
             verify = ssl.create_default_context(cafile=ca_bundle)  # the school's own CA, from the preset
         self._http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport, verify=verify,
-                                  headers={"User-Agent": "DalaJournal/1"})
+                                  limits=KEEP_ALIVE, headers={"User-Agent": "DalaJournal/1"})
         self.token: str | None = None
 
     def close(self) -> None:
@@ -73,7 +85,7 @@ class ServerLink:
                                             device_name=device_name)
         exchange = self._call("POST", "/v1/login", body=body.model_dump_json().encode(),
                               content_type="application/json", auth=False)
-        return Exchange(_read(LoginResponse, exchange.answer), exchange.sent, exchange.received, exchange.seconds)
+        return exchange.read_as(_read(LoginResponse, exchange.answer))
 
     def sync(self, request: SyncRequest) -> Exchange[SyncResponse]:
         """One sync call, in the packed form both ways (core.wire_pack encodes the protocol's messages)."""
@@ -87,7 +99,7 @@ class ServerLink:
             unpacked = wire_pack.unpack_response(exchange.answer)
         except wire_pack.PackError as error:
             raise SyncError("garbled", f"The server's answer could not be read ({error}).", retry=True) from None
-        return Exchange(_read(SyncResponse, unpacked), exchange.sent, exchange.received, exchange.seconds)
+        return exchange.read_as(_read(SyncResponse, unpacked))
 
     def bundle(self, data: bytes) -> bytes:
         """A sealed request bundle of another PC (core.bundle) handed to the server; its answer bundle."""
@@ -116,24 +128,23 @@ class ServerLink:
     def _call(self, method: str, path: str, *, body: bytes | None = None, content_type: str | None = None,
               accept: str = "application/json", params: dict[str, Any] | None = None,
               auth: bool = True) -> Exchange[Any]:
-        raw, sent, received, seconds = self._send(method, path, body=gzip.compress(body, 9) if body is not None
-                                                  else None, content_type=content_type, accept=accept, params=params,
-                                                  auth=auth, encoding="gzip")
+        exchange = self._send(method, path, body=gzip.compress(body, 9) if body is not None else None,
+                              content_type=content_type, accept=accept, params=params, auth=auth, encoding="gzip")
         try:
-            answer = json.loads(raw)
+            answer = json.loads(exchange.answer)
         except ValueError:
             raise SyncError("garbled", "The server's answer was cut short or garbled.", retry=True) from None
-        return Exchange(answer, sent, received, seconds)
+        return exchange.read_as(answer)
 
     def _call_raw(self, method: str, path: str, body: bytes) -> bytes:
         """A call whose body and answer are bytes of their own (a sealed bundle: compressed inside its seal, and
         needing no token: its signature says who made it)."""
         return self._send(method, path, body=body, content_type="application/octet-stream",
-                          accept="application/octet-stream", params=None, auth=False, encoding=None)[0]
+                          accept="application/octet-stream", params=None, auth=False, encoding=None).answer
 
     def _send(self, method: str, path: str, *, body: bytes | None, content_type: str | None, accept: str,
-              params: dict[str, Any] | None, auth: bool, encoding: str | None) -> tuple[bytes, int, int, float]:
-        """The answer's bytes, the bytes sent and received, and the seconds it took."""
+              params: dict[str, Any] | None, auth: bool, encoding: str | None) -> Exchange[bytes]:
+        """The answer's bytes, with the bytes sent and received and the times it took."""
         headers = {"Accept": accept, "Accept-Encoding": "gzip"}
         if auth:
             if self.token is None:
@@ -143,16 +154,21 @@ class ServerLink:
             headers |= {"Content-Type": content_type or "application/json"}
             if encoding is not None:
                 headers["Content-Encoding"] = encoding
+        request = self._http.build_request(method, path, content=body, headers=headers, params=params)
         began = time.monotonic()
         try:
             try:
-                response = self._http.request(method, path, content=body, headers=headers, params=params)
+                response = self._http.send(request, stream=True)
             except httpx.RemoteProtocolError:
                 # The server closed the kept-alive connection just as the request went out on it (its idle timeout):
                 # nothing was processed; sent once more on a new connection, not reported as being offline. (Every
                 # call here may be repeated: a sync's operations are numbered, the others read or replace.)
-                response = self._http.request(method, path, content=body, headers=headers, params=params)
-            raw = response.read()
+                response = self._http.send(request, stream=True)
+            answered = time.monotonic() - began
+            try:
+                raw = response.read()
+            finally:
+                response.close()
         except httpx.TimeoutException:
             raise offline("no answer in time") from None
         except (httpx.TransportError, httpx.DecodingError) as error:  # refused, reset, cut short, bad gzip
@@ -168,7 +184,7 @@ class ServerLink:
         received = response.num_bytes_downloaded + _head_size(response.headers, "HTTP/1.1 200 OK")
         if response.status_code >= 400:
             raise _refusal(response)
-        return raw, sent, received, seconds
+        return Exchange(raw, sent, received, seconds, answered)
 
 
 M = TypeVar("M", LoginResponse, SyncResponse)

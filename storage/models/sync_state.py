@@ -40,9 +40,11 @@ class SyncState(Base):
     # Restored from a backup (storage.backups): the next operation number the backup had, until the next online
     # sync reconciles the journal with the server.
     restored_seq: Mapped[int | None] = mapped_column(Integer)
-    # What the last sync learned of the link (sync.link.LinkEstimate): the next one starts from it.
+    # What the last sync learned of the link (sync.link.LinkEstimate): the next one starts from it. Bytes a second:
+    # `link_rate` down (server → PC), `link_up_rate` up.
     link_rtt: Mapped[float | None] = mapped_column(Float)
     link_rate: Mapped[float | None] = mapped_column(Float)
+    link_up_rate: Mapped[float | None] = mapped_column(Float)
 
 
 class SyncConflict(Base):

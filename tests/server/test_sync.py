@@ -270,3 +270,18 @@ def test_a_pull_past_the_devices_own_changes_ends_without_calls_that_carry_nothi
     assert pulled["changes"] == [] and pulled["more"] is False
     [(head,)] = live_server.sql("SELECT max(position) FROM change")
     assert pulled["cursor"] == head
+
+
+def test_a_devices_own_changes_do_not_count_against_its_pull_limit(live_server):
+    """A push's own changes join the feed past the cursor its answer gave; the next pull reads past them, so a pull of
+    as many changes as its limit comes in one answer, not one and a second call for the few the own ones pushed out
+    (issue 20: a pull of 10,000 after a morning's 30 edits took a third call for 30 changes)."""
+    cell = school.cell(live_server)
+    a, b = teacher_api(live_server, cell), teacher_api(live_server, cell)
+    pupils = [school.cell(live_server, pupil_nth=n) for n in range(8)]
+    pushed = a.sync([a.op("cell", p.key, "comment", "Мен жаздым") for p in pupils[:3]])
+    assert {r["status"] for r in pushed["results"]} == {"applied"}
+    b.sync([b.op("cell", p.key, "mark", 4) for p in pupils[3:]])
+    pulled = a.sync([], cursor=pushed["cursor"], limit=5)
+    assert sorted(c["key"] for c in pulled["changes"]) == sorted(p.key for p in pupils[3:])
+    assert pulled["more"] is False
