@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -154,11 +155,20 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--today", type=dt.date.fromisoformat, help="pretend today is this date")
     importer = commands.add_parser("import-school", help="load a school from a CSV bundle (docs/school-import.md)")
     _db_arg(importer)
-    importer.add_argument("bundle", type=Path, help="a folder or .zip of the bundle's CSV files")
+    importer.add_argument("bundle", type=Path, help="a folder or .zip of the bundle's CSV files, or a folder a Dala "
+                                                    "server's export-school wrote")
     importer.add_argument("--school", type=int, help="a school already imported: the bundle is applied to it as dated "
                                                      "changes (needs --since and --order)")
     importer.add_argument("--since", type=dt.date.fromisoformat, help="the day the later bundle's changes take effect")
     importer.add_argument("--order", help="the school's order (its number and date) behind the changes")
+    whole = commands.add_parser("export-school", help="write a school's whole journal and audit trail as CSV files "
+                                                      "with a manifest (docs/school-export.md)")
+    _db_arg(whole)
+    whole.add_argument("--school", type=int, required=True)
+    whole.add_argument("out", type=Path, help="the folder to write (made; it must not hold an export)")
+    whole.add_argument("--sqlite", type=Path, help="write the same as one SQLite file too")
+    whole.add_argument("--with-passwords", action="store_true",
+                       help="keep the accounts' password hashes (moving the school to another Dala server)")
     export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
     _db_arg(export)
     export.add_argument("--school", type=int, required=True)
@@ -300,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.school is not None:
             return _reimport(engine, args)
+        if (args.bundle / "manifest.json").is_file():
+            return _import_export(engine, args.bundle)
         try:
             result = school_import.load(engine, args.bundle)
         except school_import.ImportRefused as refused:
@@ -317,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {username}\t{password}")
         print(f"The school's admin, for the console (/console): {result['admin']}\t{result['admin_password']}")
         return 0
+    if args.command == "export-school":
+        return _export_school(engine, args)
     from server import audit_log
 
     start = dt.datetime.combine(args.start, dt.time(), dt.UTC)
@@ -355,5 +369,39 @@ def _reimport(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_school(engine: Engine, args: argparse.Namespace) -> int:
+    from server import school_export
+
+    began = time.monotonic()
+    try:
+        manifest = school_export.export_school(engine, args.school, args.out, passwords=args.with_passwords)
+        if args.sqlite:
+            school_export.to_sqlite(args.out, args.sqlite)
+    except school_export.ExportRefused as refused:
+        print(f"dala-server export-school: {'; '.join(refused.problems)}", file=sys.stderr)
+        return 2
+    rows = sum(entry["rows"] for entry in manifest["tables"])
+    print(f"School {args.school} ({manifest['school']['name']}): {rows} rows in {len(manifest['tables'])} files "
+          f"written to {args.out} in {time.monotonic() - began:.1f} s.")
+    return 0
+
+
+def _import_export(engine: Engine, folder: Path) -> int:
+    from server import school_export
+
+    began = time.monotonic()
+    try:
+        result = school_export.import_school(engine, folder)
+    except school_export.ExportRefused as refused:
+        print(f"dala-server import-school: {folder} refused, nothing was imported:", file=sys.stderr)
+        for problem in refused.problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print(f"School {result['school_id']}: {sum(result['rows'].values())} rows imported from {folder} in "
+          f"{time.monotonic() - began:.1f} s. Its PCs log in to this server and download their journals again.")
+    return 0
+
+
 if __name__ == "__main__":
     sys.exit(main())
+

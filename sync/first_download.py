@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.protocol import MAX_LESSONS_PAGE
 from storage import first_download_rows, sync_state
 from storage.database import JournalDatabase
-from sync.link import LinkEstimate
+from sync.link import LinkEstimate, with_tail
 from sync.transport import ServerLink
 
 
@@ -31,7 +32,8 @@ def download(db: JournalDatabase, link: ServerLink, progress: Callable[[int, int
     progress(done, total or done)
     more = True
     while more:
-        exchange = link.bootstrap_lessons(after, estimate.page_lessons())
+        exchange = link.bootstrap_lessons(after, with_tail(estimate.page_lessons(), (total or 0) - done,
+                                                           MAX_LESSONS_PAGE))
         page = exchange.answer
         estimate.observe(exchange.sent, exchange.received, exchange.seconds, exchange.answered,
                          lessons=len(page["lessons"]))

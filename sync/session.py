@@ -20,7 +20,7 @@ from storage.changed import Changed
 from storage.database import JournalDatabase
 from storage.sync_answer import Applied, apply_answer
 from sync.errors import SyncError
-from sync.link import MAX_OPS, MIN_OPS, LinkEstimate
+from sync.link import MAX_OPS, MAX_PULL, MIN_OPS, LinkEstimate, with_tail
 from sync.transport import ServerLink
 
 Progress = Callable[[int, int], None]  # done, total
@@ -69,9 +69,10 @@ def run(db: JournalDatabase, link: ServerLink, estimate: LinkEstimate, device_id
             raise SyncError("not_set_up", "This journal is not linked to a server account yet.", retry=False)
         done = summary.pushed + summary.pulled
         progress(done, done + waiting + remaining_changes)
-        batch = _take_batch(db, min(estimate.batch_ops(), size_cap))
+        batch = _take_batch(db, min(with_tail(estimate.batch_ops(), waiting, MAX_OPS), size_cap))
+        limit = with_tail(estimate.pull_limit(), remaining_changes, MAX_PULL)
         request = SyncRequest.model_construct(  # built from the journal's own rows: not validated again
-            device_id=device_id, cursor=state["cursor"], limit=estimate.pull_limit(), audit_count=audit_count,
+            device_id=device_id, cursor=state["cursor"], limit=limit, audit_count=audit_count,
             audit_hash=audit_hash, audit_receipt=_receipt(state) if first else None, ops=[op.message() for op in batch],
             bundle_key=_bundle_key(db) if first and not state.get("server_bundle_key") else None)
         try:

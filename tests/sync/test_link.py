@@ -128,3 +128,14 @@ def test_a_request_sent_as_the_server_closes_its_idle_connection_is_sent_again()
         link.close()
         listener.close()
     thread.join(5)
+
+
+def test_a_small_rest_goes_with_the_call_before_it() -> None:
+    """What would be left for a small call of its own goes with the one before (up to 30 % more, within the
+    protocol's limit): a 612-lesson first download sized 281 a page went in 266, 281 and 65 (issue 20)."""
+    from sync.link import with_tail
+
+    assert with_tail(281, 346, 1000) == 346  # 65 left: taken now
+    assert with_tail(281, 612, 1000) == 281  # half a download left: a page of its own
+    assert with_tail(4000, 5200, 5000) == 4000  # all of it would be more than a call may carry
+    assert with_tail(300, 120, 1000) == 300  # less than a call's worth: the size stands

@@ -1,0 +1,289 @@
+"""`dala-server export-school`: a school's whole journal written out in an open, documented format
+(docs/school-export.md), and that format read back into a server that does not hold the school (issue 21).
+
+An export is a folder: one CSV file a table (UTF-8, a header row of the server's own column names, NULL written as
+`\\N`), and `manifest.json` naming the format and its version, the school, and each file's table, columns, rows and
+SHA-256. The same rows can be written as one SQLite file instead (the tables as the server's embedded database holds
+them, and the manifest in a table of its own). What is kept: the school, its year, periods, bells and days off, the
+subjects it uses, teachers and their accounts (password hashes only when asked: moving to another Dala server), pupils,
+classes and their rosters, subgroups, courses, the week's timetable, every lesson with its topic and homework, every
+cell (mark, attendance, comment), summative work and score, period mark with its final mark's reason, the conflicts
+and the whole audit trail. Not kept: the PCs' sessions and the change feed (a PC downloads its journal afresh from
+the server the school moves to).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    Table,
+    Time,
+    create_engine,
+    func,
+    insert,
+    select,
+    text,
+)
+
+from server.db import refresh_statistics, writer
+from server.schema import metadata, tables
+
+FORMAT = "dala-school-export"
+VERSION = 1
+NULL = "\\N"
+# The tables an export holds, as the server names them; written in an order where each follows those it points to.
+EXPORTED = ("school", "subject", "academic_year", "bell_slot", "login_name", "pupil", "teacher", "account", "day_off",
+            "period", "school_class", "class_membership", "subgroup", "course", "subgroup_member", "lesson",
+            "period_mark", "timetable_entry", "lesson_cell", "summative_work", "summative_score", "conflict",
+            "audit_log")
+_SECRET = {("account", "password_hash")}
+_HASH_CHUNK = 1 << 20
+
+
+class ExportRefused(ValueError):
+    """An export that cannot be read back: each problem with its file (and row) and reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _ordered() -> list[Table]:
+    order = [t.name for t in metadata.sorted_tables]
+    assert set(EXPORTED) <= set(order), set(EXPORTED) - set(order)
+    return sorted((tables[name] for name in EXPORTED), key=lambda t: order.index(t.name))
+
+
+def _rows(conn: Connection, table: Table, school_id: int) -> Iterator[Mapping[str, Any]]:
+    """The school's rows of `table`, in key order (subjects: those its courses teach)."""
+    if table.name == "school":
+        query = select(table).where(table.c.id == school_id)
+    elif table.name == "subject":
+        course = tables["course"]
+        used = select(course.c.subject_id).where(course.c.school_id == school_id)
+        query = select(table).where(table.c.id.in_(used))
+    else:
+        query = select(table).where(table.c.school_id == school_id)
+    key = [c for c in table.primary_key.columns] or list(table.columns)
+    yield from conn.execute(query.order_by(*key)).mappings()
+
+
+def _cell(value: Any, column_type: Any) -> str:
+    if value is None:
+        return NULL
+    if isinstance(column_type, JSON):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    out = str(value)
+    return "\\" + out if out.startswith("\\") else out  # a text beginning with a backslash is never NULL
+
+
+def _value(cell: str, column_type: Any) -> Any:
+    if cell == NULL:
+        return None
+    if cell.startswith("\\"):
+        return cell[1:]
+    if isinstance(column_type, JSON):
+        return json.loads(cell)
+    if isinstance(column_type, Boolean):
+        if cell not in ("true", "false"):
+            raise ValueError(f"{cell!r} is not true or false")
+        return cell == "true"
+    if isinstance(column_type, (Integer, BigInteger, SmallInteger)):
+        return int(cell)
+    if isinstance(column_type, (Float, Numeric)):
+        return float(cell)
+    if isinstance(column_type, DateTime):
+        return dt.datetime.fromisoformat(cell)
+    if isinstance(column_type, Date):
+        return dt.date.fromisoformat(cell)
+    if isinstance(column_type, Time):
+        return dt.time.fromisoformat(cell)
+    return cell
+
+
+def _school_ids(conn: Connection) -> set[int]:
+    return set(conn.execute(select(tables["school"].c.id)).scalars())
+
+
+def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bool = False) -> dict[str, Any]:
+    """Write school `school_id` into `folder` (made; it must not hold an export already); the manifest."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if (folder / "manifest.json").exists():
+        raise ExportRefused([f"{folder}: already holds an export"])
+    listed = []
+    with engine.connect() as conn:
+        if school_id not in _school_ids(conn):
+            raise ExportRefused([f"there is no school {school_id} on this server"])
+        for table in _ordered():
+            columns = [c for c in table.columns if passwords or (table.name, c.name) not in _SECRET]
+            path = folder / f"{table.name}.csv"
+            count = 0
+            with path.open("w", encoding="utf-8", newline="") as out:
+                writer_ = csv.writer(out, lineterminator="\n")
+                writer_.writerow([c.name for c in columns])
+                for row in _rows(conn, table, school_id):
+                    writer_.writerow([_cell(row[c.name], c.type) for c in columns])
+                    count += 1
+            path.chmod(0o600)  # pupils' personal data
+            listed.append({"table": table.name, "file": path.name, "columns": [c.name for c in columns],
+                           "rows": count, "sha256": _sha256(path)})
+        name = conn.execute(select(tables["school"].c.name).where(tables["school"].c.id == school_id)).scalar_one()
+    manifest = {"format": FORMAT, "version": VERSION, "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+                "school": {"id": school_id, "name": name}, "passwords": passwords, "tables": listed}
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "manifest.json").chmod(0o600)
+    return manifest
+
+
+def to_sqlite(folder: Path, target: Path) -> None:
+    """An export folder as one SQLite file: the same tables as the server's embedded database holds them, and the
+    manifest in a table of its own."""
+    manifest, read = _read_folder(folder)
+    engine = create_engine(f"sqlite:///{target}")
+    copy = MetaData()
+    made = [tables[entry["table"]].to_metadata(copy) for entry in manifest["tables"]]
+    copy.create_all(engine, tables=made)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE manifest (json TEXT NOT NULL)"))
+        conn.execute(text("INSERT INTO manifest VALUES (:j)"), {"j": json.dumps(manifest, ensure_ascii=False)})
+        for entry, table in zip(manifest["tables"], made, strict=True):
+            batch = list(read(entry))
+            if batch:
+                conn.execute(insert(table), batch)
+    engine.dispose()
+    target.chmod(0o600)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while chunk := source.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_folder(folder: Path) -> tuple[dict[str, Any], Any]:
+    """The manifest, checked, and a reader of each listed table's rows (typed as the server's columns)."""
+    problems: list[str] = []
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ExportRefused([f"manifest.json: cannot be read ({error})"]) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ExportRefused(["manifest.json: this is not a Dala school export"])
+    if manifest.get("version") != VERSION:
+        raise ExportRefused([f"manifest.json: export format version {manifest.get('version')} is not one this "
+                             f"server reads ({VERSION})"])
+    listed = {entry.get("table"): entry for entry in manifest.get("tables", []) if isinstance(entry, dict)}
+    for name in EXPORTED:
+        entry = listed.get(name)
+        if entry is None:
+            problems.append(f"manifest.json: the table {name} is missing")
+            continue
+        path = folder / str(entry.get("file"))
+        if path.parent != folder or not path.is_file():
+            problems.append(f"{entry.get('file')}: missing")
+        elif _sha256(path) != entry.get("sha256"):
+            problems.append(f"{path.name}: its contents are not what the manifest says (damaged or changed)")
+        known = {c.name for c in tables[name].columns}
+        unknown = [c for c in entry.get("columns", []) if c not in known]
+        if unknown:
+            problems.append(f"{entry.get('file')}: columns this server does not have: {', '.join(unknown)}")
+    if problems:
+        raise ExportRefused(problems)
+
+    def read(entry: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        table = tables[entry["table"]]
+        with (folder / entry["file"]).open(encoding="utf-8", newline="") as source:
+            rows = csv.reader(source)
+            header = next(rows, None)
+            if header != entry["columns"]:
+                raise ExportRefused([f"{entry['file']}: its header is not the manifest's columns"])
+            for number, row in enumerate(rows, start=2):
+                if len(row) != len(header):
+                    raise ExportRefused([f"{entry['file']}, row {number}: {len(row)} fields, not {len(header)}"])
+                try:
+                    yield {name: _value(cell, table.c[name].type) for name, cell in zip(header, row, strict=True)}
+                except ValueError as error:
+                    raise ExportRefused([f"{entry['file']}, row {number}: {error}"]) from None
+
+    return manifest, read
+
+
+def import_school(engine: Engine, folder: Path) -> dict[str, Any]:
+    """Read the export in `folder` into this server, which must not hold the school or any of its usernames; all of
+    it or, on any problem, nothing. Counts by table."""
+    manifest, read = _read_folder(folder)
+    school_id = int(manifest["school"]["id"])
+    counts: dict[str, int] = {}
+    with writer(engine).begin() as conn:
+        if school_id in _school_ids(conn):
+            raise ExportRefused([f"this server already holds school {school_id} ({manifest['school']['name']})"])
+        login_name = tables["login_name"]
+        for entry in manifest["tables"]:
+            table = tables[entry["table"]]
+            rows = list(read(entry))
+            if table.name == "subject":  # shared by the server's schools: those it lacks are added
+                have = dict(conn.execute(select(table.c.id, table.c.code)).all())
+                clash = [f"{r['id']} ({r['code']}; here {have[r['id']]})" for r in rows
+                         if r["id"] in have and have[r["id"]] != r["code"]]
+                if clash:
+                    raise ExportRefused([f"{entry['file']}: subject ids this server gives other subjects: "
+                                         f"{', '.join(clash)}"])
+                rows = [row for row in rows if row["id"] not in have]
+            if table.name == "login_name":
+                taken = set(conn.execute(select(login_name.c.username).where(
+                    login_name.c.username.in_([r["username"] for r in rows]))).scalars())
+                if taken:
+                    raise ExportRefused([f"{entry['file']}: usernames already used on this server: "
+                                         f"{', '.join(sorted(taken))}"])
+            for at in range(0, len(rows), 5000):
+                conn.execute(insert(table), rows[at:at + 5000])
+            counts[table.name] = len(rows)
+        _follow_sequences(conn)
+        audit_log = tables["audit_log"]
+        school_head = conn.execute(select(audit_log.c.hash).where(
+            audit_log.c.school_id == school_id, audit_log.c.device_id.is_(None), audit_log.c.hash.is_not(None))
+            .order_by(audit_log.c.id.desc()).limit(1)).scalar()
+        conn.execute(insert(tables["feed"]).values(school_id=school_id, head=0, kept_from=0, log_head=school_head))
+    refresh_statistics(engine)
+    return {"school_id": school_id, "rows": counts}
+
+
+def _follow_sequences(conn: Connection) -> None:
+    """On PostgreSQL, each id sequence moved past the ids imported (SQLite numbers from the table's highest)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in _ordered():
+        if "id" in table.c and table.c.id.default is not None:
+            name = f"{table.name}_id_seq"
+            highest = conn.execute(select(func.max(table.c.id))).scalar()
+            if highest is not None:
+                conn.execute(text("SELECT setval(:s, GREATEST(:v, (SELECT last_value FROM "
+                                  + name + ")))"), {"s": name, "v": highest})

@@ -1,0 +1,121 @@
+"""A school leaves with its whole history (issue 21): `dala-server export-school` writes it out, `import-school`
+reads it into an empty server, and the school there is the same one: a second export equals the first, the audit
+trail still verifies, and a teacher's new PC downloading from the new server shows the grid her PC showed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from tests.server.conftest import LiveServer, running_server
+from tests.server.school import cell as server_cell
+from tests.sync.conftest import Device, edit_many, synced_pcs
+
+ROOT = Path(__file__).resolve().parents[2]
+GRID = ("SELECT c.lesson_id, c.pupil_id, c.mark, c.attendance, c.comment FROM lesson_cell c "
+        "ORDER BY c.lesson_id, c.pupil_id")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+
+
+def empty_database(server: LiveServer, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database of the same kind as `server`'s holding no school."""
+    if server.db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'new-server.db'}"
+    cluster = request.getfixturevalue("postgres")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with cluster.admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    return str(cluster.url(name))
+
+
+def rows(folder: Path) -> dict[str, list[list[str]]]:
+    """Each exported table's rows, sorted."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    out = {}
+    for entry in manifest["tables"]:
+        with (folder / entry["file"]).open(encoding="utf-8", newline="") as source:
+            out[entry["table"]] = sorted(csv.reader(source))
+    return out
+
+
+@pytest.mark.parametrize("server", ["sqlite", "postgresql"], indirect=True)
+def test_a_school_exported_and_imported_into_an_empty_server_is_the_same_school(
+        server: LiveServer, devices, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    # Some of a year's work: marks and absences typed on a PC, a conflict between two PCs and its resolution typed.
+    spot = server_cell(server, "classic")
+    first, second = synced_pcs(tmp_path, server.url, spot.teacher_login, "first", "second")
+    devices += [first, second]
+    edit_many(first, lessons=3)
+    first.journal.set_mark(spot.lesson_id, spot.pupil_id, 3)
+    first.journal.set_comment(spot.lesson_id, spot.pupil_id, "Жақсы, бірақ \\N емес")
+    second.journal.set_mark(spot.lesson_id, spot.pupil_id, 5)
+    first.sync()
+    second.sync()
+    first.sync()
+    school = server.sql("SELECT school_id FROM teacher WHERE username = :u", u=spot.teacher_login)[0][0]
+    assert server.sql("SELECT count(*) FROM conflict")[0][0] == 1
+    audited = server.sql("SELECT count(*) FROM audit_log WHERE school_id = :s", s=school)[0][0]
+    assert audited >= 3
+
+    exported = cli("export-school", "--db", server.db_url, "--school", str(school), str(tmp_path / "export"),
+                   "--with-passwords", "--sqlite", str(tmp_path / "export.sqlite"))
+    assert exported.returncode == 0, exported.stderr
+    target = empty_database(server, tmp_path, request)
+    imported = cli("import-school", "--db", target, str(tmp_path / "export"))
+    assert imported.returncode == 0, imported.stderr
+    again = cli("import-school", "--db", target, str(tmp_path / "export"))  # twice: refused, nothing doubled
+    assert again.returncode == 2 and "already holds school" in again.stderr
+
+    with running_server(target) as moved:
+        again_exported = cli("export-school", "--db", target, "--school", str(school), str(tmp_path / "again"),
+                             "--with-passwords")
+        assert again_exported.returncode == 0, again_exported.stderr
+        before, after = rows(tmp_path / "export"), rows(tmp_path / "again")
+        assert before == after
+        assert len(before["audit_log"]) == audited + 1 and len(before["conflict"]) == 2  # (with their headers)
+        assert cli("verify-audit", "--db", target).returncode == 0
+
+        # The teacher's new PC downloads her journal from the new server: the grid her first PC holds.
+        new_pc = Device(tmp_path, "new", moved.url, spot.teacher_login).login()
+        devices.append(new_pc)
+        new_pc.sync()
+        assert new_pc.sql(GRID) == first.sql(GRID)
+        assert len(new_pc.sql(GRID)) > 0
+        # and she goes on working there: a mark typed on it reaches the new server
+        new_pc.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)
+        new_pc.sync()
+        assert moved.sql("SELECT mark FROM lesson_cell WHERE lesson_id = :l AND pupil_id = :p",
+                         l=spot.lesson_id, p=spot.pupil_id)[0][0] == 4
+
+
+def test_an_export_that_does_not_check_is_refused_whole(server_template: Path, tmp_path: Path) -> None:
+    """A damaged or changed file, a missing table, or a school the server holds already: refused with the file and
+    reason, and nothing imported."""
+    source = f"sqlite:///{server_template}"
+    assert cli("export-school", "--db", source, "--school", "1", str(tmp_path / "export")).returncode == 0
+    target = f"sqlite:///{tmp_path / 'empty.db'}"
+    pupils = tmp_path / "export" / "pupil.csv"
+    original = pupils.read_bytes()
+    pupils.write_bytes(original.replace(b"\n", b"\n", 1)[:-200])  # cut short
+    refused = cli("import-school", "--db", target, str(tmp_path / "export"))
+    assert refused.returncode == 2
+    assert "pupil.csv: its contents are not what the manifest says" in refused.stderr
+    pupils.write_bytes(original)
+    (tmp_path / "export" / "lesson_cell.csv").unlink()
+    refused = cli("import-school", "--db", target, str(tmp_path / "export"))
+    assert refused.returncode == 2 and "lesson_cell.csv: missing" in refused.stderr
+    with running_server(target) as empty:
+        assert empty.sql("SELECT count(*) FROM school")[0][0] == 0 and empty.sql("SELECT count(*) FROM pupil")[0][0] == 0
+    held = cli("export-school", "--db", source, "--school", "1", str(tmp_path / "export"))
+    assert held.returncode == 2 and "already holds an export" in held.stderr
