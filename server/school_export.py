@@ -84,7 +84,8 @@ def _rows(conn: Connection, table: Table, school_id: int) -> Iterator[Mapping[st
     else:
         query = select(table).where(table.c.school_id == school_id)
     key = [c for c in table.primary_key.columns] or list(table.columns)
-    yield from conn.execute(query.order_by(*key)).mappings()
+    for row in conn.execute(query.order_by(*key)).mappings():
+        yield dict(row)
 
 
 def _cell(value: Any, column_type: Any) -> str:
@@ -222,7 +223,7 @@ def _read_folder(folder: Path) -> tuple[dict[str, Any], Any]:
         table = tables[entry["table"]]
         with (folder / entry["file"]).open(encoding="utf-8", newline="") as source:
             rows = csv.reader(source)
-            header = next(rows, None)
+            header: list[str] = next(rows, [])
             if header != entry["columns"]:
                 raise ExportRefused([f"{entry['file']}: its header is not the manifest's columns"])
             for number, row in enumerate(rows, start=2):

@@ -26,9 +26,9 @@ MIN_OPS, MIN_PULL, MIN_LESSONS = 20, 50, 20
 TARGET_SECONDS = 10.0
 _WEIGHT = 0.5
 _MEASURES = 3000  # bytes one way above which an exchange measures that way's rate (two segments and more)
-_SEGMENT = 1500
+_SEGMENT = 1500  # an answer's first segment comes with its head: not timed by the body's arrival
 _UNITS = 200
-TAIL = 1.3  # a call may grow this much past its size to take the rest with it (with_tail)  # an answer's first segment comes with its head: not timed by the body's arrival
+TAIL = 1.3  # a call may grow this much past its size to take the rest with it (with_tail)
 
 
 @dataclass

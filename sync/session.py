@@ -14,13 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from core.protocol import AuditCheckpoint, SyncRequest
+from core.protocol import MAX_PULL, AuditCheckpoint, SyncRequest
 from storage import audit, outbox, sync_state
 from storage.changed import Changed
 from storage.database import JournalDatabase
 from storage.sync_answer import Applied, apply_answer
 from sync.errors import SyncError
-from sync.link import MAX_OPS, MAX_PULL, MIN_OPS, LinkEstimate, with_tail
+from sync.link import MAX_OPS, MIN_OPS, LinkEstimate, with_tail
 from sync.transport import ServerLink
 
 Progress = Callable[[int, int], None]  # done, total

@@ -116,6 +116,7 @@ def test_an_export_that_does_not_check_is_refused_whole(server_template: Path, t
     refused = cli("import-school", "--db", target, str(tmp_path / "export"))
     assert refused.returncode == 2 and "lesson_cell.csv: missing" in refused.stderr
     with running_server(target) as empty:
-        assert empty.sql("SELECT count(*) FROM school")[0][0] == 0 and empty.sql("SELECT count(*) FROM pupil")[0][0] == 0
+        assert empty.sql("SELECT count(*) FROM school")[0][0] == 0
+        assert empty.sql("SELECT count(*) FROM pupil")[0][0] == 0
     held = cli("export-school", "--db", source, "--school", "1", str(tmp_path / "export"))
     assert held.returncode == 2 and "already holds an export" in held.stderr
