@@ -161,6 +161,14 @@ def main(argv: list[str] | None = None) -> int:
                                                      "changes (needs --since and --order)")
     importer.add_argument("--since", type=dt.date.fromisoformat, help="the day the later bundle's changes take effect")
     importer.add_argument("--order", help="the school's order (its number and date) behind the changes")
+    pages = commands.add_parser("import-journal", help="bring a school's earlier marks, attendance and summative "
+                                                       "scores from another system's journal pages "
+                                                       "(docs/journal-import.md)")
+    _db_arg(pages)
+    pages.add_argument("--school", type=int, required=True)
+    pages.add_argument("--source", required=True, help="the system the pages come from (kept in the audit log)")
+    pages.add_argument("--check", action="store_true", help="check and place every page, import nothing")
+    pages.add_argument("files", type=Path, nargs="+", help="CSV (UTF-8) or XLSX files, one journal page each")
     whole = commands.add_parser("export-school", help="write a school's whole journal and audit trail as CSV files "
                                                       "with a manifest (docs/school-export.md)")
     _db_arg(whole)
@@ -331,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export-school":
         return _export_school(engine, args)
+    if args.command == "import-journal":
+        return _import_journal(engine, args)
     from server import audit_log
 
     start = dt.datetime.combine(args.start, dt.time(), dt.UTC)
@@ -399,6 +409,32 @@ def _import_export(engine: Engine, folder: Path) -> int:
         return 2
     print(f"School {result['school_id']}: {sum(result['rows'].values())} rows imported from {folder} in "
           f"{time.monotonic() - began:.1f} s. Its PCs log in to this server and download their journals again.")
+    return 0
+
+
+
+def _import_journal(engine: Engine, args: argparse.Namespace) -> int:
+    from server import journal_import
+
+    began = time.monotonic()
+    try:
+        files = [(path.name, path.read_bytes()) for path in args.files]
+        counts = journal_import.load(engine, args.school, files, args.source, check_only=args.check)
+    except OSError as error:
+        print(f"dala-server import-journal: {error}", file=sys.stderr)
+        return 2
+    except journal_import.ImportRefused as refused:
+        print("dala-server import-journal: refused, nothing was imported:", file=sys.stderr)
+        for problem in refused.problems[:100]:
+            print(f"  {problem}", file=sys.stderr)
+        if len(refused.problems) > 100:
+            print(f"  … and {len(refused.problems) - 100} more", file=sys.stderr)
+        return 2
+    what = ", ".join(f"{n} {name}" for name, n in counts.items())
+    if args.check:
+        print(f"Every page checks and has its place: {what} would be imported. Nothing was imported.")
+    else:
+        print(f"Imported from {args.source} into school {args.school} in {time.monotonic() - began:.1f} s: {what}.")
     return 0
 
 

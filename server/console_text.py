@@ -299,6 +299,93 @@ TEXTS: dict[str, dict[str, str]] = {
     "teacher": {"kk": "Мұғалім", "ru": "Учитель", "en": "Teacher"},
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
+    # Journal pages from another system (server.journal_import): each refusal, {file} and {row} where it is
+    "import_not_utf8": {"kk": "{file}: UTF-8 емес{hint}; оны «CSV UTF-8» ретінде сақтаңыз.",
+                        "ru": "{file}: не UTF-8{hint}; сохраните его как «CSV UTF-8».",
+                        "en": "{file}: not UTF-8{hint}; save it as «CSV UTF-8»"},
+    "import_cp1251": {"kk": " (Windows-1251 сияқты)", "ru": " (похоже на Windows-1251)",
+                      "en": " (it looks like Windows-1251)"},
+    "import_cut_letter": {"kk": "{file}: файл толық емес (әріптің ортасында үзілген).",
+                          "ru": "{file}: файл обрезан (обрывается посреди буквы).",
+                          "en": "{file}: the file is cut short (it ends inside a letter)"},
+    "import_bad_csv": {"kk": "{file}: CSV файлы оқылмайды ({error}).", "ru": "{file}: файл CSV не читается ({error}).",
+                       "en": "{file}: not a readable CSV file ({error})"},
+    "import_bad_xlsx": {"kk": "{file}: XLSX файлы оқылмайды (бүлінген не толық емес).",
+                        "ru": "{file}: файл XLSX не читается (повреждён или обрезан).",
+                        "en": "{file}: not a readable XLSX file (damaged or cut short)"},
+    "import_bad_line": {"kk": "{file}, {row}-жол: {cell!r} — журнал бетінің жолы емес (Сынып, Пән, Тоқсан, Топ, содан "
+                                "кейін күндер жолы).",
+                        "ru": "{file}, строка {row}: {cell!r} — не строка страницы журнала (Класс, Предмет, Четверть, "
+                              "Группа, затем строка дат).",
+                        "en": "{file}, row {row}: {cell!r} is not a line of a journal page (Class, Subject, Term, "
+                              "Group, then the Pupil line of dates)"},
+    "import_short_row": {"kk": "{file}, {row}-жол: {fields} өріс, тақырыпта {header} (файл толық емес не бүлінген).",
+                         "ru": "{file}, строка {row}: полей {fields}, в заголовке {header} (файл обрезан или "
+                               "повреждён).",
+                         "en": "{file}, row {row}: {fields} fields where the header has {header} (the file is cut "
+                               "short or damaged)"},
+    "import_missing_lines": {"kk": "{file}: {lines} жолы жоқ: бұл docs/journal-import.md сипаттаған журнал беті емес.",
+                             "ru": "{file}: нет строки {lines}: это не страница журнала из docs/journal-import.md.",
+                             "en": "{file}: its {lines} line is missing: not a journal page of docs/journal-import.md"},
+    "import_no_school": {"kk": "Серверде {school} мектебі (әкімшісімен) жоқ.",
+                         "ru": "На сервере нет школы {school} (с администратором).",
+                         "en": "there is no school {school} (with an admin) on this server"},
+    "import_no_class": {"kk": "{file}: мектепте {name!r} сыныбы жоқ.", "ru": "{file}: в школе нет класса {name!r}.",
+                        "en": "{file}: no class {name!r} in the school"},
+    "import_no_subject": {"kk": "{file}: мектепте {name!r} пәні оқытылмайды.",
+                          "ru": "{file}: в школе не преподаётся предмет {name!r}.",
+                          "en": "{file}: no subject {name!r} is taught in the school"},
+    "import_no_term": {"kk": "{file}: оқу жылында {name!r} тоқсаны жоқ.", "ru": "{file}: в учебном году нет четверти "
+                                                                                 "{name!r}.",
+                       "en": "{file}: no term {name!r} in the school's year"},
+    "import_groups": {"kk": "{file}: {klass} сыныбында {subject} {count} топта оқытылады: топты Топ жолында атаңыз.",
+                      "ru": "{file}: в {klass} {subject} ведётся в {count} группах: назовите группу в строке Группа.",
+                      "en": "{file}: {klass} is taught {subject} in {count} groups: name the group in a Group line"},
+    "import_not_taught": {"kk": "{file}: {klass} сыныбында {subject} оқытылмайды{group}.",
+                          "ru": "{file}: в {klass} не преподаётся {subject}{group}.",
+                          "en": "{file}: {klass} is not taught {subject}{group}"},
+    "import_same_page": {"kk": "{file}: осы бет ({klass}, {subject}, {term}-тоқсан) басқа файлда да бар.",
+                         "ru": "{file}: эта же страница ({klass}, {subject}, четверть {term}) есть и в другом файле.",
+                         "en": "{file}: the same page ({klass}, {subject}, term {term}) is in another file too"},
+    "import_work_date": {"kk": "{file}: {work!r} жұмысына {term}-тоқсан ішіндегі күн керек.",
+                         "ru": "{file}: работе {work!r} нужна дата в пределах четверти {term}.",
+                         "en": "{file}: the work {work!r} needs a date within term {term}"},
+    "import_bad_column": {"kk": "{file}: {text!r} бағаны — күн де, жиынтық жұмыс та емес (БЖБ/ТЖБ, жақшада балл, "
+                                "күні).",
+                          "ru": "{file}: столбец {text!r} — ни дата, ни суммативная работа (СОР/СОЧ, баллы в скобках, "
+                                "дата).",
+                          "en": "{file}: the column {text!r} is neither a date nor a summative work (СОР/СОЧ, its "
+                                "points in brackets, its date)"},
+    "import_outside_term": {"kk": "{file}: {day} {term}-тоқсанға жатпайды.",
+                            "ru": "{file}: {day} не в четверти {term}.",
+                            "en": "{file}: {day} is not in term {term}"},
+    "import_no_pupil": {"kk": "{file}, {row}-жол: {klass} сыныбында {name!r} оқушысы жоқ.",
+                        "ru": "{file}, строка {row}: в {klass} нет ученика {name!r}.",
+                        "en": "{file}, row {row}: no pupil {name!r} in {klass}"},
+    "import_many_pupils": {"kk": "{file}, {row}-жол: {klass} сыныбында {name!r} есімді {count} оқушы бар.",
+                           "ru": "{file}, строка {row}: в {klass} {count} ученика с именем {name!r}.",
+                           "en": "{file}, row {row}: {count} pupils of {klass} are named {name!r}"},
+    "import_twice": {"kk": "{file}, {row}-жол: {name!r} бетте екі рет бар.",
+                     "ru": "{file}, строка {row}: {name!r} на странице дважды.",
+                     "en": "{file}, row {row}: {name!r} is on the page twice"},
+    "import_bad_score": {"kk": "{file}, {row}-жол: {text!r} — 0–{top} балл емес.",
+                         "ru": "{file}, строка {row}: {text!r} — не балл от 0 до {top}.",
+                         "en": "{file}, row {row}: {text!r} is not a score of 0–{top}"},
+    "import_bad_cell": {"kk": "{file}, {row}-жол: {text!r} — баға да, қатысу әрпі де емес.",
+                        "ru": "{file}, строка {row}: {text!r} — ни отметка, ни буква посещаемости.",
+                        "en": "{file}, row {row}: {text!r} is neither a mark nor an attendance letter"},
+    "import_bad_mark": {"kk": "{file}, {row}-жол: {mark} бағасы {scale} шкаласында рұқсат етілмейді; рұқсат: "
+                              "{allowed}.",
+                        "ru": "{file}, строка {row}: отметка {mark} недопустима по шкале {scale}; допустимо: "
+                              "{allowed}.",
+                        "en": "{file}, row {row}: a mark of {mark} is not allowed on the {scale} scale; allowed: "
+                              "{allowed}"},
+    "import_held": {"kk": "{file}, {row}-жол: журналда онда {old} тұр, {new} емес (мұғалім енгізгені өзгертілмейді).",
+                    "ru": "{file}, строка {row}: в журнале там уже {old}, а не {new} (введённое учителем не "
+                          "перезаписывается).",
+                    "en": "{file}, row {row}: the journal already holds {old} there, not {new} (what a teacher typed "
+                          "is never overwritten)"},
+    "import_refused_write": {"kk": "{what}: {message}", "ru": "{what}: {message}", "en": "{what}: {message}"},
 }
 
 

@@ -155,20 +155,26 @@ class ServerLink:
             if encoding is not None:
                 headers["Content-Encoding"] = encoding
         request = self._http.build_request(method, path, content=body, headers=headers, params=params)
-        began = time.monotonic()
-        try:
-            try:
-                response = self._http.send(request, stream=True)
-            except httpx.RemoteProtocolError:
-                # The server closed the kept-alive connection just as the request went out on it (its idle timeout):
-                # nothing was processed; sent once more on a new connection, not reported as being offline. (Every
-                # call here may be repeated: a sync's operations are numbered, the others read or replace.)
-                response = self._http.send(request, stream=True)
-            answered = time.monotonic() - began
+
+        def exchange() -> tuple[httpx.Response, bytes, float, float]:
+            began = time.monotonic()
+            response = self._http.send(request, stream=True)
+            answered = time.monotonic() - began  # the answer's head is in (sync.link tells the directions apart)
             try:
                 raw = response.read()
             finally:
                 response.close()
+            return response, raw, answered, time.monotonic() - began
+
+        try:
+            try:
+                response, raw, answered, seconds = exchange()
+            except httpx.RemoteProtocolError:
+                # The server closed the kept-alive connection just as the request went out on it (its idle timeout),
+                # or the connection broke under the answer: sent once more on a new connection, not reported as being
+                # offline. (Every call here may be repeated: a sync's operations are numbered, the others read or
+                # replace.)
+                response, raw, answered, seconds = exchange()
         except httpx.TimeoutException:
             raise offline("no answer in time") from None
         except (httpx.TransportError, httpx.DecodingError) as error:  # refused, reset, cut short, bad gzip
@@ -177,7 +183,6 @@ class ServerLink:
                                 "school's server, or its certificate is not in the installer's CA bundle.",
                                 retry=True) from None
             raise offline(type(error).__name__) from None
-        seconds = time.monotonic() - began
         sent = len(body or b"") + _head_size(
             response.request.headers, f"{method} {response.request.url.raw_path.decode()} HTTP/1.1"
         )

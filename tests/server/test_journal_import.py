@@ -1,0 +1,214 @@
+"""A school that comes mid-year brings its first two terms from another system (issue 21): journal pages as a
+teacher exports them (CSV in UTF-8 with a byte-order mark, XLSX) are placed on the school's classes, groups, pupils
+and lessons, checked first (`--check` keeps nothing), then written as the admin writes, so the term and year marks
+and the «Алтын белгі» report judge the whole year and the PCs receive them; a file that does not check is refused
+whole with its file, row and reason, and nothing is imported."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from core import school_reports
+from server import report_copy
+from tests.server.conftest import ROOT, running_server
+from tests.server.test_import_school import GOOD, run_import, write_bundle
+from tests.sync.conftest import Device
+
+AFTER_YEAR = dt.date(2027, 6, 1)
+# The school of test_import_school, its 7Б a graduating 11Б (the «Алтын белгі» is judged in grades 10 and 11).
+SCHOOL = {name: [[cell.replace("7Б", "11Б") for cell in row] for row in rows] for name, rows in GOOD.items()}
+TERM_DAYS = {1: ["07.09.2026", "14.09.2026", "09.09.2026", "21.09.2026"],  # 9 September: a Wednesday, no lesson
+             2: ["09.11.2026", "23.11.2026", "30.11.2026", "07.12.2026"]}
+WORKS = {1: ["СОР 1 (10) 21.09.2026", "СОЧ (20) 19.10.2026"], 2: ["БЖБ 2 (10) 23.11.2026", "ТЖБ (20) 21.12.2026"]}
+
+
+def page(subject: str, term: int, pupils: dict[str, tuple[list[str], list[str]]], group: str = "") -> list[list[str]]:
+    """A journal page as another system exports it: pupil, a cell a date, then the summative works' points."""
+    rows = [["Сынып", "11 «Б»"], ["Пән", subject], ["Тоқсан", str(term)]] + ([["Топ", group]] if group else [])
+    rows.append(["Аты-жөні", *TERM_DAYS[term], *WORKS[term]])
+    rows += [[name, *cells, *scores] for name, (cells, scores) in pupils.items()]
+    return rows
+
+
+BEST = (["10", "10", "н 10", "10"], ["10", "20"])  # every ФО, СОР and СОЧ in full (and one absence)
+MIDDLE = (["6", "5", "б", "7"], ["5", "11"])
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as out:
+        csv.writer(out).writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append([int(c) if c.isdigit() else c for c in row])
+    book.save(path)
+    return path
+
+
+def import_journal(db_url: str, school: int, *files: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "server.cli", "import-journal", "--db", db_url, "--school",
+                           str(school), "--source", "Kundelik.kz", *(["--check"] if check else []), *map(str, files)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def school(tmp_path: Path, backend_db_empty: str) -> tuple[str, int, dict[str, str]]:
+    """The school imported from its CSV bundle into an empty server: no marks yet. (URL, id, initial passwords.)"""
+    done = run_import(backend_db_empty, write_bundle(tmp_path / "bundle", SCHOOL))
+    assert done.returncode == 0, done.stderr
+    school_id = int(re.search(r"School (\d+):", done.stdout)[1])  # type: ignore[index]
+    passwords = dict(re.findall(r"^\s+(\S+)\t(\S+)$", done.stdout, re.M))
+    return backend_db_empty, school_id, passwords
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_db_empty(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'server.db'}"
+    import uuid
+
+    from sqlalchemy import text
+
+    cluster = request.getfixturevalue("postgres")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with cluster.admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    return str(cluster.url(name))
+
+
+def test_two_earlier_terms_count_in_the_year_and_reach_the_pcs(school, tmp_path: Path) -> None:
+    db_url, school_id, passwords = school
+    files = [
+        write_csv(tmp_path / "algebra-1.csv", page("Алгебра", 1, {"Сейітова Аружан": BEST, "Әлиев Ерасыл": MIDDLE})),
+        write_xlsx(tmp_path / "algebra-2.xlsx", page("Алгебра", 2, {"Сейітова Аружан": BEST, "Әлиев Ерасыл": MIDDLE})),
+    ]
+    for term in (1, 2):
+        files.append(write_csv(tmp_path / f"english-1-{term}.csv",
+                               page("Ағылшын тілі", term, {"Әлиев Ерасыл": MIDDLE}, group="english-1")))
+        files.append(write_csv(tmp_path / f"english-2-{term}.csv",
+                               page("English", term, {"Сейітова Аружан": BEST}, group="english-2")))
+
+    with running_server(db_url) as server:
+        checked = import_journal(db_url, school_id, *files, check=True)
+        assert checked.returncode == 0, checked.stderr
+        assert "Nothing was imported" in checked.stdout
+        assert server.sql("SELECT count(*) FROM lesson_cell")[0][0] == 0
+        done = import_journal(db_url, school_id, *files)
+        assert done.returncode == 0, done.stderr
+        # Marks: 4 a page of the best pupil, 3 of the other (one day he was ill), over 2 algebra pages with both and 4
+        # English pages with one each; 2 works a page; a lesson made for each of the 3 courses on Wednesday 9 September
+        assert "28 marks" in done.stdout and "12 works" in done.stdout and "16 scores" in done.stdout, done.stdout
+        assert "3 lessons" in done.stdout
+        assert server.sql("SELECT count(*) FROM lesson_cell WHERE mark IS NOT NULL")[0][0] == 28
+        assert server.sql("SELECT count(*) FROM audit_log WHERE reason LIKE 'imported from Kundelik.kz:%'")[0][0] > 0
+        made = server.sql("SELECT slot FROM lesson WHERE date = '2026-09-09' ORDER BY slot")
+        assert len(made) == 3 and len({slot for (slot,) in made}) == 3  # each in a slot of its own
+
+        with server.engine.connect() as conn:
+            class_id = server.sql("SELECT id FROM school_class WHERE grade = 11")[0][0]
+            copy = report_copy.of_classes(conn, school_id, [class_id])
+            try:
+                years = {p.name: p for p in school_reports.year_marks(copy, class_id, AFTER_YEAR)}
+                golden = [p.name for p in school_reports.golden_candidates(copy, [class_id], AFTER_YEAR)]
+            finally:
+                copy.close()
+        best = next(p for name, p in years.items() if name.startswith("Сейітова"))
+        assert all(terms == [5, 5] and year == 5 for terms, year in best.subjects.values()), best.subjects
+        middle = next(p for name, p in years.items() if name.startswith("Әлиев"))
+        assert all(year not in (5, None, "n/a") for _, year in middle.subjects.values()), middle.subjects
+        assert [name.split()[0] for name in golden] == ["Сейітова"]
+
+        # The algebra teacher's PC downloads her journal: the imported marks are there, as any change.
+        pc = Device(tmp_path, "pc", server.url, "g.nurlanova").login(passwords["g.nurlanova"])
+        try:
+            pc.sync()
+            assert pc.sql("SELECT count(*) FROM lesson_cell WHERE mark = 10")[0][0] >= 4 * 2
+        finally:
+            pc.close()
+
+
+BAD = {
+    "its Term line is missing": lambda path: write_csv(path, [r for r in page("Алгебра", 1, {"Сейітова Аружан": BEST})
+                                                           if r[0] != "Тоқсан"]),
+    "no pupil 'Иванов Иван' in 11 «Б»": lambda path: write_csv(path, page("Алгебра", 1, {"Иванов Иван": BEST})),
+    "a mark of 11 is not allowed on the criteria scale": lambda path: write_csv(path, page("Алгебра", 1, {
+        "Сейітова Аружан": (["11", "10", "10", "10"], ["10", "20"])})),
+    "is not a score of 0–10": lambda path: write_csv(path, page("Алгебра", 1, {
+        "Сейітова Аружан": (["10", "10", "10", "10"], ["16", "20"])})),
+    "is on the page twice": lambda path: write_csv(path, page("Алгебра", 1, {"Сейітова Аружан": BEST}) + [
+        ["Сейітова Аружан", *BEST[0], *BEST[1]]]),
+    "not UTF-8 (it looks like Windows-1251)": lambda path: write_csv(path, [  # a page saved from a Russian Excel
+        ["Класс", "11 «Б»"], ["Предмет", "Алгебра"], ["Четверть", "1"], ["ФИО", *TERM_DAYS[1]],
+        ["Смирнова Анна", "5", "4", "н", "5"]], encoding="cp1251"),
+    "not a readable XLSX file": lambda path: path.write_bytes(
+        write_xlsx(path, page("Алгебра", 1, {"Сейітова Аружан": BEST})).read_bytes()[:900]),
+    "fields where the header has": lambda path: path.write_bytes(_cut(
+        write_csv(path, page("Алгебра", 1, {"Сейітова Аружан": BEST, "Әлиев Ерасыл": MIDDLE})).read_bytes())),
+    "the file is cut short (it ends inside a letter)": lambda path: path.write_bytes(_inside_a_letter(
+        write_csv(path, page("Алгебра", 1, {"Сейітова Аружан": BEST, "Әлиев Ерасыл": MIDDLE})).read_bytes())),
+}
+
+
+def _inside_a_letter(data: bytes) -> bytes:
+    """A file cut short in the middle of its last «б» (two bytes in UTF-8)."""
+    return data[:data.rindex("б".encode()) + 1]
+
+
+def _cut(data: bytes) -> bytes:
+    """A file cut short after its last row's third field, as a copy broken off is."""
+    last = data.rstrip().rfind(b"\n")
+    return data[:last + 1 + data[last + 1:].index(b",", data[last + 1:].index(b",") + 1)]
+
+
+def test_a_page_that_does_not_check_is_refused_whole(school, tmp_path: Path) -> None:
+    db_url, school_id, _ = school
+    good = write_csv(tmp_path / "good.csv", page("Алгебра", 2, {"Сейітова Аружан": BEST}))
+    for reason, make in BAD.items():
+        bad = tmp_path / ("bad.xlsx" if "XLSX" in reason else "bad.csv")
+        make(bad)
+        refused = import_journal(db_url, school_id, good, bad)
+        assert refused.returncode == 2, (reason, refused.stdout)
+        assert reason in refused.stderr and bad.name in refused.stderr, (reason, refused.stderr)
+        bad.unlink()
+    with running_server(db_url) as server:  # the good page with each bad one: nothing of it either
+        assert server.sql("SELECT count(*) FROM lesson_cell")[0][0] == 0
+        assert server.sql("SELECT count(*) FROM summative_work")[0][0] == 0
+    assert import_journal(db_url, school_id, good).returncode == 0  # alone, it goes in
+
+
+def test_a_page_reads_the_same_in_utf8_with_or_without_a_byte_order_mark() -> None:
+    from server.journal_import import read_page
+
+    rows = page("Алгебра", 1, {"Сейітова Аружан": BEST})
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    plain, marked = (read_page("p.csv", text.getvalue().encode(enc)) for enc in ("utf-8", "utf-8-sig"))
+    assert plain == marked and plain.heads["class"] == "11 «Б»" and plain.rows[0][1][0] == "Сейітова Аружан"
+
+
+def test_every_refusal_is_told_in_kazakh_russian_and_english() -> None:
+    """The console shows an import's refusals in the admin's language: each reason the importer gives is a text of
+    the console's catalogue in all three."""
+    import inspect
+
+    from server import journal_import
+    from server.console_text import TEXTS
+
+    keys = set(re.findall(r'problem\("(\w+)"', inspect.getsource(journal_import)))
+    assert len(keys) >= 20 and keys <= set(TEXTS)
+    told = journal_import.problem("import_no_pupil", file="7а.csv", row=5, name="Иванов Иван", klass="7А")
+    assert told.words("kk") == "7а.csv, 5-жол: 7А сыныбында 'Иванов Иван' оқушысы жоқ."
+    assert str(told) == "7а.csv, row 5: no pupil 'Иванов Иван' in 7А"
+    assert "похоже на Windows-1251" in journal_import.problem("import_not_utf8", file="a.csv", hint=True).words("ru")
