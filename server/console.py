@@ -16,12 +16,18 @@ multipart parser FastAPI's Form() needs (python-multipart) would be a dependency
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import hashlib
 import hmac
+import io
+import json
+import tempfile
 import uuid
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -41,9 +47,11 @@ from server import (
     calendar_changes,
     course_teachers,
     extract,
+    journal_import,
     periods,
     report_copy,
     roster,
+    school_export,
     subgroups,
     substitutions,
     timetable_changes,
@@ -60,6 +68,7 @@ COOKIE = "dala_console"
 BUNDLE_WORDS = ("bundle_request", "bundle_answer", "bundle_sending", "bundle_answer_ready", "bundle_refused",
                 "bundle_not_a_bundle", "bundle_truncated", "bundle_bad_signature", "bundle_not_for_us",
                 "bundle_unknown_device", "bundle_too_large", "bundle_not_a_request", "device_revoked", "busy")
+DATA_WORDS = ("import_working", "busy")
 LANGUAGE_COOKIE = "dala_lang"
 LOGIN_WAIT_S = 10.0
 MANY = frozenset({"slot"})  # form fields sent once for each checked box
@@ -576,6 +585,76 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             return to_login(request)
         lang = language(request)
         return page(request, "bundles.html", session=found[1], words={key: unfilled(key, lang) for key in BUNDLE_WORDS})
+
+    @router.get("/data")
+    def data_page(request: Request) -> Response:
+        """The school's whole data to download (server.school_export), and journal pages from another system to
+        check and import (server.journal_import)."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        lang = language(request)
+        return page(request, "data.html", session=found[1], words={key: unfilled(key, lang) for key in DATA_WORDS})
+
+    @router.post("/export")
+    async def export_data(request: Request) -> Response:
+        """The school's export (docs/school-export.md, without password hashes) as a ZIP; the download is audited
+        (pupils' personal data leave the server)."""
+        form = await _form(request)
+        return await run_in_threadpool(lambda: _export(request, form))
+
+    def _export(request: Request, form: dict[str, str]) -> Response:
+        found = checked(request, form)
+        if isinstance(found, Response):
+            return found
+        who, _session = found
+        now = dt.datetime.now(dt.UTC)
+        with tempfile.TemporaryDirectory() as folder_name:
+            folder = Path(folder_name) / "export"
+            manifest = school_export.export_school(engine, who.school_id, folder)
+            packed = io.BytesIO()
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(folder.iterdir()):
+                    archive.write(path, path.name)
+        rows = sum(entry["rows"] for entry in manifest["tables"])
+        with writer(engine).begin() as conn:
+            periods.audit_admin(conn, who, now, ip(request), "school", str(who.school_id), "exported", None,
+                                f"{rows} rows")
+        name = f"dala-school-{who.school_id}-{now:%Y-%m-%d}.zip"
+        return Response(packed.getvalue(), media_type="application/zip",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @router.post("/journal-import")
+    async def import_pages(request: Request) -> Response:
+        """Journal pages read in the browser (JSON: csrf, source, check, pages of name and base64 data): checked and
+        placed, and imported unless only checked; the answer's lines in the admin's language."""
+        try:
+            body = json.loads(await read_raw(request))
+            form = {"csrf": str(body["csrf"])}
+            files = [(str(p["name"]), base64.b64decode(p["data"], validate=True)) for p in body["pages"]]
+            source, check = str(body.get("source") or "?")[:100], bool(body.get("check"))
+        except (ValueError, KeyError, TypeError):
+            return Response(json.dumps({"ok": False, "lines": [text("csrf", language(request))]}), 400,
+                            media_type="application/json")
+        return await run_in_threadpool(lambda: _import_pages(request, form, files, source, check))
+
+    def _import_pages(request: Request, form: dict[str, str], files: list[tuple[str, bytes]], source: str,
+                      check: bool) -> Response:
+        found = checked(request, form)
+        if isinstance(found, Response):
+            return found
+        who, _session = found
+        lang = language(request)
+        try:
+            counts = journal_import.load(engine, who.school_id, files, source, check_only=check)
+            told = text("import_counts", lang, **counts)
+            lines = [text("import_checked", lang, counts=told) if check else
+                     text("import_done", lang, source=source, counts=told)]
+            ok = True
+        except journal_import.ImportRefused as refused:
+            lines = [text("import_refused", lang), *(p.words(lang) for p in refused.problems[:200])]
+            ok = False
+        return Response(json.dumps({"ok": ok, "lines": lines}, ensure_ascii=False), media_type="application/json")
 
     @router.get("/teachers")
     def teachers_view(request: Request) -> Response:

@@ -299,6 +299,51 @@ TEXTS: dict[str, dict[str, str]] = {
     "teacher": {"kk": "Мұғалім", "ru": "Учитель", "en": "Teacher"},
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
+    "data": {"kk": "Деректер", "ru": "Данные", "en": "Data"},
+    "export_title": {"kk": "Мектептің барлық деректері", "ru": "Все данные школы", "en": "The school's whole data"},
+    "export_help": {"kk": "Мектептің бүкіл журналы мен аудит журналы ашық пішімде (CSV файлдары мен манифест, "
+                          "docs/school-export.md): басқа жүйеге көшу немесе сақтау үшін. Оқушылардың дербес деректері "
+                          "бар: файлды қорғалған жерде сақтаңыз.",
+                    "ru": "Весь журнал школы и журнал аудита в открытом формате (CSV-файлы с манифестом, "
+                          "docs/school-export.md): для переезда в другую систему или хранения. Содержит персональные "
+                          "данные учеников: храните файл в защищённом месте.",
+                    "en": "The school's whole journal and audit trail in an open format (CSV files with a manifest, "
+                          "docs/school-export.md): to move to another system or to keep. It holds pupils' personal "
+                          "data: keep the file somewhere safe."},
+    "export_button": {"kk": "Экспортты жүктеп алу (ZIP)", "ru": "Скачать выгрузку (ZIP)",
+                      "en": "Download the export (ZIP)"},
+    "journal_import_title": {"kk": "Басқа жүйеден журнал беттері", "ru": "Страницы журнала из другой системы",
+                             "en": "Journal pages from another system"},
+    "journal_import_help": {"kk": "Мектеп оқу жылының ортасында келсе: бұрынғы бағалар, қатысу және жиынтық "
+                                  "жұмыстар, бір файл — бір сыныптың бір пәні бір тоқсанға (CSV UTF-8 не XLSX, "
+                                  "docs/journal-import.md). Алдымен тексеріңіз: ештеңе енгізілмейді.",
+                            "ru": "Если школа пришла в середине года: прежние отметки, посещаемость и суммативные "
+                                  "работы, один файл — предмет класса за четверть (CSV UTF-8 или XLSX, "
+                                  "docs/journal-import.md). Сначала проверьте: ничего не будет внесено.",
+                            "en": "A school that comes mid-year: its earlier marks, attendance and summative works, "
+                                  "one file a class's subject for a term (CSV UTF-8 or XLSX, docs/journal-import.md). "
+                                  "Check first: nothing is imported."},
+    "import_source": {"kk": "Қай жүйеден", "ru": "Из какой системы", "en": "From which system"},
+    "import_check": {"kk": "Тексеру", "ru": "Проверить", "en": "Check"},
+    "import_do": {"kk": "Енгізу", "ru": "Внести", "en": "Import"},
+    "import_working": {"kk": "Тексерілуде…", "ru": "Проверяется…", "en": "Checking…"},
+    "import_checked": {"kk": "Барлық бет тексерілді және орнын тапты; енгізілетіні: {counts}. Ештеңе енгізілген жоқ.",
+                       "ru": "Все страницы проверены и нашли своё место; будет внесено: {counts}. Ничего не внесено.",
+                       "en": "Every page checks and has its place: {counts} would be imported. Nothing was "
+                             "imported."},
+    "import_done": {"kk": "{source} жүйесінен енгізілді: {counts}. Мұғалімдердің компьютерлері оларды келесі "
+                          "синхрондауда алады.",
+                    "ru": "Внесено из {source}: {counts}. Компьютеры учителей получат это при следующей "
+                          "синхронизации.",
+                    "en": "Imported from {source}: {counts}. The teachers' PCs receive them at their next sync."},
+    "import_counts": {"kk": "{lessons} сабақ, {marks} баға, {attendance} қатысу белгісі, {works} жиынтық жұмыс, "
+                            "{scores} балл",
+                      "ru": "уроков: {lessons}, отметок: {marks}, отметок посещаемости: {attendance}, суммативных "
+                            "работ: {works}, баллов: {scores}",
+                      "en": "{lessons} lessons, {marks} marks, {attendance} attendance, {works} works, {scores} "
+                            "scores"},
+    "import_refused": {"kk": "Қабылданбады, ештеңе енгізілген жоқ:", "ru": "Отклонено, ничего не внесено:",
+                       "en": "Refused, nothing was imported:"},
     # Journal pages from another system (server.journal_import): each refusal, {file} and {row} where it is
     "import_not_utf8": {"kk": "{file}: UTF-8 емес{hint}; оны «CSV UTF-8» ретінде сақтаңыз.",
                         "ru": "{file}: не UTF-8{hint}; сохраните его как «CSV UTF-8».",

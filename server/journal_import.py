@@ -179,9 +179,12 @@ class _School:
                     subjects[_norm(label)] = subject
             courses.setdefault((class_id, subject), []).append((course, group, scale))
         groups = dict(conn.execute(select(SG.c.id, SG.c.name).where(SG.c.school_id == school_id)).all())
+        # A page's term is the term of that number; a school graded by half-years (or a subject of one hour a week)
+        # names its half-year
         terms = {number: (pid, start, end) for pid, number, start, end in conn.execute(
             select(P.c.id, P.c.number, P.c.start_date, P.c.end_date)
-            .where(P.c.school_id == school_id, P.c.kind.in_(("term", "half_year"))))}
+            .where(P.c.school_id == school_id, P.c.kind.in_(("term", "half_year")))
+            .order_by(P.c.kind == "term"))}  # the terms last: they win
         starts = [t[1] for t in terms.values()]
         ends = [t[2] for t in terms.values()]
         return cls(school_id, classes, subjects, courses, groups, terms, (min(starts), max(ends)))

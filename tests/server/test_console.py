@@ -717,3 +717,69 @@ def test_a_bundle_brought_on_a_stick_is_sent_from_the_console_and_its_answer_sav
     _until(browser, lambda driver: driver.find_elements(By.ID, "bundle-answer"))
     assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND device_id = :d AND seq IS NOT NULL",
                            d=pc.engine.device_id) == [(header.ops,)]
+
+
+def test_the_admin_downloads_the_schools_export_and_imports_a_journal_page_in_the_console(
+        live_server, browser: WebDriver, tmp_path: Path) -> None:
+    """Data (in Russian): the admin checks a journal page from another system (nothing imported, told so), imports it
+    (the mark is on the server, audited with its source), is told in Russian why a page naming a pupil the class does
+    not have is refused; and downloads the school's export, a ZIP with its manifest, the download audited."""
+    import base64
+    import io
+    import json
+    import zipfile
+
+    [(course, grade, letter, subject, class_id)] = live_server.sql(
+        "SELECT c.id, k.grade, k.letter, s.code, k.id FROM course c JOIN school_class k ON k.school_id = c.school_id "
+        "AND k.id = c.class_id JOIN subject s ON s.id = c.subject_id WHERE c.school_id = 1 AND c.subgroup_id IS NULL "
+        "AND c.scale = 'classic' ORDER BY c.id LIMIT 1")
+    [(lesson, day, term)] = live_server.sql(
+        "SELECT l.id, l.date, p.number FROM lesson l JOIN period p ON p.school_id = l.school_id AND p.kind = 'term' "
+        "AND l.date BETWEEN p.start_date AND p.end_date WHERE l.school_id = 1 AND l.course_id = :c "
+        "AND l.date > '2026-11-25' AND NOT EXISTS (SELECT 1 FROM lesson_cell x WHERE x.school_id = 1 "
+        "AND x.lesson_id = l.id) ORDER BY l.date LIMIT 1", c=course)
+    [(pupil, last, first)] = live_server.sql(
+        "SELECT p.id, p.last_name, p.first_name FROM pupil p JOIN class_membership m ON m.school_id = p.school_id "
+        "AND m.pupil_id = p.id WHERE p.school_id = 1 AND m.class_id = :k AND m.to_date IS NULL ORDER BY p.id LIMIT 1",
+        k=class_id)
+    good, bad = tmp_path / "page.csv", tmp_path / "wrong.csv"
+    for path, name in ((good, f"{last} {first}"), (bad, "Несуществующий Ученик")):
+        path.write_text(f"Класс,{grade}{letter}\nПредмет,{subject}\nЧетверть,{term}\nФИО,{day}\n{name},4\n",
+                        encoding="utf-8-sig")
+    _sign_in(browser, live_server.url, demo.ADMIN_LOGIN)
+    _until(browser, lambda driver: driver.current_url.endswith("/console/classes"))
+    browser.find_element(By.ID, "nav-data").click()
+    _until(browser, lambda driver: driver.find_elements(By.ID, "pages"))
+
+    def told() -> str:
+        return str(browser.find_element(By.ID, "pages-result").text)
+
+    def cell() -> list:
+        return list(live_server.sql("SELECT mark FROM lesson_cell WHERE school_id = 1 AND CAST(lesson_id AS TEXT) = "
+                                    ":l AND pupil_id = :p", l=str(lesson), p=pupil))
+
+    browser.find_element(By.ID, "pages").send_keys(str(good))
+    browser.find_element(By.ID, "pages-check").click()
+    _until(browser, lambda driver: "Ничего не внесено" in told())
+    assert "отметок: 1" in told() and cell() == []
+    browser.find_element(By.ID, "pages-import").click()
+    _until(browser, lambda driver: "Внесено из Kundelik.kz" in told())
+    assert cell() == [(4,)]
+    assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND reason LIKE "
+                           "'imported from Kundelik.kz: page.csv%'")[0][0] == 1
+    browser.find_element(By.ID, "pages").clear()
+    browser.find_element(By.ID, "pages").send_keys(str(bad))
+    browser.find_element(By.ID, "pages-check").click()
+    _until(browser, lambda driver: "Отклонено" in told())
+    assert "wrong.csv, строка 5: в" in told() and "нет ученика 'Несуществующий Ученик'" in told(), told()
+
+    packed = base64.b64decode(browser.execute_async_script(
+        "const done = arguments[0]; const csrf = document.querySelector('form[action=\"/console/export\"] "
+        "input[name=csrf]').value; fetch('/console/export', {method: 'POST', headers: {'Content-Type': "
+        "'application/x-www-form-urlencoded'}, body: 'csrf=' + csrf}).then(r => r.arrayBuffer()).then(b => { "
+        "let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });"))
+    with zipfile.ZipFile(io.BytesIO(packed)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert manifest["format"] == "dala-school-export" and manifest["passwords"] is False
+        assert "password_hash" not in archive.read("account.csv").decode().splitlines()[0]
+    assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND field = 'exported'")[0][0] == 1
