@@ -168,7 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--school", type=int, required=True)
     pages.add_argument("--source", required=True, help="the system the pages come from (kept in the audit log)")
     pages.add_argument("--check", action="store_true", help="check and place every page, import nothing")
+    pages.add_argument("--into-class", help="place every page in this class (a pupil's transfer extract from another "
+                                            "school names the class he was in there)")
     pages.add_argument("files", type=Path, nargs="+", help="CSV (UTF-8) or XLSX files, one journal page each")
+    leaving = commands.add_parser("export-pupil", help="a pupil's transfer extract: his year as journal pages another "
+                                                        "school's Dala imports (import-journal --into-class)")
+    _db_arg(leaving)
+    leaving.add_argument("--school", type=int, required=True)
+    leaving.add_argument("--pupil", type=int, required=True)
+    leaving.add_argument("out", type=Path, help="the .zip to write")
     whole = commands.add_parser("export-school", help="write a school's whole journal and audit trail as CSV files "
                                                       "with a manifest (docs/school-export.md)")
     _db_arg(whole)
@@ -341,6 +349,18 @@ def main(argv: list[str] | None = None) -> int:
         return _export_school(engine, args)
     if args.command == "import-journal":
         return _import_journal(engine, args)
+    if args.command == "export-pupil":
+        from server import transfer_extract
+
+        with engine.connect() as conn:
+            files = transfer_extract.pages(conn, args.school, args.pupil)
+        if files is None:
+            print(f"dala-server export-pupil: school {args.school} has no pupil {args.pupil}", file=sys.stderr)
+            return 2
+        args.out.write_bytes(transfer_extract.zipped(files))
+        args.out.chmod(0o600)
+        print(f"{len(files) - 1} journal pages and pupil.json written to {args.out}.")
+        return 0
     from server import audit_log
 
     start = dt.datetime.combine(args.start, dt.time(), dt.UTC)
@@ -419,7 +439,8 @@ def _import_journal(engine: Engine, args: argparse.Namespace) -> int:
     began = time.monotonic()
     try:
         files = [(path.name, path.read_bytes()) for path in args.files]
-        counts = journal_import.load(engine, args.school, files, args.source, check_only=args.check)
+        counts = journal_import.load(engine, args.school, files, args.source, check_only=args.check,
+                                     into_class=args.into_class)
     except OSError as error:
         print(f"dala-server import-journal: {error}", file=sys.stderr)
         return 2

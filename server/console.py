@@ -55,6 +55,7 @@ from server import (
     subgroups,
     substitutions,
     timetable_changes,
+    transfer_extract,
 )
 from server.bodies import read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text, unfilled
@@ -537,6 +538,23 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         return Response(made.model_dump_json(indent=1), media_type="application/json",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
+    @router.get("/pupils/{pupil_id}/transfer")
+    def pupil_transfer(pupil_id: PathId, request: Request) -> Response:
+        """The pupil's transfer extract (server.transfer_extract) as a ZIP, for the school he goes to."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        with engine.connect() as conn:
+            files = transfer_extract.pages(conn, found[0].school_id, pupil_id)
+        if files is None:
+            return page(request, "classes.html", 404, session=found[1], classes=classes_of(found[0]),
+                        error=text("not_found", language(request)))
+        with writer(engine).begin() as conn:
+            periods.audit_admin(conn, found[0], dt.datetime.now(dt.UTC), ip(request), "pupil", str(pupil_id),
+                                "transfer_extract", None, f"{len(files) - 1} pages")
+        return Response(transfer_extract.zipped(files), media_type="application/zip",
+                        headers={"Content-Disposition": f'attachment; filename="dala-transfer-{pupil_id}.zip"'})
+
     @router.get("/pupils/{pupil_id}/extract")
     def pupil_extract(pupil_id: PathId, request: Request) -> Response:
         found = who_is(request)
@@ -547,7 +565,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         if marks is None:
             return page(request, "classes.html", 404, session=found[1], classes=classes_of(found[0]),
                         error=text("not_found", language(request)))
-        return page(request, "extract.html", session=found[1], extract=marks, today=dt.date.today(),
+        return page(request, "extract.html", session=found[1], extract=marks, pupil_id=pupil_id, today=dt.date.today(),
                     attendance=("absent", "ill", "excused", "late"))
 
     @router.get("/reports")

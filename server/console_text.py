@@ -300,6 +300,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
     "data": {"kk": "Деректер", "ru": "Данные", "en": "Data"},
+    "transfer_extract": {"kk": "Басқа мектепке арналған үзінді (ZIP, журнал беттері)",
+                         "ru": "Выписка для другой школы (ZIP, страницы журнала)",
+                         "en": "Transfer extract for another school (ZIP, journal pages)"},
     "export_title": {"kk": "Мектептің барлық деректері", "ru": "Все данные школы", "en": "The school's whole data"},
     "export_help": {"kk": "Мектептің бүкіл журналы мен аудит журналы ашық пішімде (CSV файлдары мен манифест, "
                           "docs/school-export.md): басқа жүйеге көшу немесе сақтау үшін. Оқушылардың дербес деректері "

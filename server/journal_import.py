@@ -375,14 +375,17 @@ def _free_slot(conn: Connection, school_id: int, class_id: int, day: dt.date, pl
 
 
 def load(engine: Engine, school_id: int, files: Sequence[tuple[str, bytes]], source: str,
-         check_only: bool = False) -> dict[str, int]:
-    """Place and write every page of `files`, as the school's admin; or, `check_only`, place them and keep nothing.
-    The counts of what was (or would be) written; ImportRefused with every problem."""
+         check_only: bool = False, into_class: str | None = None) -> dict[str, int]:
+    """Place and write every page of `files`, as the school's admin; or, `check_only`, place them and keep nothing;
+    `into_class`: every page in that class, whatever it names (a transfer extract: server.transfer_extract). The
+    counts of what was (or would be) written; ImportRefused with every problem."""
     problems: list[Problem] = []
     pages = []
     for name, data in files:
         try:
             pages.append(read_page(name, data))
+            if into_class:
+                pages[-1].heads["class"] = into_class
         except ImportRefused as refused:
             problems.extend(refused.problems)
     now = dt.datetime.now(dt.UTC)

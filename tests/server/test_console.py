@@ -7,6 +7,7 @@ signed-out session."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import shutil
@@ -540,6 +541,16 @@ def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDrive
     when = dt.date.fromisoformat(str(day)).strftime("%d.%m")
     absent_on = dt.date.fromisoformat(str(other_day)).strftime("%d.%m")
     assert f"{when}: 9" in row.text and f"{absent_on}: н" in row.text, row.text
+    # The transfer extract for the school he goes to: his pages, the 9 on its date (server.transfer_extract)
+    import io
+    import zipfile
+
+    packed = base64.b64decode(browser.execute_async_script(
+        "const done = arguments[0]; fetch(document.getElementById('transfer').href).then(r => r.arrayBuffer())"
+        ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });"))
+    with zipfile.ZipFile(io.BytesIO(packed)) as archive:
+        pages = [archive.read(n).decode("utf-8-sig") for n in archive.namelist() if n.endswith(".csv")]
+    assert any(f"{day}" in page and ",9" in page for page in pages)
 
 
 def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(

@@ -212,3 +212,63 @@ def test_every_refusal_is_told_in_kazakh_russian_and_english() -> None:
     assert told.words("kk") == "7а.csv, 5-жол: 7А сыныбында 'Иванов Иван' оқушысы жоқ."
     assert str(told) == "7а.csv, row 5: no pupil 'Иванов Иван' in 7А"
     assert "похоже на Windows-1251" in journal_import.problem("import_not_utf8", file="a.csv", hint=True).words("ru")
+
+
+def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_server, tmp_path: Path) -> None:
+    """A pupil leaves the demo school: his transfer extract (journal pages and pupil.json) goes to another school on
+    the server; its admin enrols him and imports his algebra pages into her class: his marks are hers to grade on."""
+    import zipfile
+
+    import httpx
+
+    [(pupil, last, first, class_id)] = live_server.sql(
+        "SELECT p.id, p.last_name, p.first_name, m.class_id FROM pupil p JOIN class_membership m ON m.school_id = "
+        "p.school_id AND m.pupil_id = p.id JOIN school_class k ON k.school_id = m.school_id AND k.id = m.class_id "
+        "JOIN course c ON c.school_id = k.school_id AND c.class_id = k.id JOIN subject s ON s.id = c.subject_id "
+        "WHERE p.school_id = 1 AND k.grade = 7 AND s.code = 'algebra' AND c.scale = 'criteria' ORDER BY p.id LIMIT 1")
+    leaving = tmp_path / "transfer.zip"
+    done = subprocess.run([sys.executable, "-m", "server.cli", "export-pupil", "--db", live_server.db_url,
+                           "--school", "1", "--pupil", str(pupil), str(leaving)], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(leaving) as archive:
+        archive.extractall(tmp_path / "transfer")
+    about = (tmp_path / "transfer" / "pupil.json").read_text(encoding="utf-8")
+    assert last in about and '"dala-transfer-extract"' in about
+    algebra = sorted((tmp_path / "transfer").glob("algebra-term-*.csv"))
+    assert algebra
+
+    # The school he goes to: its year as the demo school's (terms of the same dates), its 7Б taught algebra.
+    periods = [["kind", "number", "start", "end"]] + [
+        [kind, str(number), str(start), str(end)] for kind, number, start, end in live_server.sql(
+            "SELECT kind, number, start_date, end_date FROM period WHERE school_id = 1 AND kind IN ('term', 'year') "
+            "ORDER BY start_date, kind")]
+    others = {"g.nurlanova": "r.nurlanova", "a.petrov": "r.petrov", "d.omarova": "r.omarova"}  # its own teachers
+    receiving = {name: [[others.get(cell, cell) for cell in row] for row in rows] for name, rows in GOOD.items()}
+    receiving |= {"periods.csv": periods, "calendar.csv": GOOD["calendar.csv"][:1]}
+    made = run_import(live_server.db_url, write_bundle(tmp_path / "bundle", receiving))
+    assert made.returncode == 0, made.stderr
+    school = int(re.search(r"School (\d+):", made.stdout)[1])  # type: ignore[index]
+    admin, password = re.search(r"\(/console\): (\S+)\t(\S+)", made.stdout).groups()  # type: ignore[union-attr]
+    [(new_class,)] = live_server.sql("SELECT id FROM school_class WHERE school_id = :s AND grade = 7", s=school)
+    with httpx.Client(base_url=live_server.url, timeout=60) as http:
+        token = http.post("/v1/login", json={"username": admin, "password": password,
+                                             "device_id": "00000000-0000-4000-8000-000000000abc"}).json()["token"]
+        arrived = http.post("/v1/admin/pupils", headers={"Authorization": f"Bearer {token}"}, json={
+            "class_id": new_class, "last_name": last, "first_name": first, "from_date": periods[1][2],
+            "order": "№ 7, 01.09.2026"})
+        assert arrived.status_code == 200, arrived.text
+    placed = subprocess.run([sys.executable, "-m", "server.cli", "import-journal", "--db", live_server.db_url,
+                             "--school", str(school), "--source", "School 1 transfer", "--into-class", "7Б",
+                             *map(str, algebra)], cwd=ROOT, capture_output=True, text=True)
+    assert placed.returncode == 0, placed.stderr
+    theirs = live_server.sql(
+        "SELECT l.date, x.mark FROM lesson_cell x JOIN lesson l ON l.school_id = x.school_id AND l.id = x.lesson_id "
+        "JOIN course c ON c.school_id = l.school_id AND c.id = l.course_id JOIN subject s ON s.id = c.subject_id "
+        "WHERE x.school_id = 1 AND x.pupil_id = :p AND s.code = 'algebra' AND x.mark IS NOT NULL ORDER BY l.date",
+        p=pupil)
+    ours = live_server.sql(
+        "SELECT l.date, x.mark FROM lesson_cell x JOIN lesson l ON l.school_id = x.school_id AND l.id = x.lesson_id "
+        "JOIN pupil p ON p.school_id = x.school_id AND p.id = x.pupil_id WHERE x.school_id = :s AND p.last_name = :n "
+        "AND x.mark IS NOT NULL ORDER BY l.date", s=school, n=last)
+    assert ours == theirs and len(ours) >= 3
