@@ -28,7 +28,8 @@ _WEIGHT = 0.5
 _MEASURES = 3000  # bytes one way above which an exchange measures that way's rate (two segments and more)
 _SEGMENT = 1500  # an answer's first segment comes with its head: not timed by the body's arrival
 _UNITS = 200
-TAIL = 1.3  # a call may grow this much past its size to take the rest with it (with_tail)
+TAIL = 1.5  # a call may grow this much past its size to take the rest with it (with_tail)
+_FALL = 0.2  # how far a slower exchange brings a rate's estimate down (_learn)
 
 
 @dataclass
@@ -113,12 +114,16 @@ class LinkEstimate:
 
 
 def with_tail(size: int, waiting: int, most: int) -> int:
-    """`size`, or all that is `waiting` when the rest would be a small call of its own: a call some 30 % longer than
-    the target costs less than another round trip and server turn (a 600-lesson first download went in 266, 281
+    """`size`, or all that is `waiting` when the rest would be a small call of its own: a call up to half again as long
+    as the target costs less than another round trip and server turn (a 612-lesson first download went in 266, 281
     and 65)."""
     return waiting if size < waiting <= min(most, int(size * TAIL)) else size
 
 
 def _learn(estimate: float | None, sample: float) -> float:
-    """A rate's estimate after a measuring sample."""
-    return sample if estimate is None else (1 - _WEIGHT) * estimate + _WEIGHT * sample
+    """A rate's estimate after a measuring sample: up to a faster sample at once, down toward a slower one by a fifth.
+    A loss only ever slows a transfer (the direction stalls for the retransmission timeout), so the fastest recent
+    exchange is the link's rate; a link that truly got slower is followed within a few calls."""
+    if estimate is None or sample >= estimate:
+        return sample
+    return (1 - _FALL) * estimate + _FALL * sample

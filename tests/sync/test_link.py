@@ -131,11 +131,26 @@ def test_a_request_sent_as_the_server_closes_its_idle_connection_is_sent_again()
 
 
 def test_a_small_rest_goes_with_the_call_before_it() -> None:
-    """What would be left for a small call of its own goes with the one before (up to 30 % more, within the
+    """What would be left for a small call of its own goes with the one before (up to half again as much, within the
     protocol's limit): a 612-lesson first download sized 281 a page went in 266, 281 and 65 (issue 20)."""
     from sync.link import with_tail
 
     assert with_tail(281, 346, 1000) == 346  # 65 left: taken now
+    assert with_tail(250, 346, 1000) == 346  # (a page sized after a loss, a little smaller, too)
     assert with_tail(281, 612, 1000) == 281  # half a download left: a page of its own
     assert with_tail(4000, 5200, 5000) == 4000  # all of it would be more than a call may carry
     assert with_tail(300, 120, 1000) == 300  # less than a call's worth: the size stands
+
+
+def test_a_loss_does_not_shrink_the_next_call() -> None:
+    """2 % of segments lost, each stalling the answer a second: a page slowed by one is not taken for a slower link
+    (before, the estimate averaged it in and the next pages shrank: a first download took five calls, not four)."""
+    estimate = LinkEstimate()
+    estimate.observe(250, 50000, *timed(250, 50000, 0.6, 8000, 8000), lessons=250)
+    clean = estimate.page_lessons()
+    seconds, answered = timed(250, 50000, 0.6, 8000, 8000)
+    estimate.observe(250, 50000, seconds + 1.0, answered, lessons=250)  # one retransmission timeout
+    assert estimate.page_lessons() >= 0.95 * clean
+    for _ in range(6):  # the link itself got slower: followed within a few calls
+        estimate.observe(250, 50000, *timed(250, 50000, 0.6, 8000, 4000), lessons=250)
+    assert estimate.page_lessons() < 0.7 * clean
