@@ -429,6 +429,10 @@ def _import_export(engine: Engine, folder: Path) -> int:
         return 2
     print(f"School {result['school_id']}: {sum(result['rows'].values())} rows imported from {folder} in "
           f"{time.monotonic() - began:.1f} s. Its PCs log in to this server and download their journals again.")
+    if result["passwords"]:
+        print("The export held no passwords: one-time passwords (give each teacher theirs):")
+        for username, password in result["passwords"].items():
+            print(f"  {username}\t{password}")
     return 0
 
 

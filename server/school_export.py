@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import secrets
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from sqlalchemy import (
     text,
 )
 
+from server.accounts import hash_password
 from server.db import refresh_statistics, writer
 from server.schema import metadata, tables
 
@@ -168,7 +170,8 @@ def to_sqlite(folder: Path, target: Path) -> None:
     manifest, read = _read_folder(folder)
     engine = create_engine(f"sqlite:///{target}")
     copy = MetaData()
-    made = [tables[entry["table"]].to_metadata(copy) for entry in manifest["tables"]]
+    made = [Table(entry["table"], copy, *(c._copy() for c in tables[entry["table"]].columns
+                                          if c.name in entry["columns"])) for entry in manifest["tables"]]
     copy.create_all(engine, tables=made)
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE manifest (json TEXT NOT NULL)"))
@@ -239,10 +242,11 @@ def _read_folder(folder: Path) -> tuple[dict[str, Any], Any]:
 
 def import_school(engine: Engine, folder: Path) -> dict[str, Any]:
     """Read the export in `folder` into this server, which must not hold the school or any of its usernames; all of
-    it or, on any problem, nothing. Counts by table."""
+    it or, on any problem, nothing. Counts by table, and the one-time passwords of an export without its hashes."""
     manifest, read = _read_folder(folder)
     school_id = int(manifest["school"]["id"])
     counts: dict[str, int] = {}
+    passwords: dict[str, str] = {}
     with writer(engine).begin() as conn:
         if school_id in _school_ids(conn):
             raise ExportRefused([f"this server already holds school {school_id} ({manifest['school']['name']})"])
@@ -264,6 +268,12 @@ def import_school(engine: Engine, folder: Path) -> dict[str, Any]:
                 if taken:
                     raise ExportRefused([f"{entry['file']}: usernames already used on this server: "
                                          f"{', '.join(sorted(taken))}"])
+            if table.name == "account" and "password_hash" not in entry["columns"]:
+                # Exported without their password hashes: each account gets a one-time password to hand out, as a
+                # school imported from its bundle does (server.school_import).
+                for row in rows:
+                    passwords[row["username"]] = secrets.token_urlsafe(9)
+                    row["password_hash"] = hash_password(passwords[row["username"]])
             for at in range(0, len(rows), 5000):
                 conn.execute(insert(table), rows[at:at + 5000])
             counts[table.name] = len(rows)
@@ -274,7 +284,7 @@ def import_school(engine: Engine, folder: Path) -> dict[str, Any]:
             .order_by(audit_log.c.id.desc()).limit(1)).scalar()
         conn.execute(insert(tables["feed"]).values(school_id=school_id, head=0, kept_from=0, log_head=school_head))
     refresh_statistics(engine)
-    return {"school_id": school_id, "rows": counts}
+    return {"school_id": school_id, "rows": counts, "passwords": passwords}
 
 
 def _follow_sequences(conn: Connection) -> None:

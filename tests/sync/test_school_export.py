@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 import uuid
@@ -120,3 +121,23 @@ def test_an_export_that_does_not_check_is_refused_whole(server_template: Path, t
         assert empty.sql("SELECT count(*) FROM pupil")[0][0] == 0
     held = cli("export-school", "--db", source, "--school", "1", str(tmp_path / "export"))
     assert held.returncode == 2 and "already holds an export" in held.stderr
+
+
+def test_an_export_without_passwords_gives_one_time_passwords_on_import(server_template: Path, tmp_path: Path) -> None:
+    """The console's export keeps no password hashes: the server it goes to gives every account a one-time password,
+    and a teacher logs in with hers."""
+    source = f"sqlite:///{server_template}"
+    assert cli("export-school", "--db", source, "--school", "1", str(tmp_path / "export"), "--sqlite",
+               str(tmp_path / "export.sqlite")).returncode == 0
+    target = f"sqlite:///{tmp_path / 'new.db'}"
+    done = cli("import-school", "--db", target, str(tmp_path / "export"))
+    assert done.returncode == 0, done.stderr
+    passwords = dict(re.findall(r"^\s+(\S+)\t(\S+)$", done.stdout, re.M))
+    teacher = next(name for name in passwords if name != "admin")
+    with running_server(target) as moved:
+        pc = Device(tmp_path, "pc", moved.url, teacher).login(passwords[teacher])
+        try:
+            pc.sync()
+            assert pc.sql("SELECT count(*) FROM lesson")[0][0] > 0
+        finally:
+            pc.close()
