@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     whole.add_argument("--school", type=int, required=True)
     whole.add_argument("out", type=Path, help="the folder to write (made; it must not hold an export)")
     whole.add_argument("--sqlite", type=Path, help="write the same as one SQLite file too")
+    whole.add_argument("--class", dest="class_id", type=int, help="one class of the school alone")
     whole.add_argument("--with-passwords", action="store_true",
                        help="keep the accounts' password hashes (moving the school to another Dala server)")
     export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
@@ -404,7 +405,8 @@ def _export_school(engine: Engine, args: argparse.Namespace) -> int:
 
     began = time.monotonic()
     try:
-        manifest = school_export.export_school(engine, args.school, args.out, passwords=args.with_passwords)
+        manifest = school_export.export_school(engine, args.school, args.out, passwords=args.with_passwords,
+                                               class_id=args.class_id)
         if args.sqlite:
             school_export.to_sqlite(args.out, args.sqlite)
     except school_export.ExportRefused as refused:

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -75,19 +75,82 @@ def _ordered() -> list[Table]:
     return sorted((tables[name] for name in EXPORTED), key=lambda t: order.index(t.name))
 
 
-def _rows(conn: Connection, table: Table, school_id: int) -> Iterator[Mapping[str, Any]]:
-    """The school's rows of `table`, in key order (subjects: those its courses teach)."""
+def _rows(conn: Connection, table: Table, school_id: int, class_id: int | None = None,
+          class_keys: set[str] | None = None) -> Iterator[Mapping[str, Any]]:
+    """The school's rows of `table`, in key order (subjects: those its courses teach); with `class_id`, those of that
+    class alone (_of_class)."""
     if table.name == "school":
         query = select(table).where(table.c.id == school_id)
     elif table.name == "subject":
         course = tables["course"]
         used = select(course.c.subject_id).where(course.c.school_id == school_id)
+        if class_id is not None:
+            used = used.where(course.c.class_id == class_id)
         query = select(table).where(table.c.id.in_(used))
     else:
         query = select(table).where(table.c.school_id == school_id)
+        if class_id is not None:
+            query = query.where(*_of_class(table, school_id, class_id))
     key = [c for c in table.primary_key.columns] or list(table.columns)
     for row in conn.execute(query.order_by(*key)).mappings():
+        if table.name == "audit_log" and class_keys is not None:
+            said = str(row["entity_key"] or "")
+            if said[:36] not in class_keys and said.split("/")[0] not in class_keys:
+                continue
         yield dict(row)
+
+
+def _of_class(table: Table, school_id: int, class_id: int) -> list[Any]:
+    """What of `table` one class's export holds: the class, its pupils and roster, groups, courses with their
+    timetable, lessons, cells, works, scores, period marks and conflicts; the teachers of its courses and its class
+    teacher with their accounts and usernames; the school's year, terms, bells and calendar."""
+    T = tables
+    course = select(T["course"].c.id).where(T["course"].c.school_id == school_id, T["course"].c.class_id == class_id)
+    teachers = select(T["course"].c.teacher_id).where(T["course"].c.school_id == school_id,
+                                                      T["course"].c.class_id == class_id).union(
+        select(T["school_class"].c.homeroom_teacher_id).where(T["school_class"].c.school_id == school_id,
+                                                              T["school_class"].c.id == class_id))
+    pupils = select(T["class_membership"].c.pupil_id).where(T["class_membership"].c.school_id == school_id,
+                                                            T["class_membership"].c.class_id == class_id)
+    by_table: dict[str, Callable[[], list[Any]]] = {  # (lazily: each names its table's own columns)
+        "school_class": lambda: [table.c.id == class_id],
+        "class_membership": lambda: [table.c.class_id == class_id],
+        "pupil": lambda: [table.c.id.in_(pupils)],
+        "subgroup": lambda: [table.c.class_id == class_id],
+        "subgroup_member": lambda: [table.c.subgroup_id.in_(select(T["subgroup"].c.id).where(
+            T["subgroup"].c.school_id == school_id, T["subgroup"].c.class_id == class_id))],
+        "course": lambda: [table.c.class_id == class_id],
+        "teacher": lambda: [table.c.id.in_(teachers)],
+        "account": lambda: [table.c.teacher_id.in_(teachers)],
+        "login_name": lambda: [table.c.username.in_(select(T["account"].c.username).where(
+            T["account"].c.school_id == school_id, T["account"].c.teacher_id.in_(teachers)))],
+        "academic_year": lambda: [table.c.id.in_(select(T["school_class"].c.year_id).where(
+            T["school_class"].c.school_id == school_id, T["school_class"].c.id == class_id))],
+    }
+    if table.name in by_table:
+        return by_table[table.name]()
+    if "course_id" in table.c:
+        return [table.c.course_id.in_(course)]
+    if table.name == "lesson_cell":
+        return [table.c.lesson_id.in_(select(T["lesson"].c.id).where(T["lesson"].c.school_id == school_id,
+                                                                    T["lesson"].c.course_id.in_(course)))]
+    if table.name == "summative_score":
+        return [table.c.work_id.in_(select(T["summative_work"].c.id).where(
+            T["summative_work"].c.school_id == school_id, T["summative_work"].c.course_id.in_(course)))]
+    return []  # the school's own: bells, terms, calendar, its audit log (filtered by _class_keys)
+
+
+def _class_keys(conn: Connection, school_id: int, class_id: int) -> set[str]:
+    """What the audit entries of a class's records begin their keys with: its lessons' and works' ids (a cell's and a
+    score's key begins with its record's), its courses' numbers (a period mark's)."""
+    T = tables
+    courses = list(conn.execute(select(T["course"].c.id).where(
+        T["course"].c.school_id == school_id, T["course"].c.class_id == class_id)).scalars())
+    records = conn.execute(select(T["lesson"].c.id).where(
+        T["lesson"].c.school_id == school_id, T["lesson"].c.course_id.in_(courses))).scalars()
+    works = conn.execute(select(T["summative_work"].c.id).where(
+        T["summative_work"].c.school_id == school_id, T["summative_work"].c.course_id.in_(courses))).scalars()
+    return {str(r) for r in (*records, *works)} | {str(c) for c in courses}
 
 
 def _cell(value: Any, column_type: Any) -> str:
@@ -134,8 +197,10 @@ def _school_ids(conn: Connection) -> set[int]:
     return set(conn.execute(select(tables["school"].c.id)).scalars())
 
 
-def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bool = False) -> dict[str, Any]:
-    """Write school `school_id` into `folder` (made; it must not hold an export already); the manifest."""
+def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bool = False,
+                  class_id: int | None = None) -> dict[str, Any]:
+    """Write school `school_id` (or one class of it) into `folder` (made; it must not hold an export already); the
+    manifest."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if (folder / "manifest.json").exists():
         raise ExportRefused([f"{folder}: already holds an export"])
@@ -143,6 +208,11 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
     with engine.connect() as conn:
         if school_id not in _school_ids(conn):
             raise ExportRefused([f"there is no school {school_id} on this server"])
+        classes = tables["school_class"]
+        if class_id is not None and conn.execute(select(classes.c.id).where(
+                classes.c.school_id == school_id, classes.c.id == class_id)).first() is None:
+            raise ExportRefused([f"school {school_id} has no class {class_id}"])
+        keys = _class_keys(conn, school_id, class_id) if class_id is not None else None
         for table in _ordered():
             columns = [c for c in table.columns if passwords or (table.name, c.name) not in _SECRET]
             path = folder / f"{table.name}.csv"
@@ -150,7 +220,7 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
             with path.open("w", encoding="utf-8", newline="") as out:
                 writer_ = csv.writer(out, lineterminator="\n")
                 writer_.writerow([c.name for c in columns])
-                for row in _rows(conn, table, school_id):
+                for row in _rows(conn, table, school_id, class_id, keys):
                     writer_.writerow([_cell(row[c.name], c.type) for c in columns])
                     count += 1
             path.chmod(0o600)  # pupils' personal data
@@ -158,7 +228,8 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
                            "rows": count, "sha256": _sha256(path)})
         name = conn.execute(select(tables["school"].c.name).where(tables["school"].c.id == school_id)).scalar_one()
     manifest = {"format": FORMAT, "version": VERSION, "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-                "school": {"id": school_id, "name": name}, "passwords": passwords, "tables": listed}
+                "school": {"id": school_id, "name": name}, "class": class_id, "passwords": passwords,
+                "tables": listed}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (folder / "manifest.json").chmod(0o600)
     return manifest

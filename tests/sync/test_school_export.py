@@ -141,3 +141,35 @@ def test_an_export_without_passwords_gives_one_time_passwords_on_import(server_t
             assert pc.sql("SELECT count(*) FROM lesson")[0][0] > 0
         finally:
             pc.close()
+
+
+def test_one_class_leaves_with_its_own_history_and_nothing_of_the_others(server_template: Path,
+                                                                          tmp_path: Path) -> None:
+    """`export-school --class`: the class, its pupils, courses, lessons and marks, its teachers; no other class's
+    pupil or lesson. Read into an empty server, its teacher's new PC shows the grid of the class as the school had
+    it."""
+    source = f"sqlite:///{server_template}"
+    with running_server(source) as school:
+        [(class_id, login, course)] = school.sql(
+            "SELECT c.class_id, t.username, c.id FROM course c JOIN teacher t ON t.id = c.teacher_id WHERE "
+            "c.subgroup_id IS NULL ORDER BY c.id LIMIT 1")
+        members = {r[0] for r in school.sql("SELECT pupil_id FROM class_membership WHERE class_id = :k", k=class_id)}
+        cells = school.sql("SELECT x.lesson_id, x.pupil_id, x.mark, x.attendance, x.comment FROM lesson_cell x JOIN "
+                           "lesson l ON l.id = x.lesson_id WHERE l.course_id = :c ORDER BY 1, 2", c=course)
+    assert cli("export-school", "--db", source, "--school", "1", "--class", str(class_id), "--with-passwords",
+               str(tmp_path / "class")).returncode == 0
+    exported = rows(tmp_path / "class")
+    assert {int(r[0]) for r in exported["pupil"][:-1]} == members  # (the header sorts last)
+    assert {r[0] for r in exported["school_class"][:-1]} == {str(class_id)}
+    target = f"sqlite:///{tmp_path / 'new.db'}"
+    assert cli("import-school", "--db", target, str(tmp_path / "class")).returncode == 0
+    with running_server(target) as moved:
+        assert moved.sql("SELECT count(DISTINCT class_id) FROM course")[0][0] == 1
+        pc = Device(tmp_path, "pc", moved.url, login).login()
+        try:
+            pc.sync()
+            held = pc.sql("SELECT x.lesson_id, x.pupil_id, x.mark, x.attendance, x.comment FROM lesson_cell x JOIN "
+                          "lesson l ON l.id = x.lesson_id WHERE l.course_id = ? ORDER BY 1, 2", (course,))
+        finally:
+            pc.close()
+    assert [tuple(map(str, r)) for r in held] == [tuple(map(str, r)) for r in cells] and len(cells) > 0
