@@ -342,8 +342,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{result['teachers']} teachers, {result['courses']} courses, {result['lessons']} lessons of the year "
               "planned from the timetable and the calendar.")
         print("Initial passwords (give each teacher theirs):")
-        for username, password in result["passwords"].items():
-            print(f"  {username}\t{password}")
+        _print_passwords(result["passwords"])
         print(f"The school's admin, for the console (/console): {result['admin']}\t{result['admin_password']}")
         return 0
     if args.command == "export-school":
@@ -395,8 +394,7 @@ def _reimport(engine: Engine, args: argparse.Namespace) -> int:
           f"joined a group; {result['teachers']} new teachers, {result['classes']} new classes, "
           f"{result['subgroups']} new groups, {result['courses']} new courses, {result['courses_given']} courses "
           f"given to another teacher, {result['weeks']} new weeks, {result['days_off']} calendar changes.")
-    for username, password in result["passwords"].items():
-        print(f"  {username}\t{password}")
+    _print_passwords(result["passwords"])
     return 0
 
 
@@ -433,10 +431,13 @@ def _import_export(engine: Engine, folder: Path) -> int:
           f"{time.monotonic() - began:.1f} s. Its PCs log in to this server and download their journals again.")
     if result["passwords"]:
         print("The export held no passwords: one-time passwords (give each teacher theirs):")
-        for username, password in result["passwords"].items():
-            print(f"  {username}\t{password}")
+        _print_passwords(result["passwords"])
     return 0
 
+
+def _print_passwords(passwords: dict[str, str]) -> None:
+    for username, password in passwords.items():
+        print(f"  {username}\t{password}")
 
 
 def _import_journal(engine: Engine, args: argparse.Namespace) -> int:

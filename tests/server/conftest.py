@@ -115,6 +115,17 @@ def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return cluster.url(name)
 
 
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
+    """A server database holding no school, on `backend` ("sqlite" or "postgresql")."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty-server.db'}"
+    cluster = request.getfixturevalue("postgres")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with cluster.admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    return str(cluster.url(name))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh demo-school database URL, once per backend."""

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from core import school_reports
 from server import report_copy
-from tests.server.conftest import ROOT, running_server
+from tests.server.conftest import ROOT, empty_database, running_server
 from tests.server.test_import_school import GOOD, run_import, write_bundle
 from tests.sync.conftest import Device
 
@@ -75,17 +75,7 @@ def school(tmp_path: Path, backend_db_empty: str) -> tuple[str, int, dict[str, s
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend_db_empty(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'server.db'}"
-    import uuid
-
-    from sqlalchemy import text
-
-    cluster = request.getfixturevalue("postgres")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with cluster.admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    return str(cluster.url(name))
+    return empty_database(request, tmp_path, request.param)
 
 
 def test_two_earlier_terms_count_in_the_year_and_reach_the_pcs(school, tmp_path: Path) -> None:

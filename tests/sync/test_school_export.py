@@ -9,13 +9,11 @@ import json
 import re
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from tests.server.conftest import LiveServer, running_server
+from tests.server.conftest import LiveServer, empty_database, running_server
 from tests.server.school import cell as server_cell
 from tests.sync.conftest import Device, edit_many, synced_pcs
 
@@ -27,17 +25,6 @@ GRID = ("SELECT c.lesson_id, c.pupil_id, c.mark, c.attendance, c.comment FROM le
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=600)
-
-
-def empty_database(server: LiveServer, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """A database of the same kind as `server`'s holding no school."""
-    if server.db_url.startswith("sqlite"):
-        return f"sqlite:///{tmp_path / 'new-server.db'}"
-    cluster = request.getfixturevalue("postgres")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with cluster.admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    return str(cluster.url(name))
 
 
 def rows(folder: Path) -> dict[str, list[list[str]]]:
@@ -72,7 +59,7 @@ def test_a_school_exported_and_imported_into_an_empty_server_is_the_same_school(
     exported = cli("export-school", "--db", server.db_url, "--school", str(school), str(tmp_path / "export"),
                    "--with-passwords", "--sqlite", str(tmp_path / "export.sqlite"))
     assert exported.returncode == 0, exported.stderr
-    target = empty_database(server, tmp_path, request)
+    target = empty_database(request, tmp_path, "sqlite" if server.db_url.startswith("sqlite") else "postgresql")
     imported = cli("import-school", "--db", target, str(tmp_path / "export"))
     assert imported.returncode == 0, imported.stderr
     again = cli("import-school", "--db", target, str(tmp_path / "export"))  # twice: refused, nothing doubled
