@@ -11,6 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from core.protocol import MAX_OPS_PER_SYNC
 from tests.server import school
 from tests.server.conftest import running_server
 
@@ -52,7 +53,7 @@ def test_unknown_fields_and_out_of_range_values_are_refused_whole(live_server, t
         body(teacher, ops=[dict(good_op, entity="pupil")]),
         body(teacher, limit=100_000),
         body(teacher, cursor=-5),
-        body(teacher, ops=[dict(good_op, seq=n) for n in range(1, 2002)]),
+        body(teacher, ops=[dict(good_op, seq=n) for n in range(1, MAX_OPS_PER_SYNC + 2)]),  # one over the limit
     ]
     for case in cases:
         response = teacher.sync_raw(case)
