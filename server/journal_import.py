@@ -37,7 +37,7 @@ from server.operations import Applier
 from server.schema import tables
 
 K, C, S, L, M, P = (tables[n] for n in ("school_class", "course", "subject", "lesson", "class_membership", "period"))
-CELL, SG, A = tables["lesson_cell"], tables["subgroup"], tables["account"]
+CELL, SG, A, PUPIL = tables["lesson_cell"], tables["subgroup"], tables["account"], tables["pupil"]
 LETTERS = {letter: a.value for by_language in DEFAULT_LETTERS.values() for letter, a in by_language.items()}
 # The header lines, in the languages a page may be exported in
 HEADS = {"class": ("class", "класс", "сынып"), "subject": ("subject", "предмет", "пән"),
@@ -254,11 +254,11 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
     seen.add((course, period_id))
     pupils: dict[str, list[int]] = {}
     for pupil_id, last, first, middle in conn.execute(
-            select(tables["pupil"].c.id, tables["pupil"].c.last_name, tables["pupil"].c.first_name,
-                   tables["pupil"].c.patronymic).join(M, and_(M.c.school_id == school.school_id,
-                                                             M.c.pupil_id == tables["pupil"].c.id))
-            .where(M.c.class_id == class_id, M.c.from_date <= end,
-                   (M.c.to_date.is_(None)) | (M.c.to_date >= start)).distinct()):
+            select(PUPIL.c.id, PUPIL.c.last_name, PUPIL.c.first_name, PUPIL.c.patronymic)
+            .join(M, and_(M.c.school_id == PUPIL.c.school_id, M.c.pupil_id == PUPIL.c.id))
+            # (the school named on every table: on Citus the whole import is one shard's transaction)
+            .where(PUPIL.c.school_id == school.school_id, M.c.school_id == school.school_id, M.c.class_id == class_id,
+                   M.c.from_date <= end, (M.c.to_date.is_(None)) | (M.c.to_date >= start)).distinct()):
         for name in {_norm(f"{last} {first}"), _norm(f"{last} {first} {middle or ''}")}:
             pupils.setdefault(name, []).append(pupil_id)
     lessons: dict[dt.date, str] = {}
