@@ -11,7 +11,6 @@ is part of the server's models, not an exception here.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import CheckConstraint, Column, Connection, Engine, MetaData, String, create_engine, inspect, text
+from sqlalchemy import CheckConstraint, Column, Connection, Engine, MetaData, String, create_engine, inspect
 from sqlalchemy.sql import ClauseElement
 
 from core.alembic_env import COMPARE, PARTITION, alembic_config
@@ -31,7 +30,7 @@ from server.schema import metadata as server_metadata
 from storage import migrate
 from storage.database import make_engine, open_database
 from storage.models import metadata as journal_metadata
-from tests.server.conftest import postgres  # noqa: F401  (the PostgreSQL cluster of the server's tests)
+from tests.server.conftest import empty_database, postgres  # noqa: F401  (postgres: the cluster of the server's tests)
 
 
 def differences(conn: Connection, metadata: MetaData) -> list[Any]:
@@ -79,18 +78,6 @@ def created(url: str, metadata: MetaData) -> dict[str, dict[str, Any]]:
         return reflected(engine)
     finally:
         engine.dispose()
-
-
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
-    """The URL of a new, empty database on `backend`."""
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex[:8]}.db'}"
-    cluster = request.getfixturevalue("postgres")
-    name = f"empty_{uuid.uuid4().hex[:12]}"
-    with cluster.admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    url: str = cluster.url(name)
-    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

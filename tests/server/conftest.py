@@ -116,11 +116,11 @@ def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def empty_database(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
-    """A server database holding no school, on `backend` ("sqlite" or "postgresql")."""
+    """The URL of a new, empty database on `backend` ("sqlite" or "postgresql"): no table, no school."""
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'empty-server.db'}"
+        return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex[:8]}.db'}"
     cluster = request.getfixturevalue("postgres")
-    name = f"t_{uuid.uuid4().hex[:12]}"
+    name = f"empty_{uuid.uuid4().hex[:12]}"
     with cluster.admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
     return str(cluster.url(name))
