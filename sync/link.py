@@ -8,8 +8,9 @@ Each exchange is timed twice (sync.transport.Exchange): until the answer's head 
 The round trip is the fastest recent head after a small request; the rate down is the answer's bytes over the time
 they took to come after its head; the rate up the request's bytes over the time to the head beyond a round trip.
 A small exchange is a lower bound on a rate (its time is mostly the round trip and the server's): it may raise an
-estimate, never lower it. Estimates are moving averages (EWMA); a new PC starts from modest sizes, a PC that synced
-before from what its last sync learned (kept in the journal: sync.engine).
+estimate, never lower it. A rate's estimate rises to a faster exchange at once and falls toward a slower one by a
+fifth (a loss only ever slows a transfer); what a unit costs on the wire is a moving average (EWMA). A new PC starts
+from modest sizes, a PC that synced before from the rates its last sync measured (kept in the journal: sync.engine).
 """
 
 from __future__ import annotations
