@@ -227,10 +227,15 @@ def device(folder: Path, login: str, name: str, url: str) -> SyncEngine:
     return sync_engine
 
 
-def measured(proxy: FaultProxy, work) -> tuple[dict, object]:  # type: ignore[no-untyped-def]
-    """`work()` over the rural link, timed, with what went through the proxy and the link's floor for it."""
+def rural(proxy: FaultProxy) -> None:
+    """The proxy's link from now on the rural one (a connection keeps the link it was opened on: dropped)."""
     proxy.link = RURAL
     proxy.drop_connections()
+
+
+def measured(proxy: FaultProxy, work) -> tuple[dict, object]:  # type: ignore[no-untyped-def]
+    """`work()` over the rural link, timed, with what went through the proxy and the link's floor for it."""
+    rural(proxy)
     proxy.counters.up = proxy.counters.down = proxy.counters.requests = proxy.counters.connections = 0
     began = time.perf_counter()
     result = work()
@@ -258,8 +263,7 @@ def run_push_or_pull(workload: str, server, proxy: FaultProxy, folder: Path, log
     # The day before: a few edits synced over the rural link, from which the PC learns it.
     type_edits(Journal(village.db, teacher_id, clock=human_clock(start, rng)),
                plan_edits(cells, lessons, WARM_UP * 2, rng, taken), WARM_UP)
-    proxy.link = RURAL
-    proxy.drop_connections()  # (a connection keeps the link it was opened on)
+    rural(proxy)
     village.run_once()
     spare = count // 50  # for edits that happen to type the value already there
     if workload == "pull":
@@ -289,8 +293,7 @@ def run_download(proxy: FaultProxy, folder: Path, login: str) -> dict:
     """A new PC of the heaviest teacher of the large school: logged in, then its first download and first sync."""
     db = open_database(folder / "new.db")
     new_pc = SyncEngine(db, proxy.url, MemoryTokens(), device_name="new")
-    proxy.link = RURAL
-    proxy.drop_connections()
+    rural(proxy)
     new_pc.login_blocking(login, demo.DEMO_PASSWORD)
     figures, _ = measured(proxy, new_pc.run_once)
     with db.read() as conn:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -332,12 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             result = school_import.load(engine, args.bundle)
         except school_import.ImportRefused as refused:
-            print(f"dala-server import-school: {args.bundle} refused, nothing was imported:", file=sys.stderr)
-            for problem in refused.problems[:50]:
-                print(f"  {problem}", file=sys.stderr)
-            if len(refused.problems) > 50:
-                print(f"  … and {len(refused.problems) - 50} more", file=sys.stderr)
-            return 2
+            return _refused(f"import-school: {args.bundle} refused, nothing was imported:", refused.problems)
         print(f"School {result['school_id']}: {result['classes']} classes, {result['pupils']} pupils, "
               f"{result['teachers']} teachers, {result['courses']} courses, {result['lessons']} lessons of the year "
               "planned from the timetable and the calendar.")
@@ -385,10 +381,7 @@ def _reimport(engine: Engine, args: argparse.Namespace) -> int:
     try:
         result = school_reimport.reimport(engine, args.bundle, args.school, args.since, args.order)
     except school_import.ImportRefused as refused:
-        print(f"dala-server import-school: {args.bundle} refused, nothing was changed:", file=sys.stderr)
-        for problem in refused.problems[:50]:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
+        return _refused(f"import-school: {args.bundle} refused, nothing was changed:", refused.problems)
     print(f"School {args.school} from {args.since}: {result['arrived']} pupils arrived, {result['left']} left, "
           f"{result['moved']} moved to another class, {result['regrouped']} to another group, {result['joined']} "
           f"joined a group; {result['teachers']} new teachers, {result['classes']} new classes, "
@@ -423,16 +416,23 @@ def _import_export(engine: Engine, folder: Path) -> int:
     try:
         result = school_export.import_school(engine, folder)
     except school_export.ExportRefused as refused:
-        print(f"dala-server import-school: {folder} refused, nothing was imported:", file=sys.stderr)
-        for problem in refused.problems[:50]:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
+        return _refused(f"import-school: {folder} refused, nothing was imported:", refused.problems)
     print(f"School {result['school_id']}: {sum(result['rows'].values())} rows imported from {folder} in "
           f"{time.monotonic() - began:.1f} s. Its PCs log in to this server and download their journals again.")
     if result["passwords"]:
         print("The export held no passwords: one-time passwords (give each teacher theirs):")
         _print_passwords(result["passwords"])
     return 0
+
+
+def _refused(heading: str, problems: Sequence[object], most: int = 50) -> int:
+    """An import refused: its heading and problems (the first `most`) on standard error; the exit status."""
+    print(f"dala-server {heading}", file=sys.stderr)
+    for problem in problems[:most]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(problems) > most:
+        print(f"  … and {len(problems) - most} more", file=sys.stderr)
+    return 2
 
 
 def _print_passwords(passwords: dict[str, str]) -> None:
@@ -452,12 +452,7 @@ def _import_journal(engine: Engine, args: argparse.Namespace) -> int:
         print(f"dala-server import-journal: {error}", file=sys.stderr)
         return 2
     except journal_import.ImportRefused as refused:
-        print("dala-server import-journal: refused, nothing was imported:", file=sys.stderr)
-        for problem in refused.problems[:100]:
-            print(f"  {problem}", file=sys.stderr)
-        if len(refused.problems) > 100:
-            print(f"  … and {len(refused.problems) - 100} more", file=sys.stderr)
-        return 2
+        return _refused("import-journal: refused, nothing was imported:", refused.problems, most=100)
     what = ", ".join(f"{n} {name}" for name, n in counts.items())
     if args.check:
         print(f"Every page checks and has its place: {what} would be imported. Nothing was imported.")

@@ -260,8 +260,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             school_class = conn.execute(select(CLASS.c.id, CLASS.c.grade, CLASS.c.letter).where(
                 CLASS.c.school_id == who.school_id, CLASS.c.id == class_id)).first()
             if school_class is None:
-                return page(request, "classes.html", 404, session=session, classes=classes_of(who),
-                            error=text("not_found", language(request)))
+                return not_found(request, who, session)
             pupils = conn.execute(
                 select(PUPIL.c.id, PUPIL.c.last_name, PUPIL.c.first_name, MEMBER.c.from_date, MEMBER.c.to_date)
                 .join(MEMBER, and_(MEMBER.c.school_id == PUPIL.c.school_id, MEMBER.c.pupil_id == PUPIL.c.id))
@@ -324,6 +323,11 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
                 NotInSchool) as refusal:
             return refused(request, who, session, form, f"{text('refused', lang)} {text(refusal.params['why'], lang)}")
         return RedirectResponse(done(form), 303)
+
+    def not_found(request: Request, who: accounts.Principal, session: str) -> Response:
+        """A class or pupil the admin's school has not: the classes' page, told so."""
+        return page(request, "classes.html", 404, session=session, classes=classes_of(who),
+                    error=text("not_found", language(request)))
 
     def ip(request: Request) -> str | None:
         return request.client.host if request.client else None
@@ -547,8 +551,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         with engine.connect() as conn:
             files = transfer_extract.pages(conn, found[0].school_id, pupil_id)
         if files is None:
-            return page(request, "classes.html", 404, session=found[1], classes=classes_of(found[0]),
-                        error=text("not_found", language(request)))
+            return not_found(request, *found)
         with writer(engine).begin() as conn:
             periods.audit_admin(conn, found[0], dt.datetime.now(dt.UTC), ip(request), "pupil", str(pupil_id),
                                 "transfer_extract", None, f"{len(files) - 1} pages")
@@ -563,8 +566,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         with engine.connect() as conn:
             marks = extract.of_pupil(conn, found[0].school_id, pupil_id)
         if marks is None:
-            return page(request, "classes.html", 404, session=found[1], classes=classes_of(found[0]),
-                        error=text("not_found", language(request)))
+            return not_found(request, *found)
         return page(request, "extract.html", session=found[1], extract=marks, pupil_id=pupil_id, today=dt.date.today(),
                     attendance=("absent", "ill", "excused", "late"))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import unicodedata
 import uuid
@@ -45,7 +46,6 @@ HEADS = {"class": ("class", "класс", "сынып"), "subject": ("subject", 
          "pupil": ("pupil", "ученик", "оқушы", "фио", "аты-жөні")}
 WORK_KINDS = {"сор": "sor", "бжб": "sor", "sor": "sor", "соч": "soch", "тжб": "soch", "soch": "soch"}
 _WORK = re.compile(r"^(?P<kind>\S+)(?P<title>.*?)\((?P<max>\d+)\)\s*(?P<date>[\d.\-]+)\s*$")
-MAX_SLOTS = 12
 
 
 @dataclass(frozen=True)
@@ -369,7 +369,7 @@ def _free_slot(conn: Connection, school_id: int, class_id: int, day: dt.date, pl
     taken = planned | set(conn.execute(
         select(L.c.slot).join(C, and_(C.c.school_id == school_id, C.c.id == L.c.course_id))
         .where(L.c.school_id == school_id, C.c.class_id == class_id, L.c.date == day)).scalars())
-    slot = next(s for s in range(1, MAX_SLOTS + 100) if s not in taken)
+    slot = next(s for s in itertools.count(1) if s not in taken)
     planned.add(slot)
     return slot
 

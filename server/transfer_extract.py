@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
+from core.attendance import DEFAULT_LETTERS
 from server import extract
 from server.schema import tables
 
@@ -21,7 +22,8 @@ PUPIL, MEMBER, CLASS, COURSE, SUBJECT = (tables[n] for n in ("pupil", "class_mem
                                                             "subject"))
 LESSON, CELL, PERIOD = tables["lesson"], tables["lesson_cell"], tables["period"]
 WORK, SCORE, SUBGROUP = tables["summative_work"], tables["summative_score"], tables["subgroup"]
-LETTERS = {"absent": "н", "ill": "б", "excused": "у", "late": "о"}  # the pages' attendance letters (Russian)
+# the pages' attendance letters: the Russian ones of the journal's own letters
+LETTERS = {attendance.value: letter for letter, attendance in DEFAULT_LETTERS["ru"].items()}
 KINDS = {"sor": "СОР", "soch": "СОЧ"}
 
 
@@ -40,41 +42,39 @@ def pages(conn: Connection, school_id: int, pupil_id: int) -> dict[str, bytes] |
         PERIOD.c.school_id == school_id, PERIOD.c.kind == "term").order_by(PERIOD.c.start_date)).all()
     by_page: dict[tuple[str, int, str], dict[str, Any]] = {}
 
-    def page_of(course: Any, day: Any) -> dict[str, Any] | None:
+    def page_of(class_id: int, code: str, subgroup: str | None, day: Any) -> dict[str, Any] | None:
         term = next((t for t in terms if t.start_date <= day <= t.end_date), None)
         if term is None:
             return None
-        key = (course.code, term.number, course.subgroup or "")
-        return by_page.setdefault(key, {"class": classes[course.class_id], "subject": course.code,
-                                        "term": term.number, "group": course.subgroup, "cells": {}, "works": []})
+        return by_page.setdefault((code, term.number, subgroup or ""), {"class": classes[class_id], "cells": {},
+                                                                        "works": []})
 
     courses = (select(COURSE.c.id, COURSE.c.class_id, SUBJECT.c.code, SUBGROUP.c.name.label("subgroup"))
                .join(SUBJECT, SUBJECT.c.id == COURSE.c.subject_id)
                .outerjoin(SUBGROUP, and_(SUBGROUP.c.school_id == COURSE.c.school_id,
                                          SUBGROUP.c.id == COURSE.c.subgroup_id))
                .where(COURSE.c.school_id == school_id, COURSE.c.class_id.in_(list(classes))).subquery())
-    for course_id, class_id, code, subgroup, day, mark, attendance in conn.execute(
-            select(courses.c.id, courses.c.class_id, courses.c.code, courses.c.subgroup, LESSON.c.date, CELL.c.mark,
+    for class_id, code, subgroup, day, mark, attendance in conn.execute(
+            select(courses.c.class_id, courses.c.code, courses.c.subgroup, LESSON.c.date, CELL.c.mark,
                    CELL.c.attendance)
             .join(LESSON, and_(LESSON.c.school_id == CELL.c.school_id, LESSON.c.id == CELL.c.lesson_id))
             .join(courses, courses.c.id == LESSON.c.course_id)
             .where(CELL.c.school_id == school_id, CELL.c.pupil_id == pupil_id,
                    (CELL.c.mark.is_not(None)) | (CELL.c.attendance.is_not(None)))
             .order_by(LESSON.c.date, LESSON.c.slot)):
-        course = _Course(course_id, class_id, code, subgroup)
-        found = page_of(course, day)
+        found = page_of(class_id, code, subgroup, day)
         if found is not None:
             said = [str(mark)] if mark is not None else []
             said += [LETTERS[attendance]] if attendance else []
             found["cells"][day.isoformat()] = " ".join(said)
-    for course_id, class_id, code, subgroup, kind, title, day, top, points in conn.execute(
-            select(courses.c.id, courses.c.class_id, courses.c.code, courses.c.subgroup, WORK.c.kind, WORK.c.title,
+    for class_id, code, subgroup, kind, title, day, top, points in conn.execute(
+            select(courses.c.class_id, courses.c.code, courses.c.subgroup, WORK.c.kind, WORK.c.title,
                    WORK.c.date, WORK.c.max_points, SCORE.c.points)
             .join(WORK, and_(WORK.c.school_id == SCORE.c.school_id, WORK.c.id == SCORE.c.work_id))
             .join(courses, courses.c.id == WORK.c.course_id)
             .where(SCORE.c.school_id == school_id, SCORE.c.pupil_id == pupil_id, SCORE.c.points.is_not(None))
             .order_by(WORK.c.date)):
-        found = page_of(_Course(course_id, class_id, code, subgroup), day)
+        found = page_of(class_id, code, subgroup, day)
         if found is not None:
             label = f"{KINDS[kind]} {title or ''}".strip()
             found["works"].append((f"{label} ({top}) {day:%d.%m.%Y}", str(points)))
@@ -106,7 +106,3 @@ def zipped(files: dict[str, bytes]) -> bytes:
             archive.writestr(name, data)
     return packed.getvalue()
 
-
-class _Course:
-    def __init__(self, course_id: int, class_id: int, code: str, subgroup: str | None) -> None:
-        self.id, self.class_id, self.code, self.subgroup = course_id, class_id, code, subgroup
