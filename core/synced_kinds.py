@@ -191,6 +191,8 @@ KINDS: dict[str, SyncedKind] = _declare(
             SyncedField("mark", lambda raw, facts: check_mark(facts.scale, raw), "mark"),
             SyncedField("attendance", lambda raw, _facts: check_attendance(raw), "attendance"),
             SyncedField("comment", _text("comment"), "comment"),
+            # where the school imported the cell's values from (server.journal_import); kept, not shown as typed
+            SyncedField("imported", _text("imported"), "imported", substitute_may=False, from_devices=False),
         ),
     ),
     SyncedKind(
@@ -227,6 +229,7 @@ KINDS: dict[str, SyncedKind] = _declare(
         _fields(
             SyncedField("points", lambda raw, facts: check_score(raw, facts.max_points), "points"),
             SyncedField("comment", _text("comment"), "comment"),
+            SyncedField("imported", _text("imported"), "imported", substitute_may=False, from_devices=False),
         ),
     ),
     SyncedKind(

@@ -20,7 +20,8 @@ MARK_RANGES: dict[str, tuple[int, int]] = {
 
 MAX_WORK_POINTS = 100  # the most points a summative work may be out of
 
-TEXT_LIMITS = {"reason": 1000, "comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200}
+TEXT_LIMITS = {"reason": 1000, "comment": 2000, "topic": 500, "homework": 2000, "title": 200, "section": 200,
+               "imported": 1000}
 
 
 def _is_int(value: object) -> TypeGuard[int]:

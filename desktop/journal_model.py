@@ -7,7 +7,8 @@ answers few roles cheaply: display, tooltip, background and alignment. Writes do
 window sends them to the worker (desktop.writes); what a write of its own or a sync changed comes in as a
 patch of the cells it touched, re-read from the journal (`apply_patch`). Today's lessons are marked: a bold,
 tinted header and a lighter tint down the column. A cancelled lesson's column is grey, its cells read-only, its
-reason the tooltip of its header and cells.
+reason the tooltip of its header and cells. A cell or score the school imported from another system is in italics,
+with where it came from in its tooltip.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class JournalModel(QAbstractTableModel):
         self.today: dt.date | None = None  # its lessons' columns are marked
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     # -- loading and local updates --------------------------------------------------------------
 
@@ -81,6 +84,12 @@ class JournalModel(QAbstractTableModel):
             else:
                 self.sheet.scores[(row, work)] = score
             touched.add((row, work + 1 + len(self.sheet.lessons)))
+        for held, found in ((self.sheet.imported, patch.imported), (self.sheet.imported_scores, patch.imported_scores)):
+            for place, source in found.items():
+                if source is None:
+                    held.pop(place, None)
+                else:
+                    held[place] = source
         for pupil_id, result in patch.computed.items():
             self.computed[pupil_id] = result
             touched.add((self.sheet.row_of[pupil_id], self.result_column()))
@@ -198,9 +207,17 @@ class JournalModel(QAbstractTableModel):
             if sheet.lessons[column - 1].date == self.today:
                 return _TODAY
             return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if (row, column - 1) in sheet.imported else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return sheet.cells.get((row, column - 1), (None, None, None))[2]
+            return self._with_source(sheet.cells.get((row, column - 1), (None, None, None))[2],
+                                     sheet.imported.get((row, column - 1)))
         return None
+
+    def _with_source(self, comment: str | None, source: str | None) -> str | None:
+        """A cell's or score's tooltip: its comment, and where the school imported it from."""
+        shown = [comment, None if source is None else self.tr("Imported: %1").replace("%1", source)]
+        return "\n".join(s for s in shown if s) or None
 
     def _work_data(self, row: int, work: int, role: int) -> Any:
         assert self.sheet is not None
@@ -210,7 +227,9 @@ class JournalModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return comment
+            return self._with_source(comment, self.sheet.imported_scores.get((row, work)))
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if (row, work) in self.sheet.imported_scores else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if not self.sheet.work_editable(row, work):
                 return _NOT_IN_CLASS

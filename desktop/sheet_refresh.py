@@ -25,6 +25,8 @@ PATCH_LIMIT = 300
 class SheetPatch:
     cells: dict[tuple[int, int], sheet_cells.CellValues | None] = field(default_factory=dict)  # (row, lesson index)
     scores: dict[tuple[int, int], sheet_cells.ScoreValues | None] = field(default_factory=dict)  # (row, work index)
+    imported: dict[tuple[int, int], str | None] = field(default_factory=dict)  # (row, lesson index): where from
+    imported_scores: dict[tuple[int, int], str | None] = field(default_factory=dict)  # (row, work index)
     computed: dict[int, Result] = field(default_factory=dict)  # pupil id → the period's result, recomputed
     clashes: set[tuple[int, int]] = field(default_factory=set)  # (row, grid column) with an open conflict
 
@@ -69,12 +71,18 @@ def load_patch(conn: sqlite3.Connection, sheet: JournalSheet, changed: Changed, 
     """The current values of what `changed` names in `sheet`, read in one snapshot."""
     patch = SheetPatch()
     cells, scores = touched_cells(sheet, changed), touched_scores(sheet, changed)
-    cell_values = sheet_cells.cells(conn, [(lesson_id, pupil_id) for _row, _column, lesson_id, pupil_id in cells])
+    cell_pairs = [(lesson_id, pupil_id) for _row, _column, lesson_id, pupil_id in cells]
+    cell_values = sheet_cells.cells(conn, cell_pairs)
+    cells_from = sheet_cells.imported(conn, "lesson_cell", cell_pairs)
     for row, column, lesson_id, pupil_id in cells:
         patch.cells[(row, column)] = cell_values[(lesson_id, pupil_id)]
-    score_values = sheet_cells.scores(conn, [(work_id, pupil_id) for _row, _index, work_id, pupil_id in scores])
+        patch.imported[(row, column)] = cells_from[(lesson_id, pupil_id)]
+    score_pairs = [(work_id, pupil_id) for _row, _index, work_id, pupil_id in scores]
+    score_values = sheet_cells.scores(conn, score_pairs)
+    scores_from = sheet_cells.imported(conn, "summative_score", score_pairs)
     for row, index, work_id, pupil_id in scores:
         patch.scores[(row, index)] = score_values[(work_id, pupil_id)]
+        patch.imported_scores[(row, index)] = scores_from[(work_id, pupil_id)]
     pupils = {pupil_id for *_place, pupil_id in cells + scores}
     if pupils:
         patch.computed = term_results.compute(conn, sheet.course_id, period_id, sorted(pupils), today)

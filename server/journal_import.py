@@ -209,11 +209,17 @@ class _School:
 class _Plan:
     """What the pages would write, as a PC's operations would say it."""
 
+    source: str  # the other system's name, and the day of the import: each cell and score is marked with them
+    day: str
     ops: list[Operation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"lessons": 0, "marks": 0, "attendance": 0, "works": 0,
                                                              "scores": 0})
     slots: dict[tuple[int, dt.date], set[int]] = field(default_factory=dict)  # a class's slots taken by new lessons
+
+    def imported(self, file: str) -> str:
+        """What a cell or score imported from `file` is marked with: "<source>: <file>, <day>"."""
+        return f"{self.source}: {file}, {self.day}"
 
     def add(self, entity: str, key: str, name: str, value: Any, base: int = 0) -> None:
         stamp = hlc.pack(int(dt.datetime.now(dt.UTC).timestamp() * 1000), len(self.ops) % 65536)
@@ -327,6 +333,7 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
                     plan.problems.append(problem("import_bad_score", file=where, row=number, text=text, top=top))
                     continue
                 plan.add("score", record_keys.score(work_id, pupil), "points", int(text))
+                plan.add("score", record_keys.score(work_id, pupil), "imported", plan.imported(where))
                 plan.counts["scores"] += 1
                 continue
             _cell(plan, where, number, target, pupil, text, scale, held)
@@ -354,6 +361,7 @@ def _cell(plan: _Plan, where: str, number: int, lesson: str, pupil: int, text: s
             return
     old_mark, old_attendance, version = held.get((lesson, pupil), (None, None, 0))
     key = record_keys.cell(lesson, pupil)
+    written = False
     for name, value, old in (("mark", mark, old_mark), ("attendance", attendance, old_attendance)):
         if value is None or value == old:
             continue
@@ -362,6 +370,9 @@ def _cell(plan: _Plan, where: str, number: int, lesson: str, pupil: int, text: s
             continue
         plan.add("cell", key, name, value, base=version)
         plan.counts["marks" if name == "mark" else "attendance"] += 1
+        written = True
+    if written:
+        plan.add("cell", key, "imported", plan.imported(where), base=version)
 
 
 def _free_slot(conn: Connection, school_id: int, class_id: int, day: dt.date, planned: set[int]) -> int:
@@ -395,7 +406,7 @@ def load(engine: Engine, school_id: int, files: Sequence[tuple[str, bytes]], sou
         if admin is None:
             raise ImportRefused([problem("import_no_school", school=school_id)])
         school = _School.load(conn, school_id)
-        plan = _Plan(problems=problems)
+        plan = _Plan(source, f"{now:%Y-%m-%d}", problems=problems)
         seen: set[tuple[Any, ...]] = set()
         for page in pages:
             _place(conn, school, page, plan, seen)
@@ -403,7 +414,7 @@ def load(engine: Engine, school_id: int, files: Sequence[tuple[str, bytes]], sou
             transaction.rollback()
             raise ImportRefused(plan.problems)
         who = Principal(account_id=admin, school_id=school_id, role="admin", teacher_id=None, device_id=None)
-        applier = Applier(conn, who, now)
+        applier = Applier(conn, who, now, by_school=True)
         applier.prefetch(plan.ops)
         reason = f"imported from {source}: {', '.join(name for name, _ in files)}, {now:%Y-%m-%d}"
         entries = []

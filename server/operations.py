@@ -104,8 +104,9 @@ class Applier:
     and kept as the batch changes it; cell and lesson writes are buffered and written set-wise by flush(), the
     change-log rows handed over by take_changes() for the school's feed. The transaction is the caller's."""
 
-    def __init__(self, conn: Connection, who: Principal, now: dt.datetime) -> None:
-        self.conn, self.who, self.now = conn, who, now
+    def __init__(self, conn: Connection, who: Principal, now: dt.datetime, *, by_school: bool = False) -> None:
+        """`by_school`: the school's own writes (server.journal_import), which may set the fields no device may."""
+        self.conn, self.who, self.now, self.by_school = conn, who, now, by_school
         self.school = who.school_id  # named in every statement: a record of another school is not found at all
         self.writer = write_rules.Writer(who.teacher_id, who.is_admin)
         self.hlc_limit = hlc.pack(int((now + MAX_CLOCK_AHEAD).timestamp() * 1000), 0)
@@ -223,7 +224,7 @@ class Applier:
         kind = KINDS.get(op.entity)
         field = kind.fields.get(op.field) if kind is not None else None
         try:
-            if kind is None or field is None or not field.from_devices:
+            if kind is None or field is None or not (field.from_devices or self.by_school):
                 raise Refused("unknown_field", f"Unknown field {op.field!r} of {op.entity!r}.")
             if kind.conflicts == "resolve":
                 return self.resolve(op)

@@ -54,7 +54,8 @@ _RECORD_IDS = {("lesson", "id"), ("lesson_cell", "lesson_id"), ("summative_work"
 # The journal tables' columns added after the server put school_id last in each (migration 0009): a migration adds
 # them after it, so the models keep them there too.
 _ADDED_AFTER_SCHOOL = {("lesson", "cancelled"), ("subgroup_member", "from_date"), ("subgroup_member", "to_date"),
-                       ("period_mark", "attestation_kind"), ("period_mark", "attestation_mark")}
+                       ("period_mark", "attestation_kind"), ("period_mark", "attestation_mark"),
+                       ("lesson_cell", "imported"), ("summative_score", "imported")}
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -70,6 +70,10 @@ class JournalSheet:
     works: list[SheetWork] = field(default_factory=list)
     # (row, work index) → (points, comment) for each scored pupil
     scores: dict[tuple[int, int], tuple[int | None, str | None]] = field(default_factory=dict)
+    # (row, column) of a cell, and (row, work index) of a score, → where the school imported it from (the synced
+    # field "imported": "<source>: <file>, <day>"), for the cells and scores that came from another system
+    imported: dict[tuple[int, int], str] = field(default_factory=dict)
+    imported_scores: dict[tuple[int, int], str] = field(default_factory=dict)
     row_of: dict[int, int] = field(init=False)
     column_of: dict[str, int] = field(init=False)
 
@@ -110,7 +114,7 @@ SELECT id, date, slot, kind, cancelled FROM lesson WHERE course_id = :course AND
 ORDER BY date, slot
 """
 _CELLS = """
-SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment
+SELECT x.lesson_id, x.pupil_id, x.attendance, x.mark, x.comment, x.imported
 FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id
 WHERE l.course_id = :course AND l.date >= :start AND l.date <= :end
 """
@@ -121,7 +125,8 @@ SELECT id, kind, title, section, date, max_points FROM summative_work
 WHERE course_id = :course AND date >= :start AND date <= :end ORDER BY date, kind DESC, title
 """
 _SCORES = """
-SELECT s.work_id, s.pupil_id, s.points, s.comment FROM summative_score s JOIN summative_work w ON w.id = s.work_id
+SELECT s.work_id, s.pupil_id, s.points, s.comment, s.imported
+FROM summative_score s JOIN summative_work w ON w.id = s.work_id
 WHERE w.course_id = :course AND w.date >= :start AND w.date <= :end
 """
 
@@ -155,10 +160,12 @@ def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
                for lesson_id, day, slot, kind, cancelled in raw.execute(_LESSONS, span)]
     sheet = JournalSheet(course_id, scale, start, end, pupils, lessons, {})
     rows, columns = sheet.row_of, sheet.column_of
-    for lesson_id, pupil_id, attendance, mark, comment in raw.execute(_CELLS, span):
+    for lesson_id, pupil_id, attendance, mark, comment, imported in raw.execute(_CELLS, span):
         row = rows.get(pupil_id)
         if row is not None:
             sheet.cells[(row, columns[lesson_id])] = (attendance, mark, comment)
+            if imported:
+                sheet.imported[(row, columns[lesson_id])] = imported
     sheet.grade = raw.execute("SELECT grade FROM school_class WHERE id = ?", (class_id,)).fetchone()[0]
     for pupil_id, final, computed, reason, exam_kind, exam_mark in raw.execute(
             _RESULTS, {"course": course_id, "period": period_id}):
@@ -170,8 +177,10 @@ def load(conn: Any, course_id: int, period_id: int) -> JournalSheet:
     sheet.works = [SheetWork(w, kind, title, section, dt.date.fromisoformat(day), top)
                    for w, kind, title, section, day, top in raw.execute(_WORKS, span)]
     work_index = {work.id: j for j, work in enumerate(sheet.works)}
-    for work_id, pupil_id, points, comment in raw.execute(_SCORES, span):
+    for work_id, pupil_id, points, comment, imported in raw.execute(_SCORES, span):
         row = rows.get(pupil_id)
         if row is not None and (points is not None or comment):
             sheet.scores[(row, work_index[work_id])] = (points, comment)
+            if imported:
+                sheet.imported_scores[(row, work_index[work_id])] = imported
     return sheet

@@ -1,5 +1,6 @@
 """The current contents of chosen places of a journal sheet, re-read to patch a sheet on screen in place
-(desktop.sheet_refresh): lesson cells, СОР/СОЧ scores, and the lesson cells with an open conflict. Plain SQL
+(desktop.sheet_refresh): lesson cells, СОР/СОЧ scores, where the school imported either from, and the lesson
+cells with an open conflict. Plain SQL
 on the driver's connection, as storage.journal_sheet (read on the desktop's light reader)."""
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ def scores(conn: Any, pairs: Iterable[Pair]) -> dict[Pair, ScoreValues | None]:
         row = raw.execute("SELECT points, comment FROM summative_score WHERE work_id = ? AND pupil_id = ?",
                           (work_id, pupil_id)).fetchone()
         found[(work_id, pupil_id)] = (row[0], row[1]) if row and (row[0] is not None or row[1]) else None
+    return found
+
+
+def imported(conn: Any, table: str, pairs: Iterable[Pair]) -> dict[Pair, str | None]:
+    """Where the school imported each (lesson id, pupil id) cell, or (work id, pupil id) score, from: the synced
+    field "imported" of `table` ("lesson_cell" or "summative_score"); None for what a teacher wrote."""
+    raw, key = driver_connection(conn), {"lesson_cell": "lesson_id", "summative_score": "work_id"}[table]
+    found = {}
+    for record, pupil_id in pairs:
+        row = raw.execute(f"SELECT imported FROM {table} WHERE {key} = ? AND pupil_id = ?",  # noqa: S608 (two names)
+                          (record, pupil_id)).fetchone()
+        found[(record, pupil_id)] = row[0] if row else None
     return found
 
 

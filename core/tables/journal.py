@@ -69,6 +69,9 @@ class LessonCell(Base):
     mark: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the cell's values came from when the school imported them from another system (server.journal_import):
+    # "<source>: <file>, <day>"; NULL for what a teacher wrote. Last: added by a migration.
+    imported: Mapped[str | None] = mapped_column(Text)
 
 
 class SummativeWork(Base):
@@ -102,6 +105,7 @@ class SummativeScore(Base):
     points: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    imported: Mapped[str | None] = mapped_column(Text)  # as a cell's
 
 
 class PeriodMark(Base):

@@ -204,81 +204,86 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../desktop/journal_model.py" line="294"/>
+        <location filename="../../desktop/journal_model.py" line="313"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="296"/>
+        <location filename="../../desktop/journal_model.py" line="315"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="254"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
-        <location filename="../../desktop/journal_model.py" line="307"/>
+        <location filename="../../desktop/journal_model.py" line="273"/>
+        <location filename="../../desktop/journal_model.py" line="320"/>
+        <location filename="../../desktop/journal_model.py" line="326"/>
         <source>SOR</source>
         <translation>СОР</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="236"/>
+        <location filename="../../desktop/journal_model.py" line="255"/>
         <source>n/a</source>
         <translation>н/а</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="223"/>
+        <location filename="../../desktop/journal_model.py" line="242"/>
         <source>pass</source>
         <translation>зачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="127"/>
+        <location filename="../../desktop/journal_model.py" line="136"/>
         <source>Lesson cancelled: %1</source>
         <translation>Урок отменён: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="223"/>
+        <location filename="../../desktop/journal_model.py" line="219"/>
+        <source>Imported: %1</source>
+        <translation>Импортировано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/journal_model.py" line="242"/>
         <source>fail</source>
         <translation>незачёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="246"/>
+        <location filename="../../desktop/journal_model.py" line="265"/>
         <source>Final mark %1, set over the computed %2. Reason: %3</source>
         <translation>Итоговая оценка %1 вместо вычисленной %2. Причина: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="251"/>
+        <location filename="../../desktop/journal_model.py" line="270"/>
         <source>Not attested for now: a summative work is not written yet.</source>
         <translation>Временно не аттестован: суммативная работа ещё не написана.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="253"/>
+        <location filename="../../desktop/journal_model.py" line="272"/>
         <source>A one-hour-a-week subject: graded per half-year.</source>
         <translation>Предмет один час в неделю: оценивается по полугодиям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="254"/>
-        <location filename="../../desktop/journal_model.py" line="301"/>
-        <location filename="../../desktop/journal_model.py" line="307"/>
+        <location filename="../../desktop/journal_model.py" line="273"/>
+        <location filename="../../desktop/journal_model.py" line="320"/>
+        <location filename="../../desktop/journal_model.py" line="326"/>
         <source>SOCH</source>
         <translation>СОЧ</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="254"/>
+        <location filename="../../desktop/journal_model.py" line="273"/>
         <source>FO</source>
         <translation>ФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="292"/>
+        <location filename="../../desktop/journal_model.py" line="311"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="303"/>
+        <location filename="../../desktop/journal_model.py" line="322"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/journal_model.py" line="310"/>
+        <location filename="../../desktop/journal_model.py" line="329"/>
         <source>out of %1 points</source>
         <translation>из %1 баллов</translation>
     </message>

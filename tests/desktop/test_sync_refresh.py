@@ -5,6 +5,7 @@ keeps the teacher's text."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from desktop.sync_bridge import SyncBridge
 from desktop.worker import Worker
+from server import journal_import
 from tests.desktop.conftest import TODAY
 from tests.server.conftest import LiveServer
 from tests.server.school import Cell
@@ -30,6 +32,7 @@ class Scene:
     their second PC."""
 
     def __init__(self, server: LiveServer, qtbot, tmp_path: Path, devices: list) -> None:  # type: ignore[no-untyped-def]
+        self.server = server
         self.spot: Cell = server_cell(server)
         self.pc, self.other = synced_pcs(tmp_path, server.url, self.spot.teacher_login, "pc", "other")
         devices.extend([self.pc, self.other])
@@ -148,3 +151,27 @@ def test_a_lesson_arriving_rereads_the_journal_with_the_cursor_and_the_typed_top
     assert window.model.sheet.lessons[current.column() - 1].id == later.id and current.row() == scene.row
     assert window.lesson_panel.lesson_id == later.id
     assert window.lesson_panel.topic.text() == "Бөлшектерді қосу"
+
+
+def test_a_mark_the_school_imported_shows_in_italics_with_where_it_came_from(scene: Scene) -> None:
+    """The school imports its earlier marks from another system (server.journal_import): the teacher's open journal
+    gets the mark at its next sync, in italics, its tooltip naming the file it came from."""
+    server, spot = scene.server, scene.spot
+    grade, letter, subject, term, last, first = server.sql(
+        "SELECT k.grade, k.letter, s.name_en, p.number, u.last_name, u.first_name FROM course c "
+        "JOIN school_class k ON k.school_id = c.school_id AND k.id = c.class_id JOIN subject s ON s.id = c.subject_id "
+        "JOIN period p ON p.school_id = c.school_id AND p.kind = 'term' AND :d BETWEEN p.start_date AND p.end_date "
+        "JOIN pupil u ON u.school_id = c.school_id AND u.id = :u WHERE c.school_id = 1 AND c.id = :c",
+        d=spot.date, u=spot.pupil_id, c=spot.course_id)[0]
+    day = dt.date.fromisoformat(spot.date)
+    page = f"Class,{grade} «{letter}»\nSubject,{subject}\nTerm,{term}\nPupil,{day:%d.%m.%Y}\n{last} {first},8\n"
+    journal_import.load(server.engine, 1, [("kundelik-page.csv", page.encode())], "Kundelik.kz")
+
+    scene.sync_once()
+
+    index = scene.window.model.index(scene.row, scene.column)
+    assert scene.shown() == "8" and not scene.reloads  # patched in place
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == f"Imported: Kundelik.kz: kundelik-page.csv, {dt.date.today()}"
+    beside = scene.window.model.index(scene.row, scene.column + 1)
+    assert beside.data(Qt.ItemDataRole.FontRole) is None  # what a teacher wrote is not

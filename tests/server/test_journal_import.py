@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from core import school_reports
 from server import report_copy
+from storage import journal_sheet
 from tests.server.conftest import ROOT, empty_database, running_server
 from tests.server.test_import_school import GOOD, run_import, write_bundle
 from tests.sync.conftest import Device
@@ -120,11 +121,36 @@ def test_two_earlier_terms_count_in_the_year_and_reach_the_pcs(school, tmp_path:
         assert all(year not in (5, None, "n/a") for _, year in middle.subjects.values()), middle.subjects
         assert [name.split()[0] for name in golden] == ["Сейітова"]
 
-        # The algebra teacher's PC downloads her journal: the imported marks are there, as any change.
+        # Every imported cell and score is marked with where it came from.
+        day = dt.date.today().isoformat()
+        assert server.sql("SELECT count(*) FROM lesson_cell WHERE imported IS NULL")[0][0] == 0
+        assert server.sql("SELECT DISTINCT imported FROM summative_score WHERE imported LIKE '%algebra%' "
+                          "ORDER BY imported") == [(f"Kundelik.kz: algebra-1.csv, {day}",),
+                                                   (f"Kundelik.kz: algebra-2.xlsx, {day}",)]
+
+        # The algebra teacher's PC downloads her journal: the imported marks are there, as any change, and her
+        # journal shows where each came from.
         pc = Device(tmp_path, "pc", server.url, "g.nurlanova").login(passwords["g.nurlanova"])
         try:
             pc.sync()
             assert pc.sql("SELECT count(*) FROM lesson_cell WHERE mark = 10")[0][0] >= 4 * 2
+            with pc.db.read() as conn:
+                course, term = conn.exec_driver_sql(
+                    "SELECT c.id, p.id FROM course c, period p, subject s, school_class k WHERE s.id = c.subject_id "
+                    "AND s.name_kk = ? AND k.id = c.class_id AND k.grade = 11 AND p.kind = 'term' AND p.number = 1",
+                    ("Алгебра",)).one()
+                sheet = journal_sheet.load(conn, course, term)
+            assert set(sheet.imported.values()) == {f"Kundelik.kz: algebra-1.csv, {day}"}
+            assert set(sheet.imported) == set(sheet.cells) and len(sheet.cells) == 4 * 2
+            assert set(sheet.imported_scores) == set(sheet.scores) and len(sheet.scores) == 4
+            # She corrects an imported mark: it syncs as any edit (the mark of where it came from is no rival).
+            (row, column), _cell = next(iter(sheet.cells.items()))
+            pupil = sheet.pupils[row].id
+            assert pc.journal.set_mark(sheet.lessons[column].id, pupil, 7)
+            pc.sync()
+            assert server.sql(f"SELECT mark FROM lesson_cell WHERE lesson_id = '{sheet.lessons[column].id}' AND "
+                              f"pupil_id = {pupil}") == [(7,)]
+            assert server.sql("SELECT count(*) FROM conflict")[0][0] == 0
         finally:
             pc.close()
 
