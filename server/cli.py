@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     leaving.add_argument("--school", type=int, required=True)
     leaving.add_argument("--pupil", type=int, required=True)
     leaving.add_argument("out", type=Path, help="the .zip to write")
+    leaving.add_argument("--language", choices=("kk", "ru", "en"), default="kk",
+                         help="the language of the printable extract.pdf (default: Kazakh)")
     whole = commands.add_parser("export-school", help="write a school's whole journal and audit trail as CSV files "
                                                       "with a manifest (docs/school-export.md)")
     _db_arg(whole)
@@ -347,15 +349,20 @@ def main(argv: list[str] | None = None) -> int:
         return _import_journal(engine, args)
     if args.command == "export-pupil":
         from server import transfer_extract
+        from server.extract_pdf import NoFont
 
-        with engine.connect() as conn:
-            files = transfer_extract.pages(conn, args.school, args.pupil)
+        try:
+            with engine.connect() as conn:
+                files = transfer_extract.pages(conn, args.school, args.pupil, args.language, dt.date.today())
+        except NoFont as missing:
+            print(f"dala-server export-pupil: {missing}", file=sys.stderr)
+            return 2
         if files is None:
             print(f"dala-server export-pupil: school {args.school} has no pupil {args.pupil}", file=sys.stderr)
             return 2
         args.out.write_bytes(transfer_extract.zipped(files))
         args.out.chmod(0o600)
-        print(f"{len(files) - 1} journal pages and pupil.json written to {args.out}.")
+        print(f"{transfer_extract.page_count(files)} journal pages, pupil.json and extract.pdf written to {args.out}.")
         return 0
     from server import audit_log
 

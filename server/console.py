@@ -47,6 +47,7 @@ from server import (
     calendar_changes,
     course_teachers,
     extract,
+    extract_pdf,
     journal_import,
     periods,
     report_copy,
@@ -548,15 +549,37 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         found = who_is(request)
         if found is None:
             return to_login(request)
-        with engine.connect() as conn:
-            files = transfer_extract.pages(conn, found[0].school_id, pupil_id)
+        try:
+            with engine.connect() as conn:
+                files = transfer_extract.pages(conn, found[0].school_id, pupil_id, language(request), dt.date.today())
+        except extract_pdf.NoFont:
+            return page(request, "classes.html", 503, session=found[1], classes=classes_of(found[0]),
+                        error=text("no_pdf_font", language(request)))
         if files is None:
             return not_found(request, *found)
         with writer(engine).begin() as conn:
             periods.audit_admin(conn, found[0], dt.datetime.now(dt.UTC), ip(request), "pupil", str(pupil_id),
-                                "transfer_extract", None, f"{len(files) - 1} pages")
+                                "transfer_extract", None, f"{transfer_extract.page_count(files)} pages")
         return Response(transfer_extract.zipped(files), media_type="application/zip",
                         headers={"Content-Disposition": f'attachment; filename="dala-transfer-{pupil_id}.zip"'})
+
+    @router.get("/pupils/{pupil_id}/extract.pdf")
+    def pupil_extract_pdf(pupil_id: PathId, request: Request) -> Response:
+        """The pupil's marks extract as a PDF in the admin's language (server.extract_pdf)."""
+        found = who_is(request)
+        if found is None:
+            return to_login(request)
+        with engine.connect() as conn:
+            marks = extract.of_pupil(conn, found[0].school_id, pupil_id)
+        if marks is None:
+            return not_found(request, *found)
+        try:
+            made = extract_pdf.render(marks, language(request), dt.date.today())
+        except extract_pdf.NoFont:
+            return page(request, "classes.html", 503, session=found[1], classes=classes_of(found[0]),
+                        error=text("no_pdf_font", language(request)))
+        return Response(made, media_type="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="dala-extract-{pupil_id}.pdf"'})
 
     @router.get("/pupils/{pupil_id}/extract")
     def pupil_extract(pupil_id: PathId, request: Request) -> Response:

@@ -300,9 +300,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "bad_grade": {"kk": "Сыныптарды 0-ден 12-ге дейінгі сандармен жазыңыз.", "ru": "Укажите параллели числами 0–12.",
                   "en": "Give the grades as numbers 0–12."},
     "data": {"kk": "Деректер", "ru": "Данные", "en": "Data"},
-    "transfer_extract": {"kk": "Басқа мектепке арналған үзінді (ZIP, журнал беттері)",
-                         "ru": "Выписка для другой школы (ZIP, страницы журнала)",
-                         "en": "Transfer extract for another school (ZIP, journal pages)"},
+    "no_pdf_font": {"kk": "Серверде PDF үшін қаріп жоқ: fonts-dejavu-core бумасын орнатыңыз (немесе DALA_PDF_FONT).",
+                    "ru": "На сервере нет шрифта для PDF: установите пакет fonts-dejavu-core (или задайте "
+                          "DALA_PDF_FONT).",
+                    "en": "The server has no font for the PDF: install the fonts-dejavu-core package (or set "
+                          "DALA_PDF_FONT)."},
+    "transfer_extract": {"kk": "Басқа мектепке арналған үзінді (ZIP: журнал беттері және PDF)",
+                         "ru": "Выписка для другой школы (ZIP: страницы журнала и PDF)",
+                         "en": "Transfer extract for another school (ZIP: journal pages and PDF)"},
+    "extract_pdf": {"kk": "PDF ретінде", "ru": "В PDF", "en": "As PDF"},
     "export_title": {"kk": "Мектептің барлық деректері", "ru": "Все данные школы", "en": "The school's whole data"},
     "export_help": {"kk": "Мектептің бүкіл журналы мен аудит журналы ашық пішімде (CSV файлдары мен манифест, "
                           "docs/school-export.md): басқа жүйеге көшу немесе сақтау үшін. Оқушылардың дербес деректері "

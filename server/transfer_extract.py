@@ -2,11 +2,13 @@
 the open layout another school's Dala imports (docs/journal-import.md: one page a subject and term, the class named
 as it was here; the receiving school imports them into its own class with `import-journal --into-class`), with
 `pupil.json`: who he is, the classes he was in and each period's mark (final over computed), as the extract
-(server.extract) shows them. The printable extract is the console's (its page prints to PDF from the browser)."""
+(server.extract) shows them, and `extract.pdf`: the same extract to print, in the admin's language
+(server.extract_pdf)."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -15,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, select
 
 from core.attendance import DEFAULT_LETTERS
-from server import extract
+from server import extract, extract_pdf
 from server.schema import tables
 
 PUPIL, MEMBER, CLASS, COURSE, SUBJECT = (tables[n] for n in ("pupil", "class_membership", "school_class", "course",
@@ -27,8 +29,9 @@ LETTERS = {attendance.value: letter for letter, attendance in DEFAULT_LETTERS["r
 KINDS = {"sor": "СОР", "soch": "СОЧ"}
 
 
-def pages(conn: Connection, school_id: int, pupil_id: int) -> dict[str, bytes] | None:
-    """The transfer extract's files by name (CSV pages and pupil.json); None when the school has no such pupil."""
+def pages(conn: Connection, school_id: int, pupil_id: int, language: str, today: dt.date) -> dict[str, bytes] | None:
+    """The transfer extract's files by name (CSV pages, pupil.json, extract.pdf in `language`, issued `today`); None
+    when the school has no such pupil. extract_pdf.NoFont when the server has no font for the PDF."""
     about = extract.of_pupil(conn, school_id, pupil_id)
     if about is None:
         return None
@@ -96,7 +99,13 @@ def pages(conn: Connection, school_id: int, pupil_id: int) -> dict[str, bytes] |
         "period_marks": [{"subject": line.names, "periods": [{"kind": k, "number": n, "mark": m}
                                                              for k, n, m in line.periods]} for line in about.subjects],
     }, ensure_ascii=False, indent=1).encode("utf-8")
+    files["extract.pdf"] = extract_pdf.render(about, language, today)
     return files
+
+
+def page_count(files: dict[str, bytes]) -> int:
+    """How many journal pages the extract holds."""
+    return sum(name.endswith(".csv") for name in files)
 
 
 def zipped(files: dict[str, bytes]) -> bytes:

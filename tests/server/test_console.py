@@ -550,7 +550,18 @@ def test_a_pupils_marks_extract_is_ready_to_print(live_server, browser: WebDrive
         ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });"))
     with zipfile.ZipFile(io.BytesIO(packed)) as archive:
         pages = [archive.read(n).decode("utf-8-sig") for n in archive.namelist() if n.endswith(".csv")]
+        printable = archive.read("extract.pdf")
     assert any(f"{day}" in page and ",9" in page for page in pages)
+    # The same extract to print, in the admin's Russian: in the ZIP, and from the page's own PDF link
+    by_link = base64.b64decode(browser.execute_async_script(
+        "const done = arguments[0]; fetch(document.getElementById('pdf').href).then(r => r.arrayBuffer())"
+        ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });"))
+    for made in (printable, by_link):
+        (tmp_path / "extract.pdf").write_bytes(made)
+        said = " ".join(subprocess.run(["pdftotext", str(tmp_path / "extract.pdf"), "-"], check=True,
+                                       capture_output=True, text=True).stdout.split())
+        assert "Выписка из классного журнала" in said and pupil.last_name in said, said
+        assert f"{when}: 9" in said and f"{absent_on}: н" in said, said
 
 
 def test_a_pupil_moved_to_another_language_group_follows_on_both_groups_pcs(

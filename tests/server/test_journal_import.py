@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import sys
@@ -243,6 +244,11 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
         "JOIN course c ON c.school_id = k.school_id AND c.class_id = k.id JOIN subject s ON s.id = c.subject_id "
         "WHERE p.school_id = 1 AND k.grade = 7 AND s.code = 'algebra' AND c.scale = 'criteria' ORDER BY p.id LIMIT 1")
     leaving = tmp_path / "transfer.zip"
+    # A server with no font for the printable extract says what to install, and writes nothing.
+    fontless = subprocess.run([sys.executable, "-m", "server.cli", "export-pupil", "--db", live_server.db_url,
+                               "--school", "1", "--pupil", str(pupil), str(leaving)], cwd=ROOT, capture_output=True,
+                              text=True, env={**os.environ, "DALA_PDF_FONT": str(tmp_path / "no-such-font.ttf")})
+    assert fontless.returncode == 2 and "fonts-dejavu-core" in fontless.stderr and not leaving.exists()
     done = subprocess.run([sys.executable, "-m", "server.cli", "export-pupil", "--db", live_server.db_url,
                            "--school", "1", "--pupil", str(pupil), str(leaving)], cwd=ROOT, capture_output=True,
                           text=True)
@@ -251,6 +257,7 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
         archive.extractall(tmp_path / "transfer")
     about = (tmp_path / "transfer" / "pupil.json").read_text(encoding="utf-8")
     assert last in about and '"dala-transfer-extract"' in about
+    assert (tmp_path / "transfer" / "extract.pdf").read_bytes().startswith(b"%PDF")  # the extract to print
     algebra = sorted((tmp_path / "transfer").glob("algebra-term-*.csv"))
     assert algebra
 
