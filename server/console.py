@@ -58,7 +58,7 @@ from server import (
     timetable_changes,
     transfer_extract,
 )
-from server.bodies import read_raw
+from server.bodies import BodyError, read_raw
 from server.console_text import LANGUAGE_NAMES, LANGUAGES, pick, text, unfilled
 from server.db import writer
 from server.paths import PathId
@@ -70,7 +70,10 @@ COOKIE = "dala_console"
 BUNDLE_WORDS = ("bundle_request", "bundle_answer", "bundle_sending", "bundle_answer_ready", "bundle_refused",
                 "bundle_not_a_bundle", "bundle_truncated", "bundle_bad_signature", "bundle_not_for_us",
                 "bundle_unknown_device", "bundle_too_large", "bundle_not_a_request", "device_revoked", "busy")
-DATA_WORDS = ("import_working", "busy")
+DATA_WORDS = ("import_working", "busy", "import_too_large")
+# The most journal pages one import takes, base64 in JSON (a whole school's two terms: some 900 pages, ~6 MB as CSV);
+# read only once the admin's session is known.
+IMPORT_MAX_BODY = 32 * 1024 * 1024
 LANGUAGE_COOKIE = "dala_lang"
 LOGIN_WAIT_S = 10.0
 MANY = frozenset({"slot"})  # form fields sent once for each checked box
@@ -637,7 +640,8 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         if found is None:
             return to_login(request)
         lang = language(request)
-        return page(request, "data.html", session=found[1], words={key: unfilled(key, lang) for key in DATA_WORDS})
+        return page(request, "data.html", session=found[1], words={key: unfilled(key, lang) for key in DATA_WORDS},
+                    most=IMPORT_MAX_BODY)
 
     @router.post("/export")
     async def export_data(request: Request) -> Response:
@@ -671,14 +675,23 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
     async def import_pages(request: Request) -> Response:
         """Journal pages read in the browser (JSON: csrf, source, check, pages of name and base64 data): checked and
         placed, and imported unless only checked; the answer's lines in the admin's language."""
+        lang = language(request)
+
+        def answer(status: int, key: str) -> Response:
+            return Response(json.dumps({"ok": False, "lines": [text(key, lang)]}, ensure_ascii=False), status,
+                            media_type="application/json")
+
+        if await run_in_threadpool(who_is, request) is None:  # before a large body is read at all
+            return answer(401, "session_over")
         try:
-            body = json.loads(await read_raw(request))
+            body = json.loads(await read_raw(request, IMPORT_MAX_BODY))
             form = {"csrf": str(body["csrf"])}
             files = [(str(p["name"]), base64.b64decode(p["data"], validate=True)) for p in body["pages"]]
             source, check = str(body.get("source") or "?")[:100], bool(body.get("check"))
-        except (ValueError, KeyError, TypeError):
-            return Response(json.dumps({"ok": False, "lines": [text("csrf", language(request))]}), 400,
-                            media_type="application/json")
+        except BodyError:
+            return answer(413, "import_too_large")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return answer(400, "csrf")
         return await run_in_threadpool(lambda: _import_pages(request, form, files, source, check))
 
     def _import_pages(request: Request, form: dict[str, str], files: list[tuple[str, bytes]], source: str,

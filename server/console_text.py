@@ -335,6 +335,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "import_source": {"kk": "Қай жүйеден", "ru": "Из какой системы", "en": "From which system"},
     "import_check": {"kk": "Тексеру", "ru": "Проверить", "en": "Check"},
     "import_do": {"kk": "Енгізу", "ru": "Внести", "en": "Import"},
+    "import_too_large": {"kk": "Файлдар бір енгізу үшін тым үлкен (32 МБ-тан асады): оларды бірнеше бөлікпен "
+                                "енгізіңіз, мысалы тоқсан бойынша.",
+                         "ru": "Файлы слишком велики для одного внесения (больше 32 МБ): внесите их в несколько "
+                               "приёмов, например по четвертям.",
+                         "en": "The files are too large for one import (over 32 MB): import them in several goes, "
+                               "for example a term at a time."},
     "import_working": {"kk": "Тексерілуде…", "ru": "Проверяется…", "en": "Checking…"},
     "import_checked": {"kk": "Барлық бет тексерілді және орнын тапты; енгізілетіні: {counts}. Ештеңе енгізілген жоқ.",
                        "ru": "Все страницы проверены и нашли своё место; будет внесено: {counts}. Ничего не внесено.",

@@ -787,13 +787,29 @@ def test_the_admin_downloads_the_schools_export_and_imports_a_journal_page_in_th
     browser.find_element(By.ID, "pages-import").click()
     _until(browser, lambda driver: "Внесено из Kundelik.kz" in told())
     assert cell() == [(4,)]
-    assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND reason LIKE "
-                           "'imported from Kundelik.kz: page.csv%'")[0][0] == 1
+    # audited with its source: the mark, and the cell's mark of where it came from
+    assert live_server.sql("SELECT field FROM audit_log WHERE school_id = 1 AND reason LIKE "
+                           "'imported from Kundelik.kz: page.csv%' ORDER BY field") == [("imported",), ("mark",)]
     browser.find_element(By.ID, "pages").clear()
     browser.find_element(By.ID, "pages").send_keys(str(bad))
     browser.find_element(By.ID, "pages-check").click()
     _until(browser, lambda driver: "Отклонено" in told())
     assert "wrong.csv, строка 5: в" in told() and "нет ученика 'Несуществующий Ученик'" in told(), told()
+    # More pages than one import takes: told at once, in Russian, before anything is read or sent; and a body that
+    # large sent anyway is refused the same way, as is any import without the admin's session.
+    huge = tmp_path / "whole-school.csv"
+    huge.write_bytes(good.read_bytes() + b"\n" * (25 * 1024 * 1024))
+    browser.find_element(By.ID, "pages").clear()
+    browser.find_element(By.ID, "pages").send_keys(str(huge))
+    browser.find_element(By.ID, "pages-check").click()
+    _until(browser, lambda driver: "слишком велики" in told())
+    status, said = browser.execute_async_script(
+        "const done = arguments[0]; fetch('/console/journal-import', {method: 'POST', headers: {'Content-Type': "
+        "'application/json'}, body: 'x'.repeat(33 * 1024 * 1024)}).then(r => r.json().then(j => done([r.status, "
+        "j.lines[0]])));")
+    assert status == 413 and "слишком велики" in said
+    assert httpx.post(f"{live_server.url}/console/journal-import", json={}).status_code == 401
+    assert cell() == [(4,)]
 
     packed = base64.b64decode(browser.execute_async_script(
         "const done = arguments[0]; const csrf = document.querySelector('form[action=\"/console/export\"] "
