@@ -186,7 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     whole.add_argument("--school", type=int, required=True)
     whole.add_argument("out", type=Path, help="the folder to write (made; it must not hold an export)")
     whole.add_argument("--sqlite", type=Path, help="write the same as one SQLite file too")
-    whole.add_argument("--class", dest="class_id", type=int, help="one class of the school alone")
+    alone = whole.add_mutually_exclusive_group()
+    alone.add_argument("--class", dest="class_id", type=int, help="one class of the school alone")
+    alone.add_argument("--pupil", dest="pupil_id", type=int,
+                       help="one pupil alone: his rows, with his classes' lessons and works, and his audit trail")
     whole.add_argument("--with-passwords", action="store_true",
                        help="keep the accounts' password hashes (moving the school to another Dala server)")
     export = commands.add_parser("export-audit", help="write the audit log as CSV or JSON Lines")
@@ -404,7 +407,7 @@ def _export_school(engine: Engine, args: argparse.Namespace) -> int:
     began = time.monotonic()
     try:
         manifest = school_export.export_school(engine, args.school, args.out, passwords=args.with_passwords,
-                                               class_id=args.class_id)
+                                               class_id=args.class_id, pupil_id=args.pupil_id)
         if args.sqlite:
             school_export.to_sqlite(args.out, args.sqlite)
     except school_export.ExportRefused as refused:

@@ -641,12 +641,13 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             return to_login(request)
         lang = language(request)
         return page(request, "data.html", session=found[1], words={key: unfilled(key, lang) for key in DATA_WORDS},
-                    most=IMPORT_MAX_BODY)
+                    most=IMPORT_MAX_BODY, classes=classes_of(found[0]))
 
     @router.post("/export")
     async def export_data(request: Request) -> Response:
-        """The school's export (docs/school-export.md, without password hashes) as a ZIP; the download is audited
-        (pupils' personal data leave the server)."""
+        """The school's export (docs/school-export.md, without password hashes) as a ZIP: the whole school, or one
+        class (`class`) or one pupil (`pupil`) of it; the download is audited (pupils' personal data leave the
+        server)."""
         form = await _form(request)
         return await run_in_threadpool(lambda: _export(request, form))
 
@@ -654,20 +655,27 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         found = checked(request, form)
         if isinstance(found, Response):
             return found
-        who, _session = found
+        who, session = found
         now = dt.datetime.now(dt.UTC)
+        chosen = {what: int(form[what]) if form.get(what, "").isdigit() else None for what in ("class", "pupil")}
         with tempfile.TemporaryDirectory() as folder_name:
             folder = Path(folder_name) / "export"
-            manifest = school_export.export_school(engine, who.school_id, folder)
+            try:
+                manifest = school_export.export_school(engine, who.school_id, folder, class_id=chosen["class"],
+                                                       pupil_id=chosen["pupil"])
+            except school_export.ExportRefused:
+                return not_found(request, who, session)
             packed = io.BytesIO()
             with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
                 for path in sorted(folder.iterdir()):
                     archive.write(path, path.name)
         rows = sum(entry["rows"] for entry in manifest["tables"])
+        entity, key = next(((what, str(number)) for what, number in chosen.items() if number is not None),
+                           ("school", str(who.school_id)))
         with writer(engine).begin() as conn:
-            periods.audit_admin(conn, who, now, ip(request), "school", str(who.school_id), "exported", None,
-                                f"{rows} rows")
-        name = f"dala-school-{who.school_id}-{now:%Y-%m-%d}.zip"
+            periods.audit_admin(conn, who, now, ip(request), entity, key, "exported", None, f"{rows} rows")
+        part = "" if entity == "school" else f"-{entity}-{key}"
+        name = f"dala-school-{who.school_id}{part}-{now:%Y-%m-%d}.zip"
         return Response(packed.getvalue(), media_type="application/zip",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -319,6 +319,9 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "The school's whole journal and audit trail in an open format (CSV files with a manifest, "
                           "docs/school-export.md): to move to another system or to keep. It holds pupils' personal "
                           "data: keep the file somewhere safe."},
+    "export_whole_school": {"kk": "Бүкіл мектеп", "ru": "Вся школа", "en": "The whole school"},
+    "export_pupil": {"kk": "Оқушының толық деректері (ZIP, CSV және аудит)", "ru": "Все данные ученика (ZIP, CSV и "
+                     "аудит)", "en": "The pupil's whole data (ZIP, CSV and audit)"},
     "export_button": {"kk": "Экспортты жүктеп алу (ZIP)", "ru": "Скачать выгрузку (ZIP)",
                       "en": "Download the export (ZIP)"},
     "journal_import_title": {"kk": "Басқа жүйеден журнал беттері", "ru": "Страницы журнала из другой системы",

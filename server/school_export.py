@@ -20,6 +20,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from sqlalchemy import (
     text,
 )
 
+from core import record_keys
 from server.accounts import hash_password
 from server.db import refresh_statistics, writer
 from server.schema import metadata, tables
@@ -75,57 +77,84 @@ def _ordered() -> list[Table]:
     return sorted((tables[name] for name in EXPORTED), key=lambda t: order.index(t.name))
 
 
-def _rows(conn: Connection, table: Table, school_id: int, class_id: int | None = None,
-          class_keys: set[str] | None = None) -> Iterator[Mapping[str, Any]]:
-    """The school's rows of `table`, in key order (subjects: those its courses teach); with `class_id`, those of that
-    class alone (_of_class)."""
+@dataclass(frozen=True)
+class _Scope:
+    """What of the school an export holds: `classes` (None: the whole school), and of them one `pupil`'s rows alone
+    (his record, roster, cells, scores, period marks, conflicts and audit entries, beside his classes' lessons and
+    works); `keys`: what the audit entries of those records begin their keys with (_keys)."""
+
+    classes: list[int] | None = None
+    pupil: int | None = None
+    keys: frozenset[str] = frozenset()
+
+
+def _rows(conn: Connection, table: Table, school_id: int, scope: _Scope) -> Iterator[Mapping[str, Any]]:
+    """The school's rows of `table`, in key order (subjects: those its courses teach); with a scope's classes, those
+    of these classes alone (_of_classes), and of its pupil, his alone."""
     if table.name == "school":
         query = select(table).where(table.c.id == school_id)
     elif table.name == "subject":
         course = tables["course"]
         used = select(course.c.subject_id).where(course.c.school_id == school_id)
-        if class_id is not None:
-            used = used.where(course.c.class_id == class_id)
+        if scope.classes is not None:
+            used = used.where(course.c.class_id.in_(scope.classes))
         query = select(table).where(table.c.id.in_(used))
     else:
         query = select(table).where(table.c.school_id == school_id)
-        if class_id is not None:
-            query = query.where(*_of_class(table, school_id, class_id))
+        if scope.classes is not None:
+            query = query.where(*_of_classes(table, school_id, scope.classes))
+        if scope.pupil is not None and "pupil_id" in table.c:
+            query = query.where(table.c.pupil_id == scope.pupil)
+        elif scope.pupil is not None and table.name == "pupil":
+            query = query.where(table.c.id == scope.pupil)
     key = [c for c in table.primary_key.columns] or list(table.columns)
     for row in conn.execute(query.order_by(*key)).mappings():
-        if table.name == "audit_log" and class_keys is not None:
-            said = str(row["entity_key"] or "")
-            if said[:36] not in class_keys and said.split("/")[0] not in class_keys:
-                continue
+        if table.name in ("audit_log", "conflict") and scope.classes is not None and not _in_scope(row, scope):
+            continue
         yield dict(row)
 
 
-def _of_class(table: Table, school_id: int, class_id: int) -> list[Any]:
-    """What of `table` one class's export holds: the class, its pupils and roster, groups, courses with their
-    timetable, lessons, cells, works, scores, period marks and conflicts; the teachers of its courses and its class
-    teacher with their accounts and usernames; the school's year, terms, bells and calendar."""
+def _in_scope(row: Mapping[str, Any], scope: _Scope) -> bool:
+    """Whether an audit entry or a conflict is of the scope's records: of its classes' lessons, works and courses; of
+    its pupil, only the lessons, works and courses themselves and what is his of them."""
+    said = str(row["entity_key"] or "")
+    if scope.pupil is None:
+        return said[:36] in scope.keys or said.split("/")[0] in scope.keys
+    if said in scope.keys:
+        return True  # a lesson's topic, a work, a course's substitution
+    if (found := record_keys.parse_pupil_key(said)) is not None:
+        return found.pupil == scope.pupil and found.record in scope.keys
+    if (result := record_keys.parse_result(said)) is not None:
+        return result.pupil == scope.pupil and str(result.course) in scope.keys
+    return row["entity"] == "pupil" and said == str(scope.pupil)
+
+
+def _of_classes(table: Table, school_id: int, classes: list[int]) -> list[Any]:
+    """What of `table` an export of some classes holds: the classes, their pupils and roster, groups, courses with
+    their timetable, lessons, cells, works, scores, period marks and conflicts; the teachers of their courses and
+    their class teachers with their accounts and usernames; the school's year, terms, bells and calendar."""
     T = tables
-    course = select(T["course"].c.id).where(T["course"].c.school_id == school_id, T["course"].c.class_id == class_id)
+    course = select(T["course"].c.id).where(T["course"].c.school_id == school_id, T["course"].c.class_id.in_(classes))
     teachers = select(T["course"].c.teacher_id).where(T["course"].c.school_id == school_id,
-                                                      T["course"].c.class_id == class_id).union(
+                                                      T["course"].c.class_id.in_(classes)).union(
         select(T["school_class"].c.homeroom_teacher_id).where(T["school_class"].c.school_id == school_id,
-                                                              T["school_class"].c.id == class_id))
+                                                              T["school_class"].c.id.in_(classes)))
     pupils = select(T["class_membership"].c.pupil_id).where(T["class_membership"].c.school_id == school_id,
-                                                            T["class_membership"].c.class_id == class_id)
+                                                            T["class_membership"].c.class_id.in_(classes))
     by_table: dict[str, Callable[[], list[Any]]] = {  # (lazily: each names its table's own columns)
-        "school_class": lambda: [table.c.id == class_id],
-        "class_membership": lambda: [table.c.class_id == class_id],
+        "school_class": lambda: [table.c.id.in_(classes)],
+        "class_membership": lambda: [table.c.class_id.in_(classes)],
         "pupil": lambda: [table.c.id.in_(pupils)],
-        "subgroup": lambda: [table.c.class_id == class_id],
+        "subgroup": lambda: [table.c.class_id.in_(classes)],
         "subgroup_member": lambda: [table.c.subgroup_id.in_(select(T["subgroup"].c.id).where(
-            T["subgroup"].c.school_id == school_id, T["subgroup"].c.class_id == class_id))],
-        "course": lambda: [table.c.class_id == class_id],
+            T["subgroup"].c.school_id == school_id, T["subgroup"].c.class_id.in_(classes)))],
+        "course": lambda: [table.c.class_id.in_(classes)],
         "teacher": lambda: [table.c.id.in_(teachers)],
         "account": lambda: [table.c.teacher_id.in_(teachers)],
         "login_name": lambda: [table.c.username.in_(select(T["account"].c.username).where(
             T["account"].c.school_id == school_id, T["account"].c.teacher_id.in_(teachers)))],
         "academic_year": lambda: [table.c.id.in_(select(T["school_class"].c.year_id).where(
-            T["school_class"].c.school_id == school_id, T["school_class"].c.id == class_id))],
+            T["school_class"].c.school_id == school_id, T["school_class"].c.id.in_(classes)))],
     }
     if table.name in by_table:
         return by_table[table.name]()
@@ -137,20 +166,38 @@ def _of_class(table: Table, school_id: int, class_id: int) -> list[Any]:
     if table.name == "summative_score":
         return [table.c.work_id.in_(select(T["summative_work"].c.id).where(
             T["summative_work"].c.school_id == school_id, T["summative_work"].c.course_id.in_(course)))]
-    return []  # the school's own: bells, terms, calendar, its audit log (filtered by _class_keys)
+    return []  # the school's own: bells, terms, calendar, its audit log (filtered by _in_scope)
 
 
-def _class_keys(conn: Connection, school_id: int, class_id: int) -> set[str]:
-    """What the audit entries of a class's records begin their keys with: its lessons' and works' ids (a cell's and a
-    score's key begins with its record's), its courses' numbers (a period mark's)."""
+def _keys(conn: Connection, school_id: int, classes: list[int]) -> frozenset[str]:
+    """What the audit entries of some classes' records begin their keys with: their lessons' and works' ids (a cell's
+    and a score's key begins with its record's), their courses' numbers (a period mark's)."""
     T = tables
     courses = list(conn.execute(select(T["course"].c.id).where(
-        T["course"].c.school_id == school_id, T["course"].c.class_id == class_id)).scalars())
+        T["course"].c.school_id == school_id, T["course"].c.class_id.in_(classes))).scalars())
     records = conn.execute(select(T["lesson"].c.id).where(
         T["lesson"].c.school_id == school_id, T["lesson"].c.course_id.in_(courses))).scalars()
     works = conn.execute(select(T["summative_work"].c.id).where(
         T["summative_work"].c.school_id == school_id, T["summative_work"].c.course_id.in_(courses))).scalars()
-    return {str(r) for r in (*records, *works)} | {str(c) for c in courses}
+    return frozenset({str(r) for r in (*records, *works)} | {str(c) for c in courses})
+
+
+def _scope(conn: Connection, school_id: int, class_id: int | None, pupil_id: int | None) -> _Scope:
+    """The scope of an export of the whole school, one class or one pupil (the classes he was in this year)."""
+    if class_id is None and pupil_id is None:
+        return _Scope()
+    T = tables
+    if pupil_id is not None:
+        classes = list(conn.execute(select(T["class_membership"].c.class_id).distinct().where(
+            T["class_membership"].c.school_id == school_id, T["class_membership"].c.pupil_id == pupil_id)).scalars())
+        if not classes:
+            raise ExportRefused([f"school {school_id} has no pupil {pupil_id}"])
+    else:
+        classes = [class_id] if conn.execute(select(T["school_class"].c.id).where(
+            T["school_class"].c.school_id == school_id, T["school_class"].c.id == class_id)).first() else []
+        if not classes:
+            raise ExportRefused([f"school {school_id} has no class {class_id}"])
+    return _Scope(classes, pupil_id, _keys(conn, school_id, classes))
 
 
 def _cell(value: Any, column_type: Any) -> str:
@@ -198,9 +245,9 @@ def _school_ids(conn: Connection) -> set[int]:
 
 
 def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bool = False,
-                  class_id: int | None = None) -> dict[str, Any]:
-    """Write school `school_id` (or one class of it) into `folder` (made; it must not hold an export already); the
-    manifest."""
+                  class_id: int | None = None, pupil_id: int | None = None) -> dict[str, Any]:
+    """Write school `school_id` (or one class or one pupil of it) into `folder` (made; it must not hold an export
+    already); the manifest."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if (folder / "manifest.json").exists():
         raise ExportRefused([f"{folder}: already holds an export"])
@@ -208,11 +255,7 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
     with engine.connect() as conn:
         if school_id not in _school_ids(conn):
             raise ExportRefused([f"there is no school {school_id} on this server"])
-        classes = tables["school_class"]
-        if class_id is not None and conn.execute(select(classes.c.id).where(
-                classes.c.school_id == school_id, classes.c.id == class_id)).first() is None:
-            raise ExportRefused([f"school {school_id} has no class {class_id}"])
-        keys = _class_keys(conn, school_id, class_id) if class_id is not None else None
+        scope = _scope(conn, school_id, class_id, pupil_id)
         for table in _ordered():
             columns = [c for c in table.columns if passwords or (table.name, c.name) not in _SECRET]
             path = folder / f"{table.name}.csv"
@@ -220,7 +263,7 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
             with path.open("w", encoding="utf-8", newline="") as out:
                 writer_ = csv.writer(out, lineterminator="\n")
                 writer_.writerow([c.name for c in columns])
-                for row in _rows(conn, table, school_id, class_id, keys):
+                for row in _rows(conn, table, school_id, scope):
                     writer_.writerow([_cell(row[c.name], c.type) for c in columns])
                     count += 1
             path.chmod(0o600)  # pupils' personal data
@@ -228,7 +271,7 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
                            "rows": count, "sha256": _sha256(path)})
         name = conn.execute(select(tables["school"].c.name).where(tables["school"].c.id == school_id)).scalar_one()
     manifest = {"format": FORMAT, "version": VERSION, "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-                "school": {"id": school_id, "name": name}, "class": class_id, "passwords": passwords,
+                "school": {"id": school_id, "name": name}, "class": class_id, "pupil": pupil_id, "passwords": passwords,
                 "tables": listed}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (folder / "manifest.json").chmod(0o600)

@@ -23,6 +23,7 @@ from selenium.common.exceptions import StaleElementReferenceException, WebDriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from server import demo, roster
@@ -821,3 +822,23 @@ def test_the_admin_downloads_the_schools_export_and_imports_a_journal_page_in_th
         assert manifest["format"] == "dala-school-export" and manifest["passwords"] is False
         assert "password_hash" not in archive.read("account.csv").decode().splitlines()[0]
     assert live_server.sql("SELECT count(*) FROM audit_log WHERE school_id = 1 AND field = 'exported'")[0][0] == 1
+
+    # One class alone, chosen on the page, and one pupil alone, from his extract's page: the same format, his rows
+    def download(form_selector: str) -> dict:
+        packed = base64.b64decode(browser.execute_async_script(
+            "const done = arguments[1]; const form = document.querySelector(arguments[0]); fetch(form.action, "
+            "{method: 'POST', body: new URLSearchParams(new FormData(form))}).then(r => r.arrayBuffer()).then(b => "
+            "{ let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });",
+            form_selector))
+        with zipfile.ZipFile(io.BytesIO(packed)) as archive:
+            return {name: archive.read(name).decode() for name in archive.namelist()}
+
+    Select(browser.find_element(By.ID, "export-class")).select_by_value(str(class_id))
+    one_class = download("form[action=\"/console/export\"]")
+    assert {line.split(",")[0] for line in one_class["school_class.csv"].splitlines()[1:]} == {str(class_id)}
+    browser.get(f"{live_server.url}/console/pupils/{pupil}/extract")
+    one_pupil = download("form[action=\"/console/export\"]")
+    assert [line.split(",")[0] for line in one_pupil["pupil.csv"].splitlines()[1:]] == [str(pupil)]
+    assert json.loads(one_pupil["manifest.json"])["pupil"] == pupil
+    assert live_server.sql("SELECT entity, entity_key FROM audit_log WHERE school_id = 1 AND field = 'exported' "
+                           "ORDER BY id") == [("school", "1"), ("class", str(class_id)), ("pupil", str(pupil))]

@@ -160,3 +160,48 @@ def test_one_class_leaves_with_its_own_history_and_nothing_of_the_others(server_
         finally:
             pc.close()
     assert [tuple(map(str, r)) for r in held] == [tuple(map(str, r)) for r in cells] and len(cells) > 0
+
+
+def test_one_pupil_leaves_with_his_own_history_and_nothing_of_the_others(server_template: Path,
+                                                                          tmp_path: Path) -> None:
+    """`export-school --pupil`: his record, roster and marks with their comments, his classes' lessons with their
+    topics and homework, his period marks and the audit entries of his cells; no other pupil's. Read into an empty
+    server, his teacher's new PC shows his cells as the school had them."""
+    source = f"sqlite:///{server_template}"
+    with running_server(source) as school:
+        [(pupil, course, login)] = school.sql(
+            "SELECT x.pupil_id, l.course_id, t.username FROM lesson_cell x JOIN lesson l ON l.id = x.lesson_id "
+            "JOIN course c ON c.id = l.course_id JOIN teacher t ON t.id = c.teacher_id WHERE c.subgroup_id IS NULL "
+            "ORDER BY x.pupil_id LIMIT 1")
+        his = school.sql("SELECT x.lesson_id, x.mark, x.attendance, x.comment FROM lesson_cell x JOIN lesson l ON "
+                         "l.id = x.lesson_id WHERE x.pupil_id = :p AND l.course_id = :c ORDER BY 1", p=pupil, c=course)
+        topics = school.sql("SELECT count(*) FROM lesson WHERE course_id = :c AND topic IS NOT NULL", c=course)[0][0]
+    assert cli("export-school", "--db", source, "--school", "1", "--pupil", str(pupil), "--with-passwords",
+               str(tmp_path / "pupil")).returncode == 0
+    exported = rows(tmp_path / "pupil")
+    assert [r[0] for r in exported["pupil"][:-1]] == [str(pupil)]  # (the header sorts last)
+    header = {name: exported[name][-1] for name in ("lesson_cell", "period_mark", "class_membership", "audit_log")}
+    for name in ("lesson_cell", "period_mark", "class_membership"):
+        at = header[name].index("pupil_id")
+        assert {r[at] for r in exported[name][:-1]} <= {str(pupil)}, name  # (the template holds no period mark)
+    assert len(exported["lesson_cell"]) > len(his) and exported["class_membership"][:-1]
+    at = header["audit_log"].index("entity_key")
+    assert all(r[at].endswith(f"/{pupil}") for r in exported["audit_log"][:-1] if "/" in r[at])
+    refused = cli("export-school", "--db", source, "--school", "1", "--pupil", "999999", str(tmp_path / "none"))
+    assert refused.returncode == 2 and "has no pupil 999999" in refused.stderr
+
+    target = f"sqlite:///{tmp_path / 'new.db'}"
+    assert cli("import-school", "--db", target, str(tmp_path / "pupil")).returncode == 0
+    with running_server(target) as moved:
+        assert moved.sql("SELECT count(*) FROM lesson WHERE course_id = :c AND topic IS NOT NULL", c=course) == [
+            (topics,)]
+        pc = Device(tmp_path, "pc", moved.url, login).login()
+        try:
+            pc.sync()
+            held = pc.sql("SELECT x.lesson_id, x.mark, x.attendance, x.comment FROM lesson_cell x JOIN lesson l ON "
+                          "l.id = x.lesson_id WHERE l.course_id = ? ORDER BY 1", (course,))
+            others = pc.sql("SELECT count(*) FROM lesson_cell WHERE pupil_id != ?", (pupil,))[0][0]
+        finally:
+            pc.close()
+    assert [tuple(map(str, r)) for r in held] == [tuple(map(str, r)) for r in his] and len(his) > 0
+    assert others == 0
