@@ -114,7 +114,7 @@ def _rows(conn: Connection, table: Table, school_id: int, scope: _Scope) -> Iter
         yield dict(row)
 
 
-def _in_scope(row: Mapping[str, Any], scope: _Scope) -> bool:
+def _in_scope(row: Mapping[Any, Any], scope: _Scope) -> bool:
     """Whether an audit entry or a conflict is of the scope's records: of its classes' lessons, works and courses; of
     its pupil, only the lessons, works and courses themselves and what is his of them."""
     said = str(row["entity_key"] or "")
