@@ -556,8 +556,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             with engine.connect() as conn:
                 files = transfer_extract.pages(conn, found[0].school_id, pupil_id, language(request), dt.date.today())
         except extract_pdf.NoFont:
-            return page(request, "classes.html", 503, session=found[1], classes=classes_of(found[0]),
-                        error=text("no_pdf_font", language(request)))
+            return no_font(request, *found)
         if files is None:
             return not_found(request, *found)
         with writer(engine).begin() as conn:
@@ -566,35 +565,40 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         return Response(transfer_extract.zipped(files), media_type="application/zip",
                         headers={"Content-Disposition": f'attachment; filename="dala-transfer-{pupil_id}.zip"'})
 
-    @router.get("/pupils/{pupil_id}/extract.pdf")
-    def pupil_extract_pdf(pupil_id: PathId, request: Request) -> Response:
-        """The pupil's marks extract as a PDF in the admin's language (server.extract_pdf)."""
+    def marks_extract(request: Request, pupil_id: int) -> tuple[accounts.Principal, str, extract.Extract] | Response:
+        """The pupil's marks extract (server.extract) for the admin signed in, or the page to answer instead."""
         found = who_is(request)
         if found is None:
             return to_login(request)
         with engine.connect() as conn:
             marks = extract.of_pupil(conn, found[0].school_id, pupil_id)
-        if marks is None:
-            return not_found(request, *found)
+        return not_found(request, *found) if marks is None else (*found, marks)
+
+    def no_font(request: Request, who: accounts.Principal, session: str) -> Response:
+        """A PDF the server cannot set (server.extract_pdf.NoFont): the classes' page, told what to install."""
+        return page(request, "classes.html", 503, session=session, classes=classes_of(who),
+                    error=text("no_pdf_font", language(request)))
+
+    @router.get("/pupils/{pupil_id}/extract.pdf")
+    def pupil_extract_pdf(pupil_id: PathId, request: Request) -> Response:
+        """The pupil's marks extract as a PDF in the admin's language (server.extract_pdf)."""
+        found = marks_extract(request, pupil_id)
+        if isinstance(found, Response):
+            return found
         try:
-            made = extract_pdf.render(marks, language(request), dt.date.today())
+            made = extract_pdf.render(found[2], language(request), dt.date.today())
         except extract_pdf.NoFont:
-            return page(request, "classes.html", 503, session=found[1], classes=classes_of(found[0]),
-                        error=text("no_pdf_font", language(request)))
+            return no_font(request, found[0], found[1])
         return Response(made, media_type="application/pdf",
                         headers={"Content-Disposition": f'attachment; filename="dala-extract-{pupil_id}.pdf"'})
 
     @router.get("/pupils/{pupil_id}/extract")
     def pupil_extract(pupil_id: PathId, request: Request) -> Response:
-        found = who_is(request)
-        if found is None:
-            return to_login(request)
-        with engine.connect() as conn:
-            marks = extract.of_pupil(conn, found[0].school_id, pupil_id)
-        if marks is None:
-            return not_found(request, *found)
-        return page(request, "extract.html", session=found[1], extract=marks, pupil_id=pupil_id, today=dt.date.today(),
-                    attendance=("absent", "ill", "excused", "late"))
+        found = marks_extract(request, pupil_id)
+        if isinstance(found, Response):
+            return found
+        return page(request, "extract.html", session=found[1], extract=found[2], pupil_id=pupil_id,
+                    today=dt.date.today(), attendance=("absent", "ill", "excused", "late"))
 
     @router.get("/reports")
     def reports(request: Request) -> Response:

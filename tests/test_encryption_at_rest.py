@@ -70,8 +70,9 @@ def test_no_name_or_mark_can_be_read_from_the_file_its_wal_or_its_backup(tmp_pat
     # A migration backup is a byte copy of the encrypted file: as unreadable as the journal.
     engine = make_engine(path, key)
     with engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0010'")  # as the previous version left it
-        conn.exec_driver_sql("ALTER TABLE sync_state DROP COLUMN link_up_rate")  # 0011's
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0011'")  # as the previous version left it
+        conn.exec_driver_sql("ALTER TABLE lesson_cell DROP COLUMN imported")  # 0012's
+        conn.exec_driver_sql("ALTER TABLE summative_score DROP COLUMN imported")
     engine.dispose()
     reopened = open_database(path, key=key)
     assert reopened.migration_backup is not None and reopened.migration_backup.is_file()
