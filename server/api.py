@@ -18,7 +18,7 @@ import json
 import logging
 import random
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
@@ -50,6 +50,7 @@ from server.db import writer
 from server.paths import PathId
 from server.pull import course_ids, readable
 from server.rate_limits import Limiter, PasswordThrottle, RateLimits
+from server.security_headers import SecurityHeaders
 from server.settings import Settings
 from server.sync import DeviceMismatch, sync
 
@@ -99,6 +100,7 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
     app = FastAPI(title="Dala Journal server", version=VERSION, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="The school's journal server that Dala Journal desktops sync with.")
     app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, errors included
     sync_slots = threading.BoundedSemaphore(settings.max_syncs)
     shared_slots = SharedSlots(settings.rate_store, settings.max_syncs_shared) if settings.max_syncs_shared else None
     login_slots = asyncio.Semaphore(settings.max_logins)
@@ -145,14 +147,6 @@ def create_app(engine: Engine, settings: Settings) -> FastAPI:
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Too many requests; try again in {wait} seconds.",
                            {"Retry-After": str(wait)})
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
 
     @app.exception_handler(ApiError)
     async def on_api_error(_request: Request, exc: ApiError) -> JSONResponse:

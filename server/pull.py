@@ -166,24 +166,27 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     the caller has asked already."""
     writing = writing or {}
     allowed = _readable(who, courses if courses is not None else readable(conn, who))
+    # whether a change is the device's own, asked of the database (no uuid read and spelt out a row)
+    mine = (func.coalesce(CHANGE.c.device_id == who.device_id, False) if who.device_id is not None
+            else literal(False))
     columns = (CHANGE.c.position, CHANGE.c.entity, CHANGE.c.entity_key, CHANGE.c.field, CHANGE.c.version,
-               CHANGE.c.value, CHANGE.c.device_id)
+               CHANGE.c.value, mine)
 
     def page(span: int, *more_columns: Any) -> list[tuple[Any, ...]]:
-        # The columns a device is sent and those that decide whether it is, as plain tuples: a pull reads up to
-        # `limit` rows on every sync, so what each row costs counts.
+        # The columns a device is sent and those that decide whether it is, as plain tuples, fetched at once: a pull
+        # reads up to `limit` rows on every sync, so what each row costs counts.
         return list(conn.execute(
             select(*columns, *more_columns)
             .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, allowed)
             .order_by(CHANGE.c.position).limit(span + 1)
-        ))
+        ).all())
 
     rows = page(limit)
     more = len(rows) > limit
     if more:
         # The device's own changes on the page are not sent: the page reaches as far past them, so that a pull
         # after a push is not cut short by what the push wrote (and made to call again for the rest).
-        span = limit + sum(1 for row in rows[:limit] if row[6] == who.device_id)
+        span = limit + sum(1 for row in rows[:limit] if row[6])
         # The page ends before the feed does, so a change on it may have been overwritten further on, by this
         # device too (which is not sent its own): asked of the database, row by row. (The school named in the
         # subquery itself, not only by correlation: Citus then keeps it on the school's shard.)
@@ -204,9 +207,9 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
         overwritten = [row[4] < newest[row[1:4]] for row in rows]
     told: set[tuple[str, str, str, int]] = set()  # a change told to several courses the device reads: sent once
     out = []
-    for (position, entity, key, field, version, value, device_id, *_), skip in zip(rows, overwritten, strict=True):
+    for (position, entity, key, field, version, value, own, *_), skip in zip(rows, overwritten, strict=True):
         same = (entity, key, field, version)
-        if (device_id != who.device_id and not skip and same not in told
+        if (not own and not skip and same not in told
                 and writing.get(same[:3], 0) <= version):
             told.add(same)
             # Built without validation: every field comes from the feed's own typed columns and JSON (up to a

@@ -217,3 +217,20 @@ def test_the_operator_lists_revokes_and_restores_a_schools_pcs_from_the_command_
     verified = subprocess.run([sys.executable, "-m", "server.cli", "verify-audit", "--db", live_server.db_url],
                               cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert verified.returncode == 0, verified.stderr
+
+
+def test_every_answer_carries_the_security_headers_once(live_server):
+    """No sniffing, no caching, no framing: on a login, a refusal, a call of no route, the console's login page and
+    a gzipped answer alike, each header once."""
+    import httpx
+
+    wanted = {"x-content-type-options": "nosniff", "cache-control": "no-store", "x-frame-options": "DENY"}
+    api = live_server.client()
+    answers = [api.login(school.cell(live_server).teacher_login),
+               httpx.post(f"{live_server.url}/v1/sync", json={}), httpx.get(f"{live_server.url}/v1/no-such-call"),
+               httpx.get(f"{live_server.url}/console/login"),
+               httpx.get(f"{live_server.url}/openapi.json", headers={"Accept-Encoding": "gzip"})]
+    assert [a.status_code for a in answers] == [200, 401, 404, 200, 200]
+    assert answers[-1].headers["content-encoding"] == "gzip"
+    for answer in answers:
+        assert {name: answer.headers.get_list(name) for name in wanted} == {n: [v] for n, v in wanted.items()}
