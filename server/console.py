@@ -699,7 +699,7 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             body = json.loads(await read_raw(request, IMPORT_MAX_BODY))
             form = {"csrf": str(body["csrf"])}
             files = [(str(p["name"]), base64.b64decode(p["data"], validate=True)) for p in body["pages"]]
-            source, check = str(body.get("source") or "?")[:100], bool(body.get("check"))
+            source, check = str(body.get("source") or "")[:100], bool(body.get("check"))
         except BodyError:
             return answer(413, "import_too_large")
         except (ValueError, KeyError, TypeError, AttributeError):

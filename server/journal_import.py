@@ -45,7 +45,13 @@ HEADS = {"class": ("class", "класс", "сынып"), "subject": ("subject", 
          "term": ("term", "четверть", "тоқсан"), "group": ("group", "группа", "топ"),
          "pupil": ("pupil", "ученик", "оқушы", "фио", "аты-жөні")}
 WORK_KINDS = {"сор": "sor", "бжб": "sor", "sor": "sor", "соч": "soch", "тжб": "soch", "soch": "soch"}
-_WORK = re.compile(r"^(?P<kind>\S+)(?P<title>.*?)\((?P<max>\d+)\)\s*(?P<date>[\d.\-]+)\s*$")
+_WORK = re.compile(r"^(?P<kind>[^\W\d_]+)(?P<title>.*?)\((?P<max>\d+)\)\s*(?P<date>[\d.\-]+)\s*$")
+# A page's term as teachers write it: "2", "2 четверть", "2-тоқсан", "II"
+_TERM = re.compile(r"^\s*(?:(?P<number>\d+)\b.*|(?P<roman>i{1,3}|iv)\b.*)$", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# "н/б" (не был) is one letter, an absence: not two
+_ABSENT_MARKS = re.compile(r"н\s*[/\\]\s*б|нб")
+WORK, SCORE = tables["summative_work"], tables["summative_score"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Problem:
         params = dict(self.params)
         if "hint" in params:
             params["hint"] = console_text.text("import_cp1251", language) if params["hint"] else ""
+        if "why" in params:  # a write refused: its reason in the admin's language where the console has it
+            params["message"] = console_text.text(params.pop("why"), language) if params["why"] else params["message"]
         return console_text.text(self.key, language, **params)
 
     def __str__(self) -> str:
@@ -153,6 +161,14 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().replace("ё", "е").split())
 
 
+def _term_number(text: str) -> int | None:
+    """A page's term number from how teachers write it: "2", "2 четверть", "2-тоқсан", "II"."""
+    found = _TERM.match(text)
+    if found is None:
+        return None
+    return int(found["number"]) if found["number"] else _ROMAN[found["roman"].lower()]
+
+
 @dataclass
 class _School:
     """What a page is placed on: the school's classes, subjects, courses, terms and pupils."""
@@ -212,6 +228,7 @@ class _Plan:
     source: str  # the other system's name, and the day of the import: each cell and score is marked with them
     day: str
     ops: list[Operation] = field(default_factory=list)
+    origins: list[tuple[str, int | None, str]] = field(default_factory=list)  # each op's (file, row, column)
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"lessons": 0, "marks": 0, "attendance": 0, "works": 0,
                                                              "scores": 0})
@@ -221,7 +238,10 @@ class _Plan:
         """What a cell or score imported from `file` is marked with: "<source>: <file>, <day>"."""
         return f"{self.source}: {file}, {self.day}"
 
-    def add(self, entity: str, key: str, name: str, value: Any, base: int = 0) -> None:
+    def add(self, entity: str, key: str, name: str, value: Any, base: int = 0, *,
+            where: tuple[str, int | None, str]) -> None:
+        """One operation, and where on the pages it comes from (file, row, column), for its refusal."""
+        self.origins.append(where)
         stamp = hlc.pack(int(dt.datetime.now(dt.UTC).timestamp() * 1000), len(self.ops) % 65536)
         self.ops.append(Operation.model_construct(seq=len(self.ops) + 1, hlc=stamp, entity=entity, key=key,
                                                   field=name, value=value, base=base))
@@ -229,13 +249,14 @@ class _Plan:
 
 def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set[tuple[Any, ...]]) -> None:
     where = page.name
-    class_id = school.classes.get(_norm(page.heads["class"]).replace("«", "").replace("»", "").replace(" ", ""))
+    class_id = school.classes.get(re.sub(r"[«»\s\-]", "", _norm(page.heads["class"])))
     subject = school.subjects.get(_norm(page.heads["subject"]))
     if class_id is None:
         plan.problems.append(problem("import_no_class", file=where, name=page.heads["class"]))
     if subject is None:
         plan.problems.append(problem("import_no_subject", file=where, name=page.heads["subject"]))
-    term = school.terms.get(int(page.heads["term"])) if page.heads["term"].isdigit() else None
+    number = _term_number(page.heads["term"])
+    term = school.terms.get(number) if number is not None else None
     if term is None:
         plan.problems.append(problem("import_no_term", file=where, name=page.heads["term"]))
     if class_id is None or subject is None or term is None:
@@ -272,6 +293,13 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
             L.c.school_id == school.school_id, L.c.course_id == course, L.c.date >= start, L.c.date <= end)
             .order_by(L.c.date, L.c.slot)):
         lessons.setdefault(day, lesson_id)
+    # The course's works of the term already here (a pupil's transfer pages name the works his new class has too):
+    # a column of the same kind, date and points is that work, not another.
+    works_here: dict[tuple[str, dt.date, int], list[str]] = {}
+    for work_id_here, kind_here, day_here, top_here in conn.execute(
+            select(WORK.c.id, WORK.c.kind, WORK.c.date, WORK.c.max_points).where(
+                WORK.c.school_id == school.school_id, WORK.c.course_id == course, WORK.c.period_id == period_id)):
+        works_here.setdefault((kind_here, day_here, top_here), []).append(str(work_id_here))
     columns: list[tuple[str, Any]] = []  # ("lesson", lesson id) or ("work", (work id, max points))
     for text in page.columns[1:]:
         if not text:
@@ -282,37 +310,54 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
             day = school.day(work["date"])
             if day is None or not start <= day <= end:
                 plan.problems.append(problem("import_work_date", file=where, work=text, term=page.heads["term"]))
+                columns.append(("skip", None))  # (a column each header: the rows' cells stay in line)
+                continue
+            kind, top = WORK_KINDS[_norm(work["kind"])], int(work["max"])
+            same = works_here.get((kind, day, top), [])
+            if len(same) == 1:
+                columns.append(("work", (same[0], top)))
                 continue
             work_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"dala-import/{course}/{period_id}/{text}"))
-            plan.add("work", work_id, "create", {"id": work_id, "course_id": course, "kind": WORK_KINDS[
-                _norm(work["kind"])], "title": (work["kind"] + work["title"]).strip(), "section": None,
-                "date": day.isoformat(), "max_points": int(work["max"]), "lesson_id": None})
+            plan.add("work", work_id, "create", {"id": work_id, "course_id": course, "kind": kind,
+                                                 "title": (work["kind"] + " " + work["title"].strip()).strip(),
+                                                 "section": None, "date": day.isoformat(), "max_points": top,
+                                                 "lesson_id": None}, where=(where, None, text))
             plan.counts["works"] += 1
-            columns.append(("work", (work_id, int(work["max"]))))
+            works_here[(kind, day, top)] = [work_id]
+            columns.append(("work", (work_id, top)))
             continue
         day = school.day(text)
         if day is None:
-            plan.problems.append(problem("import_bad_column", file=where, text=text))
+            plan.problems.append(problem("import_bad_date" if re.fullmatch(r"[\d.\-]+", text) else "import_bad_column",
+                                         file=where, text=text))
+            columns.append(("skip", None))
             continue
         if not start <= day <= end:
             plan.problems.append(problem("import_outside_term", file=where, day=f"{day:%d.%m.%Y}",
                                          term=page.heads["term"]))
+            columns.append(("skip", None))
             continue
         if day not in lessons:
             slot = _free_slot(conn, school.school_id, class_id, day, plan.slots.setdefault((class_id, day), set()))
             lesson_id = ids.lesson_id(course, day, slot)
             plan.add("lesson", lesson_id, "create", {"id": lesson_id, "course_id": course, "date": day.isoformat(),
                                                      "slot": slot, "kind": "regular", "topic": None,
-                                                     "homework": None})
+                                                     "homework": None}, where=(where, None, text))
             lessons[day] = lesson_id
             plan.counts["lessons"] += 1
         columns.append(("lesson", lessons[day]))
     held = {(lesson, pupil): (mark, attendance, version) for lesson, pupil, mark, attendance, version in conn.execute(
         select(CELL.c.lesson_id, CELL.c.pupil_id, CELL.c.mark, CELL.c.attendance, CELL.c.server_version)
         .where(CELL.c.school_id == school.school_id, CELL.c.lesson_id.in_(set(lessons.values()))))}
+    scored = {(str(work_id_here), pupil): points for work_id_here, pupil, points in conn.execute(
+        select(SCORE.c.work_id, SCORE.c.pupil_id, SCORE.c.points).where(
+            SCORE.c.school_id == school.school_id,
+            SCORE.c.work_id.in_([w for ids_here in works_here.values() for w in ids_here])))}
     named: set[int] = set()
     for number, cells in page.rows:
         found = pupils.get(_norm(cells[0]), [])
+        if not found and len(cells[0].split()) > 2:  # a patronymic the school does not hold
+            found = pupils.get(_norm(" ".join(cells[0].split()[:2])), [])
         if len(found) != 1:
             plan.problems.append(
                 problem("import_no_pupil", file=where, row=number, name=cells[0], klass=page.heads["class"])
@@ -324,7 +369,7 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
             plan.problems.append(problem("import_twice", file=where, row=number, name=cells[0]))
             continue
         named.add(pupil)
-        for (what, target), text in zip(columns, cells[1:], strict=False):
+        for column, ((what, target), text) in enumerate(zip(columns, cells[1:], strict=False), start=1):
             if what == "skip" or not text:
                 continue
             if what == "work":
@@ -332,26 +377,37 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
                 if not text.isdigit() or int(text) > top:
                     plan.problems.append(problem("import_bad_score", file=where, row=number, text=text, top=top))
                     continue
-                plan.add("score", record_keys.score(work_id, pupil), "points", int(text))
-                plan.add("score", record_keys.score(work_id, pupil), "imported", plan.imported(where))
+                had = scored.get((work_id, pupil))
+                if had == int(text):
+                    continue  # the same page again, or the work's score as the school has it: nothing to write
+                if had is not None:
+                    plan.problems.append(problem("import_held", file=where, row=number, old=had, new=text))
+                    continue
+                origin = (where, number, page.columns[column])
+                plan.add("score", record_keys.score(work_id, pupil), "points", int(text), where=origin)
+                plan.add("score", record_keys.score(work_id, pupil), "imported", plan.imported(where), where=origin)
                 plan.counts["scores"] += 1
                 continue
-            _cell(plan, where, number, target, pupil, text, scale, held)
+            _cell(plan, (where, number, page.columns[column]), target, pupil, text, scale, held)
 
 
-def _cell(plan: _Plan, where: str, number: int, lesson: str, pupil: int, text: str, scale: str,
+def _cell(plan: _Plan, origin: tuple[str, int, str], lesson: str, pupil: int, text: str, scale: str,
           held: dict[tuple[str, int], tuple[Any, Any, int]]) -> None:
+    where, number, _column = origin
     mark: int | None = None
     attendance: str | None = None
-    for token in re.split(r"[\s/]+", text.casefold()):
-        if token in LETTERS:
+    tokens = [t for t in re.split(r"[\s/]+", _ABSENT_MARKS.sub("н", text.casefold())) if t]
+    for token in tokens:
+        if token in LETTERS and attendance is None:
             attendance = LETTERS[token]
-        elif token.isdigit() or (token.startswith("-") and token[1:].isdigit()):
+        elif (token.isdigit() or (token.startswith("-") and token[1:].isdigit())) and mark is None:
             mark = int(token)
+        elif token in LETTERS or token.lstrip("-").isdigit():  # "4/5", "н б": which one was meant is not for us to say
+            plan.problems.append(problem("import_two_values", file=where, row=number, text=text))
+            return
         else:
             plan.problems.append(problem("import_bad_cell", file=where, row=number, text=text))
             return
-
     if mark is not None:
         try:
             check_mark(scale, mark)
@@ -368,11 +424,12 @@ def _cell(plan: _Plan, where: str, number: int, lesson: str, pupil: int, text: s
         if old is not None:
             plan.problems.append(problem("import_held", file=where, row=number, old=old, new=value))
             continue
-        plan.add("cell", key, name, value, base=version)
+        plan.add("cell", key, name, value, base=version, where=origin)
         plan.counts["marks" if name == "mark" else "attendance"] += 1
         written = True
-    if written:
-        plan.add("cell", key, "imported", plan.imported(where), base=version)
+    if written and old_mark is None and old_attendance is None:
+        # marked as imported only a cell that held nothing of a teacher's: a mark she wrote is not shown as imported
+        plan.add("cell", key, "imported", plan.imported(where), base=version, where=origin)
 
 
 def _free_slot(conn: Connection, school_id: int, class_id: int, day: dt.date, planned: set[int]) -> int:
@@ -406,23 +463,31 @@ def load(engine: Engine, school_id: int, files: Sequence[tuple[str, bytes]], sou
         if admin is None:
             raise ImportRefused([problem("import_no_school", school=school_id)])
         school = _School.load(conn, school_id)
-        plan = _Plan(source, f"{now:%Y-%m-%d}", problems=problems)
+        plan = _Plan(source.strip(), f"{now:%Y-%m-%d}", problems=problems)
+        if not plan.source:
+            plan.problems.append(problem("import_no_source"))
         seen: set[tuple[Any, ...]] = set()
         for page in pages:
             _place(conn, school, page, plan, seen)
-        if plan.problems:
-            transaction.rollback()
-            raise ImportRefused(plan.problems)
         who = Principal(account_id=admin, school_id=school_id, role="admin", teacher_id=None, device_id=None)
         applier = Applier(conn, who, now, by_school=True)
         applier.prefetch(plan.ops)
-        reason = f"imported from {source}: {', '.join(name for name, _ in files)}, {now:%Y-%m-%d}"
+        reason = f"imported from {plan.source}: {', '.join(name for name, _ in files)}, {now:%Y-%m-%d}"
         entries = []
-        for op in plan.ops:
+        not_made: set[str] = set()  # lessons and works refused: their cells and scores are not tried
+        # Written even when a page did not check (and then rolled back), so every problem is told at once.
+        for op, (file, row, column) in zip(plan.ops, plan.origins, strict=True):
+            parent = record_keys.parse_pupil_key(op.key)
+            if parent is not None and parent.record in not_made:
+                continue
             outcome = applier.apply(op)
             if outcome.status not in ("applied", "merged"):
-                plan.problems.append(problem("import_refused_write", what=f"{op.entity} {op.key} {op.field}",
-                                             message=outcome.message or outcome.reason))
+                if op.entity in ("lesson", "work"):
+                    not_made.add(op.key)
+                why = f"why_{outcome.reason}"
+                plan.problems.append(problem("import_write" if row is not None else "import_write_column", file=file,
+                                             row=row, column=column, why=why if why in console_text.TEXTS else "",
+                                             message=outcome.message or outcome.reason or ""))
                 continue
             entries.append(dict(at=now, school_id=school_id, account_id=admin, device_id=None, entity=op.entity,
                                 entity_key=op.key, field=op.field, old_value=json_codec.column(outcome.old),

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, select
 
 from core.attendance import DEFAULT_LETTERS
 from server import extract, extract_pdf
+from server.journal_import import WORK_KINDS
 from server.schema import tables
 
 PUPIL, MEMBER, CLASS, COURSE, SUBJECT = (tables[n] for n in ("pupil", "class_membership", "school_class", "course",
@@ -79,7 +80,8 @@ def pages(conn: Connection, school_id: int, pupil_id: int, language: str, today:
             .order_by(WORK.c.date)):
         found = page_of(class_id, code, subgroup, day)
         if found is not None:
-            label = f"{KINDS[kind]} {title or ''}".strip()
+            label = title if title and title.split()[0].casefold() in WORK_KINDS else f"{KINDS[kind]} {title or ''}"
+            label = label.strip()  # a title that names its kind already ("СОР №1") is not named twice
             found["works"].append((f"{label} ({top}) {day:%d.%m.%Y}", str(points)))
     name = f"{pupil.last_name} {pupil.first_name}"
     files = {}

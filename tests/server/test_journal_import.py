@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import text
 
 from core import school_reports
 from server import report_copy
@@ -260,6 +261,17 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
     assert (tmp_path / "transfer" / "extract.pdf").read_bytes().startswith(b"%PDF")  # the extract to print
     algebra = sorted((tmp_path / "transfer").glob("algebra-term-*.csv"))
     assert algebra
+    # His own school's pages name its works as they are ("СОР №1", not "СОР СОР №1"): read back into his class there,
+    # they write nothing, no work made twice.
+    [(his_class,)] = live_server.sql("SELECT k.grade || k.letter FROM school_class k WHERE k.school_id = 1 AND "
+                                     "k.id = :k", k=class_id)
+    works = live_server.sql("SELECT count(*) FROM summative_work WHERE school_id = 1")
+    back = subprocess.run([sys.executable, "-m", "server.cli", "import-journal", "--db", live_server.db_url,
+                           "--school", "1", "--source", "itself", "--into-class", his_class, *map(str, algebra)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert back.returncode == 0 and "0 works, 0 scores" in back.stdout and "0 marks" in back.stdout, back.stdout
+    assert live_server.sql("SELECT count(*) FROM summative_work WHERE school_id = 1") == works
+    assert "СОР СОР" not in "".join(path.read_text(encoding="utf-8-sig") for path in algebra)
 
     # The school he goes to: its year as the demo school's (terms of the same dates), its 7Б taught algebra.
     periods = [["kind", "number", "start", "end"]] + [
@@ -295,3 +307,62 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
         "JOIN pupil p ON p.school_id = x.school_id AND p.id = x.pupil_id WHERE x.school_id = :s AND p.last_name = :n "
         "AND x.mark IS NOT NULL ORDER BY l.date", s=school, n=last)
     assert ours == theirs and len(ours) >= 3
+
+
+def test_a_page_again_or_in_another_hand_writes_nothing_twice_and_every_problem_is_told_at_once(
+        school, tmp_path: Path) -> None:
+    """The same page imported again (its class, term, works and a pupil written another way: "11-Б", "1 четверть",
+    "СОР1", a patronymic) writes nothing; a cell holding two values is refused, not guessed; "н/б" is an absence;
+    an attendance imported beside a teacher's own mark leaves her mark unmarked; a holiday's column and a bad file
+    are told together, each with its file, row or column; an import with no source is refused."""
+    db_url, school_id, _passwords = school
+    first = write_csv(tmp_path / "algebra-1.csv", page("Алгебра", 1, {"Сейітова Аружан": BEST}))
+    assert import_journal(db_url, school_id, first).returncode == 0
+    with running_server(db_url) as server:
+        audited = server.sql("SELECT count(*) FROM audit_log")[0][0]
+        assert server.sql("SELECT count(*) FROM summative_work")[0][0] == 2
+    again = [[cell.replace("11 «Б»", "11-Б").replace("СОР 1", "СОР1") for cell in row] for row in
+             page("Алгебра", 1, {"Сейітова Аружан Қайратқызы": BEST})]
+    again[2][1] = "1 четверть"
+    done = import_journal(db_url, school_id, write_csv(tmp_path / "algebra-1-again.csv", again))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 marks" in done.stdout and "0 works" in done.stdout and "0 scores" in done.stdout, done.stdout
+
+    cells = {"Әлиев Ерасыл": (["4/5", "н/б", "", ""], ["", ""])}
+    two = write_csv(tmp_path / "two-values.csv", page("Алгебра", 2, cells))
+    refused = import_journal(db_url, school_id, two)
+    assert refused.returncode != 0 and "'4/5' holds two marks or two letters" in refused.stdout + refused.stderr
+    assert "'н/б'" not in refused.stdout + refused.stderr  # an absence, not two letters
+
+    holiday = page("Алгебра", 2, {"Әлиев Ерасыл": (["6", "", "", ""], ["", ""])})
+    holiday[3][2] = "16.12.2026"  # Тәуелсіздік күні
+    bad_day = tmp_path / "holiday.csv"
+    write_csv(bad_day, holiday)
+    cp1251 = write_csv(tmp_path / "russian-excel.csv", [["Класс", "11 «Б»"], ["Предмет", "Алгебра"],
+                                                         ["Четверть", "2"], ["ФИО", "09.11.2026"],
+                                                         ["Сейітова Аружан", "5"]], encoding="cp1251")
+    told = import_journal(db_url, school_id, bad_day, cp1251)
+    said = told.stdout + told.stderr
+    assert told.returncode != 0 and "russian-excel.csv: not UTF-8" in said, said
+    assert "holiday.csv, column “16.12.2026”: no lesson is held that day" in said, said
+
+    assert "Say which system the pages come from" in subprocess.run(
+        [sys.executable, "-m", "server.cli", "import-journal", "--db", db_url, "--school", str(school_id),
+         "--source", " ", str(first)], cwd=ROOT, capture_output=True, text=True, timeout=300).stderr
+
+    with running_server(db_url) as server:
+        assert server.sql("SELECT count(*) FROM audit_log")[0][0] == audited  # nothing of all that was written
+        assert server.sql("SELECT count(*) FROM summative_work")[0][0] == 2
+        # An absence imported into a cell where the teacher wrote a mark: the absence is the page's, her mark is hers
+        [(lesson, pupil)] = server.sql(
+            "SELECT CAST(l.id AS TEXT), p.id FROM lesson l JOIN course c ON c.id = l.course_id JOIN subject s ON "
+            "s.id = c.subject_id JOIN school_class k ON k.id = c.class_id, pupil p WHERE l.date = '2026-11-09' "
+            "AND s.code = 'algebra' AND k.grade = 11 AND p.last_name = 'Әлиев'")
+        with server.engine.begin() as conn:  # as her PC's sync would have left it
+            conn.execute(text("INSERT INTO lesson_cell (school_id, lesson_id, pupil_id, mark, server_version) "
+                              "VALUES (:s, :l, :p, 8, 1)"), {"s": school_id, "l": lesson, "p": pupil})
+    absent = write_csv(tmp_path / "absent.csv", page("Алгебра", 2, {"Әлиев Ерасыл": (["н", "", "", ""], ["", ""])}))
+    assert import_journal(db_url, school_id, absent).returncode == 0
+    with running_server(db_url) as server:
+        assert server.sql("SELECT mark, attendance, imported FROM lesson_cell WHERE CAST(lesson_id AS TEXT) = :l AND "
+                          "pupil_id = :p", l=lesson, p=pupil) == [(8, "absent", None)]
