@@ -248,7 +248,6 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
                   class_id: int | None = None, pupil_id: int | None = None) -> dict[str, Any]:
     """Write school `school_id` (or one class or one pupil of it) into `folder` (made; it must not hold an export
     already); the manifest."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if (folder / "manifest.json").exists():
         raise ExportRefused([f"{folder}: already holds an export"])
     listed = []
@@ -256,6 +255,7 @@ def export_school(engine: Engine, school_id: int, folder: Path, *, passwords: bo
         if school_id not in _school_ids(conn):
             raise ExportRefused([f"there is no school {school_id} on this server"])
         scope = _scope(conn, school_id, class_id, pupil_id)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # (only once there is something to write)
         for table in _ordered():
             columns = [c for c in table.columns if passwords or (table.name, c.name) not in _SECRET]
             path = folder / f"{table.name}.csv"
@@ -318,6 +318,11 @@ def _read_folder(folder: Path) -> tuple[dict[str, Any], Any]:
     if manifest.get("version") != VERSION:
         raise ExportRefused([f"manifest.json: export format version {manifest.get('version')} is not one this "
                              f"server reads ({VERSION})"])
+    if manifest.get("class") is not None or manifest.get("pupil") is not None:
+        # Part of a school: its audit trail holds that part's entries alone, so its chain cannot be verified, and it
+        # has no admin. It is read as it is (CSV, SQLite); a pupil goes to another school by his transfer extract.
+        raise ExportRefused(["manifest.json: this is the export of one class or one pupil, not of a school: a server "
+                             "imports a whole school's export (a pupil moves with his transfer extract, export-pupil)"])
     listed = {entry.get("table"): entry for entry in manifest.get("tables", []) if isinstance(entry, dict)}
     for name in EXPORTED:
         entry = listed.get(name)
