@@ -597,8 +597,8 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
         found = marks_extract(request, pupil_id)
         if isinstance(found, Response):
             return found
-        return page(request, "extract.html", session=found[1], extract=found[2], pupil_id=pupil_id,
-                    today=dt.date.today(), attendance=("absent", "ill", "excused", "late"))
+        return page(request, "extract.html", session=found[1], shown=extract.shown(found[2], language(request)),
+                    pupil_id=pupil_id, today=dt.date.today())
 
     @router.get("/reports")
     def reports(request: Request) -> Response:

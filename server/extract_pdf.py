@@ -12,9 +12,8 @@ import os
 from pathlib import Path
 
 from server.console_text import text
-from server.extract import Extract
+from server.extract import Extract, shown
 
-ATTENDANCE = ("absent", "ill", "excused", "late")
 _FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf")
 
 
@@ -33,7 +32,8 @@ def font_file() -> Path:
 
 
 def render(extract: Extract, language: str, today: dt.date) -> bytes:
-    """The extract as a PDF: the pupil, his classes, one row a subject (marks by date, period marks), the date."""
+    """The extract as a PDF: the pupil, his classes, one row a subject (marks and absences by date, summative works'
+    points, period marks), the date it was issued."""
     from fpdf import FPDF  # loaded when a PDF is asked for, not by every worker at start
     from fpdf.fonts import FontFace
 
@@ -48,22 +48,17 @@ def render(extract: Extract, language: str, today: dt.date) -> bytes:
     pdf.add_page()
     pdf.multi_cell(0, 8, t("extract_title"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("body", size=11)
-    born = f", {t('birth_date')}: {extract.born:%d.%m.%Y}" if extract.born else ""
-    pdf.multi_cell(0, 6, extract.name + born, new_x="LMARGIN", new_y="NEXT")
-    stays = "; ".join(f"{t('class')} {name}: {t('from')} {first:%d.%m.%Y}"
-                      + (f" {t('until')} {last:%d.%m.%Y}" if last else "") for name, first, last in extract.stays)
-    pdf.multi_cell(0, 6, stays, new_x="LMARGIN", new_y="NEXT")
+    said = shown(extract, language)
+    born = f", {t('birth_date')}: {said.born}" if said.born else ""
+    pdf.multi_cell(0, 6, said.name + born, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "; ".join(said.stays), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("body", size=9)
     heads = FontFace(emphasis="", fill_color=(230, 230, 230))  # one face of the font: no bold to embed
-    with pdf.table(col_widths=(30, 110, 50), text_align="LEFT", headings_style=heads) as table:
-        table.row([t("subject"), t("marks_by_date"), t("period_marks")])
-        for line in extract.subjects:
-            marks = ", ".join(f"{day:%d.%m}: {t('attendance_' + mark) if mark in ATTENDANCE else mark}"
-                              for day, mark in line.marks)
-            periods = "; ".join(f"{t('period_' + kind, number=number)}: {'–' if mark is None else mark}"
-                                for kind, number, mark in line.periods)
-            table.row([line.names.get(language, line.names["en"]), marks, periods])
+    with pdf.table(col_widths=(28, 87, 40, 35), text_align="LEFT", headings_style=heads) as table:
+        table.row([t("subject"), t("marks_by_date"), t("summative_works"), t("period_marks")])
+        for row in said.rows:
+            table.row(list(row))
     pdf.ln(3)
     pdf.set_font("body", size=11)
     pdf.multi_cell(0, 6, f"{t('extract_date')}: {today:%d.%m.%Y}", new_x="LMARGIN", new_y="NEXT")

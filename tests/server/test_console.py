@@ -841,3 +841,19 @@ def test_the_admin_downloads_the_schools_export_and_imports_a_journal_page_in_th
     assert json.loads(one_pupil["manifest.json"])["pupil"] == pupil
     assert live_server.sql("SELECT entity, entity_key FROM audit_log WHERE school_id = 1 AND field = 'exported' "
                            "ORDER BY id") == [("school", "1"), ("class", str(class_id)), ("pupil", str(pupil))]
+
+
+def test_a_pupils_extract_tells_each_mark_beside_its_absence_his_works_and_his_stays_in_the_language() -> None:
+    """An absence and a mark in one lesson both shown; a СОР's points out of its maximum; a stay in a class in the
+    word order of each language, days as DD.MM.YYYY (the console page and the PDF say the same: server.extract)."""
+    from server.extract import Extract, SubjectLine, shown
+
+    line = SubjectLine({"kk": "Алгебра", "ru": "Алгебра", "en": "Algebra"},
+                       marks=[(dt.date(2026, 9, 7), "7", "absent"), (dt.date(2026, 9, 8), None, "ill")],
+                       works=[(dt.date(2026, 11, 19), "СОР №1", 6, 10)], periods=[("term", 1, 4)])
+    pupil = Extract("Сейітова Аружан", dt.date(2013, 7, 19), [("7 «Б»", dt.date(2026, 9, 1), dt.date(2026, 12, 20))],
+                    [line])
+    kazakh, russian = shown(pupil, "kk"), shown(pupil, "ru")
+    assert kazakh.stays == ["7 «Б» сыныбы: 01.09.2026 бастап 20.12.2026 дейін"]
+    assert russian.stays == ["Класс 7 «Б»: с 01.09.2026 по 20.12.2026"] and russian.born == "19.07.2013"
+    assert russian.rows == [("Алгебра", "07.09: н 7, 08.09: б", "СОР №1 (19.11): 6/10", "1-я четверть: 4")]
