@@ -427,40 +427,44 @@ TEXTS: dict[str, dict[str, str]] = {
     "import_outside_term": {"kk": "{file}: {day} {term}-тоқсанға жатпайды.",
                             "ru": "{file}: {day} не в четверти {term}.",
                             "en": "{file}: {day} is not in term {term}"},
-    "import_no_pupil": {"kk": "{file}, {row}-жол: {klass} сыныбында {name!r} оқушысы жоқ.",
-                        "ru": "{file}, строка {row}: в {klass} нет ученика {name!r}.",
-                        "en": "{file}, row {row}: no pupil {name!r} in {klass}"},
+    "import_no_pupil": {"kk": "{file}, {row}-жол: {term}-тоқсанда {klass} сыныбында {name!r} оқушысы жоқ.",
+                        "ru": "{file}, строка {row}: в {klass} нет ученика {name!r} в {term}-й четверти.",
+                        "en": "{file}, row {row}: no pupil {name!r} in {klass} in term {term}"},
     "import_many_pupils": {"kk": "{file}, {row}-жол: {klass} сыныбында {name!r} есімді {count} оқушы бар.",
                            "ru": "{file}, строка {row}: в {klass} {count} ученика с именем {name!r}.",
                            "en": "{file}, row {row}: {count} pupils of {klass} are named {name!r}"},
     "import_twice": {"kk": "{file}, {row}-жол: {name!r} бетте екі рет бар.",
                      "ru": "{file}, строка {row}: {name!r} на странице дважды.",
                      "en": "{file}, row {row}: {name!r} is on the page twice"},
-    "import_bad_score": {"kk": "{file}, {row}-жол: {text!r} — 0–{top} балл емес.",
-                         "ru": "{file}, строка {row}: {text!r} — не балл от 0 до {top}.",
-                         "en": "{file}, row {row}: {text!r} is not a score of 0–{top}"},
-    "import_bad_cell": {"kk": "{file}, {row}-жол: {text!r} — баға да, қатысу әрпі де емес.",
-                        "ru": "{file}, строка {row}: {text!r} — ни отметка, ни буква посещаемости.",
-                        "en": "{file}, row {row}: {text!r} is neither a mark nor an attendance letter"},
-    "import_bad_mark": {"kk": "{file}, {row}-жол: {mark} бағасы {scale} шкаласында рұқсат етілмейді; рұқсат: "
-                              "{allowed}.",
-                        "ru": "{file}, строка {row}: отметка {mark} недопустима по шкале {scale}; допустимо: "
-                              "{allowed}.",
-                        "en": "{file}, row {row}: a mark of {mark} is not allowed on the {scale} scale; allowed: "
-                              "{allowed}"},
-    "import_held": {"kk": "{file}, {row}-жол: журналда онда {old} тұр, {new} емес (мұғалім енгізгені өзгертілмейді).",
-                    "ru": "{file}, строка {row}: в журнале там уже {old}, а не {new} (введённое учителем не "
-                          "перезаписывается).",
-                    "en": "{file}, row {row}: the journal already holds {old} there, not {new} (what a teacher typed "
-                          "is never overwritten)"},
+    "import_bad_score": {"kk": "{file}, {row}-жол, «{column}»: {text!r} — 0–{top} балл емес.",
+                         "ru": "{file}, строка {row}, «{column}»: {text!r} — не балл от 0 до {top}.",
+                         "en": "{file}, row {row}, “{column}”: {text!r} is not a score of 0–{top}"},
+    "import_bad_cell": {"kk": "{file}, {row}-жол, «{column}»: {text!r} — баға да, қатысу әрпі де емес.",
+                        "ru": "{file}, строка {row}, «{column}»: {text!r} — ни отметка, ни буква посещаемости.",
+                        "en": "{file}, row {row}, “{column}”: {text!r} is neither a mark nor an attendance letter"},
+    "import_bad_mark": {"kk": "{file}, {row}-жол, «{column}»: {mark} бағасы {scale} шкаласында рұқсат етілмейді; "
+                              "рұқсат: {allowed}.",
+                        "ru": "{file}, строка {row}, «{column}»: отметка {mark} недопустима по шкале {scale}; "
+                              "допустимо: {allowed}.",
+                        "en": "{file}, row {row}, “{column}”: a mark of {mark} is not allowed on the {scale} scale; "
+                              "allowed: {allowed}"},
+    "import_held": {"kk": "{file}, {row}-жол, «{column}»: журналда онда {old} тұр, {new} емес (мұғалім енгізгені "
+                          "өзгертілмейді).",
+                    "ru": "{file}, строка {row}, «{column}»: в журнале там уже {old}, а не {new} (введённое учителем "
+                          "не перезаписывается).",
+                    "en": "{file}, row {row}, “{column}”: the journal already holds {old} there, not {new} (what a "
+                          "teacher typed is never overwritten)"},
     "import_write": {"kk": "{file}, {row}-жол, «{column}»: {message}",
                      "ru": "{file}, строка {row}, «{column}»: {message}",
                      "en": "{file}, row {row}, “{column}”: {message}"},
     "import_write_column": {"kk": "{file}, «{column}» бағаны: {message}", "ru": "{file}, столбец «{column}»: {message}",
                             "en": "{file}, column “{column}”: {message}"},
-    "import_two_values": {"kk": "{file}, {row}-жол: {text!r} ішінде екі баға не екі әріп бар: қайсысы екені белгісіз.",
-                          "ru": "{file}, строка {row}: в {text!r} две оценки или две буквы: неясно, какая верна.",
-                          "en": "{file}, row {row}: {text!r} holds two marks or two letters: which one is meant?"},
+    "import_two_values": {"kk": "{file}, {row}-жол, «{column}»: {text!r} ішінде екі баға не екі әріп бар: қайсысы "
+                                "екені белгісіз.",
+                          "ru": "{file}, строка {row}, «{column}»: в {text!r} две оценки или две буквы: неясно, какая "
+                                "верна.",
+                          "en": "{file}, row {row}, “{column}”: {text!r} holds two marks or two letters: which one is "
+                                "meant?"},
     "import_bad_date": {"kk": "{file}: {text!r} — күнтізбеде жоқ күн.", "ru": "{file}: {text!r} — такой даты нет в "
                         "календаре.", "en": "{file}: {text!r} is not a real date."},
     "import_no_source": {"kk": "Беттер қай жүйеден екенін жазыңыз (ол әр бағаның жанында сақталады).",

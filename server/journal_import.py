@@ -255,8 +255,8 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
         plan.problems.append(problem("import_no_class", file=where, name=page.heads["class"]))
     if subject is None:
         plan.problems.append(problem("import_no_subject", file=where, name=page.heads["subject"]))
-    number = _term_number(page.heads["term"])
-    term = school.terms.get(number) if number is not None else None
+    number_of_term = _term_number(page.heads["term"])
+    term = school.terms.get(number_of_term) if number_of_term is not None else None
     if term is None:
         plan.problems.append(problem("import_no_term", file=where, name=page.heads["term"]))
     if class_id is None or subject is None or term is None:
@@ -360,7 +360,8 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
             found = pupils.get(_norm(" ".join(cells[0].split()[:2])), [])
         if len(found) != 1:
             plan.problems.append(
-                problem("import_no_pupil", file=where, row=number, name=cells[0], klass=page.heads["class"])
+                problem("import_no_pupil", file=where, row=number, name=cells[0], klass=page.heads["class"],
+                        term=number_of_term)
                 if not found else problem("import_many_pupils", file=where, row=number, name=cells[0],
                                           klass=page.heads["class"], count=len(found)))
             continue
@@ -374,16 +375,18 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
                 continue
             if what == "work":
                 work_id, top = target
+                origin = (where, number, page.columns[column])
                 if not text.isdigit() or int(text) > top:
-                    plan.problems.append(problem("import_bad_score", file=where, row=number, text=text, top=top))
+                    plan.problems.append(problem("import_bad_score", file=where, row=number, column=origin[2],
+                                                 text=text, top=top))
                     continue
                 had = scored.get((work_id, pupil))
                 if had == int(text):
                     continue  # the same page again, or the work's score as the school has it: nothing to write
                 if had is not None:
-                    plan.problems.append(problem("import_held", file=where, row=number, old=had, new=text))
+                    plan.problems.append(problem("import_held", file=where, row=number, column=origin[2], old=had,
+                                                 new=text))
                     continue
-                origin = (where, number, page.columns[column])
                 plan.add("score", record_keys.score(work_id, pupil), "points", int(text), where=origin)
                 plan.add("score", record_keys.score(work_id, pupil), "imported", plan.imported(where), where=origin)
                 plan.counts["scores"] += 1
@@ -393,7 +396,7 @@ def _place(conn: Connection, school: _School, page: Page, plan: _Plan, seen: set
 
 def _cell(plan: _Plan, origin: tuple[str, int, str], lesson: str, pupil: int, text: str, scale: str,
           held: dict[tuple[str, int], tuple[Any, Any, int]]) -> None:
-    where, number, _column = origin
+    where, number, column = origin
     mark: int | None = None
     attendance: str | None = None
     tokens = [t for t in re.split(r"[\s/]+", _ABSENT_MARKS.sub("н", text.casefold())) if t]
@@ -403,17 +406,17 @@ def _cell(plan: _Plan, origin: tuple[str, int, str], lesson: str, pupil: int, te
         elif (token.isdigit() or (token.startswith("-") and token[1:].isdigit())) and mark is None:
             mark = int(token)
         elif token in LETTERS or token.lstrip("-").isdigit():  # "4/5", "н б": which one was meant is not for us to say
-            plan.problems.append(problem("import_two_values", file=where, row=number, text=text))
+            plan.problems.append(problem("import_two_values", file=where, row=number, column=column, text=text))
             return
         else:
-            plan.problems.append(problem("import_bad_cell", file=where, row=number, text=text))
+            plan.problems.append(problem("import_bad_cell", file=where, row=number, column=column, text=text))
             return
     if mark is not None:
         try:
             check_mark(scale, mark)
         except InvalidMark as error:
-            plan.problems.append(problem("import_bad_mark", file=where, row=number, mark=mark, scale=scale,
-                                         allowed=error.params.get("allowed", "")))
+            plan.problems.append(problem("import_bad_mark", file=where, row=number, column=column, mark=mark,
+                                         scale=scale, allowed=error.params.get("allowed", "")))
             return
     old_mark, old_attendance, version = held.get((lesson, pupil), (None, None, 0))
     key = record_keys.cell(lesson, pupil)
@@ -422,7 +425,7 @@ def _cell(plan: _Plan, origin: tuple[str, int, str], lesson: str, pupil: int, te
         if value is None or value == old:
             continue
         if old is not None:
-            plan.problems.append(problem("import_held", file=where, row=number, old=old, new=value))
+            plan.problems.append(problem("import_held", file=where, row=number, column=column, old=old, new=value))
             continue
         plan.add("cell", key, name, value, base=version, where=origin)
         plan.counts["marks" if name == "mark" else "attendance"] += 1

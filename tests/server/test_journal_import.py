@@ -226,9 +226,13 @@ def test_every_refusal_is_told_in_kazakh_russian_and_english() -> None:
 
     keys = set(re.findall(r'problem\("(\w+)"', inspect.getsource(journal_import)))
     assert len(keys) >= 20 and keys <= set(TEXTS)
-    told = journal_import.problem("import_no_pupil", file="7а.csv", row=5, name="Иванов Иван", klass="7А")
-    assert told.words("kk") == "7а.csv, 5-жол: 7А сыныбында 'Иванов Иван' оқушысы жоқ."
-    assert str(told) == "7а.csv, row 5: no pupil 'Иванов Иван' in 7А"
+    told = journal_import.problem("import_no_pupil", file="7а.csv", row=5, name="Иванов Иван", klass="7А", term=1)
+    assert told.words("kk") == "7а.csv, 5-жол: 1-тоқсанда 7А сыныбында 'Иванов Иван' оқушысы жоқ."
+    assert str(told) == "7а.csv, row 5: no pupil 'Иванов Иван' in 7А in term 1"
+    # a write the journal's rules refuse: its reason in the admin's language, where it is on the page
+    refused = journal_import.problem("import_write", file="7а.csv", row=5, column="09.11.2026",
+                                     why="why_pupil_not_in_course", message="Pupil 322 is not in the class")
+    assert refused.words("ru") == "7а.csv, строка 5, «09.11.2026»: ученика в тот день не было в этом классе (группе)."
     assert "похоже на Windows-1251" in journal_import.problem("import_not_utf8", file="a.csv", hint=True).words("ru")
 
 
