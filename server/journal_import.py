@@ -136,18 +136,31 @@ def read_page(name: str, data: bytes) -> Page:
 
 
 def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
+    """The rows of the workbook's page: its first sheet that begins with a header line (a sheet of instructions
+    before it, as some systems put first, is passed over), else its first sheet."""
     from openpyxl import load_workbook
 
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        sheets = [[_xlsx_row(row) for row in sheet.iter_rows(values_only=True)]
+                  for sheet in load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets]
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError):
         raise ImportRefused([problem("import_bad_xlsx", file=name)]) from None
-    out = []
-    for row in sheet.iter_rows(values_only=True):
-        out.append(["" if v is None else v.date().isoformat() if isinstance(v, dt.datetime)
-                    else v.isoformat() if isinstance(v, dt.date) else str(int(v)) if isinstance(v, float)
-                    and v.is_integer() else str(v) for v in row])
-    return out
+    if not sheets:
+        raise ImportRefused([problem("import_bad_xlsx", file=name)])
+    return next((rows for rows in sheets if _begins_with_a_head(rows)), sheets[0])
+
+
+def _xlsx_row(row: tuple[Any, ...]) -> list[str]:
+    """A sheet's row as a CSV would hold it: dates as ISO days, whole numbers without a fraction."""
+    return ["" if v is None else v.date().isoformat() if isinstance(v, dt.datetime)
+            else v.isoformat() if isinstance(v, dt.date) else str(int(v)) if isinstance(v, float)
+            and v.is_integer() else str(v) for v in row]
+
+
+def _begins_with_a_head(rows: list[list[str]]) -> bool:
+    """Whether the first filled row is a header line of a page (Class, Subject, Term, Group or Pupil)."""
+    first = next((row for row in rows if any(cell.strip() for cell in row)), None)
+    return first is not None and any(_norm(first[0]) in names for names in HEADS.values())
 
 
 def _looks_cp1251(data: bytes) -> bool:

@@ -52,10 +52,17 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") ->
     return path
 
 
-def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+def write_xlsx(path: Path, rows: list[list[str]], notes: list[str] | None = None) -> Path:
+    """The page as an XLSX; `notes`: a sheet of instructions before it, as some systems export."""
     book = Workbook()
+    page_sheet = book.active
+    if notes:
+        page_sheet.title = "Журнал"
+        first = book.create_sheet("Нұсқаулық", 0)
+        for line in notes:
+            first.append([line])
     for row in rows:
-        book.active.append([int(c) if c.isdigit() else c for c in row])
+        page_sheet.append([int(c) if c.isdigit() else c for c in row])
     book.save(path)
     return path
 
@@ -315,8 +322,8 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
 
 def test_a_page_again_or_in_another_hand_writes_nothing_twice_and_every_problem_is_told_at_once(
         school, tmp_path: Path) -> None:
-    """The same page imported again (its class, term, works and a pupil written another way: "11-Б", "1 четверть",
-    "СОР1", a patronymic) writes nothing; a cell holding two values is refused, not guessed; "н/б" is an absence;
+    """The same page imported again (as an XLSX with a sheet of instructions first, its class, term, works and a
+    pupil written another way: "11-Б", "1 четверть", "СОР1", a patronymic) writes nothing; a cell holding two values is refused, not guessed; "н/б" is an absence;
     an attendance imported beside a teacher's own mark leaves her mark unmarked; a holiday's column and a bad file
     are told together, each with its file, row or column; an import with no source is refused."""
     db_url, school_id, _passwords = school
@@ -328,7 +335,8 @@ def test_a_page_again_or_in_another_hand_writes_nothing_twice_and_every_problem_
     again = [[cell.replace("11 «Б»", "11-Б").replace("СОР 1", "СОР1") for cell in row] for row in
              page("Алгебра", 1, {"Сейітова Аружан Қайратқызы": BEST})]
     again[2][1] = "1 четверть"
-    done = import_journal(db_url, school_id, write_csv(tmp_path / "algebra-1-again.csv", again))
+    done = import_journal(db_url, school_id, write_xlsx(tmp_path / "algebra-1-again.xlsx", again,
+                                                        notes=["Этот файл выгружен из Kundelik.kz", "Не изменяйте"]))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 marks" in done.stdout and "0 works" in done.stdout and "0 scores" in done.stdout, done.stdout
 
