@@ -323,9 +323,10 @@ def test_a_pupils_transfer_extract_is_imported_by_the_school_he_goes_to(live_ser
 def test_a_page_again_or_in_another_hand_writes_nothing_twice_and_every_problem_is_told_at_once(
         school, tmp_path: Path) -> None:
     """The same page imported again (as an XLSX with a sheet of instructions first, its class, term, works and a
-    pupil written another way: "11-Б", "1 четверть", "СОР1", a patronymic) writes nothing; a cell holding two values is refused, not guessed; "н/б" is an absence;
-    an attendance imported beside a teacher's own mark leaves her mark unmarked; a holiday's column and a bad file
-    are told together, each with its file, row or column; an import with no source is refused."""
+    pupil written another way: "11-Б", "1 четверть", "СОР1", a patronymic) writes nothing; a cell holding two
+    values is refused, not guessed; "н/б" is an absence; an attendance imported beside a teacher's own mark leaves
+    her mark unmarked; a holiday's column and a bad file are told together, each with its file, row or column; an
+    import with no source is refused."""
     db_url, school_id, _passwords = school
     first = write_csv(tmp_path / "algebra-1.csv", page("Алгебра", 1, {"Сейітова Аружан": BEST}))
     assert import_journal(db_url, school_id, first).returncode == 0
