@@ -661,7 +661,8 @@ def mount(app: FastAPI, engine: Engine, gates: Gates, signer: Ed25519PrivateKey 
             return found
         who, session = found
         now = dt.datetime.now(dt.UTC)
-        chosen = {what: int(form[what]) if form.get(what, "").isdigit() else None for what in ("class", "pupil")}
+        # (a pupil, if named, wins: his export is the narrower one, as export_school takes it)
+        chosen = {what: int(form[what]) if form.get(what, "").isdigit() else None for what in ("pupil", "class")}
         with tempfile.TemporaryDirectory() as folder_name:
             folder = Path(folder_name) / "export"
             try:
