@@ -4,6 +4,7 @@ server, others' edits arriving, conflicts and refusals kept for the teacher, and
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import httpx
 import pytest
@@ -159,13 +160,14 @@ def test_a_teacher_resolves_a_conflict_and_both_pcs_take_the_choice(server: Live
     first, second = synced_pcs(tmp_path, server.url, spot.teacher_login, "first", "second")
     devices += [first, second]
     first.journal.set_mark(spot.lesson_id, spot.pupil_id, 7)
+    time.sleep(0.005)  # the 4 typed later: within one millisecond the clocks tie, and the PCs' ids decide the winner
     second.journal.set_mark(spot.lesson_id, spot.pupil_id, 4)
     first.sync()
     second.sync()
     first.sync()
     with first.db.read() as conn:
         [clash] = conflicts.open_conflicts(conn)
-    assert (clash.winner_value, clash.loser_value) == (4, 7)
+    assert (clash.winner_value, clash.loser_value) == (4, 7)  # the later edit wins
 
     conflicts.resolve(first.journal, clash.id, 7)  # the teacher keeps the 7
     assert first.journal.cell(spot.lesson_id, spot.pupil_id).mark == 7
