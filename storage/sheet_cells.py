@@ -19,34 +19,30 @@ ScoreValues = tuple[int | None, str | None]  # points, comment
 def cells(conn: Any, pairs: Iterable[Pair]) -> dict[Pair, CellValues | None]:
     """(attendance, mark, comment) of each (lesson id, pupil id) cell; None for a cell that holds nothing.
     `conn`: a SQLAlchemy Connection or a sqlite3 connection to the journal."""
-    raw, found = driver_connection(conn), {}
-    for lesson_id, pupil_id in pairs:
-        row = raw.execute("SELECT attendance, mark, comment FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?",
-                          (lesson_id, pupil_id)).fetchone()
-        found[(lesson_id, pupil_id)] = (row[0], row[1], row[2]) if row and any(v is not None for v in row) else None
-    return found
+    return {pair: tuple(row) if row and any(v is not None for v in row) else None for pair, row in _read(
+        conn, "SELECT attendance, mark, comment FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?", pairs).items()}
 
 
 def scores(conn: Any, pairs: Iterable[Pair]) -> dict[Pair, ScoreValues | None]:
     """(points, comment) of each (work id, pupil id) score; None for a pupil with neither points nor a comment."""
-    raw, found = driver_connection(conn), {}
-    for work_id, pupil_id in pairs:
-        row = raw.execute("SELECT points, comment FROM summative_score WHERE work_id = ? AND pupil_id = ?",
-                          (work_id, pupil_id)).fetchone()
-        found[(work_id, pupil_id)] = (row[0], row[1]) if row and (row[0] is not None or row[1]) else None
-    return found
+    return {pair: tuple(row) if row and (row[0] is not None or row[1]) else None for pair, row in _read(
+        conn, "SELECT points, comment FROM summative_score WHERE work_id = ? AND pupil_id = ?", pairs).items()}
+
+
+_IMPORTED = {"lesson_cell": "SELECT imported FROM lesson_cell WHERE lesson_id = ? AND pupil_id = ?",
+             "summative_score": "SELECT imported FROM summative_score WHERE work_id = ? AND pupil_id = ?"}
 
 
 def imported(conn: Any, table: str, pairs: Iterable[Pair]) -> dict[Pair, str | None]:
     """Where the school imported each (lesson id, pupil id) cell, or (work id, pupil id) score, from: the synced
     field "imported" of `table` ("lesson_cell" or "summative_score"); None for what a teacher wrote."""
-    raw, key = driver_connection(conn), {"lesson_cell": "lesson_id", "summative_score": "work_id"}[table]
-    found = {}
-    for record, pupil_id in pairs:
-        row = raw.execute(f"SELECT imported FROM {table} WHERE {key} = ? AND pupil_id = ?",  # noqa: S608 (two names)
-                          (record, pupil_id)).fetchone()
-        found[(record, pupil_id)] = row[0] if row else None
-    return found
+    return {pair: row[0] if row else None for pair, row in _read(conn, _IMPORTED[table], pairs).items()}
+
+
+def _read(conn: Any, query: str, pairs: Iterable[Pair]) -> dict[Pair, Any]:
+    """The row `query` (keyed by record and pupil) finds for each pair, or None."""
+    raw = driver_connection(conn)
+    return {(record, pupil): raw.execute(query, (record, pupil)).fetchone() for record, pupil in pairs}
 
 
 def conflicted_cells(conn: Any) -> set[Pair]:
