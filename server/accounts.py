@@ -20,7 +20,7 @@ from typing import Any, overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from core.validation import kept
 from server import audit_log, serials
@@ -232,16 +232,19 @@ def _audit(conn: Connection, who: Principal, now: dt.datetime, entity: str, key:
                      ip=ip, entity=entity, entity_key=key, field=field, new_value=new, result=result)
 
 
-def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
-    query = (select(device.c.id, device.c.expires_at, device.c.revoked_at, account.c.id.label("account_id"),
+# A token's device and account, by the token's digest: built once (every sync asks it).
+_BY_TOKEN = (select(device.c.id, device.c.expires_at, device.c.revoked_at, account.c.id.label("account_id"),
                     account.c.school_id, account.c.role, account.c.teacher_id)
              .join(account, (account.c.school_id == device.c.school_id) & (account.c.id == device.c.account_id))
-             .where(device.c.token_hash == token_digest(token)))
+             .where(device.c.token_hash == bindparam("digest")))
+_BY_SCHOOLS_TOKEN = _BY_TOKEN.where(device.c.school_id == bindparam("school"))
+
+
+def authenticate(conn: Connection, token: str, now: dt.datetime) -> Principal:
     school_id = school_of(token)
-    if school_id is not None:
-        query = query.where(device.c.school_id == school_id)
-    # else a token handed out before tokens named their school: found by its hash in every school's rows
-    row = conn.execute(query).first()
+    # a token handed out before tokens named their school: found by its hash in every school's rows
+    row = conn.execute(_BY_TOKEN if school_id is None else _BY_SCHOOLS_TOKEN,
+                       {"digest": token_digest(token), "school": school_id}).first()
     if row is None:
         raise TokenRefused("bad_token", "Unknown device token; log in again.")
     if row.revoked_at is not None:

@@ -12,14 +12,19 @@ admin's period closing).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, Insert, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server import serials
 from server.schema import change, feed
+
+# Asked on every sync: built once.
+_HEAD = select(feed.c.head).where(feed.c.school_id == bindparam("school"))
+_KEPT_FROM = select(feed.c.kept_from).where(feed.c.school_id == bindparam("school"))
 
 
 def publish(conn: Connection, school_id: int, rows: Sequence[dict[str, Any]]) -> None:
@@ -34,13 +39,13 @@ def publish(conn: Connection, school_id: int, rows: Sequence[dict[str, Any]]) ->
 
 def head(conn: Connection, school_id: int) -> int:
     """The school's last committed position (0 before its first change): a new PC's cursor."""
-    return conn.execute(select(feed.c.head).where(feed.c.school_id == school_id)).scalar() or 0
+    return conn.execute(_HEAD, {"school": school_id}).scalar() or 0
 
 
 def kept_from(conn: Connection, school_id: int) -> int:
     """The position after which the school's feed still holds every change: a cursor below it would pull with a
     gap, and is answered "download again" instead (server.sync)."""
-    return conn.execute(select(feed.c.kept_from).where(feed.c.school_id == school_id)).scalar() or 0
+    return conn.execute(_KEPT_FROM, {"school": school_id}).scalar() or 0
 
 
 def trim(conn: Connection, school_id: int, before: dt.datetime) -> int:
@@ -58,11 +63,17 @@ def trim(conn: Connection, school_id: int, before: dt.datetime) -> int:
 
 
 def _advance(conn: Connection, school_id: int, count: int) -> int:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(feed).values(school_id=school_id, head=count)
-    statement = statement.on_conflict_do_update(index_elements=[feed.c.school_id],
-                                                set_={"head": feed.c.head + count})
-    new_head: int = conn.execute(statement.returning(feed.c.head)).scalar_one()
+    new_head: int = conn.execute(_advancing(conn.dialect.name), {"school": school_id, "count": count}).scalar_one()
     return new_head
+
+
+@functools.cache
+def _advancing(dialect_name: str) -> Insert:
+    """The school's feed row made or moved on by `count`, returning its new head (built once a dialect)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(feed).values(school_id=bindparam("school"), head=bindparam("count"))
+    statement = statement.on_conflict_do_update(index_elements=[feed.c.school_id],
+                                                set_={"head": feed.c.head + statement.excluded.head})
+    return statement.returning(feed.c.head)
 
 

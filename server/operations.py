@@ -52,6 +52,25 @@ CHANGE, CONFLICT, PM = tables["change"], tables["conflict"], tables["period_mark
 # The rows that go with a record a field removes (a summative work's empty score rows), by table.
 _CHILDREN = {"summative_work": ((SCORE, "work_id"),)}
 
+# The statements every sync runs, built once with their values as parameters: building a statement anew for each
+# call cost more of the server's Python than running it (a sync runs some twenty; benchmarks/server_bench.py).
+# Each names its school (`school`) on every table: on Citus, the school's shard.
+_LESSONS = (select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id)
+            .join(C, (C.c.school_id == L.c.school_id) & (C.c.id == L.c.course_id))
+            .join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
+            .where(L.c.school_id == bindparam("school"), L.c.id.in_(bindparam("ids", expanding=True)))
+            .order_by(L.c.id).with_for_update(of=L))
+"""Lessons of the school by id, with what the write rules ask of their course and class, locked in id order."""
+_CELLS = (select(CELL).where(CELL.c.school_id == bindparam("school"),
+                             CELL.c.lesson_id.in_(bindparam("lessons", expanding=True)))
+          .order_by(CELL.c.lesson_id, CELL.c.pupil_id).with_for_update())
+_CLOSED = select(P.c.year_id, P.c.start_date, P.c.end_date).where(
+    P.c.school_id == bindparam("school"), P.c.year_id.in_(bindparam("years", expanding=True)), P.c.closed.is_(True))
+_MEMBERS = select(M.c.pupil_id, M.c.class_id, M.c.from_date, M.c.to_date).where(
+    M.c.school_id == bindparam("school"), M.c.class_id.in_(bindparam("classes", expanding=True)))
+_GROUP_MEMBERS = select(SM.c.subgroup_id, SM.c.pupil_id, SM.c.from_date, SM.c.to_date).where(
+    SM.c.school_id == bindparam("school"), SM.c.subgroup_id.in_(bindparam("groups", expanding=True)))
+
 
 class Refused(Exception):
     """A refusal only the server makes (a record it does not hold, a key of the wrong shape, another school)."""
@@ -139,15 +158,9 @@ class Applier:
         lesson_ids = sorted(wanted)
         for start in range(0, len(lesson_ids), 500):
             chunk = lesson_ids[start : start + 500]
-            for row in self.conn.execute(
-                self._lesson_query().where(L.c.id.in_(chunk)).order_by(L.c.id).with_for_update(of=L)
-            ).mappings():
+            for row in self.conn.execute(_LESSONS, {"school": self.school, "ids": chunk}).mappings().all():
                 self._lessons[row["id"]] = (_landing_of(row), dict(row))
-            for row in self.conn.execute(
-                select(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id.in_(chunk))
-                .order_by(CELL.c.lesson_id, CELL.c.pupil_id)
-                .with_for_update()
-            ).mappings():
+            for row in self.conn.execute(_CELLS, {"school": self.school, "lessons": chunk}).mappings().all():
                 self._cells[(row["lesson_id"], row["pupil_id"])] = dict(row)
             for lesson_id in chunk:
                 for pupil_id in wanted[lesson_id]:
@@ -162,10 +175,7 @@ class Applier:
         for year in years:
             self._closed[year] = []
         if years:
-            for year, start, end in self.conn.execute(
-                select(P.c.year_id, P.c.start_date, P.c.end_date)
-                .where(P.c.school_id == self.school, P.c.year_id.in_(years), P.c.closed.is_(True))
-            ):
+            for year, start, end in self.conn.execute(_CLOSED, {"school": self.school, "years": sorted(years)}).all():
                 self._closed[year].append((start, end))
 
     def _load_members(self, classes: set[int]) -> None:
@@ -173,9 +183,7 @@ class Applier:
             self._members[class_id] = {}
         if classes:
             for pupil, class_id, since, until in self.conn.execute(
-                select(M.c.pupil_id, M.c.class_id, M.c.from_date, M.c.to_date)
-                .where(M.c.school_id == self.school, M.c.class_id.in_(classes))
-            ):
+                    _MEMBERS, {"school": self.school, "classes": sorted(classes)}).all():
                 self._members[class_id].setdefault(pupil, []).append((since, until))
 
     def _load_subgroups(self, groups: set[int]) -> None:
@@ -183,36 +191,20 @@ class Applier:
             self._subgroups[group] = {}
         if groups:
             for group, pupil, since, until in self.conn.execute(
-                select(SM.c.subgroup_id, SM.c.pupil_id, SM.c.from_date, SM.c.to_date)
-                .where(SM.c.school_id == self.school, SM.c.subgroup_id.in_(groups))
-            ):
+                    _GROUP_MEMBERS, {"school": self.school, "groups": sorted(groups)}).all():
                 self._subgroups[group].setdefault(pupil, []).append((since, until))
-
-    def _lesson_query(self) -> Any:
-        """A lesson of the school with what the write rules ask of its course and class."""
-        return (select(L, C.c.teacher_id, C.c.class_id, C.c.subgroup_id, C.c.scale, K.c.year_id)
-                .join(C, (C.c.school_id == L.c.school_id) & (C.c.id == L.c.course_id))
-                .join(K, (K.c.school_id == C.c.school_id) & (K.c.id == C.c.class_id))
-                .where(L.c.school_id == self.school))
 
     def flush(self) -> None:
         """Write what the batch has changed so far."""
         conn = self.conn
         serials.write_rows(conn, CELL, list(self._new_cells.values()))
         if self._changed_cells:
-            conn.execute(
-                update(CELL).where(CELL.c.school_id == self.school, CELL.c.lesson_id == bindparam("k_lesson"),
-                                   CELL.c.pupil_id == bindparam("k_pupil"))
-                .values({c: bindparam(c) for c in (*_synced_columns("cell"), "server_version")}),
-                [dict(row, k_lesson=row["lesson_id"], k_pupil=row["pupil_id"]) for row in self._changed_cells.values()],
-            )
+            conn.execute(_CELL_UPDATE, [dict(row, k_school=self.school, k_lesson=row["lesson_id"],
+                                             k_pupil=row["pupil_id"]) for row in self._changed_cells.values()])
         if self._changed_lessons:
-            columns = (*_synced_columns("lesson"), "server_version")
-            conn.execute(
-                update(L).where(L.c.school_id == self.school, L.c.id == bindparam("k_id"))
-                .values({c: bindparam(c) for c in columns}),
-                [{"k_id": lid, **{c: row[c] for c in columns}} for lid, row in self._changed_lessons.items()],
-            )
+            columns = _LESSON_UPDATE_COLUMNS
+            conn.execute(_LESSON_UPDATE, [{"k_school": self.school, "k_id": lid, **{c: row[c] for c in columns}}
+                                          for lid, row in self._changed_lessons.items()])
         self._new_cells, self._changed_cells, self._changed_lessons = {}, {}, {}
 
     def take_changes(self) -> list[dict[str, Any]]:
@@ -359,8 +351,7 @@ class Applier:
         cached = self._lessons.get(lesson_id)
         if cached is not None:
             return cached
-        row = self.conn.execute(self._lesson_query().where(L.c.id == lesson_id).with_for_update(of=L)
-                                ).mappings().first()
+        row = self.conn.execute(_LESSONS, {"school": self.school, "ids": [lesson_id]}).mappings().first()
         if row is None:
             raise Refused("unknown_lesson", f"No lesson {lesson_id!r} on the server.")
         self._lessons[lesson_id] = (_landing_of(row), dict(row))
@@ -699,6 +690,15 @@ def _synced_columns(entity: str) -> tuple[str, ...]:
     """The columns of a kind's table its fields write (core.synced_kinds)."""
     return tuple(c for f in KINDS[entity].fields.values() for c in (f.column,) + tuple(c for c, _ in f.parts)
                  if c is not None)
+
+
+# A batch's changed cells and lessons, written set-wise (Applier.flush): their synced columns and version by key.
+_CELL_UPDATE = (update(CELL).where(CELL.c.school_id == bindparam("k_school"), CELL.c.lesson_id == bindparam("k_lesson"),
+                                   CELL.c.pupil_id == bindparam("k_pupil"))
+                .values({c: bindparam(c) for c in (*_synced_columns("cell"), "server_version")}))
+_LESSON_UPDATE_COLUMNS = (*_synced_columns("lesson"), "server_version")
+_LESSON_UPDATE = (update(L).where(L.c.school_id == bindparam("k_school"), L.c.id == bindparam("k_id"))
+                  .values({c: bindparam(c) for c in _LESSON_UPDATE_COLUMNS}))
 
 
 def _typed(table: Table, columns: dict[str, Any]) -> dict[str, Any]:

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, exists, func, literal, or_, select, true, union
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+    union,
+)
 
 from core import json_codec, record_keys
 from core.protocol import Change, Conflict
@@ -60,15 +76,7 @@ def readable(conn: Connection, who: Principal) -> Readable:
     shard)."""
     if who.is_admin:
         return Readable(None)
-    school, teacher = who.school_id, who.teacher_id
-    homeroom = select(K.c.id).where(K.c.school_id == school, K.c.homeroom_teacher_id == teacher)
-    rows = conn.execute(union(
-        select(C.c.id, literal("whole").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id).where(
-            C.c.school_id == school, or_(C.c.teacher_id == teacher, C.c.class_id.in_(homeroom))),
-        select(L.c.course_id, literal("lessons").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id)
-        .join(C, and_(C.c.school_id == school, C.c.id == L.c.course_id))
-        .where(L.c.school_id == school, L.c.substitute_teacher_id == teacher),
-    )).all()
+    rows = conn.execute(_READABLE, {"school": who.school_id, "teacher": who.teacher_id}).all()
     whole = {course for course, how, *_ in rows if how == "whole"}
     lessons_only = {course for course, how, *_ in rows if how == "lessons"} - whole
     teachers = {course: teacher_id for course, _, teacher_id, *_ in rows}
@@ -76,7 +84,7 @@ def readable(conn: Connection, who: Principal) -> Readable:
     for _, how, _, class_id, subject in rows:
         if how == "whole":
             subjects.setdefault(class_id, set()).add(subject)
-    carried = _carried(conn, school, subjects, whole, teachers)
+    carried = _carried(conn, who.school_id, subjects, whole, teachers)
     return Readable(frozenset(whole | lessons_only), frozenset(lessons_only), carried, teachers)
 
 
@@ -87,18 +95,10 @@ def _carried(conn: Connection, school: int, subjects: dict[int, set[int]], whole
     anyway (the pupil, not the course, moved). `teachers` gains those courses' teachers."""
     if not subjects:
         return frozenset()
-    came = conn.execute(
-        select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id)
-        .join(K, and_(K.c.school_id == school, K.c.id == M.c.class_id))
-        .join(Y, and_(Y.c.school_id == school, Y.c.id == K.c.year_id))
-        .where(M.c.school_id == school, M.c.class_id.in_(sorted(subjects)), M.c.from_date > Y.c.start_date)).all()
+    came = conn.execute(_CAME, {"school": school, "classes": sorted(subjects)}).all()
     if not came:
         return frozenset()
-    before = conn.execute(
-        select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id, C.c.id, C.c.subject_id, C.c.teacher_id)
-        .join(K, and_(K.c.school_id == school, K.c.id == M.c.class_id))
-        .join(C, and_(C.c.school_id == school, C.c.class_id == M.c.class_id))
-        .where(M.c.school_id == school, M.c.pupil_id.in_(sorted({pupil for pupil, *_ in came})))).all()
+    before = conn.execute(_STAYS, {"school": school, "pupils": sorted({pupil for pupil, *_ in came})}).all()
     out = set()
     for pupil, class_id, since, year in came:
         for earlier_pupil, earlier_class, earlier_since, earlier_year, course, subject, teacher in before:
@@ -107,6 +107,29 @@ def _carried(conn: Connection, school: int, subjects: dict[int, set[int]], whole
                 out.add((course, pupil))
                 teachers[course] = teacher
     return frozenset(out)
+
+
+# Asked on every sync, built once (server.operations says why): the courses a teacher reads whole (hers and her
+# homeroom class's) or for her substitute lessons alone; the pupils who came to some of those classes after the
+# year began; those pupils' stays in every class, with its courses.
+_READABLE = union(
+    select(C.c.id, literal("whole").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id).where(
+        C.c.school_id == bindparam("school"),
+        or_(C.c.teacher_id == bindparam("teacher"), C.c.class_id.in_(select(K.c.id).where(
+            K.c.school_id == bindparam("school"), K.c.homeroom_teacher_id == bindparam("teacher"))))),
+    select(L.c.course_id, literal("lessons").label("how"), C.c.teacher_id, C.c.class_id, C.c.subject_id)
+    .join(C, and_(C.c.school_id == bindparam("school"), C.c.id == L.c.course_id))
+    .where(L.c.school_id == bindparam("school"), L.c.substitute_teacher_id == bindparam("teacher")),
+)
+_CAME = (select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id)
+         .join(K, and_(K.c.school_id == bindparam("school"), K.c.id == M.c.class_id))
+         .join(Y, and_(Y.c.school_id == bindparam("school"), Y.c.id == K.c.year_id))
+         .where(M.c.school_id == bindparam("school"), M.c.class_id.in_(bindparam("classes", expanding=True)),
+                M.c.from_date > Y.c.start_date))
+_STAYS = (select(M.c.pupil_id, M.c.class_id, M.c.from_date, K.c.year_id, C.c.id, C.c.subject_id, C.c.teacher_id)
+          .join(K, and_(K.c.school_id == bindparam("school"), K.c.id == M.c.class_id))
+          .join(C, and_(C.c.school_id == bindparam("school"), C.c.class_id == M.c.class_id))
+          .where(M.c.school_id == bindparam("school"), M.c.pupil_id.in_(bindparam("pupils", expanding=True))))
 
 
 def course_ids(conn: Connection, who: Principal, courses: Readable) -> dict[int, int]:
@@ -119,36 +142,63 @@ def course_ids(conn: Connection, who: Principal, courses: Readable) -> dict[int,
         select(C.c.id, C.c.teacher_id).where(C.c.school_id == who.school_id))}
 
 
-def her_lessons(who: Principal) -> Any:
-    """A subquery of the ids, as text, of the lessons `who` substitutes in."""
-    return select(cast(L.c.id, String)).where(L.c.school_id == who.school_id,
-                                              L.c.substitute_teacher_id == who.teacher_id)
-
-
-def _readable(who: Principal, courses: Readable) -> Any:
-    """The changes `who` may read: of her courses all, of those she substitutes in only her lessons' (a lesson's
-    key is its id; a cell's begins with it), of those read for some pupils theirs (Readable.carried); an admin's
-    school's all."""
+def _allowed(courses: Readable) -> tuple[tuple[bool, bool, bool], dict[str, Any]]:
+    """Which of the conditions of `_readable` a caller's pull needs (a teacher's: her courses; the courses she
+    substitutes in; those read for some pupils alone), with their parameters."""
     if courses.courses is None:
-        return true()
+        return (False, False, False), {}
     carried = courses.carried_pupils()
+    partly = sorted(set(carried) - courses.courses)
+    return (True, bool(courses.substituted), bool(partly)), {
+        "courses": sorted(courses.courses | set(carried)), "substituted": sorted(courses.substituted),
+        "partly": partly, "partly_pupils": [(course, str(pupil)) for course in partly for pupil in carried[course]]}
+
+
+def _readable(teacher: bool, substituted: bool, partly: bool) -> Any:
+    """The changes a caller may read: of a teacher's courses all, of those she substitutes in only her lessons' (a
+    lesson's key is its id; a cell's begins with it), of those read for some pupils theirs (Readable.carried); an
+    admin's school's all. The lists are parameters (`_allowed`), so that the statement is built once a shape."""
+    if not teacher:
+        return true()
     # The courses first, alone in their condition, so that the database reads the feed by them as ever; then what
     # of a course read in part she is not sent.
-    allowed: list[Any] = [CHANGE.c.course_id.in_(sorted(courses.courses | set(carried)))]
-    if courses.substituted:  # (what the school keeps of the course, its calendar and roster, she reads too)
-        allowed.append(or_(CHANGE.c.course_id.not_in(sorted(courses.substituted)),
+    allowed: list[Any] = [CHANGE.c.course_id.in_(bindparam("courses", expanding=True))]
+    if substituted:  # (what the school keeps of the course, its calendar and roster, she reads too)
+        her = select(cast(L.c.id, String)).where(L.c.school_id == bindparam("school"),
+                                                 L.c.substitute_teacher_id == bindparam("teacher"))
+        allowed.append(or_(CHANGE.c.course_id.not_in(bindparam("substituted", expanding=True)),
                            CHANGE.c.entity.not_in(JOURNAL_KINDS),
-                           func.substr(CHANGE.c.entity_key, 1, 36).in_(her_lessons(who))))
-    if carried:
+                           func.substr(CHANGE.c.entity_key, 1, 36).in_(her)))
+    if partly:
         # Of a course read for some pupils: its lessons and works, and those pupils' cells and scores (whose keys
         # end with the pupil's number: core.record_keys); a course she reads whole as well, all of it.
-        partly = sorted(set(carried) - courses.courses)
-        if partly:
-            allowed.append(or_(CHANGE.c.course_id.not_in(partly), CHANGE.c.entity.in_(RECORDS), *(
-                and_(CHANGE.c.course_id == course, CHANGE.c.entity.in_(PUPILS_RECORDS),
-                     func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM).in_([str(p) for p in carried[course]]))
-                for course in partly)))
+        allowed.append(or_(CHANGE.c.course_id.not_in(bindparam("partly", expanding=True)),
+                           CHANGE.c.entity.in_(RECORDS),
+                           and_(CHANGE.c.entity.in_(PUPILS_RECORDS),
+                                tuple_(CHANGE.c.course_id, func.substr(CHANGE.c.entity_key, record_keys.PUPIL_FROM))
+                                .in_(bindparam("partly_pupils", expanding=True)))))
     return and_(*allowed)
+
+
+@functools.cache
+def _page(shape: tuple[bool, bool, bool], overwritten: bool) -> Select[Any]:
+    """A page of the school's feed past the cursor that the caller may read (`_readable` of `shape`), in the feed's
+    order, up to `span` rows; each with whether it is the device's own and, if `overwritten`, whether a later change
+    of the same field stands on the feed. Built once a shape."""
+    # whether a change is the device's own, asked of the database (no uuid read and spelt out a row; no device: none)
+    mine = func.coalesce(CHANGE.c.device_id == bindparam("device"), False)
+    columns: list[Any] = [CHANGE.c.position, CHANGE.c.entity, CHANGE.c.entity_key, CHANGE.c.field, CHANGE.c.version,
+                          CHANGE.c.value, mine]
+    if overwritten:
+        # (The school named in the subquery itself, not only by correlation: Citus then keeps it on the school's shard.)
+        later = CHANGE.alias("later")
+        columns.append(exists().where(later.c.school_id == bindparam("school"), later.c.entity == CHANGE.c.entity,
+                                      later.c.entity_key == CHANGE.c.entity_key, later.c.field == CHANGE.c.field,
+                                      later.c.version > CHANGE.c.version))
+    return (select(*columns)
+            .where(CHANGE.c.school_id == bindparam("school"), CHANGE.c.position > bindparam("cursor"),
+                   _readable(*shape))
+            .order_by(CHANGE.c.position).limit(bindparam("span")))
 
 
 def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
@@ -165,35 +215,23 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     only at its end (server.feed) but overwrite older changes all the same. `courses`: what `who` may read, when
     the caller has asked already."""
     writing = writing or {}
-    allowed = _readable(who, courses if courses is not None else readable(conn, who))
-    # whether a change is the device's own, asked of the database (no uuid read and spelt out a row)
-    mine = (func.coalesce(CHANGE.c.device_id == who.device_id, False) if who.device_id is not None
-            else literal(False))
-    columns = (CHANGE.c.position, CHANGE.c.entity, CHANGE.c.entity_key, CHANGE.c.field, CHANGE.c.version,
-               CHANGE.c.value, mine)
+    shape, params = _allowed(courses if courses is not None else readable(conn, who))
+    params.update(school=who.school_id, teacher=who.teacher_id, device=who.device_id, cursor=cursor)
 
-    def page(span: int, *more_columns: Any) -> list[tuple[Any, ...]]:
+    def page(span: int, overwritten: bool) -> list[tuple[Any, ...]]:
         # The columns a device is sent and those that decide whether it is, as plain tuples, fetched at once: a pull
         # reads up to `limit` rows on every sync, so what each row costs counts.
-        return list(conn.execute(
-            select(*columns, *more_columns)
-            .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > cursor, allowed)
-            .order_by(CHANGE.c.position).limit(span + 1)
-        ).all())
+        return list(conn.execute(_page(shape, overwritten), {**params, "span": span + 1}).all())
 
-    rows = page(limit)
+    rows = page(limit, False)
     more = len(rows) > limit
     if more:
         # The device's own changes on the page are not sent: the page reaches as far past them, so that a pull
         # after a push is not cut short by what the push wrote (and made to call again for the rest).
         span = limit + sum(1 for row in rows[:limit] if row[6])
         # The page ends before the feed does, so a change on it may have been overwritten further on, by this
-        # device too (which is not sent its own): asked of the database, row by row. (The school named in the
-        # subquery itself, not only by correlation: Citus then keeps it on the school's shard.)
-        later = CHANGE.alias("later")
-        rows = page(span, exists().where(later.c.school_id == who.school_id, later.c.entity == CHANGE.c.entity,
-                                         later.c.entity_key == CHANGE.c.entity_key, later.c.field == CHANGE.c.field,
-                                         later.c.version > CHANGE.c.version))
+        # device too (which is not sent its own): asked of the database, row by row.
+        rows = page(span, True)
         more = len(rows) > span
         rows = rows[:span]
         overwritten = [row[-1] for row in rows]
@@ -220,10 +258,10 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
     remaining = 0
     if more:  # counted up to COUNTED only (each page of a long pull would count the whole rest of the feed again)
         waiting = (select(CHANGE.c.position)
-                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor, allowed,
+                   .where(CHANGE.c.school_id == who.school_id, CHANGE.c.position > next_cursor, _readable(*shape),
                           or_(CHANGE.c.device_id.is_(None), CHANGE.c.device_id != who.device_id))
                    .limit(COUNTED).subquery())
-        remaining = conn.execute(select(func.count()).select_from(waiting)).scalar_one()
+        remaining = conn.execute(select(func.count()).select_from(waiting), params).scalar_one()
         if remaining == COUNTED:  # more than that: the feed's length past the cursor, an upper bound
             remaining = max(COUNTED, feed.head(conn, who.school_id) - next_cursor)
         elif remaining == 0:
@@ -238,11 +276,8 @@ def changes_since(conn: Connection, who: Principal, cursor: int, limit: int,
 
 def open_conflicts(conn: Connection, who: Principal, courses: Readable | None = None) -> list[Conflict]:
     courses = courses if courses is not None else readable(conn, who)
-    rows = conn.execute(
-        select(CONFLICT).where(CONFLICT.c.school_id == who.school_id, CONFLICT.c.resolved_at.is_(None),
-                               true() if courses.courses is None else CONFLICT.c.course_id.in_(sorted(courses.courses)))
-        .order_by(CONFLICT.c.created_at, CONFLICT.c.id).limit(MAX_CONFLICTS)
-    ).mappings()
+    rows = conn.execute(_open_conflicts(courses.courses is not None),
+                        {"school": who.school_id, "courses": sorted(courses.courses or ())}).mappings()
     return [
         Conflict(id=r["id"], entity=r["entity"], key=r["entity_key"], field=r["field"],
                  winner_value=json_codec.value(r["winner_value"]), loser_value=json_codec.value(r["loser_value"]),
@@ -251,3 +286,11 @@ def open_conflicts(conn: Connection, who: Principal, courses: Readable | None = 
                  created_at=r["created_at"])
         for r in rows
     ]
+
+
+@functools.cache
+def _open_conflicts(teacher: bool) -> Select[Any]:
+    """The school's open conflicts, the oldest first (of a teacher's courses alone): built once."""
+    mine = CONFLICT.c.course_id.in_(bindparam("courses", expanding=True)) if teacher else true()
+    return (select(CONFLICT).where(CONFLICT.c.school_id == bindparam("school"), CONFLICT.c.resolved_at.is_(None), mine)
+            .order_by(CONFLICT.c.created_at, CONFLICT.c.id).limit(MAX_CONFLICTS))

@@ -8,11 +8,12 @@ safe because every writer of the embedded file holds its one write lock from BEG
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import psycopg
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Select, Table, bindparam, func, insert, select
 from sqlalchemy import Sequence as IdSequence
 from sqlalchemy.exc import DBAPIError
 
@@ -61,9 +62,15 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
 
 def _next_ids(conn: Connection, table: Table, count: int) -> list[int]:
     """`count` new ids from the table's sequence (PostgreSQL), in one statement, in increasing order."""
+    return sorted(conn.execute(_taking_ids(table), {"count": count}).scalars())
+
+
+@functools.cache
+def _taking_ids(table: Table) -> Select[Any]:
+    """The statement taking `count` ids from the table's sequence (built once a table: a sync takes them twice)."""
     sequence = table.c.id.default
     assert isinstance(sequence, IdSequence), f"{table.name}.id is not numbered by a sequence"
-    return sorted(conn.execute(select(sequence.next_value()).select_from(func.generate_series(1, count))).scalars())
+    return select(sequence.next_value()).select_from(func.generate_series(1, bindparam("count")))
 
 
 def copy_rows(conn: Connection, table: Table, names: Sequence[str], values: Iterable[Sequence[Any]]) -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core import audit_checkpoint as checkpoints
@@ -37,6 +37,14 @@ RETRIES = 3
 # One line a sync call: the device, how many operations with which outcome (refusals by code), how many
 # changes went back, how long it took. No values, no names: a pupil's data stays out of the log.
 log = logging.getLogger("dala.server.sync")
+
+
+# The calling device's row, locked for the sync (its syncs take turns on it): built once, as every sync asks it.
+_DEVICE = (select(device.c.last_seq, device.c.audit_count, device.c.log_head)
+           .where(device.c.school_id == bindparam("school"), device.c.id == bindparam("device")).with_for_update())
+# The device's row after the sync: its last operation, when it was seen, its audit chain's head.
+_SEEN = (update(device).where(device.c.school_id == bindparam("k_school"), device.c.id == bindparam("k_device"))
+         .values(last_seq=bindparam("k_last_seq"), last_seen_at=bindparam("k_now"), log_head=bindparam("k_head")))
 
 
 class DeviceMismatch(Exception):
@@ -80,9 +88,7 @@ def _sync_once(engine: Engine, identify: Identify, request: SyncRequest, ip: str
         if request.device_id != who.device_id:
             raise DeviceMismatch("The device id in the request is not the one this token was issued to.")
         last_seq, audit_count, log_head = conn.execute(
-            select(device.c.last_seq, device.c.audit_count, device.c.log_head)
-            .where(device.c.school_id == who.school_id, device.c.id == who.device_id).with_for_update()
-        ).one()
+            _DEVICE, {"school": who.school_id, "device": who.device_id}).one()
         applier = Applier(conn, who, now)
         applier.prefetch([op for op in request.ops if op.seq > last_seq])
         results: list[OperationResult] = []
@@ -126,11 +132,12 @@ def _sync_once(engine: Engine, identify: Identify, request: SyncRequest, ip: str
         if request.audit_receipt is not None and signer is not None:
             noted.extend(_receipt_broken(conn, who, request.audit_receipt, log_head, signer, now, ip))
         heads = audit_log.record_many(conn, [*audit_rows.values(), *noted], {who.device_id: log_head})
-        conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.id == who.device_id).values(
-            last_seq=last_seq, last_seen_at=now, log_head=heads.get(who.device_id, log_head),
-            **({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {}),
-            # the device's public bundle key, sent until it is registered: its sealed bundles are checked by it
-            **({"bundle_key": request.bundle_key} if request.bundle_key is not None else {})))
+        extra = {**({"audit_count": request.audit_count, "audit_hash": request.audit_hash} if noted else {}),
+                 # the device's public bundle key, sent until it is registered: its sealed bundles are checked by it
+                 **({"bundle_key": request.bundle_key} if request.bundle_key is not None else {})}
+        conn.execute(_SEEN.values(**extra) if extra else _SEEN,
+                     {"k_school": who.school_id, "k_device": who.device_id, "k_last_seq": last_seq, "k_now": now,
+                      "k_head": heads.get(who.device_id, log_head)})
         written = applier.take_changes()
         courses = readable(conn, who)  # once, for the pull, the conflicts and the digest
         download_again = request.cursor < feed.kept_from(conn, who.school_id)
