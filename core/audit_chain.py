@@ -7,6 +7,7 @@ hands back (SQLite: naive; PostgreSQL: aware)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,16 +16,26 @@ from typing import Any
 GENESIS = "0" * 64
 
 
+# What json.dumps(..., ensure_ascii=False, separators=(",", ":"), default=str) makes, without a new encoder a call
+# (a sync hashes an entry an operation).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def canonical(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return _utc_text(value)
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def _utc_text(value: dt.datetime) -> str:
+    """A time as hashed (a sync's entries share theirs: spelt out once)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def entry_hash(previous: str, entry: Mapping[Any, Any], fields: Sequence[str]) -> str:
-    body = json.dumps([previous, *(canonical(entry.get(f)) for f in fields)], ensure_ascii=False,
-                      separators=(",", ":"), default=str)
+    body = _ENCODER.encode([previous, *(canonical(entry.get(f)) for f in fields)])
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

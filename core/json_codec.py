@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# json.dumps with these arguments, without building an encoder a call (a sync writes three values an operation).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
 
 def text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _ENCODER.encode(value)
 
 
 def column(value: Any) -> str | None:
