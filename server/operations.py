@@ -20,7 +20,20 @@ import secrets
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Date, Table, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Date,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from core import hlc, ids, json_codec, record_keys, school_calendar, write_rules
 from core.errors import REFUSALS_TELLING_VALUE, InvalidLesson, JournalError, PeriodClosed
@@ -158,10 +171,10 @@ class Applier:
         lesson_ids = sorted(wanted)
         for start in range(0, len(lesson_ids), 500):
             chunk = lesson_ids[start : start + 500]
-            for row in self.conn.execute(_LESSONS, {"school": self.school, "ids": chunk}).mappings().all():
-                self._lessons[row["id"]] = (_landing_of(row), dict(row))
-            for row in self.conn.execute(_CELLS, {"school": self.school, "lessons": chunk}).mappings().all():
-                self._cells[(row["lesson_id"], row["pupil_id"])] = dict(row)
+            for row in _dicts(self.conn.execute(_LESSONS, {"school": self.school, "ids": chunk})):
+                self._lessons[row["id"]] = (_landing_of(row), row)
+            for row in _dicts(self.conn.execute(_CELLS, {"school": self.school, "lessons": chunk})):
+                self._cells[(row["lesson_id"], row["pupil_id"])] = row
             for lesson_id in chunk:
                 for pupil_id in wanted[lesson_id]:
                     self._cells.setdefault((lesson_id, pupil_id), None)  # known not to exist yet
@@ -699,6 +712,13 @@ _CELL_UPDATE = (update(CELL).where(CELL.c.school_id == bindparam("k_school"), CE
 _LESSON_UPDATE_COLUMNS = (*_synced_columns("lesson"), "server_version")
 _LESSON_UPDATE = (update(L).where(L.c.school_id == bindparam("k_school"), L.c.id == bindparam("k_id"))
                   .values({c: bindparam(c) for c in _LESSON_UPDATE_COLUMNS}))
+
+
+def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
+    """A result's rows as dicts of their columns: twice as quick as dict(row) over `.mappings()` (a batch's prefetch
+    reads every cell of the lessons it touches, some fifteen hundred rows)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def _typed(table: Table, columns: dict[str, Any]) -> dict[str, Any]:
