@@ -16,6 +16,7 @@ still order its own edits. Both values are kept in the conflict record until a t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
@@ -25,6 +26,7 @@ from sqlalchemy import (
     CursorResult,
     Date,
     Table,
+    Update,
     bindparam,
     delete,
     exists,
@@ -212,12 +214,14 @@ class Applier:
         conn = self.conn
         serials.write_rows(conn, CELL, list(self._new_cells.values()))
         if self._changed_cells:
-            conn.execute(_CELL_UPDATE, [dict(row, k_school=self.school, k_lesson=row["lesson_id"],
-                                             k_pupil=row["pupil_id"]) for row in self._changed_cells.values()])
+            statement = _updating(CELL, ("lesson_id", "pupil_id"), (*_synced_columns("cell"), "server_version"))
+            conn.execute(statement, [dict(row, k_school=self.school, k_lesson_id=row["lesson_id"],
+                                          k_pupil_id=row["pupil_id"]) for row in self._changed_cells.values()])
         if self._changed_lessons:
-            columns = _LESSON_UPDATE_COLUMNS
-            conn.execute(_LESSON_UPDATE, [{"k_school": self.school, "k_id": lid, **{c: row[c] for c in columns}}
-                                          for lid, row in self._changed_lessons.items()])
+            columns = (*_synced_columns("lesson"), "server_version")
+            conn.execute(_updating(L, ("id",), columns), [{"k_school": self.school, "k_id": lid,
+                                                          **{c: row[c] for c in columns}}
+                                                         for lid, row in self._changed_lessons.items()])
         self._new_cells, self._changed_cells, self._changed_lessons = {}, {}, {}
 
     def take_changes(self) -> list[dict[str, Any]]:
@@ -705,13 +709,14 @@ def _synced_columns(entity: str) -> tuple[str, ...]:
                  if c is not None)
 
 
-# A batch's changed cells and lessons, written set-wise (Applier.flush): their synced columns and version by key.
-_CELL_UPDATE = (update(CELL).where(CELL.c.school_id == bindparam("k_school"), CELL.c.lesson_id == bindparam("k_lesson"),
-                                   CELL.c.pupil_id == bindparam("k_pupil"))
-                .values({c: bindparam(c) for c in (*_synced_columns("cell"), "server_version")}))
-_LESSON_UPDATE_COLUMNS = (*_synced_columns("lesson"), "server_version")
-_LESSON_UPDATE = (update(L).where(L.c.school_id == bindparam("k_school"), L.c.id == bindparam("k_id"))
-                  .values({c: bindparam(c) for c in _LESSON_UPDATE_COLUMNS}))
+@functools.cache
+def _updating(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Update:
+    """The statement writing `columns` of a row of `table` found by the school (`k_school`) and `keys` (`k_<key>`),
+    built once a shape (Applier.flush writes a batch's changed cells and lessons with it; the synced columns are read
+    from the declarations, core.synced_kinds, when the batch is written)."""
+    return (update(table).where(table.c.school_id == bindparam("k_school"),
+                                *(table.c[key] == bindparam(f"k_{key}") for key in keys))
+            .values({c: bindparam(c) for c in columns}))
 
 
 def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
