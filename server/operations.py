@@ -720,8 +720,8 @@ def _updating(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> 
 
 
 def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
-    """A result's rows as dicts of their columns: twice as quick as dict(row) over `.mappings()` (a batch's prefetch
-    reads every cell of the lessons it touches, some fifteen hundred rows)."""
+    """A result's rows as dicts of their columns: half the Python of dict(row) over `.mappings()` (measured on 1,500
+    rows), which counts as a batch's prefetch reads every cell of each lesson it touches."""
     keys = list(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
