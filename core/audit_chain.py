@@ -9,16 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from core import json_codec
+
 GENESIS = "0" * 64
-
-
-# What json.dumps(..., ensure_ascii=False, separators=(",", ":"), default=str) makes, without a new encoder a call
-# (a sync hashes an entry an operation).
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def canonical(value: Any) -> Any:
@@ -35,7 +31,7 @@ def _utc_text(value: dt.datetime) -> str:
 
 
 def entry_hash(previous: str, entry: Mapping[Any, Any], fields: Sequence[str]) -> str:
-    body = _ENCODER.encode([previous, *(canonical(entry.get(f)) for f in fields)])
+    body = json_codec.text([previous, *(canonical(entry.get(f)) for f in fields)])
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
